@@ -1,0 +1,384 @@
+"""Create, open, check and migrate a supervision database.
+
+The database is reached through OGR, which speaks both GeoPackage (the
+embedded default, one file) and PostgreSQL/PostGIS (the shared database), so
+nothing here assumes one of them. Every change runs inside one transaction;
+a GeoPackage is also created in a temporary file and renamed into place, so a
+failure never leaves a half-made file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from osgeo import ogr, osr
+
+from ..i18n import tr
+from .schema import (
+    APPLICATION_ID,
+    BOOLEAN,
+    DATE,
+    DATETIME,
+    DEFAULT_CRS_EPSG,
+    INTEGER,
+    META_TABLE,
+    REAL,
+    SCHEMA_VERSION,
+    TEXT,
+    Field,
+    SchemaDiff,
+    Table,
+    tables_at,
+)
+
+ogr.UseExceptions()
+osr.UseExceptions()
+
+_GEOMETRY_TYPES = {
+    "Point": ogr.wkbPoint,
+    "LineString": ogr.wkbLineString,
+    "Polygon": ogr.wkbPolygon,
+    "MultiPolygon": ogr.wkbMultiPolygon,
+    None: ogr.wkbNone,
+}
+_FIELD_TYPES = {
+    TEXT: ogr.OFTString,
+    INTEGER: ogr.OFTInteger64,
+    REAL: ogr.OFTReal,
+    DATE: ogr.OFTDate,
+    DATETIME: ogr.OFTDateTime,
+    BOOLEAN: ogr.OFTInteger,
+}
+GEOMETRY_COLUMN = "geom"
+FID_COLUMN = "fid"
+
+
+class StoreError(Exception):
+    """A problem with a supervision database, worded for the user."""
+
+
+def is_postgres(target: str) -> bool:
+    """True when ``target`` names a PostgreSQL connection rather than a file."""
+    return target.startswith(("PG:", "postgresql://", "postgres://"))
+
+
+def _ogr_name(target: str) -> str:
+    if target.startswith(("postgresql://", "postgres://")):
+        return "PG:" + target
+    return target
+
+
+def _field_definition(spec: Field) -> ogr.FieldDefn:
+    definition = ogr.FieldDefn(spec.name, _FIELD_TYPES[spec.kind])
+    if spec.kind == BOOLEAN:
+        definition.SetSubType(ogr.OFSTBoolean)
+    return definition
+
+
+def _create_table(source: ogr.DataSource, spec: Table, srs: osr.SpatialReference, version: int) -> None:
+    options = [f"FID={FID_COLUMN}"]
+    if spec.geometry:
+        options += [f"GEOMETRY_NAME={GEOMETRY_COLUMN}", "SPATIAL_INDEX=YES"]
+    layer = source.CreateLayer(
+        spec.name,
+        srs=srs if spec.geometry else None,
+        geom_type=_GEOMETRY_TYPES[spec.geometry],
+        options=options,
+    )
+    for field_spec in spec.fields_at(version):
+        layer.CreateField(_field_definition(field_spec))
+    _create_indexes(source, spec, spec.fields_at(version))
+
+
+def _create_indexes(source: ogr.DataSource, spec: Table, fields: tuple[Field, ...]) -> None:
+    for field_spec in fields:
+        if field_spec.unique:
+            source.ExecuteSQL(
+                f'CREATE UNIQUE INDEX "ux_{spec.name}_{field_spec.name}" ON "{spec.name}" ("{field_spec.name}")'
+            )
+        elif field_spec.name in ("license_no", "patch_no", "inspection_id"):
+            source.ExecuteSQL(f'CREATE INDEX "ix_{spec.name}_{field_spec.name}" ON "{spec.name}" ("{field_spec.name}")')
+
+
+def _write_meta(source: ogr.DataSource, values: dict[str, str]) -> None:
+    layer = source.GetLayerByName(META_TABLE)
+    existing = {feature.GetField("key"): feature.GetFID() for feature in layer}
+    layer.ResetReading()
+    for key, value in values.items():
+        if key in existing:
+            feature = layer.GetFeature(existing[key])
+            feature.SetField("value", value)
+            layer.SetFeature(feature)
+        else:
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetField("key", key)
+            feature.SetField("value", value)
+            layer.CreateFeature(feature)
+
+
+def _read_meta(source: ogr.DataSource) -> dict[str, str]:
+    layer = source.GetLayerByName(META_TABLE)
+    if layer is None:
+        return {}
+    values = {feature.GetField("key"): feature.GetField("value") for feature in layer}
+    layer.ResetReading()
+    return values
+
+
+def _populate(source: ogr.DataSource, crs_epsg: int, version: int) -> None:
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(crs_epsg)
+    meta = source.CreateLayer(META_TABLE, geom_type=ogr.wkbNone, options=[f"FID={FID_COLUMN}"])
+    meta.CreateField(ogr.FieldDefn("key", ogr.OFTString))
+    meta.CreateField(ogr.FieldDefn("value", ogr.OFTString))
+    for spec in tables_at(version):
+        _create_table(source, spec, srs, version)
+    _write_meta(
+        source,
+        {
+            "application": APPLICATION_ID,
+            "schema_version": str(version),
+            "crs_epsg": str(crs_epsg),
+            "created_at": dt.datetime.now().isoformat(timespec="seconds"),
+        },
+    )
+
+
+def create_database(
+    target: str | os.PathLike,
+    crs_epsg: int = DEFAULT_CRS_EPSG,
+    *,
+    overwrite: bool = False,
+    schema_version: int = SCHEMA_VERSION,
+) -> str:
+    """Create an empty supervision database with the whole schema; return its location.
+
+    ``schema_version`` below the current one builds the tables of that older
+    version; it exists so migrations can be exercised on a real older file.
+    """
+    target = str(target)
+    if is_postgres(target):
+        raise StoreError(tr("Creating a PostGIS supervision database is not available in this version."))
+    path = Path(target)
+    if path.suffix.lower() != ".gpkg":
+        path = path.with_suffix(".gpkg")
+    if path.exists() and not overwrite:
+        raise StoreError(tr("{path} already exists; choose another name or open it.").format(path=path))
+    if not path.parent.is_dir():
+        raise StoreError(tr("The folder {folder} does not exist.").format(folder=path.parent))
+    if not os.access(path.parent, os.W_OK):
+        raise StoreError(tr("The folder {folder} is not writable.").format(folder=path.parent))
+    handle, temporary = tempfile.mkstemp(suffix=".gpkg", prefix=".creating-", dir=path.parent)
+    os.close(handle)
+    os.unlink(temporary)
+    try:
+        source = ogr.GetDriverByName("GPKG").CreateDataSource(temporary)
+        source.StartTransaction()
+        _populate(source, crs_epsg, schema_version)
+        source.CommitTransaction()
+        source = None
+        os.replace(temporary, path)
+    finally:
+        for leftover in (temporary, temporary + "-journal", temporary + "-wal", temporary + "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)
+    return str(path)
+
+
+def _check_geopackage_file(path: Path) -> None:
+    """Refuse files that cannot be a writable supervision GeoPackage, touching nothing."""
+    if not path.exists():
+        raise StoreError(tr("{path} does not exist.").format(path=path))
+    if not path.is_file():
+        raise StoreError(tr("{path} is not a file.").format(path=path))
+    if not os.access(path, os.R_OK):
+        raise StoreError(tr("{path} cannot be read (permission denied).").format(path=path))
+    with open(path, "rb") as stream:
+        header = stream.read(16)
+    if header != b"SQLite format 3\x00":
+        raise StoreError(tr("{path} is not a GeoPackage file.").format(path=path))
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise StoreError(
+            tr("{path} is read-only: copy it to a folder where you may write, or ask for write permission.").format(
+                path=path
+            )
+        )
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=0.5)
+        try:
+            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "gpkg_contents" not in names:
+                raise StoreError(tr("{path} is not a GeoPackage file.").format(path=path))
+            if META_TABLE not in names:
+                raise StoreError(
+                    tr("{path} is a GeoPackage but not a supervision database (no {table} table).").format(
+                        path=path, table=META_TABLE
+                    )
+                )
+            rows = dict(connection.execute(f'SELECT "key", "value" FROM "{META_TABLE}"').fetchall())
+            if rows.get("application") != APPLICATION_ID:
+                raise StoreError(
+                    tr("{path} is a GeoPackage but not a supervision database.").format(path=path)
+                )
+        finally:
+            connection.close()
+        # A writer holding the file (another QGIS, a sync tool) shows as a lock.
+        connection = sqlite3.connect(str(path), timeout=0.5, isolation_level=None)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("ROLLBACK")
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise StoreError(
+                tr("{path} is locked by another program; close it there and try again.").format(path=path)
+            ) from error
+        raise StoreError(tr("{path} is not a GeoPackage file ({reason}).").format(path=path, reason=error)) from error
+
+
+@dataclass
+class SupervisionStore:
+    """An opened, checked and up-to-date supervision database."""
+
+    location: str
+    crs_epsg: int
+    schema_version: int
+    migrated_from: int | None = None
+
+    @property
+    def is_postgres(self) -> bool:
+        return is_postgres(self.location)
+
+    def layer_uri(self, table_name: str) -> str:
+        """The QGIS OGR data source string of one table."""
+        return f"{self.location}|layername={table_name}"
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[ogr.DataSource]:
+        """Open the database for writing; commit on success, roll back on any error."""
+        source = ogr.Open(_ogr_name(self.location), update=1)
+        source.StartTransaction()
+        try:
+            yield source
+        except BaseException:
+            source.RollbackTransaction()
+            raise
+        else:
+            source.CommitTransaction()
+        finally:
+            source = None
+
+    def log(self, source: ogr.DataSource, action: str, table_name: str = "", key: str = "", detail=None) -> None:
+        """Append an audit_log row inside the caller's transaction."""
+        layer = source.GetLayerByName("audit_log")
+        feature = ogr.Feature(layer.GetLayerDefn())
+        now = dt.datetime.now()
+        feature.SetField("event_time", now.year, now.month, now.day, now.hour, now.minute, now.second, 0)
+        feature.SetField("user_name", current_user())
+        feature.SetField("action", action)
+        feature.SetField("table_name", table_name)
+        feature.SetField("feature_key", key)
+        if detail is not None:
+            feature.SetField("detail", detail if isinstance(detail, str) else json.dumps(detail, ensure_ascii=False))
+        layer.CreateFeature(feature)
+
+
+def current_user() -> str:
+    """The name written into logs: the QGIS user setting if any, else the login."""
+    try:
+        from qgis.core import QgsSettings
+
+        name = QgsSettings().value("mine_supervision/user_name", "", type=str)
+        if name:
+            return name
+    except ImportError:
+        pass
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def schema_diff(source: ogr.DataSource) -> SchemaDiff:
+    """What the database lacks compared with the current schema."""
+    diff = SchemaDiff()
+    for spec in tables_at(SCHEMA_VERSION):
+        layer = source.GetLayerByName(spec.name)
+        if layer is None:
+            diff.missing_tables.append(spec)
+            continue
+        definition = layer.GetLayerDefn()
+        present = {definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())}
+        for field_spec in spec.fields:
+            if field_spec.name not in present:
+                diff.missing_fields.append((spec, field_spec))
+    return diff
+
+
+def _migrate(source: ogr.DataSource, crs_epsg: int) -> None:
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(crs_epsg)
+    diff = schema_diff(source)
+    for spec in diff.missing_tables:
+        _create_table(source, spec, srs, SCHEMA_VERSION)
+    for spec, field_spec in diff.missing_fields:
+        source.GetLayerByName(spec.name).CreateField(_field_definition(field_spec))
+        _create_indexes(source, spec, (field_spec,))
+
+
+def open_database(target: str | os.PathLike, *, migrate: bool = True) -> SupervisionStore:
+    """Check a supervision database, migrate an older one, and return it.
+
+    Raises :class:`StoreError` with a message for the user when the file is
+    not a GeoPackage, has no supervision schema, is read-only or locked, or
+    was written by a newer plugin. Nothing is written in those cases.
+    """
+    target = str(target)
+    if not is_postgres(target):
+        _check_geopackage_file(Path(target))
+    try:
+        source = ogr.Open(_ogr_name(target), update=0)
+    except RuntimeError as error:
+        raise StoreError(tr("{path} cannot be opened: {reason}").format(path=target, reason=error)) from error
+    meta = _read_meta(source)
+    source = None
+    if meta.get("application") != APPLICATION_ID:
+        raise StoreError(tr("{path} is not a supervision database.").format(path=target))
+    try:
+        version = int(meta.get("schema_version", "0"))
+        crs_epsg = int(meta.get("crs_epsg", str(DEFAULT_CRS_EPSG)))
+    except ValueError as error:
+        raise StoreError(tr("{path} has a damaged schema record: {reason}").format(path=target, reason=error)) from error
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            tr(
+                "{path} was written by a newer version of the plugin (schema {found}; this plugin knows up to {known}). "
+                "Update the Mine supervision plugin to open it."
+            ).format(path=target, found=version, known=SCHEMA_VERSION)
+        )
+    store = SupervisionStore(target, crs_epsg, version)
+    if version < SCHEMA_VERSION:
+        if not migrate:
+            raise StoreError(
+                tr("{path} has schema {found} and needs migrating to {known}.").format(
+                    path=target, found=version, known=SCHEMA_VERSION
+                )
+            )
+        with store.transaction() as source:
+            _migrate(source, crs_epsg)
+            _write_meta(source, {"schema_version": str(SCHEMA_VERSION)})
+            store.log(source, "migrate", META_TABLE, "", {"from": version, "to": SCHEMA_VERSION})
+        store.schema_version = SCHEMA_VERSION
+        store.migrated_from = version
+    return store
