@@ -1,0 +1,101 @@
+# Mine supervision plugin — the commands a newcomer types:
+#   make demo   generate the demo county and run every batch capability on it (out/demo/)
+#   make test   run the tests against real QGIS
+# Both install what they need on a fresh Debian 12 machine (apt-get, a virtualenv, pinned PyPI packages).
+
+SHELL := /bin/bash
+PLUGIN := mine_supervision_plugin
+VENV := .venv
+PY := $(VENV)/bin/python
+BUILD := build
+DIST := dist
+PLUGIN_BUILD := $(BUILD)/$(PLUGIN)
+OUT := out/demo
+QGIS_PROFILE := $(BUILD)/qgis-profile
+
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-gdal gdal-bin \
+	pyqt5-dev-tools qttools5-dev-tools xvfb xauth poppler-utils fonts-wqy-zenhei zip
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_STAMP := $(VENV)/.apt-stamp
+PIP_STAMP := $(VENV)/.pip-stamp
+
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+
+PY_SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')
+TS_FILES := i18n/mine_supervision_zh_CN.ts
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+.PHONY: help deps build package test demo run i18n screenshots bench lint clean
+
+help:
+	@echo "make demo | test | package | run | i18n | screenshots | bench | lint | clean"
+
+# --- installation -----------------------------------------------------------
+$(APT_STAMP):
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@mkdir -p $(VENV) && touch $@
+
+$(PIP_STAMP): requirements.txt $(APT_STAMP)
+	@[ -x $(PY) ] || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+deps: $(PIP_STAMP)
+
+# --- the installable plugin ---------------------------------------------------
+i18n/%.qm: i18n/%.ts $(APT_STAMP)
+	lrelease -silent $< -qm $@
+
+i18n: $(APT_STAMP)
+	pylupdate5 -noobsolete $(PY_SOURCES) -ts $(TS_FILES) 2>/dev/null
+	lrelease -silent $(TS_FILES)
+
+build: $(PIP_STAMP) $(QM_FILES)
+	@rm -rf $(PLUGIN_BUILD) && mkdir -p $(PLUGIN_BUILD)/i18n
+	@cp -r $(PLUGIN)/. $(PLUGIN_BUILD)/
+	@find $(PLUGIN_BUILD) -name __pycache__ -prune -exec rm -rf {} +
+	@cp metadata.txt README.md $(PLUGIN_BUILD)/
+	@cp -r resources $(PLUGIN_BUILD)/resources
+	@cp $(QM_FILES) $(PLUGIN_BUILD)/i18n/
+	@echo "Plugin assembled in $(PLUGIN_BUILD)"
+
+package: build
+	@mkdir -p $(DIST) && rm -f $(DIST)/$(PLUGIN).zip
+	cd $(BUILD) && zip -qr ../$(DIST)/$(PLUGIN).zip $(PLUGIN)
+	@echo "Wrote $(DIST)/$(PLUGIN).zip"
+
+# --- the two commands ---------------------------------------------------------
+test: build
+	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(VENV)/bin/pytest -q $(PYTEST_ARGS)
+
+demo: build
+	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) -m demo.run --out $(OUT)
+
+# --- using it -----------------------------------------------------------------
+run: build
+	@[ -f $(OUT)/county.qgz ] || $(MAKE) demo
+	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) tools/qgis_profile.py $(QGIS_PROFILE)
+	env -u QT_QPA_PLATFORM QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) qgis --noversioncheck --profiles-path $(QGIS_PROFILE) --project $(OUT)/county.qgz
+
+screenshots: build
+	@[ -f $(OUT)/county.qgz ] || $(MAKE) demo
+	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) tools/qgis_profile.py $(QGIS_PROFILE)-shots
+	env -u QT_QPA_PLATFORM QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) MS_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots \
+	  MS_DEMO_PROJECT=$(CURDIR)/$(OUT)/county.qgz \
+	  xvfb-run -a -s "-screen 0 1600x1000x24" \
+	  qgis --noversioncheck --nologo --profiles-path $(QGIS_PROFILE)-shots --code tools/screenshots.py
+
+bench: build
+	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) -m bench.run_all
+
+lint: $(PIP_STAMP)
+	$(VENV)/bin/ruff check $(PLUGIN) tests bench demo tools
+
+clean:
+	rm -rf $(BUILD) $(DIST) out

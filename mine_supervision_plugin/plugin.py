@@ -1,0 +1,230 @@
+"""Builds and tears down the plugin's GUI: translator, menu, toolbar, docks, provider.
+
+Everything ``initGui`` creates is recorded and ``unload`` removes exactly that,
+so the plugin can be loaded and unloaded any number of times in one session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsProject, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu, QToolBar
+
+from .deps import check_dependencies
+from .i18n import tr
+
+PLUGIN_DIR = Path(__file__).resolve().parent
+MENU_OBJECT_NAME = "mMineSupervisionMenu"
+TOOLBAR_OBJECT_NAME = "mMineSupervisionToolBar"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under resources/, in the installed plugin or the source tree."""
+    for base in (PLUGIN_DIR / "resources", PLUGIN_DIR.parent / "resources"):
+        candidate = base.joinpath(*parts)
+        if candidate.exists():
+            return candidate
+    return PLUGIN_DIR.joinpath("resources", *parts)
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(resource_path("icons", name)))
+
+
+def user_locale() -> str:
+    """QGIS's UI locale as a Qt locale name such as zh_CN."""
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        name = settings.value("locale/userLocale", "", type=str)
+    else:
+        name = QLocale.system().name()
+    name = name or QLocale.system().name()
+    if name.lower().startswith(("zh-hans", "zh_hans")):
+        return "zh_CN"
+    return name.replace("-", "_")
+
+
+def translation_file(locale: str) -> Path | None:
+    """The compiled .qm for ``locale`` (full name, then language only)."""
+    for candidate in (locale, locale.split("_")[0]):
+        for folder in (PLUGIN_DIR / "i18n", PLUGIN_DIR.parent / "i18n"):
+            path = folder / f"mine_supervision_{candidate}.qm"
+            if path.exists():
+                return path
+    return None
+
+
+class MineSupervisionPlugin:
+    """The plugin object QGIS holds between initGui and unload."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.translator: QTranslator | None = None
+        self.provider = None
+        self.context = None
+        self.menu: QMenu | None = None
+        self.toolbar: QToolBar | None = None
+        self.actions: list[QAction] = []
+        self.docks: list[QDockWidget] = []
+        self.map_tools: list = []
+        self._connections: list[tuple[object, Callable]] = []
+        self._install_translator()
+
+    # -- translator -------------------------------------------------------
+    def _install_translator(self) -> None:
+        path = translation_file(user_locale())
+        if path is None:
+            return
+        translator = QTranslator()
+        if translator.load(str(path)):
+            QCoreApplication.installTranslator(translator)
+            self.translator = translator
+
+    def _remove_translator(self) -> None:
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+
+    # -- Processing ---------------------------------------------------------
+    def initProcessing(self) -> None:  # noqa: N802 (QGIS's name)
+        """Register the provider; QGIS also calls this without a GUI (qgis_process)."""
+        if self.provider is not None:
+            return
+        from .processing.provider import MineSupervisionProvider
+
+        self.provider = MineSupervisionProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # -- GUI ---------------------------------------------------------------
+    def _connect(self, signal, slot: Callable) -> None:
+        signal.connect(slot)
+        self._connections.append((signal, slot))
+
+    def add_action(
+        self,
+        icon_name: str,
+        text: str,
+        callback: Callable,
+        *,
+        feature: str | None = None,
+        checkable: bool = False,
+        toolbar: bool = True,
+    ) -> QAction:
+        """Create an action in the plugin's menu (and toolbar); disabled when its feature lacks a package."""
+        action = QAction(icon(icon_name), text, self.iface.mainWindow())
+        action.setCheckable(checkable)
+        action.setObjectName("mMineSupervision_" + callback.__name__)
+        self._connect(action.triggered, callback)
+        if not self.context.dependencies.available(feature):
+            action.setEnabled(False)
+            action.setToolTip(self.context.dependencies.install_hint())
+        self.menu.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def initGui(self) -> None:  # noqa: N802 (QGIS's name)
+        from .gui.context import PluginContext
+
+        dependencies = check_dependencies()
+        self.context = PluginContext(self.iface, dependencies)
+        self.initProcessing()
+
+        main_window = self.iface.mainWindow()
+        self.menu = QMenu(tr("&Mine supervision"), main_window)
+        self.menu.setObjectName(MENU_OBJECT_NAME)
+        menu_bar = main_window.menuBar()
+        before = None
+        if hasattr(self.iface, "firstRightStandardMenu") and self.iface.firstRightStandardMenu() is not None:
+            before = self.iface.firstRightStandardMenu().menuAction()
+        if before is not None:
+            menu_bar.insertMenu(before, self.menu)
+        else:
+            menu_bar.addMenu(self.menu)
+        self.toolbar = self.iface.addToolBar(tr("Mine supervision"))
+        self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
+
+        self.add_action("new_db.svg", tr("New supervision database…"), self.new_database)
+        self.add_action("open_db.svg", tr("Open supervision database…"), self.open_database)
+        self._create_docks()
+
+        self._connect(QgsProject.instance().readProject, self._project_read)
+        self._connect(QgsProject.instance().cleared, self._project_cleared)
+        self.context.restore_from_project()
+        if dependencies.missing:
+            self.context.warning(dependencies.install_hint())
+
+    def _create_docks(self) -> None:
+        """Docks are built by the gui modules; each registers a toggle action."""
+        from .gui import docks
+
+        for dock in docks.create_docks(self.context, self.iface.mainWindow()):
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+            dock.hide()
+            toggle = dock.toggleViewAction()
+            toggle.setIcon(dock.windowIcon())
+            self.menu.addAction(toggle)
+            self.toolbar.addAction(toggle)
+            self.docks.append(dock)
+
+    def unload(self) -> None:
+        for signal, slot in reversed(self._connections):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass  # already gone with its sender
+        self._connections.clear()
+        canvas = self.iface.mapCanvas()
+        for tool in self.map_tools:
+            if canvas is not None and canvas.mapTool() is tool:
+                canvas.unsetMapTool(tool)
+            tool.deleteLater()
+        self.map_tools.clear()
+        for dock in self.docks:
+            if hasattr(dock, "shutdown"):
+                dock.shutdown()
+            self.iface.removeDockWidget(dock) if hasattr(self.iface, "removeDockWidget") else None
+            dock.setParent(None)
+            dock.deleteLater()
+        self.docks.clear()
+        for action in self.actions:
+            action.deleteLater()
+        self.actions.clear()
+        if self.toolbar is not None:
+            self.toolbar.setParent(None)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.menu is not None:
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.context is not None:
+            self.context.deleteLater()
+            self.context = None
+        self._remove_translator()
+
+    # -- slots ---------------------------------------------------------------
+    def _project_read(self, *args) -> None:
+        self.context.restore_from_project()
+
+    def _project_cleared(self) -> None:
+        if self.context.store is not None:
+            self.context.set_store(None)
+
+    def new_database(self) -> None:
+        from .gui.database_dialogs import new_database_interactive
+
+        new_database_interactive(self.context)
+
+    def open_database(self) -> None:
+        from .gui.database_dialogs import open_database_interactive
+
+        open_database_interactive(self.context)

@@ -1,0 +1,312 @@
+"""minesupervision:importcoordinates — licence boundaries from coordinate files (a file or a folder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QVariant
+
+from ..domain.licence import Licence
+from ..i18n import tr
+from ..store.rights import crs_datum
+from .base import MineSupervisionAlgorithm
+
+# Files looked at in a folder (its direct content; subfolders are not entered).
+COORDINATE_SUFFIXES = (".txt", ".csv", ".xlsx")
+M2_PER_MU = 2000 / 3
+
+OUTPUT_FIELDS = (
+    ("license_no", QVariant.String, "许可证号"),
+    ("parcel_no", QVariant.String, "地块编号"),
+    ("mine_name", QVariant.String, "矿山名称"),
+    ("holder", QVariant.String, "采矿权人"),
+    ("mineral", QVariant.String, "开采矿种"),
+    ("mining_method", QVariant.String, "开采方式"),
+    ("valid_from", QVariant.Date, "有效期起"),
+    ("valid_to", QVariant.Date, "有效期止"),
+    ("depth_top_m", QVariant.Double, "开采标高上限(m)"),
+    ("depth_bottom_m", QVariant.Double, "开采标高下限(m)"),
+    ("excluded", QVariant.Bool, "扣除地块"),
+    ("area_m2", QVariant.Double, "平面面积(m²)"),
+    ("area_mu", QVariant.Double, "平面面积(亩)"),
+    ("ellipsoidal_area_m2", QVariant.Double, "椭球面积(m²)"),
+    ("source_file", QVariant.String, "来源文件"),
+)
+
+
+def output_fields() -> QgsFields:
+    """The fields of the OUTPUT layer (a public contract: add, never rename)."""
+    fields = QgsFields()
+    for name, kind, alias in OUTPUT_FIELDS:
+        field = QgsField(name, kind)
+        field.setAlias(alias)
+        fields.append(field)
+    return fields
+
+
+def coordinate_files(folder: Path) -> list[Path]:
+    """The coordinate files directly inside ``folder``, in name order."""
+    return sorted(
+        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in COORDINATE_SUFFIXES),
+        key=lambda p: p.name,
+    )
+
+
+def problems_text(problems) -> str:
+    """The checks' messages, one per line."""
+    return "\n".join(str(problem) for problem in problems)
+
+
+def _qdate(value) -> QDate | None:
+    return QDate(value.year, value.month, value.day) if value is not None else None
+
+
+class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
+    NAME = "importcoordinates"
+
+    def displayName(self) -> str:
+        return tr("Import licence coordinates")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Reads licence boundaries from corner-coordinate files: land coordinate exchange txt, mining-right "
+            "registration txt, CSV or XLSX corner tables. INPUT is one file or a folder (type or paste the folder "
+            "path; the .txt, .csv and .xlsx files directly inside it are read).\n\n"
+            "The coordinate reference system is detected from the file (zone prefix, 带号 header); give CRS only "
+            "when the file does not say it. Every file goes through the ministry's coordinate checks. A single "
+            "file that fails them makes the algorithm fail with the checks' messages. In a folder, refused files "
+            "are reported one by one and the good files are imported; the algorithm fails only when no file could "
+            "be imported.\n\n"
+            "OUTPUT has one polygon per parcel, in the CRS of the first file read; files of the same datum in "
+            "another zone are reprojected to it, files on another datum (Xi'an 1980, Beijing 1954 next to "
+            "CGCS2000) are refused, since no exact transformation exists without local parameters.\n\n"
+            "With a supervision DATABASE, the licences are also stored there in one transaction (created, or "
+            "updated with the previous boundary kept in history)."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "INPUT",
+                tr("Coordinate file or folder"),
+                QgsProcessingParameterFile.File,
+                # "All files (*)" lets a folder path through the parameter check as well.
+                fileFilter=tr("Coordinate files (*.txt *.TXT *.csv *.CSV *.xlsx *.XLSX);;All files (*)"),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterCrs("CRS", tr("Coordinate reference system (empty: automatic)"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "DATABASE",
+                tr("Store into supervision database (optional)"),
+                QgsProcessingParameterFile.File,
+                extension="gpkg",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Licence parcels"), QgsProcessing.TypeVectorPolygon)
+        )
+        for name, description in (
+            ("FILES_READ", tr("Files imported")),
+            ("FILES_REFUSED", tr("Files refused")),
+            ("LICENCES", tr("Licences imported")),
+            ("CREATED", tr("Licences created in the database")),
+            ("UPDATED", tr("Licences updated in the database")),
+            ("UNCHANGED", tr("Licences unchanged in the database")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..formats.coordinates import CoordinateFileError, read_coordinate_file
+
+        location = Path(self.parameterAsFile(parameters, "INPUT", context) or "")
+        crs_epsg = self._crs_epsg(parameters, context)
+        if location.is_dir():
+            paths = coordinate_files(location)
+            if not paths:
+                raise QgsProcessingException(
+                    tr("{folder} holds no coordinate files (.txt, .csv, .xlsx).").format(folder=location)
+                )
+        elif location.is_file():
+            paths = [location]
+        else:
+            raise QgsProcessingException(tr("{path} does not exist.").format(path=location))
+
+        results = []
+        refused: dict[str, str] = {}
+        for index, path in enumerate(paths):
+            if feedback.isCanceled():
+                break
+            try:
+                result = read_coordinate_file(path, crs_epsg=crs_epsg)
+            except CoordinateFileError as error:
+                message = problems_text(error.problems) or str(error)
+                if not location.is_dir():
+                    raise QgsProcessingException(message) from error
+                refused[str(path)] = message
+                feedback.reportError(tr("Refused {path}:\n{problems}").format(path=path, problems=message))
+                continue
+            except OSError as error:
+                if not location.is_dir():
+                    raise QgsProcessingException(str(error)) from error
+                refused[str(path)] = str(error)
+                feedback.reportError(tr("Refused {path}: {reason}").format(path=path, reason=error))
+                continue
+            for warning in result.warnings:
+                feedback.pushWarning(str(warning))
+            results.append(result)
+            feedback.setProgress(80.0 * (index + 1) / len(paths))
+
+        results = self._common_datum(results, refused, feedback, single=not location.is_dir())
+        if not results:
+            raise QgsProcessingException(tr("No file could be imported from {path}.").format(path=location))
+
+        target_epsg = results[0].crs_epsg
+        crs = QgsCoordinateReferenceSystem(f"EPSG:{target_epsg}")
+        sink, dest_id = self.parameterAsSink(
+            parameters, "OUTPUT", context, output_fields(), QgsWkbTypes.Polygon, crs
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        licences: list[Licence] = []
+        for result in results:
+            for licence in result.licences:
+                if not licence.source_file:
+                    licence.source_file = str(result.path)
+                self._add_features(sink, licence, target_epsg)
+                licences.append(licence)
+            if result.crs_epsg != target_epsg:
+                feedback.pushInfo(
+                    tr("{path}: reprojected from EPSG:{source} to EPSG:{target}.").format(
+                        path=result.path, source=result.crs_epsg, target=target_epsg
+                    )
+                )
+        feedback.pushInfo(
+            tr("Imported {licences} licences from {files} files; {refused} files refused.").format(
+                licences=len(licences), files=len(results), refused=len(refused)
+            )
+        )
+        outputs = {
+            "OUTPUT": dest_id,
+            "FILES_READ": len(results),
+            "FILES_REFUSED": len(refused),
+            "LICENCES": len(licences),
+            "CREATED": 0,
+            "UPDATED": 0,
+            "UNCHANGED": 0,
+        }
+        database = self.parameterAsFile(parameters, "DATABASE", context)
+        if database:
+            outputs.update(self._store(database, licences, feedback))
+        feedback.setProgress(100)
+        return outputs
+
+    def _crs_epsg(self, parameters, context) -> int | None:
+        if parameters.get("CRS") in (None, ""):
+            return None
+        crs = self.parameterAsCrs(parameters, "CRS", context)
+        if not crs.isValid():
+            return None
+        authority, _, code = crs.authid().partition(":")
+        if authority.upper() != "EPSG" or not code.isdigit():
+            raise QgsProcessingException(
+                tr("The coordinate reference system must be an EPSG one (such as EPSG:4526), not {crs}.").format(
+                    crs=crs.authid() or crs.description()
+                )
+            )
+        return int(code)
+
+    def _common_datum(self, results, refused, feedback, *, single: bool):
+        """Keep the results that can share the first one's CRS (same datum); report the others."""
+        if not results:
+            return results
+        datum = crs_datum(results[0].crs_epsg)
+        kept = []
+        for result in results:
+            if crs_datum(result.crs_epsg) == datum:
+                kept.append(result)
+                continue
+            message = tr(
+                "{path} is in EPSG:{epsg} ({other}), the first file in EPSG:{first} ({datum}); files on different "
+                "datums are not mixed in one layer. Import it separately."
+            ).format(path=result.path, epsg=result.crs_epsg, other=crs_datum(result.crs_epsg), first=results[0].crs_epsg, datum=datum)
+            if single:
+                raise QgsProcessingException(message)
+            refused[str(result.path)] = message
+            feedback.reportError(message)
+        return kept
+
+    def _add_features(self, sink, licence: Licence, target_epsg: int) -> None:
+        from ..formats import geometry
+        from ..store.rights import reproject_geometry
+
+        for parcel in licence.parcels:
+            polygon = geometry.parcel_polygon(parcel)
+            area = geometry.planar_area_m2(polygon)
+            ellipsoidal = geometry.ellipsoidal_area_m2(polygon, licence.crs_epsg)
+            if licence.crs_epsg != target_epsg:
+                polygon = reproject_geometry(polygon, licence.crs_epsg, target_epsg)
+            feature = QgsFeature(output_fields())
+            wkb = QgsGeometry()
+            wkb.fromWkb(shapely.to_wkb(polygon))
+            feature.setGeometry(wkb)
+            feature.setAttributes(
+                [
+                    licence.license_no,
+                    str(parcel.parcel_no),
+                    licence.mine_name,
+                    licence.holder,
+                    licence.mineral,
+                    licence.mining_method,
+                    _qdate(licence.valid_from),
+                    _qdate(licence.valid_to),
+                    parcel.depth_top_m,
+                    parcel.depth_bottom_m,
+                    bool(parcel.excluded),
+                    round(area, 2),
+                    round(area / M2_PER_MU, 4),
+                    round(ellipsoidal, 2),
+                    licence.source_file,
+                ]
+            )
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+
+    def _store(self, database: str, licences: list[Licence], feedback) -> dict[str, int]:
+        from ..store.database import StoreError, open_database
+        from ..store.rights import upsert_licences
+
+        try:
+            store = open_database(database)
+            report = upsert_licences(store, licences)
+        except StoreError as error:
+            # One transaction: nothing was stored.
+            raise QgsProcessingException(
+                tr("Nothing was stored in {path}: {reason}").format(path=database, reason=error)
+            ) from error
+        for warning in report.warnings:
+            feedback.pushWarning(warning)
+        feedback.pushInfo(
+            tr("Database {path}: {created} created, {updated} updated, {unchanged} unchanged.").format(
+                path=database, created=len(report.created), updated=len(report.updated), unchanged=len(report.unchanged)
+            )
+        )
+        return {"CREATED": len(report.created), "UPDATED": len(report.updated), "UNCHANGED": len(report.unchanged)}

@@ -1,0 +1,575 @@
+"""Patches in the supervision database: adding them, moving them through the workflow, their history.
+
+Every public function that writes runs in one transaction of the store
+(:meth:`SupervisionStore.transaction`): either all of its rows are written
+(patches, ``patch_events``, ``audit_log``) or none. History is append-only:
+nothing here updates or deletes a ``patch_events`` row; a correction is a new
+event naming the corrected one in ``corrects_event``.
+
+Batch transitions apply to the allowed patches and report the refused ones
+with their reasons: a county officer closing forty patches wants the
+thirty-eight that may be closed closed, and a list of the two that may not.
+``all_or_nothing=True`` refuses the whole batch instead when one is refused.
+Adding patches is always all or nothing: a partly imported batch, imported
+again after a fix, would collide with itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import shapely
+from osgeo import ogr, osr
+
+from ..domain.vocab import to_code
+from ..domain.workflow import (
+    FORM_FIELDS,
+    TransitionError,
+    check_correction,
+    check_transition,
+    check_updates,
+    current_state,
+)
+from ..formats.patch_batches import parse_date, repair_geometry
+from ..i18n import tr
+from .database import StoreError, SupervisionStore, _ogr_name, current_user
+from .schema import DATE, DATETIME, INTEGER, REAL, table
+
+ogr.UseExceptions()
+
+PATCHES = "patches"
+EVENTS = "patch_events"
+
+# Fields a new patch may bring along; the workflow fields start empty and state is set here.
+_INSERT_FIELDS = tuple(
+    f.name for f in table(PATCHES).fields if f.name not in ("state", "source", *FORM_FIELDS)
+)
+_KINDS = {f.name: f.kind for f in table(PATCHES).fields}
+
+
+class PatchStoreError(StoreError):
+    """A refused batch of new patches; ``problems`` name each bad row, ``duplicates`` the clashing numbers."""
+
+    def __init__(self, message: str, problems: list[str] | None = None, duplicates: list[str] | None = None):
+        self.problems = list(problems or [])
+        self.duplicates = list(duplicates or [])
+        super().__init__("\n".join([message, *self.problems]))
+
+
+@dataclass
+class TransitionReport:
+    """What a batch transition did: patches moved, and the refused ones with their reasons."""
+
+    done: list[str] = field(default_factory=list)
+    refused: dict[str, list[str]] = field(default_factory=dict)
+    events: dict[str, int] = field(default_factory=dict)  # patch_no -> fid of its new event
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+
+@dataclass
+class AddReport:
+    """Patches added (in input order), what was repaired or left empty, and the rows as stored."""
+
+    added: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    records: list[dict] = field(default_factory=list)
+
+
+# --- OGR helpers ---------------------------------------------------------------
+
+
+def _open_read(store: SupervisionStore) -> ogr.DataSource:
+    return ogr.Open(_ogr_name(store.location), update=0)
+
+
+def _quote(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _value(feature: ogr.Feature, index: int, kind: int):
+    if not feature.IsFieldSetAndNotNull(index):
+        return None
+    if kind == ogr.OFTDate:
+        year, month, day = feature.GetFieldAsDateTime(index)[:3]
+        return dt.date(year, month, day)
+    if kind == ogr.OFTDateTime:
+        year, month, day, hour, minute, second = feature.GetFieldAsDateTime(index)[:6]
+        whole = int(second)
+        return dt.datetime(year, month, day, hour, minute, whole, int(round((second - whole) * 1_000_000)) % 1_000_000)
+    return feature.GetField(index)
+
+
+def _as_dict(feature: ogr.Feature) -> dict:
+    definition = feature.GetDefnRef()
+    record = {"fid": feature.GetFID()}
+    for index in range(definition.GetFieldCount()):
+        field_definition = definition.GetFieldDefn(index)
+        record[field_definition.GetName()] = _value(feature, index, field_definition.GetType())
+    return record
+
+
+def _set(feature: ogr.Feature, name: str, value) -> None:
+    if value is None:
+        feature.SetFieldNull(name)
+    elif isinstance(value, dt.datetime):
+        second = value.second + value.microsecond / 1_000_000
+        feature.SetField(name, value.year, value.month, value.day, value.hour, value.minute, second, 0)
+    elif isinstance(value, dt.date):
+        feature.SetField(name, value.year, value.month, value.day, 0, 0, 0, 0)
+    elif isinstance(value, bool):
+        feature.SetField(name, int(value))
+    else:
+        feature.SetField(name, value)
+
+
+def _features_by_patch_no(layer: ogr.Layer, patch_nos: list[str]) -> dict[str, ogr.Feature]:
+    found: dict[str, ogr.Feature] = {}
+    for start in range(0, len(patch_nos), 500):
+        chunk = patch_nos[start : start + 500]
+        layer.SetAttributeFilter(f"patch_no IN ({', '.join(_quote(n) for n in chunk)})")
+        for feature in layer:
+            found[feature.GetField("patch_no")] = feature
+    layer.SetAttributeFilter(None)
+    layer.ResetReading()
+    return found
+
+
+def _events_of(layer: ogr.Layer, patch_no: str) -> list[dict]:
+    layer.SetAttributeFilter(f"patch_no = {_quote(patch_no)}")
+    events = sorted((_as_dict(feature) for feature in layer), key=lambda e: e["fid"])
+    layer.SetAttributeFilter(None)
+    layer.ResetReading()
+    return events
+
+
+def _add_event(
+    layer: ogr.Layer,
+    patch_no: str,
+    from_state: str | None,
+    to_state: str,
+    user: str,
+    reason: str,
+    corrects_event: int | None = None,
+    when: dt.datetime | None = None,
+) -> int:
+    feature = ogr.Feature(layer.GetLayerDefn())
+    _set(feature, "patch_no", patch_no)
+    _set(feature, "from_state", from_state)
+    _set(feature, "to_state", to_state)
+    _set(feature, "event_time", when or dt.datetime.now())
+    _set(feature, "user_name", user)
+    _set(feature, "reason", reason)
+    _set(feature, "corrects_event", corrects_event)
+    layer.CreateFeature(feature)
+    return feature.GetFID()
+
+
+def _required_reason(reason: str | None) -> str:
+    if reason is None or not str(reason).strip():
+        # Seed 003's full-process record: every move says why.
+        raise TransitionError(tr("A reason is required for every workflow step and correction."))
+    return str(reason).strip()
+
+
+def _normalise_updates(updates: Mapping | None) -> dict:
+    """Form values as stored: codes for vocabularies, dates for dates, None for blanks."""
+    result = {}
+    for name, value in dict(updates or {}).items():
+        if isinstance(value, str):
+            value = value.strip() or None
+        if value is not None and name in ("determination", "violation_type"):
+            value = to_code(name, value) or value  # an unknown value is kept so the check names it
+        elif value is not None and name == "field_check_date":
+            value = parse_date(value) or value
+        result[name] = value
+    unknown = sorted(set(result) - set(FORM_FIELDS))
+    if unknown:
+        raise TransitionError(
+            tr("These fields cannot be set by a workflow step: {fields}.").format(fields=", ".join(unknown))
+        )
+    return result
+
+
+def _printable(updates: Mapping) -> dict:
+    return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in updates.items()}
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+def get_patch(store: SupervisionStore, patch_no: str) -> dict | None:
+    """The stored fields of one patch (with ``fid``; geometry as shapely under ``geometry``), or None."""
+    source = _open_read(store)
+    try:
+        layer = source.GetLayerByName(PATCHES)
+        feature = _features_by_patch_no(layer, [patch_no]).get(patch_no)
+        if feature is None:
+            return None
+        record = _as_dict(feature)
+        reference = feature.GetGeometryRef()
+        record["geometry"] = shapely.from_wkb(bytes(reference.ExportToIsoWkb())) if reference is not None else None
+        return record
+    finally:
+        layer = None
+        source = None
+
+
+def patch_history(store: SupervisionStore, patch_no: str) -> list[dict]:
+    """Every event of a patch in the order written, each with ``corrected_by`` (fid of its correction or None)."""
+    source = _open_read(store)
+    try:
+        events = _events_of(source.GetLayerByName(EVENTS), patch_no)
+    finally:
+        source = None
+    corrected_by = {e["corrects_event"]: e["fid"] for e in events if e.get("corrects_event") is not None}
+    for event in events:
+        event["corrected_by"] = corrected_by.get(event["fid"])
+    return events
+
+
+def next_patch_no(store: SupervisionStore, prefix: str, width: int = 3) -> str:
+    """The next free number ``prefix`` + counter (e.g. ``XC2026-004``) for a patch drawn on patrol."""
+    source = _open_read(store)
+    try:
+        layer = source.GetLayerByName(PATCHES)
+        like = prefix.replace("'", "''").replace("%", "").replace("_", "")
+        layer.SetAttributeFilter(f"patch_no LIKE '{like}%'")
+        highest = 0
+        for feature in layer:
+            tail = str(feature.GetField("patch_no"))[len(prefix) :]
+            if tail.isdigit():
+                highest = max(highest, int(tail))
+        layer = None
+    finally:
+        source = None
+    return f"{prefix}{highest + 1:0{width}d}"
+
+
+# --- transitions -------------------------------------------------------------------
+
+
+def transition_patches(
+    store: SupervisionStore,
+    patch_nos: Iterable[str],
+    to_state: str,
+    *,
+    reason: str,
+    user: str | None = None,
+    updates: Mapping | None = None,
+    rectification_completed: bool = False,
+    all_or_nothing: bool = False,
+    today: dt.date | None = None,
+) -> TransitionReport:
+    """Move the given patches to ``to_state``; each is checked on its own.
+
+    ``updates`` (verification-form and case fields, see ``FORM_FIELDS``) are
+    written with the move to every patch that moves, and count for its check.
+    Allowed patches move, refused ones are reported (or, with
+    ``all_or_nothing``, none moves when one is refused). Raises
+    :class:`TransitionError` for errors of the call itself (unknown state,
+    no reason, unknown fields), before anything is written.
+    """
+    target = to_code("patch_state", to_state)
+    if target is None:
+        raise TransitionError(tr("Unknown workflow state {state}.").format(state=to_state))
+    reason = _required_reason(reason)
+    updates = _normalise_updates(updates)
+    user = user or current_user()
+    numbers = list(dict.fromkeys(str(n).strip() for n in patch_nos if n is not None and str(n).strip()))
+    report = TransitionReport()
+    with store.transaction() as source:
+        patches = source.GetLayerByName(PATCHES)
+        events = source.GetLayerByName(EVENTS)
+        found = _features_by_patch_no(patches, numbers)
+        plan = []
+        for number in numbers:
+            feature = found.get(number)
+            if feature is None:
+                report.refused[number] = [tr("There is no patch {patch_no} in the database.").format(patch_no=number)]
+                continue
+            patch = _as_dict(feature)
+            reasons = check_updates(patch, updates)
+            reasons += check_transition(
+                {**patch, **updates}, target, rectification_completed=rectification_completed, today=today
+            )
+            if reasons:
+                report.refused[number] = reasons
+            else:
+                plan.append((number, feature, patch))
+        if all_or_nothing and report.refused:
+            for number, _feature, _patch in plan:
+                report.refused[number] = [tr("Not applied: other patches of the batch were refused.")]
+            return report
+        now = dt.datetime.now()
+        for number, feature, patch in plan:
+            from_state = current_state(patch)
+            for name, value in updates.items():
+                _set(feature, name, value)
+            _set(feature, "state", target)
+            patches.SetFeature(feature)
+            fid = _add_event(events, number, from_state, target, user, reason, when=now)
+            store.log(
+                source,
+                "transition",
+                PATCHES,
+                number,
+                {"from": from_state, "to": target, "event": fid, "reason": reason, "user": user,
+                 "updates": _printable(updates), "rectification_completed": rectification_completed},
+            )
+            report.done.append(number)
+            report.events[number] = fid
+    return report
+
+
+def correct_event(
+    store: SupervisionStore,
+    event_fid: int,
+    *,
+    to_state: str,
+    reason: str,
+    user: str | None = None,
+    updates: Mapping | None = None,
+    rectification_completed: bool = False,
+    today: dt.date | None = None,
+) -> int:
+    """Correct a patch's latest event by a new one leading to ``to_state``; return the new event's fid.
+
+    Going back to the corrected event's ``from_state`` undoes the move (the
+    way to reopen a wrongly closed patch or redo a determination); any other
+    target must be a move allowed from that state. Raises
+    :class:`TransitionError` with the reasons when refused; nothing is written then.
+    """
+    target = to_code("patch_state", to_state)
+    if target is None:
+        raise TransitionError(tr("Unknown workflow state {state}.").format(state=to_state))
+    reason = _required_reason(reason)
+    updates = _normalise_updates(updates)
+    user = user or current_user()
+    with store.transaction() as source:
+        events = source.GetLayerByName(EVENTS)
+        event_feature = events.GetFeature(int(event_fid))
+        if event_feature is None:
+            raise TransitionError(tr("There is no workflow event {fid}.").format(fid=event_fid))
+        event = _as_dict(event_feature)
+        number = event["patch_no"]
+        patches = source.GetLayerByName(PATCHES)
+        feature = _features_by_patch_no(patches, [number]).get(number)
+        if feature is None:
+            raise TransitionError(tr("There is no patch {patch_no} in the database.").format(patch_no=number))
+        patch = _as_dict(feature)
+        history = _events_of(events, number)
+        latest = history[-1]["fid"] if history else None
+        # Determination fields may change when the correction goes back before the determination.
+        reasons = check_updates({**patch, "state": target}, updates)
+        reasons += check_correction(
+            {**patch, **updates}, event, latest, target, rectification_completed=rectification_completed, today=today
+        )
+        if reasons:
+            raise TransitionError(reasons)
+        from_state = current_state(patch)
+        for name, value in updates.items():
+            _set(feature, name, value)
+        _set(feature, "state", target)
+        patches.SetFeature(feature)
+        fid = _add_event(events, number, from_state, target, user, reason, corrects_event=int(event_fid))
+        store.log(
+            source,
+            "correct",
+            EVENTS,
+            number,
+            {"corrects_event": int(event_fid), "from": from_state, "to": target, "event": fid, "reason": reason,
+             "user": user, "updates": _printable(updates)},
+        )
+    return fid
+
+
+# --- adding patches -------------------------------------------------------------------
+
+
+def _records_of(frame_or_records, store_epsg: int, crs_epsg: int | None) -> tuple[list[dict], int]:
+    """Plain dicts with a shapely ``geometry``, and the EPSG code they are in."""
+    if hasattr(frame_or_records, "geometry") and hasattr(frame_or_records, "to_dict"):
+        frame = frame_or_records
+        epsg = crs_epsg
+        if epsg is None and frame.crs is not None:
+            epsg = frame.crs.to_epsg()
+            if epsg is None:
+                raise PatchStoreError(
+                    tr("The CRS of the patches ({crs}) has no EPSG code; reproject them first.").format(crs=frame.crs.name)
+                )
+        geometry_column = frame.geometry.name
+        records = []
+        for record in frame.to_dict("records"):
+            record["geometry"] = record.pop(geometry_column, None)
+            records.append(record)
+        return records, epsg or store_epsg
+    records = [dict(r) for r in frame_or_records]
+    return records, crs_epsg or store_epsg
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value)) if not isinstance(value, (str, bytes, list, tuple, dict)) else False
+    except (ImportError, TypeError, ValueError):
+        return False
+
+
+def _convert(name: str, value, where: str, problems: list[str]):
+    """A record value as the schema stores it; a problem is noted when it cannot be."""
+    if _missing(value):
+        return None
+    kind = _KINDS[name]
+    try:
+        if kind in (DATE, DATETIME):
+            parsed = parse_date(value)
+            if parsed is None:
+                raise ValueError(value)
+            return parsed
+        if kind == INTEGER:
+            number = float(value)
+            if not number.is_integer():
+                raise ValueError(value)
+            return int(number)
+        if kind == REAL:
+            return float(value)
+    except (TypeError, ValueError):
+        problems.append(tr("{where}: {field} value {value} cannot be read.").format(where=where, field=name, value=value))
+        return None
+    text = str(value).strip()
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    return text or None
+
+
+def add_patches(
+    store: SupervisionStore,
+    frame_or_records,
+    *,
+    source: str,
+    crs_epsg: int | None = None,
+    year: int | None = None,
+    batch: str | None = None,
+    reason: str | None = None,
+    user: str | None = None,
+) -> AddReport:
+    """Insert new patches in state ``issued``, each with its ``issued`` event; all or nothing.
+
+    ``frame_or_records``: a GeoDataFrame (e.g. from ``read_patch_batch``) or
+    dicts with the ``patches`` fields and a shapely ``geometry`` (a patch drawn
+    on patrol is one such dict with ``source="patrol"``). Geometries are
+    reprojected to the store's CRS (from the frame's CRS or ``crs_epsg``),
+    repaired and made MultiPolygons; a patch without geometry is stored
+    without one and named in the warnings. ``remarks`` go into the reason of
+    the ``issued`` event (the table has no remarks column). ``year`` defaults
+    to the record's, else the year of ``date_after``, else this year.
+
+    Raises :class:`PatchStoreError` naming every missing patch number,
+    unreadable value and duplicate number (within the batch or already
+    stored); nothing is written then.
+    """
+    source_code = to_code("patch_source", source)
+    if source_code is None:
+        raise PatchStoreError(tr("Unknown patch source {source}.").format(source=source))
+    records, epsg = _records_of(frame_or_records, store.crs_epsg, crs_epsg)
+    transform = None
+    if epsg != store.crs_epsg:
+        source_srs, target_srs = osr.SpatialReference(), osr.SpatialReference()
+        source_srs.ImportFromEPSG(int(epsg))
+        target_srs.ImportFromEPSG(store.crs_epsg)
+        for srs in (source_srs, target_srs):
+            srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        transform = osr.CoordinateTransformation(source_srs, target_srs)
+    store_srs = osr.SpatialReference()
+    store_srs.ImportFromEPSG(store.crs_epsg)
+    projected = bool(store_srs.IsProjected())
+    user = user or current_user()
+    base_reason = (reason or "").strip() or tr("Issued ({source})").format(source=source_code)
+
+    report = AddReport()
+    problems: list[str] = []
+    rows: list[tuple[dict, str]] = []
+    seen: dict[str, int] = {}
+    duplicates: list[str] = []
+    for index, record in enumerate(records, start=1):
+        row = record.get("source_row") if not _missing(record.get("source_row")) else index
+        patch_no = _convert("patch_no", record.get("patch_no"), "", [])
+        where = (
+            tr("row {row} (patch {patch_no})").format(row=row, patch_no=patch_no)
+            if patch_no
+            else tr("row {row} (no patch number)").format(row=row)
+        )
+        if not patch_no:
+            problems.append(tr("{where}: the patch number is missing.").format(where=where))
+        elif patch_no in seen:
+            if patch_no not in duplicates:
+                duplicates.append(patch_no)
+        else:
+            seen[patch_no] = row
+        stored = {name: _convert(name, record.get(name), where, problems) for name in _INSERT_FIELDS if name in record}
+        stored["patch_no"] = patch_no
+        geometry = record.get("geometry")
+        if isinstance(geometry, str):
+            geometry = shapely.from_wkt(geometry)
+        if _missing(geometry):
+            geometry = None
+        if geometry is not None and transform is not None and not geometry.is_empty:
+            reference = ogr.CreateGeometryFromWkb(shapely.to_wkb(geometry))
+            reference.Transform(transform)
+            geometry = shapely.from_wkb(bytes(reference.ExportToIsoWkb()))
+        geometry, notes = repair_geometry(geometry, where)
+        report.warnings += notes
+        if stored.get("area_m2") is None and geometry is not None and projected:
+            stored["area_m2"] = float(geometry.area)
+        if batch:
+            stored["batch"] = batch
+        stored["year"] = year or stored.get("year") or (
+            stored["date_after"].year if stored.get("date_after") else dt.date.today().year
+        )
+        stored["source"] = source_code
+        stored["state"] = "issued"
+        stored["geometry"] = geometry
+        remarks = None if _missing(record.get("remarks")) else str(record.get("remarks")).strip()
+        rows.append((stored, f"{base_reason}; {remarks}" if remarks else base_reason))
+
+    with store.transaction() as connection:
+        patches = connection.GetLayerByName(PATCHES)
+        events = connection.GetLayerByName(EVENTS)
+        existing = _features_by_patch_no(patches, list(seen))
+        duplicates += [n for n in existing if n not in duplicates]
+        if duplicates:
+            raise PatchStoreError(
+                tr("Nothing was imported: these patch numbers are repeated in the batch or already stored: {numbers}.").format(
+                    numbers=", ".join(duplicates)
+                ),
+                problems,
+                duplicates,
+            )
+        if problems:
+            raise PatchStoreError(tr("Nothing was imported: the batch has problems to fix first."), problems)
+        now = dt.datetime.now()
+        definition = patches.GetLayerDefn()
+        for stored, event_reason in rows:
+            feature = ogr.Feature(definition)
+            for name, value in stored.items():
+                if name != "geometry":
+                    _set(feature, name, value)
+            if stored["geometry"] is not None:
+                feature.SetGeometry(ogr.CreateGeometryFromWkb(shapely.to_wkb(stored["geometry"])))
+            patches.CreateFeature(feature)
+            _add_event(events, stored["patch_no"], None, "issued", user, event_reason, when=now)
+            store.log(connection, "add", PATCHES, stored["patch_no"], {"source": source_code, "reason": event_reason})
+            report.added.append(stored["patch_no"])
+            report.records.append({**stored, "fid": feature.GetFID()})
+    return report

@@ -1,0 +1,176 @@
+"""Load a supervision database into a QGIS project: layers, styles, forms, relations.
+
+Aliases, value maps, constraints and relations come from the one schema
+definition; symbology and labels come from the .qml styles in resources/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsAttributeEditorContainer,
+    QgsAttributeEditorField,
+    QgsAttributeEditorRelation,
+    QgsCoordinateReferenceSystem,
+    QgsDefaultValue,
+    QgsEditFormConfig,
+    QgsEditorWidgetSetup,
+    QgsFieldConstraints,
+    QgsMapLayer,
+    QgsProject,
+    QgsRelation,
+    QgsVectorLayer,
+)
+
+from ..domain.vocab import VOCABULARIES
+from ..i18n import tr
+from .database import SupervisionStore
+from .schema import BOOLEAN, DATE, DATETIME, RELATIONS, TABLES, Table
+
+PROJECT_KEY = "mine_supervision"
+GROUP_NAME = "矿产监管"
+# Drawing order, top first: points over lines over polygons.
+LAYER_ORDER = (
+    "mining_right_corners",
+    "corner_checks",
+    "inspection_photos",
+    "inspections",
+    "patches",
+    "survey_extents",
+    "mining_right_parcels",
+    "mining_rights",
+    "mining_right_history",
+    "monitoring_zones",
+    "patch_events",
+    "notices",
+    "ledger_items",
+    "audit_log",
+)
+HIDDEN_BY_DEFAULT = {"mining_right_history", "mining_right_parcels"}
+
+
+def styles_dir() -> Path:
+    """resources/styles inside the installed plugin, or at the top of the source tree."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "resources" / "styles", package.parent / "resources" / "styles"):
+        if candidate.is_dir():
+            return candidate
+    return package / "resources" / "styles"
+
+
+def apply_schema(layer: QgsVectorLayer, spec: Table) -> None:
+    """Aliases, value maps, date widgets, constraints and display expression from the schema."""
+    fields = layer.fields()
+    for field_spec in spec.fields:
+        index = fields.indexFromName(field_spec.name)
+        if index < 0:
+            continue
+        layer.setFieldAlias(index, field_spec.alias)
+        if field_spec.vocabulary:
+            value_map = [{label: code} for code, label in VOCABULARIES[field_spec.vocabulary].items()]
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": value_map}))
+        elif field_spec.kind in (DATE, DATETIME):
+            display = "yyyy-MM-dd" if field_spec.kind == DATE else "yyyy-MM-dd HH:mm:ss"
+            layer.setEditorWidgetSetup(
+                index,
+                QgsEditorWidgetSetup(
+                    "DateTime",
+                    {"display_format": display, "field_format": display, "calendar_popup": True, "allow_null": True},
+                ),
+            )
+        elif field_spec.kind == BOOLEAN:
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("CheckBox", {}))
+        if field_spec.required:
+            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard)
+        if field_spec.unique:
+            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintUnique, QgsFieldConstraints.ConstraintStrengthHard)
+    if spec.display_expression:
+        layer.setDisplayExpression(spec.display_expression)
+    audit_fields = ("updated_at",)
+    for name in audit_fields:
+        index = fields.indexFromName(name)
+        if index >= 0:
+            layer.setDefaultValueDefinition(index, QgsDefaultValue("now()", True))
+
+
+def _drag_and_drop_form(layer: QgsVectorLayer, spec: Table, relations: list[QgsRelation]) -> None:
+    """A form with the attributes in one tab and each child relation in its own tab."""
+    config = layer.editFormConfig()
+    config.clearTabs()
+    config.setLayout(QgsEditFormConfig.TabLayout)
+    root = config.invisibleRootContainer()
+    attributes = QgsAttributeEditorContainer(tr("Attributes"), root)
+    attributes.setIsGroupBox(False)
+    for field_spec in spec.fields:
+        index = layer.fields().indexFromName(field_spec.name)
+        if index >= 0:
+            attributes.addChildElement(QgsAttributeEditorField(field_spec.name, index, attributes))
+    config.addTab(attributes)
+    for relation in relations:
+        tab = QgsAttributeEditorContainer(relation.name(), root)
+        tab.setIsGroupBox(False)
+        tab.addChildElement(QgsAttributeEditorRelation(relation, tab))
+        config.addTab(tab)
+    layer.setEditFormConfig(config)
+
+
+def load_into_project(store: SupervisionStore, project: QgsProject | None = None, *, clear: bool = True) -> dict[str, QgsVectorLayer]:
+    """Add every table of ``store`` to ``project`` with styles, forms and relations."""
+    project = project or QgsProject.instance()
+    if clear:
+        project.clear()
+    project.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{store.crs_epsg}"))
+    project.writeEntry(PROJECT_KEY, "database", store.location)
+    specs = {spec.name: spec for spec in TABLES}
+    layers: dict[str, QgsVectorLayer] = {}
+    for table_name in LAYER_ORDER:
+        spec = specs[table_name]
+        layer = QgsVectorLayer(store.layer_uri(table_name), spec.alias, "ogr")
+        if not layer.isValid():
+            raise RuntimeError(tr("Layer {table} of {path} could not be loaded.").format(table=table_name, path=store.location))
+        style = styles_dir() / f"{table_name}.qml"
+        if style.exists():
+            layer.loadNamedStyle(str(style), categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+        apply_schema(layer, spec)
+        layer.setCustomProperty(f"{PROJECT_KEY}/table", table_name)
+        layers[table_name] = layer
+    root = project.layerTreeRoot()
+    group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
+    for table_name in LAYER_ORDER:
+        project.addMapLayer(layers[table_name], False)
+        node = group.addLayer(layers[table_name])
+        if table_name in HIDDEN_BY_DEFAULT:
+            node.setItemVisibilityChecked(False)
+    relation_manager = project.relationManager()
+    children_of: dict[str, list[QgsRelation]] = {}
+    for definition in RELATIONS:
+        relation = QgsRelation()
+        relation.setId(f"ms_{definition.id}")
+        relation.setName(definition.name)
+        relation.setReferencedLayer(layers[definition.parent].id())
+        relation.setReferencingLayer(layers[definition.child].id())
+        relation.addFieldPair(definition.child_field, definition.parent_field)
+        relation.setStrength(QgsRelation.Association)
+        if relation.isValid():
+            relation_manager.addRelation(relation)
+            children_of.setdefault(definition.parent, []).append(relation)
+    for table_name, layer in layers.items():
+        _drag_and_drop_form(layer, specs[table_name], children_of.get(table_name, []))
+    return layers
+
+
+def find_layer(table_name: str, project: QgsProject | None = None) -> QgsVectorLayer | None:
+    """The project's layer for a supervision table, if loaded."""
+    project = project or QgsProject.instance()
+    for layer in project.mapLayers().values():
+        if layer.customProperty(f"{PROJECT_KEY}/table") == table_name:
+            return layer
+    return None
+
+
+def database_of_project(project: QgsProject | None = None) -> str:
+    """Location of the supervision database the project was built from ('' if none)."""
+    project = project or QgsProject.instance()
+    value, found = project.readEntry(PROJECT_KEY, "database", "")
+    return value if found else ""

@@ -1,0 +1,662 @@
+"""Mining rights in the supervision database: upsert from coordinate files, read back for export.
+
+A licence lands in three tables: ``mining_rights`` (attributes and the whole
+boundary), ``mining_right_parcels`` (one polygon per parcel with its depth
+range) and ``mining_right_corners`` (the numbered corners, as given in the
+file, so an inspector can speak of "拐点 3"). Re-importing a licence whose
+boundary or attributes changed keeps the previous state in
+``mining_right_history``; an identical one changes nothing.
+
+Geometries are stored in the database CRS. Corner ``x``/``y`` stay in the
+licence's own CRS (what the licence says); the corner's point geometry is in
+the database CRS, which is how :func:`read_licence` recovers the licence CRS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import shapely
+from osgeo import ogr, osr
+from pyproj import Transformer
+from shapely.geometry import MultiPolygon, Polygon
+
+from ..domain import vocab
+from ..domain.licence import Corner, Licence, Parcel
+from ..i18n import tr
+from .database import StoreError, SupervisionStore, _ogr_name
+
+ogr.UseExceptions()
+osr.UseExceptions()
+
+RIGHTS, PARCELS, CORNERS, HISTORY = "mining_rights", "mining_right_parcels", "mining_right_corners", "mining_right_history"
+
+# Keys of a coordinate file that may carry the production and credit status.
+STATUS_KEYS = ("生产状态", "矿山状态", "状态", "status")
+CREDIT_KEYS = ("信用状态", "credit_status")
+COUNTY_KEYS = ("行政区代码", "county_code")
+
+# Coordinates are compared rounded to this many decimals: files carry 2–3,
+# and a float that went through text and back must still compare equal.
+_COORDINATE_DECIMALS = 6
+
+
+class RightsStoreError(StoreError):
+    """A licence that cannot be stored, worded for the user."""
+
+
+@dataclass
+class UpsertReport:
+    """What an upsert did, by licence number."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- CRS
+
+
+@lru_cache(maxsize=64)
+def _srs(epsg: int) -> osr.SpatialReference:
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(int(epsg))
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+@lru_cache(maxsize=64)
+def _transformer(source_epsg: int, target_epsg: int) -> Transformer:
+    return Transformer.from_crs(source_epsg, target_epsg, always_xy=True)
+
+
+def crs_datum(epsg: int) -> str:
+    """The datum name of an EPSG CRS as osr spells it (China_2000, Xian_1980, Beijing_1954, …)."""
+    srs = _srs(epsg)
+    return srs.GetAttrValue("GEOGCS|DATUM") or srs.GetAttrValue("DATUM") or ""
+
+
+def _check_crs(licence: Licence, store_epsg: int) -> None:
+    if licence.crs_epsg is None:
+        raise RightsStoreError(
+            tr("Licence {license_no} has no coordinate reference system; it cannot be placed on the map.").format(
+                license_no=licence.license_no
+            )
+        )
+    try:
+        licence_datum = crs_datum(licence.crs_epsg)
+    except RuntimeError as error:
+        raise RightsStoreError(
+            tr("Licence {license_no}: EPSG:{epsg} is not a known coordinate reference system.").format(
+                license_no=licence.license_no, epsg=licence.crs_epsg
+            )
+        ) from error
+    store_datum = crs_datum(store_epsg)
+    if licence_datum != store_datum:
+        # A plain reprojection between Xi'an 1980 / Beijing 1954 and CGCS2000
+        # has no datum shift and lands tens of metres off: never do it silently.
+        raise RightsStoreError(
+            tr(
+                "Licence {license_no} is in EPSG:{epsg} ({datum}) but the database is in EPSG:{store_epsg} ({store_datum}). "
+                "Transform the coordinates with the official parameters for your area first; they are not stored as they are."
+            ).format(
+                license_no=licence.license_no,
+                epsg=licence.crs_epsg,
+                datum=licence_datum,
+                store_epsg=store_epsg,
+                store_datum=store_datum,
+            )
+        )
+
+
+def reproject_geometry(geometry, source_epsg: int, target_epsg: int):
+    """A shapely geometry (easting, northing) from one EPSG CRS to another."""
+    if source_epsg == target_epsg:
+        return geometry
+    transformer = _transformer(source_epsg, target_epsg)
+
+    def apply(coordinates: np.ndarray) -> np.ndarray:
+        x, y = transformer.transform(coordinates[:, 0], coordinates[:, 1])
+        return np.column_stack([x, y])
+
+    return shapely.transform(geometry, apply)
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def _open_ring(corners: list[Corner]) -> list[Corner]:
+    from ..formats.geometry import same_point
+
+    if len(corners) > 1 and same_point(corners[0], corners[-1]):
+        return corners[:-1]
+    return corners
+
+
+def _normalised_corners(parcel: Parcel) -> list[Corner]:
+    """The parcel's corners with each ring's repeated closing corner dropped (it is one corner, not two)."""
+    result: list[Corner] = []
+    for corners in parcel.rings().values():
+        result.extend(_open_ring(corners))
+    return result
+
+
+def _parcel_polygon(licence: Licence, parcel: Parcel) -> Polygon:
+    from ..formats import geometry
+
+    where = tr("Licence {license_no}, parcel {parcel_no}").format(license_no=licence.license_no, parcel_no=parcel.parcel_no)
+    try:
+        polygon = geometry.parcel_polygon(parcel)
+    except (ValueError, TypeError, shapely.errors.GEOSException) as error:
+        raise RightsStoreError(tr("{where}: the boundary cannot be built ({reason}).").format(where=where, reason=error)) from error
+    if polygon is None or polygon.is_empty or not polygon.is_valid:
+        reason = shapely.is_valid_reason(polygon) if polygon is not None else "empty"
+        raise RightsStoreError(tr("{where}: the boundary is not a valid polygon ({reason}).").format(where=where, reason=reason))
+    return polygon
+
+
+def _licence_boundary(licence: Licence) -> MultiPolygon:
+    """Union of the included parcels less the excluded ones, in the licence CRS."""
+    from ..formats import geometry
+
+    boundary = geometry.licence_multipolygon(licence)
+    if boundary.is_empty:
+        raise RightsStoreError(
+            tr("Licence {license_no} has no area left once its excluded parcels are cut out.").format(
+                license_no=licence.license_no
+            )
+        )
+    return boundary
+
+
+def _ogr_geometry(geometry) -> ogr.Geometry:
+    return ogr.CreateGeometryFromWkb(shapely.to_wkb(geometry))
+
+
+@dataclass
+class _Prepared:
+    """A licence turned into the rows it will write, all computed before anything is written."""
+
+    licence: Licence
+    parcels: list[tuple[Parcel, Polygon, float, float]]  # parcel, polygon in store CRS, planar m², ellipsoidal m²
+    boundary: MultiPolygon  # in store CRS
+    corners: list[tuple[Parcel, Corner, tuple[float, float]]]  # parcel, corner, point in store CRS
+
+
+def _prepare(licence: Licence, store_epsg: int) -> _Prepared:
+    from ..formats import geometry
+
+    if not (licence.license_no or "").strip():
+        raise RightsStoreError(tr("A licence without a licence number cannot be stored ({source}).").format(source=licence.source_file))
+    if not licence.parcels:
+        raise RightsStoreError(tr("Licence {license_no} has no parcels.").format(license_no=licence.license_no))
+    _check_crs(licence, store_epsg)
+    polygons = [_parcel_polygon(licence, parcel) for parcel in licence.parcels]
+    boundary = _licence_boundary(licence)
+    parcels = []
+    for parcel, polygon in zip(licence.parcels, polygons):
+        planar = float(geometry.planar_area_m2(polygon))
+        ellipsoidal = float(geometry.ellipsoidal_area_m2(polygon, licence.crs_epsg))
+        parcels.append((parcel, reproject_geometry(polygon, licence.crs_epsg, store_epsg), planar, ellipsoidal))
+    corner_rows = []
+    for parcel in licence.parcels:
+        corners = _normalised_corners(parcel)
+        if not corners:
+            continue
+        points = np.array([[c.y, c.x] for c in corners], dtype=float)  # easting, northing
+        if licence.crs_epsg != store_epsg:
+            tx, ty = _transformer(licence.crs_epsg, store_epsg).transform(points[:, 0], points[:, 1])
+            points = np.column_stack([tx, ty])
+        if not np.isfinite(points).all():
+            raise RightsStoreError(
+                tr("Licence {license_no}, parcel {parcel_no}: corners cannot be placed in EPSG:{epsg}.").format(
+                    license_no=licence.license_no, parcel_no=parcel.parcel_no, epsg=store_epsg
+                )
+            )
+        corner_rows.extend((parcel, corner, (float(p[0]), float(p[1]))) for corner, p in zip(corners, points))
+    return _Prepared(licence, parcels, reproject_geometry(boundary, licence.crs_epsg, store_epsg), corner_rows)
+
+
+# --------------------------------------------------------------------------- attributes
+
+
+def _first(attributes: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = attributes.get(key)
+        if value is not None and str(value).strip():
+            return str(value).strip()
+    return None
+
+
+def _depth_range(parcels: list[Parcel]) -> tuple[float | None, float | None]:
+    """The licence's depth range: highest top and lowest bottom of its included parcels."""
+    included = [p for p in parcels if not p.excluded] or parcels
+    tops = [p.depth_top_m for p in included if p.depth_top_m is not None]
+    bottoms = [p.depth_bottom_m for p in included if p.depth_bottom_m is not None]
+    return (max(tops) if tops else None, min(bottoms) if bottoms else None)
+
+
+def _status_codes(licence: Licence, warnings: list[str]) -> dict[str, str]:
+    """status / credit_status / county_code given by the file's attributes, as codes."""
+    codes: dict[str, str] = {}
+    for column, keys, vocabulary in (
+        ("status", STATUS_KEYS, "right_status"),
+        ("credit_status", CREDIT_KEYS, "credit_status"),
+    ):
+        value = _first(licence.attributes, keys)
+        if value is None:
+            continue
+        code = vocab.to_code(vocabulary, value)
+        if code is None:
+            warnings.append(
+                tr("Licence {license_no}: unknown {column} value “{value}” ignored.").format(
+                    license_no=licence.license_no, column=column, value=value
+                )
+            )
+        else:
+            codes[column] = code
+    county = _first(licence.attributes, COUNTY_KEYS)
+    if county:
+        codes["county_code"] = county
+    return codes
+
+
+def _row_values(licence: Licence, codes: dict[str, str]) -> dict[str, object]:
+    top, bottom = _depth_range(licence.parcels)
+    values: dict[str, object] = {
+        "license_no": licence.license_no.strip(),
+        "mine_name": licence.mine_name,
+        "holder": licence.holder,
+        "mineral": licence.mineral,
+        "mining_method": licence.mining_method,
+        "production_scale": licence.production_scale,
+        "licensed_area_km2": licence.licensed_area_km2,
+        "valid_from": licence.valid_from,
+        "valid_to": licence.valid_to,
+        "depth_top_m": top,
+        "depth_bottom_m": bottom,
+    }
+    values.update(codes)
+    return values
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(float(value), _COORDINATE_DECIMALS)
+
+
+def _signature(licence: Licence, codes: dict[str, str] | None = None) -> tuple:
+    """What makes two versions of a licence the same: attributes, parcels, corners (numbers and coordinates), CRS."""
+    attributes = (
+        licence.mine_name or "",
+        licence.holder or "",
+        licence.mineral or "",
+        licence.mining_method or None,
+        licence.production_scale or "",
+        _round(licence.licensed_area_km2),
+        licence.valid_from,
+        licence.valid_to,
+        tuple(sorted((codes or {}).items())),
+    )
+    parcels = tuple(
+        (
+            str(parcel.parcel_no),
+            _round(parcel.depth_top_m),
+            _round(parcel.depth_bottom_m),
+            bool(parcel.excluded),
+            tuple((c.ring, c.number, _round(c.x), _round(c.y)) for c in _normalised_corners(parcel)),
+        )
+        for parcel in licence.parcels
+    )
+    return (licence.crs_epsg, attributes, parcels)
+
+
+# --------------------------------------------------------------------------- OGR helpers
+
+
+def _quote(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _features(layer: ogr.Layer, license_no: str) -> list[ogr.Feature]:
+    layer.SetAttributeFilter(f"license_no = {_quote(license_no)}")
+    try:
+        return list(layer)
+    finally:
+        layer.SetAttributeFilter(None)
+        layer.ResetReading()
+
+
+def _set(feature: ogr.Feature, name: str, value: object) -> None:
+    if value is None or value == "":
+        feature.SetFieldNull(name)
+    elif isinstance(value, dt.datetime):
+        feature.SetField(name, value.year, value.month, value.day, value.hour, value.minute, value.second, 0)
+    elif isinstance(value, dt.date):
+        feature.SetField(name, value.year, value.month, value.day, 0, 0, 0, 0)
+    elif isinstance(value, bool):
+        feature.SetField(name, 1 if value else 0)
+    else:
+        feature.SetField(name, value)
+
+
+def _get(feature: ogr.Feature, name: str) -> object:
+    index = feature.GetFieldIndex(name)
+    if index < 0 or not feature.IsFieldSetAndNotNull(index):
+        return None
+    kind = feature.GetFieldDefnRef(index).GetType()
+    if kind == ogr.OFTDate:
+        year, month, day = feature.GetFieldAsDateTime(index)[:3]
+        return dt.date(year, month, day)
+    if kind == ogr.OFTDateTime:
+        year, month, day, hour, minute, second = feature.GetFieldAsDateTime(index)[:6]
+        return dt.datetime(year, month, day, hour, minute, int(second))
+    return feature.GetField(index)
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _detect_licence_crs(store_epsg: int, corners: list[tuple[float, float, float, float]]) -> int | None:
+    """The CRS in which the corners' given (x, y) sit, from their stored points (px, py in the store CRS).
+
+    Candidates are the Gauss–Krüger CRSs of the store's datum around the
+    corners' longitude, 3- and 6-degree, with and without the zone prefix.
+    """
+    x, y, px, py = corners[0]
+    if abs(py - x) < 1e-3 and abs(px - y) < 1e-3:
+        return store_epsg
+    datum = crs_datum(store_epsg)
+    lon, _lat = _transformer(store_epsg, 4490 if datum == "China_2000" else store_epsg).transform(px, py)
+    candidates: list[int] = []
+    if datum == "China_2000":
+        # Neighbouring zones too: data may reach past its zone's edge.
+        for zone3 in (round(lon / 3) + d for d in (0, -1, 1)):
+            if 25 <= zone3 <= 45:
+                candidates += [4488 + zone3, 4509 + zone3]
+        for zone6 in (int(lon // 6) + 1 + d for d in (0, -1, 1)):
+            if 13 <= zone6 <= 23:
+                candidates += [4478 + zone6, 4489 + zone6]
+    for epsg in candidates:
+        try:
+            ex, ny = _transformer(store_epsg, epsg).transform(px, py)
+        except Exception:  # noqa: BLE001 - a candidate that does not apply is simply skipped
+            continue
+        if abs(ny - x) < 0.01 and abs(ex - y) < 0.01:
+            return epsg
+    return None
+
+
+def _read_licence(source: ogr.DataSource, license_no: str, store_epsg: int) -> tuple[Licence, ogr.Feature] | None:
+    rights = _features(source.GetLayerByName(RIGHTS), license_no)
+    if not rights:
+        return None
+    row = rights[0]
+    licence = Licence(
+        license_no=_get(row, "license_no") or license_no,
+        mine_name=_get(row, "mine_name") or "",
+        holder=_get(row, "holder") or "",
+        mineral=_get(row, "mineral") or "",
+        mining_method=_get(row, "mining_method"),
+        production_scale=_get(row, "production_scale") or "",
+        licensed_area_km2=_get(row, "licensed_area_km2"),
+        valid_from=_get(row, "valid_from"),
+        valid_to=_get(row, "valid_to"),
+        source_file=_get(row, "source_file") or "",
+    )
+    status, credit, county = _get(row, "status"), _get(row, "credit_status"), _get(row, "county_code")
+    if status:
+        licence.attributes["生产状态"] = vocab.label("right_status", status)
+    if credit:
+        licence.attributes["信用状态"] = vocab.label("credit_status", credit)
+    if county:
+        licence.attributes["行政区代码"] = county
+    by_parcel: dict[str, Parcel] = {}
+    for feature in sorted(_features(source.GetLayerByName(PARCELS), license_no), key=lambda f: f.GetFID()):
+        parcel = Parcel(
+            parcel_no=_get(feature, "parcel_no"),
+            depth_top_m=_get(feature, "depth_top_m"),
+            depth_bottom_m=_get(feature, "depth_bottom_m"),
+            excluded=bool(_get(feature, "excluded")),
+        )
+        by_parcel[parcel.parcel_no] = parcel
+        licence.parcels.append(parcel)
+    samples: list[tuple[float, float, float, float]] = []
+    for feature in sorted(_features(source.GetLayerByName(CORNERS), license_no), key=lambda f: f.GetFID()):
+        parcel = by_parcel.get(_get(feature, "parcel_no"))
+        if parcel is None:
+            parcel = Parcel(parcel_no=_get(feature, "parcel_no"))
+            by_parcel[parcel.parcel_no] = parcel
+            licence.parcels.append(parcel)
+        corner = Corner(
+            number=int(_get(feature, "corner_no")),
+            x=float(_get(feature, "x")),
+            y=float(_get(feature, "y")),
+            ring=int(_get(feature, "ring_no") or 1),
+        )
+        parcel.corners.append(corner)
+        point = feature.GetGeometryRef()
+        if not samples and point is not None and not point.IsEmpty():
+            samples.append((corner.x, corner.y, point.GetX(), point.GetY()))
+    if samples:
+        licence.crs_epsg = _detect_licence_crs(store_epsg, samples)
+    if licence.crs_epsg is None:
+        # The given coordinates cannot be tied to a CRS any more: fall back to
+        # the stored points, which are right in the store CRS by construction.
+        licence.crs_epsg = store_epsg
+        points = {}
+        for feature in _features(source.GetLayerByName(CORNERS), license_no):
+            point = feature.GetGeometryRef()
+            points[feature.GetFID()] = (point.GetY(), point.GetX())
+        fids = sorted(points)
+        flat = [c for p in licence.parcels for c in p.corners]
+        for corner, fid in zip(flat, fids):
+            corner.x, corner.y = points[fid]
+    return licence, row
+
+
+def read_licence(store: SupervisionStore, license_no: str) -> Licence:
+    """Rebuild a licence (attributes, parcels, numbered corners, CRS) from the store, e.g. for export."""
+    source = ogr.Open(_ogr_name(store.location), update=0)
+    try:
+        found = _read_licence(source, license_no, store.crs_epsg)
+    finally:
+        source = None
+    if found is None:
+        raise RightsStoreError(tr("Licence {license_no} is not in the database.").format(license_no=license_no))
+    return found[0]
+
+
+def list_license_nos(store: SupervisionStore) -> list[str]:
+    """Every licence number in the store, sorted."""
+    source = ogr.Open(_ogr_name(store.location), update=0)
+    try:
+        layer = source.GetLayerByName(RIGHTS)
+        numbers = sorted({feature.GetField("license_no") for feature in layer if feature.GetField("license_no")})
+    finally:
+        source = None
+    return numbers
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _history_json(previous: Licence, row: ogr.Feature) -> str:
+    attributes = {}
+    definition = row.GetDefnRef()
+    for index in range(definition.GetFieldCount()):
+        name = definition.GetFieldDefn(index).GetName()
+        attributes[name] = _json_value(_get(row, name))
+    parcels = [
+        {
+            "parcel_no": parcel.parcel_no,
+            "depth_top_m": parcel.depth_top_m,
+            "depth_bottom_m": parcel.depth_bottom_m,
+            "excluded": parcel.excluded,
+            # [ring, corner number, x (northing), y (easting)] as given by the licence
+            "corners": [[c.ring, c.number, c.x, c.y] for c in parcel.corners],
+        }
+        for parcel in previous.parcels
+    ]
+    return json.dumps(
+        {"attributes": attributes, "crs_epsg": previous.crs_epsg, "parcels": parcels}, ensure_ascii=False
+    )
+
+
+def _delete_children(source: ogr.DataSource, license_no: str) -> None:
+    for name in (PARCELS, CORNERS):
+        layer = source.GetLayerByName(name)
+        for fid in [feature.GetFID() for feature in _features(layer, license_no)]:
+            layer.DeleteFeature(fid)
+
+
+def _write_children(source: ogr.DataSource, prepared: _Prepared, license_no: str) -> None:
+    parcels = source.GetLayerByName(PARCELS)
+    for parcel, polygon, planar, ellipsoidal in prepared.parcels:
+        feature = ogr.Feature(parcels.GetLayerDefn())
+        feature.SetGeometry(_ogr_geometry(polygon))
+        for name, value in (
+            ("license_no", license_no),
+            ("parcel_no", str(parcel.parcel_no)),
+            ("depth_top_m", parcel.depth_top_m),
+            ("depth_bottom_m", parcel.depth_bottom_m),
+            ("excluded", bool(parcel.excluded)),
+            ("area_m2", planar),
+            ("ellipsoidal_area_m2", ellipsoidal),
+        ):
+            _set(feature, name, value)
+        parcels.CreateFeature(feature)
+    corners = source.GetLayerByName(CORNERS)
+    definition = corners.GetLayerDefn()
+    for parcel, corner, (px, py) in prepared.corners:
+        feature = ogr.Feature(definition)
+        point = ogr.Geometry(ogr.wkbPoint)
+        point.AddPoint_2D(px, py)
+        feature.SetGeometry(point)
+        _set(feature, "license_no", license_no)
+        _set(feature, "parcel_no", str(parcel.parcel_no))
+        _set(feature, "ring_no", int(corner.ring))
+        _set(feature, "corner_no", int(corner.number))
+        _set(feature, "x", float(corner.x))
+        _set(feature, "y", float(corner.y))
+        corners.CreateFeature(feature)
+
+
+def _upsert_one(
+    store: SupervisionStore, source: ogr.DataSource, licence: Licence, source_file: str | None, report: UpsertReport
+) -> None:
+    license_no = licence.license_no.strip() if licence.license_no else ""
+    prepared = _prepare(licence, store.crs_epsg)
+    codes = _status_codes(licence, report.warnings)
+    values = _row_values(licence, codes)
+    values["source_file"] = licence.source_file or source_file or ""
+    now = dt.datetime.now().replace(microsecond=0)
+    values["updated_at"] = now
+    rights = source.GetLayerByName(RIGHTS)
+    existing = _read_licence(source, license_no, store.crs_epsg)
+    if existing is None:
+        feature = ogr.Feature(rights.GetLayerDefn())
+        for name, value in values.items():
+            _set(feature, name, value)
+        _set(feature, "boundary_version", 1)
+        feature.SetGeometry(_ogr_geometry(prepared.boundary))
+        rights.CreateFeature(feature)
+        _write_children(source, prepared, license_no)
+        store.log(source, "create", RIGHTS, license_no, {"source_file": values["source_file"], "crs_epsg": licence.crs_epsg})
+        report.created.append(license_no)
+        return
+    previous, row = existing
+    # Status and credit status are the bureau's own record: a file that says
+    # nothing about them leaves them as they are (they are not in ``values``).
+    previous_codes = {name: _get(row, name) for name in ("status", "credit_status", "county_code")}
+    merged_codes = {k: v for k, v in {**previous_codes, **codes}.items() if v}
+    previous_signature = _signature(previous, {k: v for k, v in previous_codes.items() if v})
+    if _signature(licence, merged_codes) == previous_signature:
+        report.unchanged.append(license_no)
+        return
+    version = int(_get(row, "boundary_version") or 1)
+    history = source.GetLayerByName(HISTORY)
+    entry = ogr.Feature(history.GetLayerDefn())
+    geometry = row.GetGeometryRef()
+    if geometry is not None:
+        entry.SetGeometry(geometry.Clone())
+    _set(entry, "license_no", license_no)
+    _set(entry, "boundary_version", version)
+    _set(entry, "replaced_at", now)
+    _set(entry, "source_file", _get(row, "source_file"))
+    _set(entry, "attributes_json", _history_json(previous, row))
+    history.CreateFeature(entry)
+    for name, value in values.items():
+        _set(row, name, value)
+    _set(row, "boundary_version", version + 1)
+    row.SetGeometry(_ogr_geometry(prepared.boundary))
+    rights.SetFeature(row)
+    _delete_children(source, license_no)
+    _write_children(source, prepared, license_no)
+    store.log(
+        source,
+        "update",
+        RIGHTS,
+        license_no,
+        {"source_file": values["source_file"], "boundary_version": version + 1, "crs_epsg": licence.crs_epsg},
+    )
+    report.updated.append(license_no)
+
+
+def upsert_licences(
+    store: SupervisionStore, licences: Iterable[Licence], *, source_file: str | None = None
+) -> UpsertReport:
+    """Create or update ``licences`` in one transaction: all are stored, or none.
+
+    ``source_file`` is recorded for licences that do not carry their own.
+    A licence that appears twice is created by the first and updated by the
+    second (the earlier one goes to history), never duplicated.
+    Raises :class:`RightsStoreError` (nothing written) when a licence cannot be stored.
+    """
+    report = UpsertReport()
+    with store.transaction() as source:
+        for licence in licences:
+            _upsert_one(store, source, licence, source_file, report)
+    return report
+
+
+def history(store: SupervisionStore, license_no: str) -> list[dict]:
+    """The previous versions of a licence, oldest first: boundary_version, replaced_at, source_file and the stored JSON."""
+    source = ogr.Open(_ogr_name(store.location), update=0)
+    try:
+        rows = [
+            {
+                "boundary_version": _get(feature, "boundary_version"),
+                "replaced_at": _get(feature, "replaced_at"),
+                "source_file": _get(feature, "source_file"),
+                "state": json.loads(_get(feature, "attributes_json") or "{}"),
+                "wkt": feature.GetGeometryRef().ExportToWkt() if feature.GetGeometryRef() else None,
+            }
+            for feature in _features(source.GetLayerByName(HISTORY), license_no)
+        ]
+    finally:
+        source = None
+    return sorted(rows, key=lambda r: r["boundary_version"] or 0)
+
+
+__all__ = [
+    "RightsStoreError",
+    "crs_datum",
+    "reproject_geometry",
+    "UpsertReport",
+    "history",
+    "list_license_nos",
+    "read_licence",
+    "upsert_licences",
+]
