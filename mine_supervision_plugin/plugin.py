@@ -118,6 +118,7 @@ class MineSupervisionPlugin:
         action = QAction(icon(icon_name), text, self.iface.mainWindow())
         action.setCheckable(checkable)
         action.setObjectName("mMineSupervision_" + callback.__name__)
+        action.setProperty("ms_feature", feature)
         self._connect(action.triggered, callback)
         if not self.context.dependencies.available(feature):
             action.setEnabled(False)

@@ -501,6 +501,9 @@ _AREA_UNITS = {  # unit code -> m² per unit, and how files write it
 }
 
 
+UNIT_LABELS = {"m2": "m²", "ha": "ha (公顷)", "mu": "mu (亩)", "km2": "km²"}
+
+
 def _area_unit(text: str | None) -> str | None:
     if not text:
         return None
@@ -1138,7 +1141,7 @@ def _fix_axes(parsed: _Parsed, log: _Log) -> int | None | bool:
     for _, p, c in bad:
         log.error(
             tr("X={x}, Y={y} is not a Gauss–Krüger coordinate in metres (X northing of 7 digits, Y easting of 6 "
-               "digits or 8 with the zone)").format(x=c.x, y=c.y),
+               "digits or 8 with the zone)").format(x=f"{c.x:.2f}", y=f"{c.y:.2f}"),
             c.line, p.parcel_no, c.number,
         )
     if swapped and normal:
@@ -1180,7 +1183,7 @@ def _check_ring(parcel: Parcel, ring_no: int, corners: list[Corner], log: _Log) 
         elif last.number == first.number:
             log.error(
                 tr("ring {ring} does not close: corner {number} repeats the first corner's number but not its "
-                   "coordinates (X={x}, Y={y} against X={x0}, Y={y0})").format(
+                   "coordinates (X={x:.2f}, Y={y:.2f} against X={x0:.2f}, Y={y0:.2f})").format(
                     ring=ring_no, number=last.number, x=last.x, y=last.y, x0=first.x, y0=first.y),
                 last.line, parcel.parcel_no, last.number,
             )
@@ -1310,7 +1313,7 @@ def _area_problem(
     log.warn(
         tr("declared area {declared} {unit} ({declared_m2:.2f} m²) differs from the computed area: planar "
            "{planar:.2f} m², ellipsoidal {ellipsoidal} m²; difference {difference:.2f} m² ({relative:+.4%})").format(
-            declared=declared, unit=unit, declared_m2=declared_m2, planar=planar,
+            declared=declared, unit=UNIT_LABELS[unit], declared_m2=declared_m2, planar=planar,
             ellipsoidal="-" if ellipsoidal is None else f"{ellipsoidal:.2f}",
             difference=declared_m2 - nearest, relative=relative),
         line, parcel_no,
@@ -1334,7 +1337,7 @@ def _parcel_area_unit(parsed: _Parsed, polygons: dict[int, tuple[Parcel, Polygon
     for unit in ("m2", "mu", "km2"):
         if fit(unit, 0.01):
             log.warn(tr("parcel areas (地块面积) are in {unit}, not in hectares (公顷) as the format specifies").format(
-                unit=unit), parsed.header_line)
+                unit=UNIT_LABELS[unit]), parsed.header_line)
             return unit
     return "ha"
 

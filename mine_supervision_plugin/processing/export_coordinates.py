@@ -134,11 +134,17 @@ class ExportCoordinatesAlgorithm(MineSupervisionAlgorithm):
                 ) from error
             feedback.setProgress(100.0 * (index + 1) / len(numbers))
         if kind == FORMAT_CSV and licences:
-            target = folder / CSV_FILE_NAME
-            try:
-                rows = write_corner_table_csv(licences, target)
-            except (CoordinateWriteError, OSError) as error:
-                raise QgsProcessingException(str(error)) from error
-            files = 1
-            feedback.pushInfo(tr("Wrote {count} corners to {path}").format(count=rows, path=target))
+            # A table holds one coordinate system: one table per CRS when licences differ.
+            groups: dict[int | None, list] = {}
+            for licence in licences:
+                groups.setdefault(licence.crs_epsg, []).append(licence)
+            for epsg, members in groups.items():
+                name = CSV_FILE_NAME if len(groups) == 1 else f"corners_EPSG{epsg}.csv"
+                target = folder / name
+                try:
+                    rows = write_corner_table_csv(members, target)
+                except (CoordinateWriteError, OSError) as error:
+                    raise QgsProcessingException(str(error)) from error
+                files += 1
+                feedback.pushInfo(tr("Wrote {count} corners to {path}").format(count=rows, path=target))
         return {"OUTPUT_FOLDER": str(folder), "FILE_COUNT": files, "LICENCE_COUNT": len(licences) if kind == FORMAT_CSV else files}

@@ -27,9 +27,10 @@ from ..i18n import tr
 from ..store.rights import crs_datum
 from .base import MineSupervisionAlgorithm
 
-# Files looked at in a folder (its direct content; subfolders are not entered).
+# Files looked at in a folder, subfolders included (as read_coordinate_files does).
 COORDINATE_SUFFIXES = (".txt", ".csv", ".xlsx")
 M2_PER_MU = 2000 / 3
+CGCS2000_DATUM = "China_2000"
 
 OUTPUT_FIELDS = (
     ("license_no", QVariant.String, "许可证号"),
@@ -61,11 +62,8 @@ def output_fields() -> QgsFields:
 
 
 def coordinate_files(folder: Path) -> list[Path]:
-    """The coordinate files directly inside ``folder``, in name order."""
-    return sorted(
-        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in COORDINATE_SUFFIXES),
-        key=lambda p: p.name,
-    )
+    """The coordinate files in ``folder`` and its subfolders, in path order."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in COORDINATE_SUFFIXES)
 
 
 def problems_text(problems) -> str:
@@ -87,15 +85,16 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
         return tr(
             "Reads licence boundaries from corner-coordinate files: land coordinate exchange txt, mining-right "
             "registration txt, CSV or XLSX corner tables. INPUT is one file or a folder (type or paste the folder "
-            "path; the .txt, .csv and .xlsx files directly inside it are read).\n\n"
+            "path; the .txt, .csv and .xlsx files in it and its subfolders are read).\n\n"
             "The coordinate reference system is detected from the file (zone prefix, 带号 header); give CRS only "
             "when the file does not say it. Every file goes through the ministry's coordinate checks. A single "
             "file that fails them makes the algorithm fail with the checks' messages. In a folder, refused files "
             "are reported one by one and the good files are imported; the algorithm fails only when no file could "
             "be imported.\n\n"
-            "OUTPUT has one polygon per parcel, in the CRS of the first file read; files of the same datum in "
-            "another zone are reprojected to it, files on another datum (Xi'an 1980, Beijing 1954 next to "
-            "CGCS2000) are refused, since no exact transformation exists without local parameters.\n\n"
+            "OUTPUT has one polygon per parcel, in the CRS of the first CGCS2000 file (else of the first file); "
+            "files of the same datum in another zone are reprojected to it, files on another datum (Xi'an 1980, "
+            "Beijing 1954 next to CGCS2000) are refused, since no exact transformation exists without local "
+            "parameters.\n\n"
             "With a supervision DATABASE, the licences are also stored there in one transaction (created, or "
             "updated with the previous boundary kept in history)."
         )
@@ -180,7 +179,7 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
         if not results:
             raise QgsProcessingException(tr("No file could be imported from {path}.").format(path=location))
 
-        target_epsg = results[0].crs_epsg
+        target_epsg = results[0].crs_epsg  # the first kept result decides (see _common_datum)
         crs = QgsCoordinateReferenceSystem(f"EPSG:{target_epsg}")
         sink, dest_id = self.parameterAsSink(
             parameters, "OUTPUT", context, output_fields(), QgsWkbTypes.Polygon, crs
@@ -236,19 +235,30 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
         return int(code)
 
     def _common_datum(self, results, refused, feedback, *, single: bool):
-        """Keep the results that can share the first one's CRS (same datum); report the others."""
+        """Keep the results that share the output's datum; report the others.
+
+        The output CRS is that of the first CGCS2000 file (the legal system),
+        else of the first file: one stray Xi'an 1980 file does not decide for
+        a folder of CGCS2000 files.
+        """
         if not results:
             return results
-        datum = crs_datum(results[0].crs_epsg)
-        kept = []
+        first = next((r for r in results if crs_datum(r.crs_epsg) == CGCS2000_DATUM), results[0])
+        datum = crs_datum(first.crs_epsg)
+        kept = [first]
         for result in results:
+            if result is first:
+                continue
             if crs_datum(result.crs_epsg) == datum:
                 kept.append(result)
                 continue
             message = tr(
-                "{path} is in EPSG:{epsg} ({other}), the first file in EPSG:{first} ({datum}); files on different "
-                "datums are not mixed in one layer. Import it separately."
-            ).format(path=result.path, epsg=result.crs_epsg, other=crs_datum(result.crs_epsg), first=results[0].crs_epsg, datum=datum)
+                "{path} is in EPSG:{epsg} ({other}) while the output is in EPSG:{first} ({datum}); files on "
+                "different datums are not mixed in one layer. Import it separately."
+            ).format(
+                path=result.path, epsg=result.crs_epsg, other=crs_datum(result.crs_epsg), first=first.crs_epsg,
+                datum=datum,
+            )
             if single:
                 raise QgsProcessingException(message)
             refused[str(result.path)] = message

@@ -16,8 +16,18 @@ def _algorithm_classes() -> list[type]:
     # Imported here so that loading the plugin does not import analysis code
     # (and its optional dependencies) before Processing asks for it.
     from .create_database import CreateDatabaseAlgorithm
+    from .export_coordinates import ExportCoordinatesAlgorithm
+    from .import_coordinates import ImportCoordinatesAlgorithm
+    from .import_patches import ImportPatchesAlgorithm
+    from .transition_patches import TransitionPatchesAlgorithm
 
-    return [CreateDatabaseAlgorithm]
+    return [
+        CreateDatabaseAlgorithm,
+        ImportPatchesAlgorithm,
+        TransitionPatchesAlgorithm,
+        ImportCoordinatesAlgorithm,
+        ExportCoordinatesAlgorithm,
+    ]
 
 
 class MineSupervisionProvider(QgsProcessingProvider):

@@ -1,0 +1,172 @@
+"""minesupervision:transitionpatches — move a list of patches one workflow step, with the form fields."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+)
+
+from ..domain.vocab import VOCABULARIES
+from ..domain.workflow import STATES, TransitionError
+from ..i18n import tr
+from ..store.database import StoreError, open_database
+from ..store.patches import transition_patches
+from .base import MineSupervisionAlgorithm
+
+DETERMINATIONS: list[str] = list(VOCABULARIES["determination"])
+VIOLATION_TYPES: list[str] = list(VOCABULARIES["violation_type"])
+_TEXT_FIELDS = (
+    ("FIELD_CHECK_DATE", "field_check_date"),
+    ("INSPECTORS", "inspectors"),
+    ("FINDING", "finding"),
+    ("EVIDENCE", "evidence"),
+    ("CASE_NO", "case_no"),
+    ("NOTICE_NO", "notice_no"),
+)
+
+
+def split_patch_numbers(text: str) -> list[str]:
+    """Patch numbers from a list separated by commas (also ，、；;) or white space."""
+    return [part for part in re.split(r"[,，、;；\s]+", text or "") if part]
+
+
+class TransitionPatchesAlgorithm(MineSupervisionAlgorithm):
+    NAME = "transitionpatches"
+
+    def displayName(self) -> str:
+        return tr("Move patches in the workflow")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Moves the listed patches to a workflow state (issued → field-verified → determined → case filed → "
+            "rectifying → closed), writing the given verification-form fields with the move. Each patch is checked: "
+            "no determination without a field check, a case only for an illegal determination, no closing without "
+            "completed rectification (a legal or 'other' determination can be closed directly). Patches that may "
+            "move are moved; refused ones are listed with their reasons (or none moves, with 'all or nothing'). "
+            "Each move is written to the patch's history with user, time and reason."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "DATABASE",
+                tr("Supervision database"),
+                behavior=QgsProcessingParameterFile.File,
+                fileFilter=tr("GeoPackage (*.gpkg)"),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString("PATCH_NOS", tr("Patch numbers (comma-separated)"), multiLine=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "TO_STATE",
+                tr("New state"),
+                options=[f"{code} — {VOCABULARIES['patch_state'][code]}" for code in STATES],
+            )
+        )
+        self.addParameter(QgsProcessingParameterString("REASON", tr("Reason")))
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "RECTIFICATION_COMPLETED", tr("Rectification and penalty completed"), defaultValue=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "ALL_OR_NOTHING", tr("All or nothing (move none when one is refused)"), defaultValue=False
+            )
+        )
+        labels = {
+            "FIELD_CHECK_DATE": tr("Field-check date (YYYY-MM-DD)"),
+            "INSPECTORS": tr("Inspectors"),
+            "FINDING": tr("Finding"),
+            "EVIDENCE": tr("Evidence"),
+            "CASE_NO": tr("Case number"),
+            "NOTICE_NO": tr("Rectification notice number"),
+        }
+        for name, _field in _TEXT_FIELDS:
+            self.addParameter(QgsProcessingParameterString(name, labels[name], optional=True))
+        # Index 0 leaves the stored value as it is, so a plain move never clears a form field.
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "DETERMINATION",
+                tr("Determination"),
+                options=[tr("(unchanged)")] + [f"{c} — {VOCABULARIES['determination'][c]}" for c in DETERMINATIONS],
+                defaultValue=0,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "VIOLATION_TYPE",
+                tr("Violation type"),
+                options=[tr("(unchanged)")] + [f"{c} — {VOCABULARIES['violation_type'][c]}" for c in VIOLATION_TYPES],
+                defaultValue=0,
+                optional=True,
+            )
+        )
+        self.addOutput(QgsProcessingOutputString("DONE", tr("Patches moved")))
+        self.addOutput(QgsProcessingOutputNumber("DONE_COUNT", tr("Number of patches moved")))
+        self.addOutput(QgsProcessingOutputString("REFUSED", tr("Refused patches and reasons (JSON)")))
+        self.addOutput(QgsProcessingOutputNumber("REFUSED_COUNT", tr("Number of patches refused")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        location = self.parameterAsFile(parameters, "DATABASE", context)
+        numbers = split_patch_numbers(self.parameterAsString(parameters, "PATCH_NOS", context))
+        if not numbers:
+            raise QgsProcessingException(tr("No patch numbers were given."))
+        to_state = STATES[self.parameterAsEnum(parameters, "TO_STATE", context)]
+        reason = self.parameterAsString(parameters, "REASON", context)
+        updates = {}
+        for name, field_name in _TEXT_FIELDS:
+            value = self.parameterAsString(parameters, name, context).strip()
+            if value:
+                updates[field_name] = value
+        determination = self.parameterAsEnum(parameters, "DETERMINATION", context)
+        if determination:
+            updates["determination"] = DETERMINATIONS[determination - 1]
+        violation = self.parameterAsEnum(parameters, "VIOLATION_TYPE", context)
+        if violation:
+            updates["violation_type"] = VIOLATION_TYPES[violation - 1]
+        try:
+            store = open_database(location)
+            report = transition_patches(
+                store,
+                numbers,
+                to_state,
+                reason=reason,
+                updates=updates,
+                rectification_completed=self.parameterAsBoolean(parameters, "RECTIFICATION_COMPLETED", context),
+                all_or_nothing=self.parameterAsBoolean(parameters, "ALL_OR_NOTHING", context),
+            )
+        except TransitionError as error:
+            raise QgsProcessingException("\n".join(error.reasons)) from error
+        except StoreError as error:
+            raise QgsProcessingException(str(error)) from error
+        for number, reasons in report.refused.items():
+            feedback.reportError(
+                tr("{patch_no} refused: {reasons}").format(patch_no=number, reasons=" ".join(reasons)), False
+            )
+        feedback.pushInfo(
+            tr("{done} of {total} patches moved to {state}.").format(
+                done=len(report.done), total=len(numbers), state=to_state
+            )
+        )
+        if not report.done and report.refused:
+            # Nothing happened at all: a script or model must not carry on as if it had.
+            raise QgsProcessingException(tr("No patch was moved; see the reasons above."))
+        return {
+            "DONE": ",".join(report.done),
+            "DONE_COUNT": len(report.done),
+            "REFUSED": json.dumps(report.refused, ensure_ascii=False),
+            "REFUSED_COUNT": len(report.refused),
+        }

@@ -1,0 +1,81 @@
+"""Opening a supervision database as a QGIS project: layers, styles, forms, relations, messages."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from qgis.core import Qgis, QgsProject
+
+from mine_supervision_plugin.deps import check_dependencies
+from mine_supervision_plugin.gui.context import PluginContext
+from mine_supervision_plugin.gui.database_dialogs import create_and_load, open_and_load
+from mine_supervision_plugin.store.database import create_database
+from mine_supervision_plugin.store.project import database_of_project, find_layer, styles_dir
+from mine_supervision_plugin.store.schema import RELATIONS, TABLES
+
+
+@pytest.fixture
+def context(qgis_iface):
+    return PluginContext(qgis_iface, check_dependencies())
+
+
+def test_new_database_opens_as_a_project(tmp_path, context, qgis_iface):
+    store = create_and_load(context, str(tmp_path / "county.gpkg"), 4526)
+    assert store is not None and context.store is store
+    project = QgsProject.instance()
+    assert project.crs().authid() == "EPSG:4526"
+    assert database_of_project(project) == store.location
+    for spec in TABLES:
+        layer = find_layer(spec.name)
+        assert layer is not None and layer.isValid(), spec.name
+        assert layer.name() == spec.alias
+        for field_spec in spec.fields:
+            index = layer.fields().indexFromName(field_spec.name)
+            assert layer.attributeAlias(index) == field_spec.alias
+            if field_spec.vocabulary:
+                setup = layer.editorWidgetSetup(index)
+                assert setup.type() == "ValueMap"
+                labels = {list(entry.keys())[0] for entry in setup.config()["map"]}
+                assert labels  # Chinese labels shown ...
+                codes = {list(entry.values())[0] for entry in setup.config()["map"]}
+                assert all(code.isascii() for code in codes)  # ... English codes stored
+    relations = project.relationManager().relations()
+    assert len(relations) == len(RELATIONS)
+    assert all(relation.isValid() for relation in relations.values())
+    rights = find_layer("mining_rights")
+    form_tabs = [tab.name() for tab in rights.editFormConfig().tabs()]
+    assert form_tabs[0] == "Attributes" or form_tabs[0] == "属性"
+    assert "拐点" in form_tabs and "图斑" in form_tabs
+    assert any("Opened" in m or "已打开" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
+
+
+def test_every_spatial_table_has_a_style(tmp_path, context):
+    create_and_load(context, str(tmp_path / "county.gpkg"), 4526)
+    for spec in TABLES:
+        if spec.geometry:
+            assert (styles_dir() / f"{spec.name}.qml").exists(), spec.name
+    corners = find_layer("mining_right_corners")
+    assert corners.labelsEnabled()
+    assert "corner_no" in corners.labeling().settings().fieldName
+
+
+def test_bad_file_gives_a_message_and_keeps_the_project(tmp_path, context, qgis_iface):
+    good = create_and_load(context, str(tmp_path / "good.gpkg"), 4526)
+    bad = tmp_path / "bad.gpkg"
+    bad.write_bytes(b"PK\x03\x04 this is a zip, not a GeoPackage")
+    before = hashlib.sha256(bad.read_bytes()).hexdigest()
+    assert open_and_load(context, str(bad)) is None
+    assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
+    messages = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    assert any("bad.gpkg" in m for m in messages)
+    assert context.store is good
+    assert database_of_project() == good.location
+
+
+def test_older_database_is_migrated_on_open_with_a_message(tmp_path, context, qgis_iface):
+    path = create_database(tmp_path / "old.gpkg", schema_version=1)
+    store = open_and_load(context, path)
+    assert store.migrated_from == 1
+    assert find_layer("mining_right_history") is not None
+    assert any("old.gpkg" in m for m in qgis_iface.messageBar().get_messages(Qgis.Info))
