@@ -14,6 +14,7 @@ OUT := out/demo
 QGIS_PROFILE := $(BUILD)/qgis-profile
 
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-gdal gdal-bin \
+	python3-numpy python3-pandas python3-pyproj python3-openpyxl \
 	pyqt5-dev-tools qttools5-dev-tools xvfb xauth poppler-utils fonts-wqy-zenhei zip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_STAMP := $(VENV)/.apt-stamp
@@ -32,7 +33,7 @@ help:
 	@echo "make demo | test | package | run | i18n | screenshots | bench | lint | clean"
 
 # --- installation -----------------------------------------------------------
-$(APT_STAMP):
+$(APT_STAMP): Makefile
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
@@ -43,6 +44,8 @@ $(APT_STAMP):
 
 $(PIP_STAMP): requirements.txt $(APT_STAMP)
 	@[ -x $(PY) ] || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	@# Debian's pyproj looks for its data under sys.prefix, which is the venv.
+	@mkdir -p $(VENV)/share && ln -sfn /usr/share/proj $(VENV)/share/proj
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	@touch $@
 

@@ -18,9 +18,9 @@ from shapely.geometry import Polygon, box
 
 from mine_supervision_plugin.domain.licence import Corner, Licence, Parcel
 from mine_supervision_plugin.formats.coordinates import (
+    _EPSG_INFO,
     CoordinateFileError,
     Problem,
-    _EPSG_INFO,
     crs_info,
     detect_format,
     epsg_for,
@@ -352,7 +352,12 @@ def test_every_problem_of_a_file_is_listed():
     with pytest.raises(CoordinateFileError) as info:
         read_coordinate_file(path)
     problems = info.value.problems
-    assert [(p.line, p.parcel, p.corner) for p in problems] == [(15, "1", None), (19, "1", 4), (20, "2", None), (23, "2", 2)]
+    assert [(p.line, p.parcel, p.corner) for p in problems] == [
+        (15, "1", None),
+        (19, "1", 4),
+        (20, "2", None),
+        (23, "2", 2),
+    ]
     lines = str(info.value).splitlines()
     assert len(lines) == 4
     assert lines[1].startswith(f"{path}:19: 地块 1: 拐点 4: ring 1 intersects itself")
@@ -451,7 +456,9 @@ def test_ellipsoidal_area_of_a_lat_lon_quadrangle_is_exact():
 
 
 def test_ellipsoidal_area_agrees_with_geodesic_area():
-    polygon = Polygon([(38512345.67, 3853210.12), (38514000.1, 3853300.5), (38513800.3, 3851000.2), (38512000.0, 3851500.0)])
+    polygon = Polygon(
+        [(38512345.67, 3853210.12), (38514000.1, 3853300.5), (38513800.3, 3851000.2), (38512000.0, 3851500.0)]
+    )
     lon, lat = Transformer.from_crs(4526, 4490, always_xy=True).transform(*np.asarray(polygon.exterior.coords).T)
     geodesic = abs(Geod(a=6378137.0, rf=298.257222101).polygon_area_perimeter(lon, lat)[0])
     # edges differ (straight in L/F(B) vs geodesic) by centimetres: ~1e-5 relative at most
@@ -475,3 +482,88 @@ def test_area_summary_units():
     assert summary["planar_km2"] == 1.0
     assert summary["ellipsoidal_km2"] == 1.0 and summary["ellipsoidal_m2"] < 1_000_000.0
     assert MU_PER_M2 == 3 / 2000
+
+
+# --- more refusals and variants, built from the fixtures -----------------------------------------------------------
+
+
+def land_variant(tmp_path: Path, old: str, new: str, name: str = "variant.txt") -> Path:
+    text = (DATA / "land_exchange_utf8_bom_crlf.txt").read_text(encoding="utf-8-sig")
+    assert old in text
+    path = tmp_path / name
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def test_one_swapped_line_among_normal_ones_is_an_error(tmp_path):
+    path = land_variant(tmp_path, "J3,1,3852805.30,38512790.10", "J3,1,38512790.10,3852805.30")
+    (problem,) = refused_path(path)
+    assert (problem.line, problem.parcel, problem.corner) == (18, "1", 3)
+    assert "swapped" in problem.message
+
+
+def test_implausible_coordinate_is_an_error(tmp_path):
+    path = land_variant(tmp_path, "J3,1,3852805.30,38512790.10", "J3,1,385280.53,38512790.10")
+    (problem,) = refused_path(path)
+    assert (problem.line, problem.corner) == (18, 3)
+    assert "X=385280.53" in problem.message
+
+
+def test_duplicate_parcel_numbers_are_refused(tmp_path):
+    path = land_variant(tmp_path, "8,28.0000,2,二号地块", "8,28.0000,1,二号地块")
+    (problem,) = refused_path(path)
+    assert (problem.line, problem.parcel) == (21, "1") and "used twice" in problem.message
+
+
+def test_table_without_x_column_is_refused(tmp_path):
+    path = tmp_path / "no_x.csv"
+    path.write_text("许可证号,点号,Y\nC1,1,38512300\n", encoding="utf-8")
+    (problem,) = refused_path(path)
+    assert "X and Y columns" in problem.message
+
+
+def test_utf16_tab_separated_table(tmp_path):
+    text = (DATA / "table_chinese_headers.csv").read_text(encoding="utf-8-sig").replace(",", "\t")
+    path = tmp_path / "unicode.txt"  # Excel's 'Unicode text': UTF-16 with BOM, tabs
+    path.write_text(text, encoding="utf-16")
+    assert detect_format(path) == "table"
+    result = read_coordinate_file(path)
+    assert [lic.license_no for lic in result.licences] == ["C1301002010127120011111", "C1301002010127120022222"]
+
+
+def test_excluded_parcel_outside_the_licence_is_a_warning(tmp_path):
+    text = (DATA / "registration_gbk.txt").read_bytes().decode("gbk")
+    for old, new in (
+        ("3853900.00,38514100", "3853900.00,38517100"),
+        ("3853900.00,38514200", "3853900.00,38517200"),
+        ("3853800.00,38514200", "3853800.00,38517200"),
+        ("3853800.00,38514100", "3853800.00,38517100"),
+    ):
+        text = text.replace(old, new)
+    text = text.replace("矿区面积=0.4750", "矿区面积=0.4850")  # nothing is cut out any more
+    path = tmp_path / "outside.txt"
+    path.write_text(text, encoding="gbk")
+    result = read_coordinate_file(path)
+    (warning,) = result.warnings
+    assert (warning.parcel, warning.line) == ("3", 21) and "not inside" in warning.message
+
+
+def test_caller_xian80_crs_still_warns_about_transformation():
+    result = read_coordinate_file(DATA / "land_exchange_gbk_xian80.txt", crs_epsg=2383)
+    assert result.crs_epsg == 2383
+    assert [p.message for p in result.warnings if "CGCS2000" in p.message] == [
+        "coordinates are in Xi'an 1980 (EPSG:2383): they must be transformed to CGCS2000"
+    ]
+
+
+def test_geometry_errors_are_listed_even_when_the_crs_is_refused(tmp_path):
+    text = (DATA / "refuse_self_intersection.txt").read_text(encoding="utf-8")
+    path = tmp_path / "both.txt"
+    path.write_text(text.replace("2000国家大地坐标系", "独立坐标系"), encoding="utf-8")
+    messages = [p.message for p in refused_path(path)]
+    assert any("独立坐标系" in m for m in messages) and any("intersects itself" in m for m in messages)
+
+
+def test_ellipsoidal_area_refuses_coordinates_outside_the_crs():
+    with pytest.raises(ValueError, match="inverse-projected"):
+        ellipsoidal_area_m2(box(38512300.0, 3853100.0, 38512400.0, 3853200.0), 4547)  # prefixed eastings, CRS without

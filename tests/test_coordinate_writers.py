@@ -364,3 +364,13 @@ def test_one_csv_table_holds_one_crs(tmp_path):
     other = simple_licence(license_no="C2", crs_epsg=4527)
     with pytest.raises(CoordinateWriteError, match="EPSG:4526, EPSG:4527"):
         write_corner_table_csv([simple_licence(), other], tmp_path / "t.csv")
+
+
+def test_registration_refuses_an_excluded_parcel_with_holes(tmp_path):
+    licence = simple_licence()
+    cut = licence.parcels[1]
+    cut.corners = [Corner(1, 3851220.0, 38512360.0), Corner(2, 3851220.0, 38512500.0), Corner(3, 3851100.0, 38512430.0),
+                   Corner(4, 3851200.0, 38512420.0, ring=2), Corner(5, 3851200.0, 38512440.0, ring=2),
+                   Corner(6, 3851180.0, 38512430.0, ring=2)]
+    with pytest.raises(CoordinateWriteError, match="has holes"):
+        write_registration_txt(licence, tmp_path / "r.txt")

@@ -278,3 +278,11 @@ def test_licence_without_crs_or_number_is_refused(store):
     with pytest.raises(RightsStoreError):
         upsert_licences(store, [make_licence("  ")])
     assert rows(store, "mining_rights") == []
+
+
+def test_a_parcel_number_used_twice_is_refused(store):
+    licence = make_licence()
+    licence.parcels[1].parcel_no = "1"
+    with pytest.raises(RightsStoreError, match="parcel number twice"):
+        upsert_licences(store, [licence])
+    assert rows(store, "mining_rights") == []

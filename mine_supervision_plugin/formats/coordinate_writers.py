@@ -4,7 +4,7 @@ Three formats, the same ones the readers in :mod:`.coordinates` accept:
 
 * the land coordinate exchange txt (``[属性描述]`` / ``[地块坐标]``);
 * the mining-right registration txt (key=value attributes, ``XYnnn=`` lines);
-* a CSV corner table (one row per corner, every licence in one file).
+* a CSV corner table (one row per corner, several licences of one CRS per file).
 
 Writers need nothing but a :class:`~..domain.licence.Licence` with its
 ``crs_epsg``: they are used by the export algorithm and by the demo-county
@@ -94,11 +94,10 @@ def format_coordinate(value: float) -> str:
     return repr(float(value))
 
 
-def _format_number(value: float | None, decimals: int | None = None) -> str:
+def _format_number(value: float | None) -> str:
+    """An elevation: integer when whole (420), else as precise as needed (300.50); empty when unknown."""
     if value is None:
         return ""
-    if decimals is not None:
-        return f"{value:.{decimals}f}"
     if float(value).is_integer():
         return str(int(value))
     return format_coordinate(value)
@@ -311,7 +310,7 @@ def _registration_attributes(licence: Licence, zone: GaussKrugerZone) -> list[tu
     ]
     if not zone.prefixed:
         # Without the prefix the eastings do not say their zone; the header does.
-        pairs.append(("带号", str(zone.zone)))
+        pairs += [("几度分带", str(zone.width)), ("带号", str(zone.zone))]
     # Other attributes of the source (生产状态, 信用状态, …) travel along verbatim;
     # not the layout keys of other formats, nor a table's English column names.
     for key, value in licence.attributes.items():
@@ -334,7 +333,15 @@ def write_registration_txt(licence: Licence, path: str | os.PathLike, *, encodin
     lines = [f"{key}={value}" for key, value in _registration_attributes(licence, zone)]
     blocks: list[tuple[list[Corner], Parcel, bool]] = []
     for parcel in licence.parcels:
-        for ring_no, corners in parcel.rings().items():
+        rings = sorted(parcel.rings().items())
+        if parcel.excluded and len(rings) > 1:
+            raise CoordinateWriteError(
+                tr(
+                    "Licence {license_no}: excluded parcel {parcel_no} has holes, which the registration format "
+                    "cannot express."
+                ).format(license_no=licence.license_no, parcel_no=parcel.parcel_no)
+            )
+        for ring_no, corners in rings:
             excluded = parcel.excluded if ring_no == 1 else True
             blocks.append((_open_ring(corners), parcel, excluded))
     total = sum(len(corners) + 1 for corners, _, _ in blocks)
@@ -395,7 +402,7 @@ def write_corner_table_csv(licences: Iterable[Licence], path: str | os.PathLike)
                 zone.zone,
             )
             for parcel in licence.parcels:
-                for ring_no, corners in parcel.rings().items():
+                for ring_no, corners in sorted(parcel.rings().items()):
                     for corner in _open_ring(corners):
                         writer.writerow(
                             (

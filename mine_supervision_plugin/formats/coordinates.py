@@ -261,11 +261,18 @@ def resolve_crs(
         if info is None:
             return int(crs_epsg)  # a CRS we have no table for: trust the caller
         c_datum, c_width, c_prefixed, c_zone = info
-        if datum and datum != c_datum:
+        if datum is None:
             log.warn(
-                tr("the file states {file_datum} but EPSG:{epsg} ({crs_datum}) was given; the given CRS is used").format(
-                    file_datum=DATUM_NAMES[datum], epsg=crs_epsg, crs_datum=DATUM_NAMES[c_datum]
+                tr("the file states coordinate system '{name}'; EPSG:{epsg} was given and is used").format(
+                    name=datum_text, epsg=crs_epsg
                 ),
+                line,
+            )
+        elif datum and datum != c_datum:
+            log.warn(
+                tr(
+                    "the file states {file_datum} but EPSG:{epsg} ({crs_datum}) was given; the given CRS is used"
+                ).format(file_datum=DATUM_NAMES[datum], epsg=crs_epsg, crs_datum=DATUM_NAMES[c_datum]),
                 line,
             )
         if prefix_zone is not None and (not c_prefixed or c_zone != prefix_zone):
@@ -286,6 +293,13 @@ def resolve_crs(
             log.warn(
                 tr("the file states zone {zone} but EPSG:{epsg} is zone {crs_zone}; the given CRS is used").format(
                     zone=header_zone, epsg=crs_epsg, crs_zone=c_zone
+                ),
+                line,
+            )
+        if c_datum != "cgcs2000":
+            log.warn(
+                tr("coordinates are in {datum} (EPSG:{epsg}): they must be transformed to CGCS2000").format(
+                    datum=DATUM_NAMES[c_datum], epsg=crs_epsg
                 ),
                 line,
             )
@@ -316,9 +330,9 @@ def resolve_crs(
         for stated in (header_zone, zone):
             if stated is not None and stated != prefix_zone:
                 log.warn(
-                    tr("zone {stated} was stated but the eastings carry zone {zone}; the eastings' zone is used").format(
-                        stated=stated, zone=prefix_zone
-                    ),
+                    tr(
+                        "zone {stated} was stated but the eastings carry zone {zone}; the eastings' zone is used"
+                    ).format(stated=stated, zone=prefix_zone),
                     line,
                 )
                 break
@@ -333,9 +347,7 @@ def resolve_crs(
                 the_zone, width = int(round(meridian / 3)), 3
         if the_zone is None:
             log.error(
-                tr(
-                    "the eastings have no zone prefix and the file states no zone (带号): give the zone or the CRS"
-                ),
+                tr("the eastings have no zone prefix and the file states no zone (带号): give the zone or the CRS"),
                 line,
             )
             return None
@@ -375,6 +387,10 @@ _FULLWIDTH = str.maketrans(
         "；": ";",
         "＊": "*",
         "＠": "@",
+        "Ｘ": "X",
+        "Ｙ": "Y",
+        "ｘ": "x",
+        "ｙ": "y",
         "\u3000": " ",
         "\ufeff": "",
     }
@@ -617,9 +633,7 @@ def _expand(inputs) -> list[Path]:
     for item in inputs:
         item = Path(item)
         if item.is_dir():
-            files.extend(
-                sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            )
+            files.extend(sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
         else:
             files.append(item)
     return files
@@ -669,7 +683,7 @@ def _parse_land_exchange(lines: list[str], log: _Log, path: Path) -> _Parsed:
                 log.warn(tr("line ignored: {text}").format(text=line[:60]), number)
             continue
         fields = _split_fields(line)
-        if fields[-1] == "@":
+        if line.rstrip(", ").endswith("@"):
             current = _land_parcel_header(fields, number, len(parcels) + 1, log, parsed)
             parcels.append(current)
             continue
@@ -683,15 +697,23 @@ def _parse_land_exchange(lines: list[str], log: _Log, path: Path) -> _Parsed:
         corner_no = _label_number(label)
         if corner_no is None:
             corner_no = len(current.corners) + 1
-            log.warn(tr("point name '{name}' has no number; numbered {number}").format(name=label, number=corner_no),
-                     number, current.parcel_no)
+            log.warn(
+                tr("point name '{name}' has no number; numbered {number}").format(name=label, number=corner_no),
+                number,
+                current.parcel_no,
+            )
         if ring is None or ring < 1:
-            log.error(tr("ring number (圈号) '{ring}' is not a positive integer").format(ring=fields[1]), number,
-                      current.parcel_no, corner_no)
+            log.error(
+                tr("ring number (圈号) '{ring}' is not a positive integer").format(ring=fields[1]),
+                number,
+                current.parcel_no,
+                corner_no,
+            )
             continue
         if x is None or y is None:
-            log.error(tr("coordinates are not numbers: {text}").format(text=line[:60]), number, current.parcel_no,
-                      corner_no)
+            log.error(
+                tr("coordinates are not numbers: {text}").format(text=line[:60]), number, current.parcel_no, corner_no
+            )
             continue
         current.corners.append(Corner(corner_no, x, y, ring, number))
         parsed.raw_counts[id(current)] = parsed.raw_counts.get(id(current), 0) + 1
@@ -701,7 +723,9 @@ def _parse_land_exchange(lines: list[str], log: _Log, path: Path) -> _Parsed:
     license_no = _first(attrs, "许可证号", "采矿许可证号", "采矿许可证编号", "证号")
     if license_no is None:
         license_no = path.stem
-        log.warn(tr("the file states no licence number (许可证号); the file name '{name}' is used").format(name=license_no))
+        log.warn(
+            tr("the file states no licence number (许可证号); the file name '{name}' is used").format(name=license_no)
+        )
     licence = Licence(
         license_no=license_no,
         mine_name=_first(attrs, "矿山名称", "项目名称") or "",
@@ -718,8 +742,12 @@ def _parse_land_exchange(lines: list[str], log: _Log, path: Path) -> _Parsed:
     parsed.area_unit = _area_unit(attrs.get("面积单位")) if attrs.get("面积单位") else None
     unit = attrs.get("计量单位", "")
     if unit and not re.search(r"米|^m$|meter|metre", unit, re.IGNORECASE):
-        log.error(tr("coordinate unit (计量单位) '{unit}' is not metres: only projected coordinates in metres are read")
-                  .format(unit=unit), attr_lines.get("计量单位"))
+        log.error(
+            tr(
+                "coordinate unit (计量单位) '{unit}' is not metres: only projected coordinates in metres are read"
+            ).format(unit=unit),
+            attr_lines.get("计量单位"),
+        )
     return parsed
 
 
@@ -772,19 +800,19 @@ def _parse_registration(lines: list[str], log: _Log) -> _Parsed:
                 log.warn(tr("line ignored: {text}").format(text=line[:60]), number)
                 continue
             key, value = kv
+            attrs[key] = value
+            attr_lines[key] = number
             if "总行数" in key:
                 declared_rows, rows_line = _int(value), number
                 if declared_rows is None:
                     log.error(tr("row count (总行数) '{value}' is not an integer").format(value=value), number)
-            else:
-                attrs[key] = value
-                attr_lines[key] = number
             continue
         xy_rows += 1
         seq = int(m.group(1))
         if last_seq is not None and seq != last_seq + 1:
-            log.warn(tr("XY line numbers jump from {previous} to {current}").format(previous=last_seq, current=seq),
-                     number)
+            log.warn(
+                tr("XY line numbers jump from {previous} to {current}").format(previous=last_seq, current=seq), number
+            )
         last_seq = seq
         fields = _split_fields(m.group(2))
         first = _int(fields[0]) if fields else None
@@ -794,8 +822,9 @@ def _parse_registration(lines: list[str], log: _Log) -> _Parsed:
                 parcels.append(current)
             x, y = _num(fields[1]), _num(fields[2])
             if x is None or y is None:
-                log.error(tr("coordinates are not numbers: {text}").format(text=line[:60]), number,
-                          current.parcel_no, first)
+                log.error(
+                    tr("coordinates are not numbers: {text}").format(text=line[:60]), number, current.parcel_no, first
+                )
                 continue
             current.corners.append(Corner(first, x, y, 1, number))
             parsed.raw_counts[id(current)] = parsed.raw_counts.get(id(current), 0) + 1
@@ -812,8 +841,9 @@ def _parse_registration(lines: list[str], log: _Log) -> _Parsed:
         log.error(tr("the row count line (矿区范围拐点坐标与标高的总行数) is missing"))
     elif declared_rows != xy_rows:
         log.error(
-            tr("row count (总行数) is {declared} but the file has {given} XY lines (corner lines plus closing lines)")
-            .format(declared=declared_rows, given=xy_rows),
+            tr(
+                "row count (总行数) is {declared} but the file has {given} XY lines (corner lines plus closing lines)"
+            ).format(declared=declared_rows, given=xy_rows),
             rows_line,
         )
     if not parcels:
@@ -853,7 +883,11 @@ def _close_registration_parcel(parcel: Parcel, fields: list[str], number: int, l
             log.error(tr("elevation '{value}' is not a number").format(value=text), number, parcel.parcel_no)
         else:
             setattr(parcel, attr, value)
-    if parcel.depth_top_m is not None and parcel.depth_bottom_m is not None and parcel.depth_top_m < parcel.depth_bottom_m:
+    if (
+        parcel.depth_top_m is not None
+        and parcel.depth_bottom_m is not None
+        and parcel.depth_top_m < parcel.depth_bottom_m
+    ):
         log.warn(
             tr("top elevation {top} m is below bottom elevation {bottom} m").format(
                 top=parcel.depth_top_m, bottom=parcel.depth_bottom_m
@@ -866,8 +900,9 @@ def _close_registration_parcel(parcel: Parcel, fields: list[str], number: int, l
         parcel.excluded = True
     elif flag not in _FLAG_NORMAL:
         log.warn(
-            tr("unknown parcel flag '{flag}' (known: 1, 0 or empty = licensed parcel, -1 = excluded parcel); "
-               "read as a licensed parcel").format(flag=flag),
+            tr(
+                "unknown parcel flag '{flag}' (known: 1, 0 or empty = licensed parcel, -1 = excluded parcel); read as a licensed parcel"
+            ).format(flag=flag),
             number,
             parcel.parcel_no,
         )
@@ -886,9 +921,14 @@ def _licence_attributes(licence: Licence, attrs: dict, lines: dict, log: _Log, p
         if len(found) >= 2:
             licence.valid_from, licence.valid_to = found[0], found[1]
         else:
-            log.warn(tr("validity '{value}' is not 'start至end'").format(value=validity),
-                     lines.get("有效期限", lines.get("有效期")))
-    for keys, attr in ((("有效期起", "有效期自", "valid_from"), "valid_from"), (("有效期止", "有效期至", "valid_to"), "valid_to")):
+            log.warn(
+                tr("validity '{value}' is not 'start至end'").format(value=validity),
+                lines.get("有效期限", lines.get("有效期")),
+            )
+    for keys, attr in (
+        (("有效期起", "有效期自", "valid_from"), "valid_from"),
+        (("有效期止", "有效期至", "valid_to"), "valid_to"),
+    ):
         value = _first(attrs, *keys)
         if value:
             found = _dates(value)
@@ -905,7 +945,7 @@ def _licence_attributes(licence: Licence, attrs: dict, lines: dict, log: _Log, p
         if value is None:
             log.warn(tr("licensed area '{value}' is not a number").format(value=text), lines.get("矿区面积"))
         else:
-            unit = _area_unit(text[_NUMBER.match(text).end():]) or "km2"
+            unit = _area_unit(text[_NUMBER.match(text).end() :]) or "km2"
             licence.licensed_area_km2 = value * _AREA_UNITS[unit][0] / 1_000_000.0
             parsed.licence_area[id(licence)] = (value, unit, _decimals(text), lines.get("矿区面积"))
 
@@ -913,7 +953,16 @@ def _licence_attributes(licence: Licence, attrs: dict, lines: dict, log: _Log, p
 # --- tables ----------------------------------------------------------------------------------
 
 _TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "license_no": ("许可证号", "采矿许可证号", "采矿许可证编号", "证号", "license_no", "licence_no", "license", "licence"),
+    "license_no": (
+        "许可证号",
+        "采矿许可证号",
+        "采矿许可证编号",
+        "证号",
+        "license_no",
+        "licence_no",
+        "license",
+        "licence",
+    ),
     "parcel_no": ("地块", "地块编号", "地块号", "parcel_no", "parcel"),
     "corner_no": ("点号", "拐点号", "拐点编号", "界址点号", "拐点", "corner_no", "corner", "point_no", "point"),
     "ring": ("圈号", "地块圈号", "ring"),
@@ -1005,8 +1054,10 @@ def _parse_table(path: Path, log: _Log, text: str | None = None) -> _Parsed:
     parsed.header_line = header_line
     extra = {i: _cell_text(h) for i, h in enumerate(header) if i not in columns.values() and _cell_text(h)}
     if "license_no" not in columns:
-        log.warn(tr("no licence number column (许可证号/license_no); the file name '{name}' is used").format(
-            name=path.stem), header_line)
+        log.warn(
+            tr("no licence number column (许可证号/license_no); the file name '{name}' is used").format(name=path.stem),
+            header_line,
+        )
     licences: dict[str, Licence] = {}
     parcels: dict[tuple[str, str], Parcel] = {}
     attrs_of: dict[str, dict[str, str]] = {}
@@ -1019,7 +1070,7 @@ def _parse_table(path: Path, log: _Log, text: str | None = None) -> _Parsed:
         index = columns.get(column)
         return row[index] if index is not None and index < len(row) else None
 
-    for number, row in rows[header_at + 1:]:
+    for number, row in rows[header_at + 1 :]:
         if all(_cell_text(v) == "" for v in row):
             continue
         license_no = _cell_text(cell(row, "license_no")) or path.stem
@@ -1029,8 +1080,17 @@ def _parse_table(path: Path, log: _Log, text: str | None = None) -> _Parsed:
             licence = licences[license_no] = Licence(license_no=license_no)
             attrs_of[license_no], lines_of[license_no] = {}, {}
         attrs, attr_lines = attrs_of[license_no], lines_of[license_no]
-        for column in ("mine_name", "holder", "mineral", "mining_method", "production_scale", "licensed_area_km2",
-                       "validity", "valid_from", "valid_to"):
+        for column in (
+            "mine_name",
+            "holder",
+            "mineral",
+            "mining_method",
+            "production_scale",
+            "licensed_area_km2",
+            "validity",
+            "valid_from",
+            "valid_to",
+        ):
             value = cell(row, column)
             if _cell_text(value) and column not in attrs:
                 attrs[column] = value if isinstance(value, (dt.date, dt.datetime)) else _cell_text(value)
@@ -1056,8 +1116,13 @@ def _parse_table(path: Path, log: _Log, text: str | None = None) -> _Parsed:
             elif getattr(parcel, column) is None:
                 setattr(parcel, column, value)
             elif getattr(parcel, column) != value:
-                log.warn(tr("elevation {value} differs from {first} given earlier for this parcel").format(
-                    value=value, first=getattr(parcel, column)), number, parcel_no)
+                log.warn(
+                    tr("elevation {value} differs from {first} given earlier for this parcel").format(
+                        value=value, first=getattr(parcel, column)
+                    ),
+                    number,
+                    parcel_no,
+                )
         if _cell_text(cell(row, "excluded")).lower() in _TRUE:
             parcel.excluded = True
         ring_text = _cell_text(cell(row, "ring"))
@@ -1067,16 +1132,29 @@ def _parse_table(path: Path, log: _Log, text: str | None = None) -> _Parsed:
         corner_no = _label_number(label) if label else next_no
         if corner_no is None:
             corner_no = next_no
-            log.warn(tr("point name '{name}' has no number; numbered {number}").format(name=label, number=corner_no),
-                     number, parcel_no)
+            log.warn(
+                tr("point name '{name}' has no number; numbered {number}").format(name=label, number=corner_no),
+                number,
+                parcel_no,
+            )
         if ring is None or ring < 1:
-            log.error(tr("ring number (圈号) '{ring}' is not a positive integer").format(ring=ring_text), number,
-                      parcel_no, corner_no)
+            log.error(
+                tr("ring number (圈号) '{ring}' is not a positive integer").format(ring=ring_text),
+                number,
+                parcel_no,
+                corner_no,
+            )
             continue
         x, y = _num(cell(row, "x")), _num(cell(row, "y"))
         if x is None or y is None:
-            log.error(tr("coordinates are not numbers: X={x}, Y={y}").format(
-                x=_cell_text(cell(row, "x")), y=_cell_text(cell(row, "y"))), number, parcel_no, corner_no)
+            log.error(
+                tr("coordinates are not numbers: X={x}, Y={y}").format(
+                    x=_cell_text(cell(row, "x")), y=_cell_text(cell(row, "y"))
+                ),
+                number,
+                parcel_no,
+                corner_no,
+            )
             continue
         parcel.corners.append(Corner(corner_no, x, y, ring, number))
         parsed.raw_counts[id(parcel)] = parsed.raw_counts.get(id(parcel), 0) + 1
@@ -1095,8 +1173,10 @@ def _parse_table(path: Path, log: _Log, text: str | None = None) -> _Parsed:
     for seen, what in ((crs_texts, "crs"), (zone_texts, "zone")):
         if len(seen) > 1:
             values = sorted(seen, key=seen.get)
-            log.error(tr("the table mixes {what} values: {values}").format(what=what, values=", ".join(values)),
-                      seen[values[1]])
+            log.error(
+                tr("the table mixes {what} values: {values}").format(what=what, values=", ".join(values)),
+                seen[values[1]],
+            )
     parsed.licences = list(licences.values())
     parsed.datum_text = next(iter(crs_texts), None)
     parsed.zone_text = next(iter(zone_texts), None)
@@ -1140,15 +1220,19 @@ def _fix_axes(parsed: _Parsed, log: _Log) -> int | None | bool:
             bad.append(item)
     for _, p, c in bad:
         log.error(
-            tr("X={x}, Y={y} is not a Gauss–Krüger coordinate in metres (X northing of 7 digits, Y easting of 6 "
-               "digits or 8 with the zone)").format(x=f"{c.x:.2f}", y=f"{c.y:.2f}"),
-            c.line, p.parcel_no, c.number,
+            tr(
+                "X={x}, Y={y} is not a Gauss–Krüger coordinate in metres (X northing of 7 digits, Y easting of 6 digits or 8 with the zone)"
+            ).format(x=f"{c.x:.2f}", y=f"{c.y:.2f}"),
+            c.line,
+            p.parcel_no,
+            c.number,
         )
     if swapped and normal:
         minority = swapped if len(swapped) <= len(normal) else normal
         for _, p, c in minority:
-            log.error(tr("X and Y are swapped on this line compared with the rest of the file"), c.line, p.parcel_no,
-                      c.number)
+            log.error(
+                tr("X and Y are swapped on this line compared with the rest of the file"), c.line, p.parcel_no, c.number
+            )
         return False
     if bad:
         return False
@@ -1156,8 +1240,10 @@ def _fix_axes(parsed: _Parsed, log: _Log) -> int | None | bool:
         for _, _, c in swapped:
             c.x, c.y = c.y, c.x
         first = swapped[0][2]
-        log.warn(tr("X and Y columns are swapped (X must be the northing, Y the easting); they were swapped back"),
-                 first.line)
+        log.warn(
+            tr("X and Y columns are swapped (X must be the northing, Y the easting); they were swapped back"),
+            first.line,
+        )
     zones: dict[int, Corner] = {}
     for _, _, c in corners:
         zones.setdefault(_east_zone(c.y), c)
@@ -1182,10 +1268,12 @@ def _check_ring(parcel: Parcel, ring_no: int, corners: list[Corner], log: _Log) 
             pts.pop()
         elif last.number == first.number:
             log.error(
-                tr("ring {ring} does not close: corner {number} repeats the first corner's number but not its "
-                   "coordinates (X={x:.2f}, Y={y:.2f} against X={x0:.2f}, Y={y0:.2f})").format(
-                    ring=ring_no, number=last.number, x=last.x, y=last.y, x0=first.x, y0=first.y),
-                last.line, parcel.parcel_no, last.number,
+                tr(
+                    "ring {ring} does not close: corner {number} repeats the first corner's number but not its coordinates (X={x:.2f}, Y={y:.2f} against X={x0:.2f}, Y={y0:.2f})"
+                ).format(ring=ring_no, number=last.number, x=last.x, y=last.y, x0=first.x, y0=first.y),
+                last.line,
+                parcel.parcel_no,
+                last.number,
             )
             ok = False
             pts.pop()
@@ -1193,16 +1281,21 @@ def _check_ring(parcel: Parcel, ring_no: int, corners: list[Corner], log: _Log) 
         if same_point(a, b):
             log.error(
                 tr("corner {number} repeats the coordinates of the corner before it ({previous})").format(
-                    number=b.number, previous=a.number),
-                b.line, parcel.parcel_no, b.number,
+                    number=b.number, previous=a.number
+                ),
+                b.line,
+                parcel.parcel_no,
+                b.number,
             )
             ok = False
     distinct = {(round(c.x, 3), round(c.y, 3)) for c in pts}
     if len(distinct) < 3:
         log.error(
-            tr("ring {ring} has {count} distinct corners; a ring needs at least 3").format(ring=ring_no,
-                                                                                        count=len(distinct)),
-            (pts[0].line if pts else parcel.line), parcel.parcel_no,
+            tr("ring {ring} has {count} distinct corners; a ring needs at least 3").format(
+                ring=ring_no, count=len(distinct)
+            ),
+            (pts[0].line if pts else parcel.line),
+            parcel.parcel_no,
         )
         ok = False
     return pts, ok
@@ -1231,8 +1324,11 @@ def _crossings(parcel: Parcel, ring_no: int, pts: list[Corner], log: _Log) -> bo
         c, d = pts[j], pts[(j + 1) % n]
         log.error(
             tr("ring {ring} intersects itself: edge {a}–{b} meets edge {c}–{d} near X={x:.2f}, Y={y:.2f}").format(
-                ring=ring_no, a=a.number, b=b.number, c=c.number, d=d.number, x=point.y, y=point.x),
-            c.line, parcel.parcel_no, c.number,
+                ring=ring_no, a=a.number, b=b.number, c=c.number, d=d.number, x=point.y, y=point.x
+            ),
+            c.line,
+            parcel.parcel_no,
+            c.number,
         )
         reported += 1
         if reported >= 20:
@@ -1265,8 +1361,10 @@ def _check_parcel(parcel: Parcel, parsed: _Parsed, log: _Log) -> Polygon | None:
     if parcel.declared_corner_count is not None and parcel.declared_corner_count not in (given, given - closing):
         log.error(
             tr("declared corner count (界址点数) is {declared} but the parcel has {given} corner lines").format(
-                declared=parcel.declared_corner_count, given=given),
-            parcel.line, parcel.parcel_no,
+                declared=parcel.declared_corner_count, given=given
+            ),
+            parcel.line,
+            parcel.parcel_no,
         )
     if not ok:
         return None
@@ -1276,21 +1374,30 @@ def _check_parcel(parcel: Parcel, parsed: _Parsed, log: _Log) -> Polygon | None:
         hole = Polygon(ring_coords[ring_no])
         first = rings[ring_no][0]
         if not shell.covers(hole):
-            log.error(tr("ring {ring} (a hole) is not inside the outer ring").format(ring=ring_no), first.line,
-                      parcel.parcel_no, first.number)
+            log.error(
+                tr("ring {ring} (a hole) is not inside the outer ring").format(ring=ring_no),
+                first.line,
+                parcel.parcel_no,
+                first.number,
+            )
             holes_ok = False
         for other in sorted(r for r in ring_coords if 1 < r < ring_no):
             overlap = hole.intersection(Polygon(ring_coords[other])).area
             if overlap > 0.01:
-                log.error(tr("holes {a} and {b} overlap by {area:.2f} m²").format(a=other, b=ring_no, area=overlap),
-                          first.line, parcel.parcel_no, first.number)
+                log.error(
+                    tr("holes {a} and {b} overlap by {area:.2f} m²").format(a=other, b=ring_no, area=overlap),
+                    first.line,
+                    parcel.parcel_no,
+                    first.number,
+                )
                 holes_ok = False
     if not holes_ok:
         return None
     polygon = Polygon(ring_coords[1], [ring_coords[r] for r in sorted(ring_coords) if r != 1])
     if not polygon.is_valid:
-        log.error(tr("invalid polygon: {reason}").format(reason=explain_validity(polygon)), parcel.line,
-                  parcel.parcel_no)
+        log.error(
+            tr("invalid polygon: {reason}").format(reason=explain_validity(polygon)), parcel.line, parcel.parcel_no
+        )
         return None
     return polygon
 
@@ -1311,12 +1418,19 @@ def _area_problem(
     nearest = min(candidates, key=lambda v: abs(v - declared_m2))
     relative = (declared_m2 - nearest) / nearest if nearest else float("inf")
     log.warn(
-        tr("declared area {declared} {unit} ({declared_m2:.2f} m²) differs from the computed area: planar "
-           "{planar:.2f} m², ellipsoidal {ellipsoidal} m²; difference {difference:.2f} m² ({relative:+.4%})").format(
-            declared=declared, unit=UNIT_LABELS[unit], declared_m2=declared_m2, planar=planar,
+        tr(
+            "declared area {declared} {unit} ({declared_m2:.2f} m²) differs from the computed area: planar {planar:.2f} m², ellipsoidal {ellipsoidal} m²; difference {difference:.2f} m² ({relative:+.4%})"
+        ).format(
+            declared=declared,
+            unit=UNIT_LABELS[unit],
+            declared_m2=declared_m2,
+            planar=planar,
             ellipsoidal="-" if ellipsoidal is None else f"{ellipsoidal:.2f}",
-            difference=declared_m2 - nearest, relative=relative),
-        line, parcel_no,
+            difference=declared_m2 - nearest,
+            relative=relative,
+        ),
+        line,
+        parcel_no,
     )
 
 
@@ -1336,8 +1450,12 @@ def _parcel_area_unit(parsed: _Parsed, polygons: dict[int, tuple[Parcel, Polygon
         return "ha"
     for unit in ("m2", "mu", "km2"):
         if fit(unit, 0.01):
-            log.warn(tr("parcel areas (地块面积) are in {unit}, not in hectares (公顷) as the format specifies").format(
-                unit=UNIT_LABELS[unit]), parsed.header_line)
+            log.warn(
+                tr("parcel areas (地块面积) are in {unit}, not in hectares (公顷) as the format specifies").format(
+                    unit=UNIT_LABELS[unit]
+                ),
+                parsed.header_line,
+            )
             return unit
     return "ha"
 
@@ -1351,19 +1469,31 @@ def _check(parsed: _Parsed, log: _Log, crs_epsg: int | None, zone: int | None) -
     epsg = None
     if prefix is not False:
         epsg = resolve_crs(
-            datum_text=parsed.datum_text, width_text=parsed.width_text, zone_text=parsed.zone_text,
-            meridian_text=parsed.meridian_text, prefix_zone=prefix, crs_epsg=crs_epsg, zone=zone, log=log,
+            datum_text=parsed.datum_text,
+            width_text=parsed.width_text,
+            zone_text=parsed.zone_text,
+            meridian_text=parsed.meridian_text,
+            prefix_zone=prefix,
+            crs_epsg=crs_epsg,
+            zone=zone,
+            log=log,
             line=parsed.header_line,
         )
-    if log.errors():
+    if prefix is False:
         return epsg  # geometry checks on inconsistent coordinates would only add noise
+    area_epsg = None if log.errors() else epsg  # no ellipsoidal area in a CRS that does not fit
     polygons: dict[int, tuple[Parcel, Polygon]] = {}
     for licence in parsed.licences:
         seen: dict[str, Parcel] = {}
         for parcel in licence.parcels:
             if parcel.parcel_no in seen:
-                log.error(tr("parcel number {number} is used twice in licence {licence}").format(
-                    number=parcel.parcel_no, licence=licence.license_no), parcel.line, parcel.parcel_no)
+                log.error(
+                    tr("parcel number {number} is used twice in licence {licence}").format(
+                        number=parcel.parcel_no, licence=licence.license_no
+                    ),
+                    parcel.line,
+                    parcel.parcel_no,
+                )
             seen[parcel.parcel_no] = parcel
             polygon = _check_parcel(parcel, parsed, log)
             if polygon is not None:
@@ -1374,11 +1504,19 @@ def _check(parsed: _Parsed, log: _Log, crs_epsg: int | None, zone: int | None) -
             continue
         parcel.declared_area_unit = unit
         planar = planar_area_m2(polygon)
-        ellipsoidal = ellipsoidal_area_m2(polygon, epsg) if epsg else None
-        _area_problem(log, parcel.declared_area, unit, planar, ellipsoidal, parcel.line, parcel.parcel_no,
-                      _decimals(parsed.area_texts.get(id(parcel))))
+        ellipsoidal = ellipsoidal_area_m2(polygon, area_epsg) if area_epsg else None
+        _area_problem(
+            log,
+            parcel.declared_area,
+            unit,
+            planar,
+            ellipsoidal,
+            parcel.line,
+            parcel.parcel_no,
+            _decimals(parsed.area_texts.get(id(parcel))),
+        )
     for licence in parsed.licences:
-        _check_licence(licence, polygons, parsed, log, epsg)
+        _check_licence(licence, polygons, parsed, log, area_epsg)
     return epsg
 
 
@@ -1386,29 +1524,26 @@ def _check_licence(licence: Licence, polygons: dict, parsed: _Parsed, log: _Log,
     """Parcels do not overlap; excluded parcels lie in the licence; licensed area."""
     included = [(p, polygons[id(p)][1]) for p in licence.parcels if not p.excluded and id(p) in polygons]
     for i, (a, pa) in enumerate(included):
-        for b, pb in included[i + 1:]:
+        for b, pb in included[i + 1 :]:
             if not pa.intersects(pb):
                 continue
             overlap = planar_area_m2(pa.intersection(pb))
             if overlap > 0.01:
                 log.error(
                     tr("parcels {a} and {b} of licence {licence} overlap by {area:.2f} m²").format(
-                        a=a.parcel_no, b=b.parcel_no, licence=licence.license_no, area=overlap),
-                    b.line, b.parcel_no,
+                        a=a.parcel_no, b=b.parcel_no, licence=licence.license_no, area=overlap
+                    ),
+                    b.line,
+                    b.parcel_no,
                 )
     union = shapely.union_all([poly for _, poly in included]) if included else None
     for parcel in licence.parcels:
         if parcel.excluded and id(parcel) in polygons and union is not None:
             if not union.buffer(0.01).covers(polygons[id(parcel)][1]):
                 log.warn(tr("excluded parcel is not inside the licensed parcels"), parcel.line, parcel.parcel_no)
-    if id(licence) not in parsed.licence_area or len(included) != len(
-        [p for p in licence.parcels if not p.excluded]
-    ):
-        return
-    try:
-        extent = licence_multipolygon(licence)
-    except ValueError:
-        return
+    if id(licence) not in parsed.licence_area or any(id(p) not in polygons for p in licence.parcels):
+        return  # an invalid parcel is already an error: no area to compare
+    extent = licence_multipolygon(licence)
     planar = planar_area_m2(extent)
     ellipsoidal = ellipsoidal_area_m2(extent, epsg) if epsg else None
     value, unit, decimals, line = parsed.licence_area[id(licence)]

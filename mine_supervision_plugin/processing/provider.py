@@ -2,32 +2,42 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..deps import check_dependencies
 from ..i18n import tr
 
 PROVIDER_ID = "minesupervision"
 
 
-def _algorithm_classes() -> list[type]:
-    # Imported here so that loading the plugin does not import analysis code
-    # (and its optional dependencies) before Processing asks for it.
-    from .create_database import CreateDatabaseAlgorithm
-    from .export_coordinates import ExportCoordinatesAlgorithm
-    from .import_coordinates import ImportCoordinatesAlgorithm
-    from .import_patches import ImportPatchesAlgorithm
-    from .transition_patches import TransitionPatchesAlgorithm
+# (module, class, feature group): a group whose packages are missing in the
+# user's Python is left out of the toolbox instead of breaking the provider.
+# To add an algorithm, add one line here.
+ALGORITHMS: tuple[tuple[str, str, str | None], ...] = (
+    ("create_database", "CreateDatabaseAlgorithm", None),
+    ("import_coordinates", "ImportCoordinatesAlgorithm", "analysis"),
+    ("export_coordinates", "ExportCoordinatesAlgorithm", "analysis"),
+    ("import_patches", "ImportPatchesAlgorithm", "analysis"),
+    ("transition_patches", "TransitionPatchesAlgorithm", "analysis"),
+)
 
-    return [
-        CreateDatabaseAlgorithm,
-        ImportPatchesAlgorithm,
-        TransitionPatchesAlgorithm,
-        ImportCoordinatesAlgorithm,
-        ExportCoordinatesAlgorithm,
-    ]
+
+def _algorithm_classes() -> list[type]:
+    """The algorithm classes whose dependencies are installed."""
+    dependencies = check_dependencies()
+    classes = []
+    for module_name, class_name, feature in ALGORITHMS:
+        if not dependencies.available(feature):
+            continue
+        module = importlib.import_module(f"{__package__}.{module_name}")
+        classes.append(getattr(module, class_name))
+    if dependencies.missing:
+        QgsMessageLog.logMessage(dependencies.install_hint(), tr("Mine supervision"), Qgis.Warning)
+    return classes
 
 
 class MineSupervisionProvider(QgsProcessingProvider):

@@ -196,6 +196,14 @@ def _prepare(licence: Licence, store_epsg: int) -> _Prepared:
         raise RightsStoreError(tr("A licence without a licence number cannot be stored ({source}).").format(source=licence.source_file))
     if not licence.parcels:
         raise RightsStoreError(tr("Licence {license_no} has no parcels.").format(license_no=licence.license_no))
+    numbers = [str(parcel.parcel_no) for parcel in licence.parcels]
+    if len(set(numbers)) != len(numbers):
+        # Corners are filed under their parcel number: two parcels with one number would merge.
+        raise RightsStoreError(
+            tr("Licence {license_no} uses a parcel number twice ({numbers}).").format(
+                license_no=licence.license_no, numbers=", ".join(numbers)
+            )
+        )
     _check_crs(licence, store_epsg)
     polygons = [_parcel_polygon(licence, parcel) for parcel in licence.parcels]
     boundary = _licence_boundary(licence)
@@ -326,7 +334,8 @@ def _quote(text: str) -> str:
 def _features(layer: ogr.Layer, license_no: str) -> list[ogr.Feature]:
     layer.SetAttributeFilter(f"license_no = {_quote(license_no)}")
     try:
-        return list(layer)
+        # Not list(layer): that asks the layer for its length, one COUNT query more.
+        return [feature for feature in layer]
     finally:
         layer.SetAttributeFilter(None)
         layer.ResetReading()
@@ -432,37 +441,38 @@ def _read_licence(source: ogr.DataSource, license_no: str, store_epsg: int) -> t
         )
         by_parcel[parcel.parcel_no] = parcel
         licence.parcels.append(parcel)
-    samples: list[tuple[float, float, float, float]] = []
-    for feature in sorted(_features(source.GetLayerByName(CORNERS), license_no), key=lambda f: f.GetFID()):
-        parcel = by_parcel.get(_get(feature, "parcel_no"))
+    layer = source.GetLayerByName(CORNERS)
+    definition = layer.GetLayerDefn()
+    i_parcel, i_ring, i_corner, i_x, i_y = (
+        definition.GetFieldIndex(name) for name in ("parcel_no", "ring_no", "corner_no", "x", "y")
+    )
+    placed: list[tuple[Corner, float, float]] = []  # corner, stored point (easting, northing) in the store CRS
+    # Index access: this loop runs once per corner of every licence of an import.
+    for feature in sorted(_features(layer, license_no), key=lambda f: f.GetFID()):
+        parcel_no = feature.GetFieldAsString(i_parcel)
+        parcel = by_parcel.get(parcel_no)
         if parcel is None:
-            parcel = Parcel(parcel_no=_get(feature, "parcel_no"))
-            by_parcel[parcel.parcel_no] = parcel
+            parcel = by_parcel[parcel_no] = Parcel(parcel_no=parcel_no)
             licence.parcels.append(parcel)
         corner = Corner(
-            number=int(_get(feature, "corner_no")),
-            x=float(_get(feature, "x")),
-            y=float(_get(feature, "y")),
-            ring=int(_get(feature, "ring_no") or 1),
+            number=feature.GetFieldAsInteger(i_corner),
+            x=feature.GetFieldAsDouble(i_x),
+            y=feature.GetFieldAsDouble(i_y),
+            ring=feature.GetFieldAsInteger(i_ring) if feature.IsFieldSetAndNotNull(i_ring) else 1,
         )
         parcel.corners.append(corner)
         point = feature.GetGeometryRef()
-        if not samples and point is not None and not point.IsEmpty():
-            samples.append((corner.x, corner.y, point.GetX(), point.GetY()))
-    if samples:
-        licence.crs_epsg = _detect_licence_crs(store_epsg, samples)
+        if point is not None and not point.IsEmpty():
+            placed.append((corner, point.GetX(), point.GetY()))
+    if placed:
+        corner, px, py = placed[0]
+        licence.crs_epsg = _detect_licence_crs(store_epsg, [(corner.x, corner.y, px, py)])
     if licence.crs_epsg is None:
         # The given coordinates cannot be tied to a CRS any more: fall back to
         # the stored points, which are right in the store CRS by construction.
         licence.crs_epsg = store_epsg
-        points = {}
-        for feature in _features(source.GetLayerByName(CORNERS), license_no):
-            point = feature.GetGeometryRef()
-            points[feature.GetFID()] = (point.GetY(), point.GetX())
-        fids = sorted(points)
-        flat = [c for p in licence.parcels for c in p.corners]
-        for corner, fid in zip(flat, fids):
-            corner.x, corner.y = points[fid]
+        for corner, px, py in placed:
+            corner.x, corner.y = py, px
     return licence, row
 
 
@@ -539,32 +549,51 @@ def _write_children(source: ogr.DataSource, prepared: _Prepared, license_no: str
         parcels.CreateFeature(feature)
     corners = source.GetLayerByName(CORNERS)
     definition = corners.GetLayerDefn()
+    i_licence, i_parcel, i_ring, i_corner, i_x, i_y = (
+        definition.GetFieldIndex(name) for name in ("license_no", "parcel_no", "ring_no", "corner_no", "x", "y")
+    )
+    # Index access: this loop runs once per corner of every licence of an import.
     for parcel, corner, (px, py) in prepared.corners:
         feature = ogr.Feature(definition)
         point = ogr.Geometry(ogr.wkbPoint)
         point.AddPoint_2D(px, py)
-        feature.SetGeometry(point)
-        _set(feature, "license_no", license_no)
-        _set(feature, "parcel_no", str(parcel.parcel_no))
-        _set(feature, "ring_no", int(corner.ring))
-        _set(feature, "corner_no", int(corner.number))
-        _set(feature, "x", float(corner.x))
-        _set(feature, "y", float(corner.y))
+        feature.SetGeometryDirectly(point)
+        feature.SetField(i_licence, license_no)
+        feature.SetField(i_parcel, str(parcel.parcel_no))
+        feature.SetField(i_ring, int(corner.ring))
+        feature.SetField(i_corner, int(corner.number))
+        feature.SetField(i_x, float(corner.x))
+        feature.SetField(i_y, float(corner.y))
         corners.CreateFeature(feature)
 
 
 def _upsert_one(
     store: SupervisionStore, source: ogr.DataSource, licence: Licence, source_file: str | None, report: UpsertReport
 ) -> None:
-    license_no = licence.license_no.strip() if licence.license_no else ""
-    prepared = _prepare(licence, store.crs_epsg)
+    license_no = (licence.license_no or "").strip()
+    if not license_no:
+        raise RightsStoreError(
+            tr("A licence without a licence number cannot be stored ({source}).").format(source=licence.source_file)
+        )
     codes = _status_codes(licence, report.warnings)
+    existing = _read_licence(source, license_no, store.crs_epsg)
+    if existing is not None:
+        previous, row = existing
+        # Status and credit status are the bureau's own record: a file that says
+        # nothing about them leaves them as they are (they are not in ``values``).
+        previous_codes = {name: _get(row, name) for name in ("status", "credit_status", "county_code")}
+        merged_codes = {k: v for k, v in {**previous_codes, **codes}.items() if v}
+        previous_signature = _signature(previous, {k: v for k, v in previous_codes.items() if v})
+        if _signature(licence, merged_codes) == previous_signature:
+            report.unchanged.append(license_no)
+            return
+    # Computed only for what will be written: an unchanged licence costs one read.
+    prepared = _prepare(licence, store.crs_epsg)
     values = _row_values(licence, codes)
     values["source_file"] = licence.source_file or source_file or ""
     now = dt.datetime.now().replace(microsecond=0)
     values["updated_at"] = now
     rights = source.GetLayerByName(RIGHTS)
-    existing = _read_licence(source, license_no, store.crs_epsg)
     if existing is None:
         feature = ogr.Feature(rights.GetLayerDefn())
         for name, value in values.items():
@@ -576,18 +605,9 @@ def _upsert_one(
         store.log(source, "create", RIGHTS, license_no, {"source_file": values["source_file"], "crs_epsg": licence.crs_epsg})
         report.created.append(license_no)
         return
-    previous, row = existing
-    # Status and credit status are the bureau's own record: a file that says
-    # nothing about them leaves them as they are (they are not in ``values``).
-    previous_codes = {name: _get(row, name) for name in ("status", "credit_status", "county_code")}
-    merged_codes = {k: v for k, v in {**previous_codes, **codes}.items() if v}
-    previous_signature = _signature(previous, {k: v for k, v in previous_codes.items() if v})
-    if _signature(licence, merged_codes) == previous_signature:
-        report.unchanged.append(license_no)
-        return
     version = int(_get(row, "boundary_version") or 1)
-    history = source.GetLayerByName(HISTORY)
-    entry = ogr.Feature(history.GetLayerDefn())
+    history_layer = source.GetLayerByName(HISTORY)
+    entry = ogr.Feature(history_layer.GetLayerDefn())
     geometry = row.GetGeometryRef()
     if geometry is not None:
         entry.SetGeometry(geometry.Clone())
@@ -596,7 +616,7 @@ def _upsert_one(
     _set(entry, "replaced_at", now)
     _set(entry, "source_file", _get(row, "source_file"))
     _set(entry, "attributes_json", _history_json(previous, row))
-    history.CreateFeature(entry)
+    history_layer.CreateFeature(entry)
     for name, value in values.items():
         _set(row, name, value)
     _set(row, "boundary_version", version + 1)

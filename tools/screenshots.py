@@ -1,0 +1,103 @@
+"""Run inside QGIS (qgis --code, on Xvfb): open the demo project, show the docks, save screenshots.
+
+Environment: MS_SCREENSHOT_DIR (output folder), MS_DEMO_PROJECT (the .qgz), MS_RESULT (optional JSON report).
+"""
+
+import json
+import os
+import traceback
+from pathlib import Path
+
+from qgis.core import QgsProject, QgsRectangle
+from qgis.PyQt.QtCore import QCoreApplication, QTimer
+from qgis.PyQt.QtWidgets import QDockWidget
+from qgis.utils import iface, plugins
+
+OUT = Path(os.environ.get("MS_SCREENSHOT_DIR", "docs/screenshots"))
+PROJECT = os.environ.get("MS_DEMO_PROJECT", "")
+report = {"shots": [], "errors": []}
+
+
+def settle(rounds: int = 30) -> None:
+    canvas = iface.mapCanvas()
+    canvas.refreshAllLayers()
+    for _ in range(rounds):
+        QCoreApplication.processEvents()
+    canvas.waitWhileRendering()
+    for _ in range(rounds):
+        QCoreApplication.processEvents()
+
+
+def dock(name: str):
+    return iface.mainWindow().findChild(QDockWidget, name)
+
+
+def shoot(name: str) -> None:
+    settle()
+    path = OUT / f"{name}.png"
+    iface.mainWindow().grab().save(str(path))
+    report["shots"].append(str(path))
+
+
+def hide_docks() -> None:
+    for widget in iface.mainWindow().findChildren(QDockWidget):
+        if widget.objectName().startswith("MineSupervision"):
+            widget.hide()
+
+
+def main() -> None:
+    try:
+        OUT.mkdir(parents=True, exist_ok=True)
+        window = iface.mainWindow()
+        window.resize(1600, 1000)
+        window.showMaximized()
+        if PROJECT and QgsProject.instance().fileName() != PROJECT:
+            QgsProject.instance().read(PROJECT)
+        plugin = plugins.get("mine_supervision_plugin")
+        report["plugin_loaded"] = plugin is not None
+        # Close the panels QGIS opens by default that would crowd the picture.
+        for name in ("Browser", "Browser2", "LayerStyling", "PythonConsole"):
+            widget = window.findChild(QDockWidget, name)
+            if widget is not None:
+                widget.hide()
+        rights = dock("MineSupervisionRightsDock")
+        patches = dock("MineSupervisionPatchesDock")
+        imagery = dock("MineSupervisionImageryDock")
+        hide_docks()
+        if rights is not None:
+            rights.show()
+            rights.raise_()
+            if hasattr(rights, "select_first_row"):
+                rights.select_first_row()
+            shoot("rights_dock")
+        hide_docks()
+        if patches is not None:
+            patches.show()
+            patches.raise_()
+            if hasattr(patches, "go_next"):
+                patches.go_next()
+            shoot("patches_dock")
+        hide_docks()
+        if imagery is not None and patches is not None:
+            patches.show()
+            imagery.show()
+            if hasattr(patches, "go_next"):
+                patches.go_next()
+            shoot("imagery_compare")
+        hide_docks()
+        extent = QgsRectangle()
+        for layer in QgsProject.instance().mapLayers().values():
+            if layer.customProperty("mine_supervision/table") == "mining_rights":
+                extent = layer.extent()
+        if not extent.isEmpty():
+            iface.mapCanvas().setExtent(extent)
+        shoot("overview")
+    except Exception:  # noqa: BLE001 - everything goes into the report
+        report["errors"].append(traceback.format_exc())
+    if os.environ.get("MS_RESULT"):
+        Path(os.environ["MS_RESULT"]).write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(json.dumps(report, indent=1))
+    QTimer.singleShot(0, iface.actionExit().trigger)
+
+
+QTimer.singleShot(3000, main)
