@@ -94,13 +94,34 @@ def gbk_batch(tmp_path: Path, *, cpg: bool) -> Path:
     """A satellite batch with Chinese field names and text, in GBK as ArcGIS on Chinese Windows writes it."""
     path = write_layer(
         tmp_path / "卫片图斑.shp",
-        [("图斑编号", ogr.OFTString), ("前时相", ogr.OFTString), ("后时相", ogr.OFTString),
-         ("监测面积", ogr.OFTReal), ("备注", ogr.OFTString)],
         [
-            ({"图斑编号": "130123-001", "前时相": "20230105", "后时相": "2023年6月1日",
-              "监测面积": 10000.0, "备注": "疑似无证开采，石灰岩"}, square()),
-            ({"图斑编号": "130123-002", "前时相": "2023/01/05", "后时相": "2023-06-01",
-              "监测面积": 2500.0, "备注": "河道采砂（砂石）"}, square(500, 50)),
+            ("图斑编号", ogr.OFTString),
+            ("前时相", ogr.OFTString),
+            ("后时相", ogr.OFTString),
+            ("监测面积", ogr.OFTReal),
+            ("备注", ogr.OFTString),
+        ],
+        [
+            (
+                {
+                    "图斑编号": "130123-001",
+                    "前时相": "20230105",
+                    "后时相": "2023年6月1日",
+                    "监测面积": 10000.0,
+                    "备注": "疑似无证开采，石灰岩",
+                },
+                square(),
+            ),
+            (
+                {
+                    "图斑编号": "130123-002",
+                    "前时相": "2023/01/05",
+                    "后时相": "2023-06-01",
+                    "监测面积": 2500.0,
+                    "备注": "河道采砂（砂石）",
+                },
+                square(500, 50),
+            ),
         ],
         encoding="GBK",
     )
@@ -138,6 +159,17 @@ def test_without_cpg_gdal_alone_would_garble_the_text(tmp_path):
     assert "no .cpg" in detect_shapefile_encoding(path)[1]
 
 
+def test_a_chinese_language_driver_byte_is_used_without_cpg(tmp_path):
+    path = gbk_batch(tmp_path, cpg=False)
+    dbf = path.with_suffix(".dbf")
+    data = bytearray(dbf.read_bytes())
+    data[29] = 0x4D  # LDID 77: code page 936, as some Chinese tools write it
+    dbf.write_bytes(bytes(data))
+    encoding, note = detect_shapefile_encoding(path)
+    assert encoding == "CP936" and "language driver" in note
+    assert read_patch_batch(path, target_epsg=4526).frame["remarks"][1] == "河道采砂（砂石）"
+
+
 def test_utf8_shapefile_without_cpg_is_recognised(tmp_path):
     path = write_layer(
         tmp_path / "utf8.shp",
@@ -166,8 +198,20 @@ def test_usual_enforcement_fields_are_mapped(tmp_path):
     path = write_layer(
         tmp_path / "batch.shp",
         STANDARD_FIELDS,
-        [({"TBBH": "WP2023-17", "XZQDM": "130123", "QSX": "2022/11/03", "HSX": "20230610",
-           "JCMJ": 10000.0, "TBLX": "采矿用地", "BZ": "新增"}, square())],
+        [
+            (
+                {
+                    "TBBH": "WP2023-17",
+                    "XZQDM": "130123",
+                    "QSX": "2022/11/03",
+                    "HSX": "20230610",
+                    "JCMJ": 10000.0,
+                    "TBLX": "采矿用地",
+                    "BZ": "新增",
+                },
+                square(),
+            )
+        ],
         encoding="GBK",
     )
     frame = read_patch_batch(path, target_epsg=4526).frame
@@ -189,7 +233,11 @@ def test_real_date_fields_are_read_as_dates(tmp_path):
         driver="GPKG",
     )
     row = read_patch_batch(path, target_epsg=4526).frame.iloc[0]
-    assert (row["patch_no"], row["date_before"], row["date_after"]) == ("J-1", dt.date(2024, 2, 29), dt.date(2024, 9, 30))
+    assert (row["patch_no"], row["date_before"], row["date_after"]) == (
+        "J-1",
+        dt.date(2024, 2, 29),
+        dt.date(2024, 9, 30),
+    )
 
 
 @pytest.mark.parametrize(
@@ -282,8 +330,11 @@ def test_geojson_in_cgcs2000_geographic_is_reprojected(tmp_path):
         "type": "FeatureCollection",
         "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4490"}},
         "features": [
-            {"type": "Feature", "properties": {"JCBH": "G-1", "HSX": "2024-05-01"},
-             "geometry": {"type": "Polygon", "coordinates": [ring]}}
+            {
+                "type": "Feature",
+                "properties": {"JCBH": "G-1", "HSX": "2024-05-01"},
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+            }
         ],
     }
     path = tmp_path / "patches.geojson"
@@ -312,9 +363,16 @@ def test_a_file_without_crs_is_refused_by_name(tmp_path):
 
 def test_projected_coordinates_in_a_geojson_without_crs_are_refused(tmp_path):
     # GDAL takes a GeoJSON without "crs" for WGS 84; Gauss-Krüger metres cannot be degrees.
-    document = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"TBBH": "P-1"}, "geometry": json.loads(shapely.to_geojson(shapely.from_wkt(square())))}
-    ]}
+    document = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"TBBH": "P-1"},
+                "geometry": json.loads(shapely.to_geojson(shapely.from_wkt(square()))),
+            }
+        ],
+    }
     path = tmp_path / "nocrs.geojson"
     path.write_text(json.dumps(document))
     with pytest.raises(PatchFormatError) as caught:
@@ -336,7 +394,9 @@ def test_xian_1980_is_never_taken_for_cgcs2000(tmp_path):
 
 def test_data_far_from_the_target_zone_are_warned(tmp_path):
     path = write_layer(
-        tmp_path / "far.shp", [("TBBH", ogr.OFTString)], [({"TBBH": "F-1"}, "POLYGON((87 43,87.001 43,87.001 43.001,87 43))")],
+        tmp_path / "far.shp",
+        [("TBBH", ogr.OFTString)],
+        [({"TBBH": "F-1"}, "POLYGON((87 43,87.001 43,87.001 43.001,87 43))")],
         epsg=4490,
     )
     batch = read_patch_batch(path, target_epsg=4526)
@@ -450,14 +510,25 @@ def test_import_algorithm_stores_the_batch_and_outputs_it(qgis_app, tmp_path):
     output = tmp_path / "imported.gpkg"
     results, ok, messages = run_algorithm(
         ImportPatchesAlgorithm(),
-        {"INPUT": str(path), "DATABASE": database, "SOURCE": 0, "YEAR": 2023, "BATCH": "2023年第一批",
-         "OUTPUT": str(output)},
+        {
+            "INPUT": str(path),
+            "DATABASE": database,
+            "SOURCE": 0,
+            "YEAR": 2023,
+            "BATCH": "2023年第一批",
+            "OUTPUT": str(output),
+        },
     )
     assert ok, messages
     assert results["IMPORTED"] == 2
     store = open_database(database)
     stored = get_patch(store, "130123-001")
-    assert (stored["state"], stored["source"], stored["year"], stored["batch"]) == ("issued", "satellite", 2023, "2023年第一批")
+    assert (stored["state"], stored["source"], stored["year"], stored["batch"]) == (
+        "issued",
+        "satellite",
+        2023,
+        "2023年第一批",
+    )
     assert stored["date_after"] == dt.date(2023, 6, 1)
     history = patch_history(store, "130123-001")
     assert len(history) == 1 and "疑似无证开采，石灰岩" in history[0]["reason"]

@@ -8,7 +8,6 @@ import sqlite3
 import geopandas as gpd
 import pytest
 import shapely
-from osgeo import ogr
 
 from mine_supervision_plugin.domain.workflow import TransitionError
 from mine_supervision_plugin.store.database import create_database, open_database
@@ -173,7 +172,10 @@ def test_the_form_fields_are_written_with_the_move(store):
     assert (patch["inspectors"], patch["evidence"]) == ("张三、李四", "照片3张")
     event = patch_history(store, "F-1")[-1]
     assert (event["from_state"], event["to_state"], event["user_name"], event["reason"]) == (
-        "issued", "verified", "王五", "实地核查"
+        "issued",
+        "verified",
+        "王五",
+        "实地核查",
     )
     assert event["fid"] == report.events["F-1"]
     assert isinstance(event["event_time"], dt.datetime)
@@ -191,7 +193,9 @@ def test_a_batch_close_moves_the_allowed_and_lists_the_refused(store):
     determine(store, ["C-3"], "illegal", "unlicensed")
     determine(store, ["C-4"], "other")
     before = counts(store)
-    report = transition_patches(store, ["C-1", "C-2", "C-3", "C-4", "C-5", "C-404", "C-1"], "closed", reason="2025年度销号")
+    report = transition_patches(
+        store, ["C-1", "C-2", "C-3", "C-4", "C-5", "C-404", "C-1"], "closed", reason="2025年度销号"
+    )
     assert report.done == ["C-1", "C-2", "C-4"]
     assert set(report.refused) == {"C-3", "C-5", "C-404"}
     assert "case is filed" in report.refused["C-3"][0]
@@ -216,14 +220,25 @@ def test_all_or_nothing_writes_nothing_when_one_is_refused(store):
 def test_the_full_path_of_an_illegal_patch(store):
     add(store, ["I-1"])
     determine(store, ["I-1"], "illegal", "unlicensed")
-    assert transition_patches(store, ["I-1"], "case_filed", reason="立案").refused["I-1"] == ["The case number is missing."]
+    assert transition_patches(store, ["I-1"], "case_filed", reason="立案").refused["I-1"] == [
+        "The case number is missing."
+    ]
     assert transition_patches(store, ["I-1"], "case_filed", reason="立案", updates={"case_no": "〔2026〕3号"}).ok
-    assert transition_patches(store, ["I-1"], "rectifying", reason="下达整改通知", updates={"notice_no": "〔2026〕12号"}).ok
+    assert transition_patches(
+        store, ["I-1"], "rectifying", reason="下达整改通知", updates={"notice_no": "〔2026〕12号"}
+    ).ok
     refused = transition_patches(store, ["I-1"], "closed", reason="销号")
     assert "not recorded as completed" in refused.refused["I-1"][0]
     assert transition_patches(store, ["I-1"], "closed", reason="整改到位、罚没到位", rectification_completed=True).ok
     history = patch_history(store, "I-1")
-    assert [e["to_state"] for e in history] == ["issued", "verified", "determined", "case_filed", "rectifying", "closed"]
+    assert [e["to_state"] for e in history] == [
+        "issued",
+        "verified",
+        "determined",
+        "case_filed",
+        "rectifying",
+        "closed",
+    ]
     assert [e["from_state"] for e in history] == [None, "issued", "verified", "determined", "case_filed", "rectifying"]
     patch = get_patch(store, "I-1")
     assert (patch["case_no"], patch["notice_no"]) == ("〔2026〕3号", "〔2026〕12号")
@@ -270,10 +285,15 @@ def test_a_wrong_closing_is_corrected_by_a_new_event_and_history_stays(store):
     assert len(history) == len(history_before) + 1
     # Append-only: every earlier event is exactly as it was; only the link to its correction is new.
     for old, new in zip(history_before, history):
-        assert {k: v for k, v in old.items() if k != "corrected_by"} == {k: v for k, v in new.items() if k != "corrected_by"}
+        assert {k: v for k, v in old.items() if k != "corrected_by"} == {
+            k: v for k, v in new.items() if k != "corrected_by"
+        }
     correction = history[-1]
     assert (correction["fid"], correction["corrects_event"], correction["from_state"], correction["to_state"]) == (
-        fid, closing, "closed", "determined"
+        fid,
+        closing,
+        "closed",
+        "determined",
     )
     assert correction["user_name"] == "赵六"
     assert history[-2]["corrected_by"] == fid
@@ -298,12 +318,20 @@ def test_a_determination_is_redone_through_a_correction(store):
         correct_event(store, determining, to_state="verified", reason="复核", updates={"state": "issued"})
     correct_event(store, determining, to_state="verified", reason="市局抽查复核：判定有误")
     report = transition_patches(
-        store, ["J-1"], "determined", reason="重新判定", updates={"determination": "illegal", "violation_type": "unlicensed"}
+        store,
+        ["J-1"],
+        "determined",
+        reason="重新判定",
+        updates={"determination": "illegal", "violation_type": "unlicensed"},
     )
     assert report.ok
     assert get_patch(store, "J-1")["determination"] == "illegal"
     assert [e["to_state"] for e in patch_history(store, "J-1")] == [
-        "issued", "verified", "determined", "verified", "determined"
+        "issued",
+        "verified",
+        "determined",
+        "verified",
+        "determined",
     ]
 
 
@@ -406,11 +434,19 @@ def test_transition_algorithm_moves_a_list_and_reports_refusals(qgis_app, store)
     def run(parameters):
         algorithm = TransitionPatchesAlgorithm()
         algorithm.initAlgorithm()
-        return algorithm.run({"DATABASE": store.location, **parameters}, QgsProcessingContext(), QgsProcessingFeedback())
+        return algorithm.run(
+            {"DATABASE": store.location, **parameters}, QgsProcessingContext(), QgsProcessingFeedback()
+        )
 
     results, ok = run(
-        {"PATCH_NOS": "Q-1，Q-2 Q-3", "TO_STATE": STATES.index("verified"), "REASON": "实地核查",
-         "FIELD_CHECK_DATE": CHECK["field_check_date"].isoformat(), "INSPECTORS": "张三", "FINDING": "无开采迹象"}
+        {
+            "PATCH_NOS": "Q-1，Q-2 Q-3",
+            "TO_STATE": STATES.index("verified"),
+            "REASON": "实地核查",
+            "FIELD_CHECK_DATE": CHECK["field_check_date"].isoformat(),
+            "INSPECTORS": "张三",
+            "FINDING": "无开采迹象",
+        }
     )
     assert ok
     assert results["DONE"] == "Q-1,Q-2" and results["DONE_COUNT"] == 2 and results["REFUSED_COUNT"] == 1
@@ -418,8 +454,12 @@ def test_transition_algorithm_moves_a_list_and_reports_refusals(qgis_app, store)
     assert get_patch(store, "Q-1")["inspectors"] == "张三"
 
     results, ok = run(
-        {"PATCH_NOS": "Q-1,Q-2", "TO_STATE": STATES.index("determined"), "REASON": "判定",
-         "DETERMINATION": 1 + DETERMINATIONS.index("legal")}
+        {
+            "PATCH_NOS": "Q-1,Q-2",
+            "TO_STATE": STATES.index("determined"),
+            "REASON": "判定",
+            "DETERMINATION": 1 + DETERMINATIONS.index("legal"),
+        }
     )
     assert ok and results["DONE_COUNT"] == 2
     assert get_patch(store, "Q-2")["determination"] == "legal"

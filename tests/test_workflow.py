@@ -103,16 +103,15 @@ def test_verification_needs_date_inspectors_and_finding():
     assert any("date is missing" in r for r in reasons)
     assert any("inspectors" in r for r in reasons)
     assert any("finding is missing" in r for r in reasons)
-    assert check(patch("issued", finding="  "), "verified") == [
-        "No field check is recorded: the finding is missing."
-    ]
+    assert check(patch("issued", finding="  "), "verified") == ["No field check is recorded: the finding is missing."]
 
 
 def test_field_check_date_must_be_a_real_past_date_after_the_imagery():
     assert "in the future" in check(patch("issued", field_check_date=dt.date(2026, 7, 1)), "verified")[0]
-    assert "before the after-imagery date 2026-03-01" in check(
-        patch("issued", field_check_date=dt.date(2026, 2, 28)), "verified"
-    )[0]
+    assert (
+        "before the after-imagery date 2026-03-01"
+        in check(patch("issued", field_check_date=dt.date(2026, 2, 28)), "verified")[0]
+    )
     assert "not a date" in check(patch("issued", field_check_date="上周"), "verified")[0]
     # ISO text is accepted; a patrol patch has no imagery date to compare with.
     assert check(patch("issued", field_check_date="2026-05-10", date_after=None), "verified") == []
@@ -135,17 +134,19 @@ def test_an_illegal_determination_needs_a_known_violation_type():
     assert check(patch("verified", determination="illegal"), "determined") == [
         "A patch determined illegal needs a violation type."
     ]
-    assert "Unknown violation type" in check(
-        patch("verified", determination="illegal", violation_type="偷挖"), "determined"
-    )[0]
+    assert (
+        "Unknown violation type"
+        in check(patch("verified", determination="illegal", violation_type="偷挖"), "determined")[0]
+    )
     # Chinese labels count as their codes.
     assert check(patch("verified", determination="违法", violation_type="越界开采"), "determined") == []
 
 
 def test_a_legal_determination_cannot_carry_a_violation_type_and_unknown_ones_are_named():
-    assert "cannot carry a violation type" in check(
-        patch("verified", determination="legal", violation_type="unlicensed"), "determined"
-    )[0]
+    assert (
+        "cannot carry a violation type"
+        in check(patch("verified", determination="legal", violation_type="unlicensed"), "determined")[0]
+    )
     assert "Unknown determination" in check(patch("verified", determination="maybe"), "determined")[0]
 
 
@@ -205,7 +206,9 @@ def test_require_transition_raises_with_the_reasons():
 
 def test_today_defaults_to_the_real_date():
     tomorrow = dt.date.today() + dt.timedelta(days=1)
-    assert "in the future" in check_transition(patch("issued", field_check_date=tomorrow, date_after=None), "verified")[0]
+    assert (
+        "in the future" in check_transition(patch("issued", field_check_date=tomorrow, date_after=None), "verified")[0]
+    )
 
 
 # --- updates written with a move -----------------------------------------------------
@@ -239,7 +242,9 @@ def test_a_correction_undoes_the_latest_move():
 
 
 def test_only_the_latest_event_is_corrected():
-    reasons = check_correction(patch("closed", determination="legal"), event(5, "verified", "determined"), 7, "verified")
+    reasons = check_correction(
+        patch("closed", determination="legal"), event(5, "verified", "determined"), 7, "verified"
+    )
     assert len(reasons) == 1 and "latest event" in reasons[0]
 
 

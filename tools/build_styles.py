@@ -47,7 +47,9 @@ def outline_fill(color: str, fill_alpha: int = 40, width: float = 0.6, style: st
     )
 
 
-def labels(expression: str, size: float = 8.0, color: str = "#202020", placement=None) -> QgsVectorLayerSimpleLabeling:
+def labels(
+    expression: str, size: float = 8.0, color: str = "#202020", placement=None, max_scale: float | None = None
+) -> QgsVectorLayerSimpleLabeling:
     settings = QgsPalLayerSettings()
     settings.fieldName = expression
     settings.isExpression = not expression.isidentifier()
@@ -63,6 +65,12 @@ def labels(expression: str, size: float = 8.0, color: str = "#202020", placement
     settings.setFormat(text)
     if placement is not None:
         settings.placement = placement
+        settings.dist = 1.0
+    if max_scale is not None:
+        # Only when zoomed in: at province scale tens of thousands of labels would be noise.
+        settings.scaleVisibility = True
+        settings.minimumScale = max_scale
+        settings.maximumScale = 0
     return QgsVectorLayerSimpleLabeling(settings)
 
 
@@ -120,7 +128,7 @@ def build() -> None:
             QgsSingleSymbolRenderer(
                 QgsMarkerSymbol.createSimple({"name": "circle", "color": "#ffffff", "outline_color": "#b71c1c", "size": "1.6"})
             ),
-            labels("corner_no", 7.5, "#b71c1c"),
+            labels("corner_no", 7.5, "#b71c1c", QgsPalLayerSettings.AroundPoint, max_scale=25000),
         ),
         "monitoring_zones": (
             categorized(
@@ -181,3 +189,4 @@ if __name__ == "__main__":
     app = QgsApplication([], False)
     app.initQgis()
     build()
+    app.exitQgis()

@@ -68,6 +68,7 @@ class SinglePatchResult:
     zone_name: str | None
     zone_level: str | None
     repeat_years: str | None
+    expired_area_m2: float | None = None
     date_after: dt.date | None = None
     date_before: dt.date | None = None
     year: int | None = None
@@ -258,7 +259,9 @@ def prejudge_geometry(
     geometry, warnings, repaired = prepare_geometry(geometry, patch_no)
     bounds = _bounds(geometry)
     rights = read_table(store, "mining_rights", ("license_no", "valid_from", "valid_to"), bounds=bounds)
-    zones = read_table(store, "monitoring_zones", ("name", "level", "year"), bounds=bounds)
+    zones = _zones_of_year(
+        read_table(store, "monitoring_zones", ("name", "level", "year"), bounds=bounds), _latest_zone_year(store, year)
+    )
     previous = read_table(store, "patches", ("patch_no", "year", "date_after"), bounds=bounds)
     if patch_no and len(previous):
         previous = previous[previous["patch_no"] != patch_no]
@@ -278,8 +281,11 @@ def prejudge_geometry(
     frame = getattr(answer, "frame", answer)
     row = frame.iloc[0]
     warnings += [str(w) for w in getattr(answer, "warnings", []) or []]
-    values = {name: _plain(row.get(name)) for name in RESULT_FIELDS}
-    for name in ("inside_area_m2", "outside_area_m2"):
+    values = {name: _plain(row.get(name)) for name in (*RESULT_FIELDS, "expired_area_m2")}
+    note = _plain(row.get("prejudge_note"))
+    if note:
+        warnings.append(str(note))
+    for name in ("inside_area_m2", "outside_area_m2", "expired_area_m2"):
         if values[name] is not None:
             values[name] = float(values[name])
     if values["repeat_years"] is not None and not isinstance(values["repeat_years"], str):
@@ -298,6 +304,38 @@ def prejudge_geometry(
         warnings=warnings,
         **values,
     )
+
+
+def _latest_zone_year(store: SupervisionStore, year: int) -> int | None:
+    """The latest year, up to ``year``, of the key monitoring zone list in the store (None if no zone has a year)."""
+    source = ogr.Open(_ogr_name(store.location), update=0)
+    try:
+        result = source.ExecuteSQL(f'SELECT MAX("year") AS y FROM "monitoring_zones" WHERE "year" <= {int(year)}')
+        try:
+            feature = result.GetNextFeature() if result is not None else None
+            value = feature.GetField(0) if feature is not None and feature.IsFieldSetAndNotNull(0) else None
+        finally:
+            if result is not None:
+                source.ReleaseResultSet(result)
+    finally:
+        source = None
+    return int(value) if value is not None else None
+
+
+def _zones_of_year(zones, list_year: int | None):
+    """The zones of the list in force: those without a year, and those of ``list_year``.
+
+    The key monitoring zone list is adjusted yearly (seed 002); a patch is
+    judged against the list of its own year, or the latest earlier one when
+    this year's has not been entered yet.
+    """
+    if not len(zones):
+        return zones
+    mask = [
+        _plain(value) is None or (list_year is not None and int(value) == list_year)
+        for value in zones["year"].tolist()
+    ]
+    return zones[mask]
 
 
 def _plain(value):

@@ -272,9 +272,7 @@ def check_updates(patch: Mapping, updates: Mapping) -> list[str]:
     reasons = []
     unknown = sorted(set(updates) - set(FORM_FIELDS))
     if unknown:
-        reasons.append(
-            tr("These fields cannot be set by a workflow step: {fields}.").format(fields=", ".join(unknown))
-        )
+        reasons.append(tr("These fields cannot be set by a workflow step: {fields}.").format(fields=", ".join(unknown)))
     if current_state(patch) in _DETERMINED_OR_LATER:
         for name in DETERMINATION_FIELDS:
             if name not in updates:

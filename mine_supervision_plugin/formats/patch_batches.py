@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -34,7 +35,16 @@ osr.UseExceptions()
 gdal.UseExceptions()
 
 #: The columns the reader produces, besides ``source_row`` and ``geometry``.
-TARGETS: tuple[str, ...] = ("patch_no", "county_code", "date_before", "date_after", "area_m2", "remarks", "year", "batch")
+TARGETS: tuple[str, ...] = (
+    "patch_no",
+    "county_code",
+    "date_before",
+    "date_after",
+    "area_m2",
+    "remarks",
+    "year",
+    "batch",
+)
 
 #: Usual field names of enforcement batches, tried in this order (case-insensitive).
 DEFAULT_CANDIDATES: dict[str, tuple[str, ...]] = {
@@ -65,6 +75,26 @@ class PatchFormatError(Exception):
     """A patch file that cannot be read, worded for the user (names the file)."""
 
 
+def release_ogr_on_error(function):
+    """Let errors leave ``function`` without the frames that hold GDAL/OGR objects.
+
+    An exception's traceback keeps every frame's locals alive, data sources
+    included. A caller that keeps the exception (a log, a test's
+    ``pytest.raises``) would then close them only at interpreter exit, after
+    QGIS has shut GDAL down: a crash on exit. Dropping the traceback here
+    closes them at once; the message and type are unchanged.
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except Exception as error:
+            raise error.with_traceback(None)  # noqa: B904 - the same exception, re-raised
+
+    return wrapper
+
+
 @dataclass
 class FieldMapping:
     """Which field of the file feeds which patch field; saved by the GUI in QgsSettings.
@@ -82,7 +112,9 @@ class FieldMapping:
     def __post_init__(self) -> None:
         unknown = set(self.fields) - set(TARGETS)
         if unknown:
-            raise ValueError(tr("Unknown patch fields in the field mapping: {names}.").format(names=", ".join(sorted(unknown))))
+            raise ValueError(
+                tr("Unknown patch fields in the field mapping: {names}.").format(names=", ".join(sorted(unknown)))
+            )
         if self.area_unit not in (*AREA_UNITS, "auto"):
             raise ValueError(tr("Unknown area unit {unit}.").format(unit=self.area_unit))
 
@@ -193,10 +225,19 @@ def _normalise_encoding(name: str) -> str | None:
     text = name.strip().upper()
     text = re.sub(r"^(ANSI|OEM)\s*", "", text)
     aliases = {
-        "UTF-8": "UTF-8", "UTF8": "UTF-8", "65001": "UTF-8",
-        "GBK": "CP936", "CP936": "CP936", "936": "CP936", "GB2312": "CP936", "EUC-CN": "CP936",
-        "GB18030": "GB18030", "54936": "GB18030",
-        "BIG5": "CP950", "CP950": "CP950", "950": "CP950",
+        "UTF-8": "UTF-8",
+        "UTF8": "UTF-8",
+        "65001": "UTF-8",
+        "GBK": "CP936",
+        "CP936": "CP936",
+        "936": "CP936",
+        "GB2312": "CP936",
+        "EUC-CN": "CP936",
+        "GB18030": "GB18030",
+        "54936": "GB18030",
+        "BIG5": "CP950",
+        "CP950": "CP950",
+        "950": "CP950",
     }
     if text in aliases:
         return aliases[text]
@@ -207,6 +248,10 @@ def _normalise_encoding(name: str) -> str | None:
     except LookupError:
         return None
     return text
+
+
+def _display(encoding: str) -> str:
+    return {"CP936": "GBK (CP936)", "CP950": "Big5 (CP950)"}.get(encoding, encoding)
 
 
 def _python_codec(encoding: str) -> str:
@@ -286,22 +331,22 @@ def detect_shapefile_encoding(path: str | Path) -> tuple[str, str]:
         declared = _normalise_encoding(declared_text)
         if declared is not None:
             if _decodes(samples, _python_codec(declared)):
-                return declared, tr("encoding {encoding} from {cpg}").format(encoding=declared, cpg=cpg.name)
+                return declared, tr("encoding {encoding} from {cpg}").format(encoding=_display(declared), cpg=cpg.name)
             sniffed = _sniff(samples)
             if sniffed is not None:
                 # Some tools write a .cpg that does not match what they wrote; the bytes decide.
-                return sniffed, tr("{cpg} says {declared} but the text is not valid {declared}; read as {encoding}").format(
-                    cpg=cpg.name, declared=declared_text, encoding=sniffed
-                )
+                return sniffed, tr(
+                    "{cpg} says {declared} but the text is not valid {declared}; read as {encoding}"
+                ).format(cpg=cpg.name, declared=declared_text, encoding=_display(sniffed))
     if not samples:
         return "UTF-8", tr("no non-ASCII text; read as UTF-8")
     if ldid in _LDID_ENCODINGS and _decodes(samples, _python_codec(_LDID_ENCODINGS[ldid])):
         return _LDID_ENCODINGS[ldid], tr("encoding {encoding} from the .dbf language driver").format(
-            encoding=_LDID_ENCODINGS[ldid]
+            encoding=_display(_LDID_ENCODINGS[ldid])
         )
     sniffed = _sniff(samples)
     if sniffed is not None:
-        return sniffed, tr("no .cpg file; the text reads as {encoding}").format(encoding=sniffed)
+        return sniffed, tr("no .cpg file; the text reads as {encoding}").format(encoding=_display(sniffed))
     return "GB18030", tr("no .cpg file and the text is neither UTF-8 nor GBK; read as GB18030, check the Chinese text")
 
 
@@ -348,7 +393,8 @@ def _pick_layer(dataset: gdal.Dataset, path: Path, layer_name: str | None) -> og
     polygonal = [
         layer
         for layer in layers
-        if ogr.GT_Flatten(layer.GetGeomType()) in (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon, ogr.wkbMultiSurface)
+        if ogr.GT_Flatten(layer.GetGeomType())
+        in (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon, ogr.wkbMultiSurface)
     ]
     if len(polygonal) == 1:
         return polygonal[0]
@@ -356,7 +402,9 @@ def _pick_layer(dataset: gdal.Dataset, path: Path, layer_name: str | None) -> og
         return layers[0]
     names = ", ".join(layer.GetName() for layer in (polygonal or layers))
     raise PatchFormatError(
-        tr("{file} holds several layers ({names}); choose the one with the patches.").format(file=path.name, names=names)
+        tr("{file} holds several layers ({names}); choose the one with the patches.").format(
+            file=path.name, names=names
+        )
     )
 
 
@@ -428,7 +476,9 @@ def _area_of_use_warnings(source, target, target_epsg, extent, path) -> list[str
     geographic.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     min_x, max_x, min_y, max_y = extent
     try:
-        lon, lat, _ = osr.CoordinateTransformation(source, geographic).TransformPoint((min_x + max_x) / 2, (min_y + max_y) / 2)
+        lon, lat, _ = osr.CoordinateTransformation(source, geographic).TransformPoint(
+            (min_x + max_x) / 2, (min_y + max_y) / 2
+        )
     except RuntimeError:
         lon = lat = float("inf")
     margin = 1.0  # degrees: a neighbouring zone's edge is still usable, a wrong CRS is far off
@@ -518,9 +568,9 @@ def repair_geometry(geometry, where: str) -> tuple[shapely.Geometry | None, list
         if repaired is None:
             return None, [
                 *warnings,
-                tr("{where}: the geometry is invalid ({reason}) and has no area once repaired; kept without geometry.").format(
-                    where=where, reason=reason
-                ),
+                tr(
+                    "{where}: the geometry is invalid ({reason}) and has no area once repaired; kept without geometry."
+                ).format(where=where, reason=reason),
             ]
         warnings.append(
             tr("{where}: self-intersecting or otherwise invalid geometry ({reason}) repaired.").format(
@@ -566,6 +616,7 @@ def _choose_area_unit(pairs: list[tuple[float, float]]) -> str | None:
     return best
 
 
+@release_ogr_on_error
 def read_patch_batch(
     path: str | Path,
     *,
@@ -604,7 +655,9 @@ def read_patch_batch(
                 tr(
                     "{file} has no patch-number field (looked for {candidates}); its fields are: {fields}. "
                     "Choose the patch-number field in the field mapping."
-                ).format(file=path.name, candidates=", ".join(mapping.candidates(target)), fields=", ".join(names) or "-")
+                ).format(
+                    file=path.name, candidates=", ".join(mapping.candidates(target)), fields=", ".join(names) or "-"
+                )
             )
     extent = None
     if layer.GetFeatureCount() > 0:
@@ -673,7 +726,9 @@ def read_patch_batch(
         declared = _number(declared_raw)
         if declared_raw not in (None, "") and declared is None:
             warnings.append(
-                tr("{where}: area {value} is not a number; the computed area is used.").format(where=where, value=declared_raw)
+                tr("{where}: area {value} is not a number; the computed area is used.").format(
+                    where=where, value=declared_raw
+                )
             )
         rows["source_row"].append(row)
         rows["patch_no"].append(patch_no)

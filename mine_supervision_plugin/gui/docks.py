@@ -9,4 +9,6 @@ from .context import PluginContext
 
 def create_docks(context: PluginContext, parent: QWidget) -> list[QDockWidget]:
     """Every dock of the plugin, in menu order."""
-    return []
+    from .rights_dock import RightsDock
+
+    return [RightsDock(context, parent)]

@@ -48,6 +48,7 @@ from ..store.database import StoreError
 from ..store.project import find_layer
 
 SNAP_TABLES = ("mining_rights", "mining_right_parcels")
+MU_PER_M2 = 3 / 2000  # 1 亩 = 2000/3 m² (as formats.geometry; not imported: it needs shapely)
 _PREJUDGMENT_COLOURS = {
     "within_licence": "#2e7d32",
     "out_of_bounds": "#c62828",
@@ -68,7 +69,7 @@ class PatchDetailsDialog(QDialog):
         if area_m2 is not None:
             form.addRow(
                 tr("Area"),
-                QLabel(tr("{m2} m² ({mu} mu)").format(m2=f"{area_m2:,.2f}", mu=f"{area_m2 * 3 / 2000:,.2f}")),
+                QLabel(_area_text(area_m2)),
             )
         self.date_after = QDateEdit(QDate.currentDate())
         self.date_after.setCalendarPopup(True)
@@ -163,7 +164,7 @@ class PatchResultDialog(QDialog):
 def _area_text(value: float | None) -> str:
     if value is None:
         return "—"
-    return tr("{m2} m² ({mu} mu)").format(m2=f"{value:,.2f}", mu=f"{value * 3 / 2000:,.2f}")
+    return tr("{m2} m² ({mu} mu)").format(m2=f"{value:,.2f}", mu=f"{value * MU_PER_M2:,.2f}")
 
 
 class DrawPatchTool(QgsMapTool):
@@ -190,6 +191,7 @@ class DrawPatchTool(QgsMapTool):
         self._cursor: QgsPointXY | None = None
         self._ignore_release = False
         self._snap_layers: list = []
+        self._connections: list = []
         self.setCursor(QgsApplication.getThemeCursor(QgsApplication.CapturePoint))
         self._rubber = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
         self._rubber.setColor(QColor(220, 30, 30, 200))
@@ -210,8 +212,12 @@ class DrawPatchTool(QgsMapTool):
     def snapping_layers(self) -> list:
         return list(self._snap_layers)
 
-    def configure_snapping(self) -> None:
-        """Snap to vertices and segments of the licence layers of the project (if loaded)."""
+    def configure_snapping(self, leaving: set[str] | frozenset[str] = frozenset()) -> None:
+        """Snap to vertices and segments of the licence layers of the project (if loaded).
+
+        ``leaving``: ids of layers about to be removed from the project, left
+        out (the configuration holds plain layer pointers).
+        """
         config = QgsSnappingConfig()
         config.setEnabled(True)
         config.setMode(QgsSnappingConfig.AdvancedConfiguration)
@@ -219,7 +225,7 @@ class DrawPatchTool(QgsMapTool):
         self._snap_layers = []
         for table_name in SNAP_TABLES:
             layer = find_layer(table_name, QgsProject.instance())
-            if layer is None or not layer.isValid():
+            if layer is None or not layer.isValid() or layer.id() in leaving:
                 continue
             settings = QgsSnappingConfig.IndividualLayerSettings(
                 True,
@@ -234,13 +240,31 @@ class DrawPatchTool(QgsMapTool):
         self._snapping.setConfig(config)
         self._snapping.setEnableSnappingForInvisibleFeature(True)
 
-    def snap(self, point: QgsPointXY) -> QgsPointXY:
-        """``point`` moved onto a licence vertex or segment when one is within the tolerance."""
+    def _unconfigure_snapping(self) -> None:
+        self._snap_layers = []
+        self._snapping.setConfig(QgsSnappingConfig())
+
+    def _layers_leaving(self, layer_ids) -> None:
+        leaving = set(layer_ids)
+        if any(layer.id() in leaving for layer in self._snap_layers):
+            self._unconfigure_snapping()
+            self.configure_snapping(leaving)
+
+    def _layers_added(self, layers) -> None:
+        self.configure_snapping()
+
+    def snap(self, point: QgsPointXY, *, relaxed: bool = False) -> QgsPointXY:
+        """``point`` moved onto a licence vertex or segment when one is within the tolerance.
+
+        ``relaxed`` (mouse moves) does not wait for the snapping index to be built.
+        """
         if not self._snap_layers:
-            self._indicator.setMatch(_no_match())
+            if self._indicator is not None:
+                self._indicator.setMatch(_no_match())
             return QgsPointXY(point)
-        match = self._snapping.snapToMap(QgsPointXY(point))
-        self._indicator.setMatch(match)
+        match = self._snapping.snapToMap(QgsPointXY(point), None, relaxed)
+        if self._indicator is not None:
+            self._indicator.setMatch(match)
         if match.isValid():
             return QgsPointXY(match.point())
         return QgsPointXY(point)
@@ -248,20 +272,40 @@ class DrawPatchTool(QgsMapTool):
     # -- QgsMapTool ---------------------------------------------------------------
     def activate(self) -> None:
         self.configure_snapping()
+        project = QgsProject.instance()
+        for signal, slot in (
+            (project.layersWillBeRemoved, self._layers_leaving),
+            (project.layersAdded, self._layers_added),
+            (self.context.storeChanged, self._store_changed),
+        ):
+            signal.connect(slot)
+            self._connections.append((signal, slot))
         super().activate()
         if self.context.store is None:
             self.context.info(tr("Open a supervision database first: the drawn patch is stored in it."))
 
     def deactivate(self) -> None:
         self.cancel()
-        self._indicator.setVisible(False)
+        for signal, slot in self._connections:
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+        self._connections.clear()
+        self._unconfigure_snapping()
+        if self._indicator is not None:
+            self._indicator.setVisible(False)
         super().deactivate()
+
+    def _store_changed(self, store) -> None:
+        self.cancel()
+        self.configure_snapping()
 
     def flags(self):
         return QgsMapTool.Flags()
 
     def canvasMoveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self._cursor = self.snap(event.mapPoint())
+        self._cursor = self.snap(event.mapPoint(), relaxed=True)
         self._update_rubber()
 
     def canvasPressEvent(self, event) -> None:  # noqa: N802
@@ -286,7 +330,9 @@ class DrawPatchTool(QgsMapTool):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key = event.key()
-        if key == Qt.Key_Escape:
+        if not self._points:
+            event.ignore()  # not drawing: the keys are QGIS's
+        elif key == Qt.Key_Escape:
             self.cancel()
             event.accept()
         elif key in (Qt.Key_Backspace, Qt.Key_Delete):
@@ -315,9 +361,12 @@ class DrawPatchTool(QgsMapTool):
         """Forget the polygon being drawn; nothing is stored."""
         self._points.clear()
         self._cursor = None
-        self._rubber.reset(QgsWkbTypes.PolygonGeometry)
+        if self._rubber is not None:
+            self._rubber.reset(QgsWkbTypes.PolygonGeometry)
 
     def _update_rubber(self) -> None:
+        if self._rubber is None:
+            return
         self._rubber.reset(QgsWkbTypes.PolygonGeometry)
         points = list(self._points)
         if points and self._cursor is not None and not _same(points[-1], self._cursor):
@@ -371,7 +420,7 @@ class DrawPatchTool(QgsMapTool):
             try:
                 preview = next_patrol_patch_no(store, year)
             except (StoreError, RuntimeError):
-                preview = "XC-{year}-…".format(year=year)
+                preview = f"XC-{year}-…"
             area = shape.area if store_crs.isGeographic() is False else None
             dialog = PatchDetailsDialog(preview, area, self.canvas().window())
             if dialog.exec_() != QDialog.Accepted:

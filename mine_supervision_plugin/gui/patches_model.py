@@ -115,22 +115,52 @@ def _plain(value):
     return value
 
 
+def _text(value):
+    return value if value.__class__ is str and value else None
+
+
+def _number(value):
+    return value if value.__class__ in (int, float) else None
+
+
+def _date(value):
+    if value.__class__ is QDate:
+        return value.toPyDate() if value.isValid() else None
+    if value.__class__ is QDateTime:
+        return value.date().toPyDate() if value.isValid() else None
+    return None
+
+
+def _converter(field):
+    """A fast converter of one field's attribute values (NULL, a QVariant, becomes None)."""
+    if field.type() in (QVariant.Date, QVariant.DateTime):
+        return _date
+    if field.isNumeric():
+        return _number
+    if field.type() == QVariant.String:
+        return _text
+    return _plain
+
+
 def read_patch_rows(layer: QgsVectorLayer) -> list[dict]:
     """Every patch of ``layer`` as a dict of :data:`LOADED_FIELDS` plus ``fid``; one request, no geometry."""
     fields = layer.fields()
     present = [name for name in LOADED_FIELDS if fields.indexFromName(name) >= 0]
     indexes = [fields.indexFromName(name) for name in present]
+    columns = [(name, index, _converter(fields.at(index))) for name, index in zip(present, indexes)]
+    missing = {name: None for name in LOADED_FIELDS if name not in present}
     request = QgsFeatureRequest()
     request.setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes(indexes)
     rows = []
+    append = rows.append
     for feature in layer.getFeatures(request):
         attributes = feature.attributes()
-        row = {name: _plain(attributes[index]) for name, index in zip(present, indexes)}
-        for name in LOADED_FIELDS:
-            row.setdefault(name, None)
+        row = {name: convert(attributes[index]) for name, index, convert in columns}
+        if missing:
+            row.update(missing)
         row["fid"] = feature.id()
-        rows.append(row)
+        append(row)
     return rows
 
 
@@ -342,6 +372,15 @@ class PatchFilterProxyModel(QSortFilterProxyModel):
         self._text = (text or "").strip().lower()
         self.invalidateFilter()
 
+    def set_filters(self, filters: dict, text: str = "") -> None:
+        """Set every filter at once (one re-filtering pass); keys absent or None are cleared."""
+        unknown = set(filters) - set(self.FILTER_KEYS)
+        if unknown:
+            raise KeyError(", ".join(sorted(unknown)))
+        self._filters = {key: value for key, value in filters.items() if value is not None and value != ""}
+        self._text = (text or "").strip().lower()
+        self.invalidateFilter()
+
     def clear_filters(self) -> None:
         self._filters.clear()
         self._text = ""
@@ -386,6 +425,31 @@ class PatchFilterProxyModel(QSortFilterProxyModel):
             model.sort(column, order)
 
     # -- conveniences ------------------------------------------------------------
+    def visible_source_rows(self) -> list[int]:
+        """Source rows shown, in proxy order, computed in Python without asking Qt row by row.
+
+        The proxy never sorts by itself (sorting is forwarded to the source
+        model), so the rows it shows are the accepted source rows in source order.
+        """
+        rows = self.sourceModel().rows
+        if not self._filters and not self._text:
+            return list(range(len(rows)))
+        return [i for i, row in enumerate(rows) if self.accepts(row)]
+
+    def proxy_rows_of_fids(self, fids) -> list[int]:
+        """Sorted proxy rows of the given feature ids (those filtered out are left out)."""
+        wanted = set(fids)
+        if not wanted:
+            return []
+        rows = self.sourceModel().rows
+        return [proxy_row for proxy_row, source_row in enumerate(self.visible_source_rows()) if rows[source_row]["fid"] in wanted]
+
+    def fids_of_proxy_rows(self, proxy_rows) -> list[int]:
+        """Feature ids of proxy rows, in the order given."""
+        visible = self.visible_source_rows()
+        rows = self.sourceModel().rows
+        return [rows[visible[r]]["fid"] for r in proxy_rows if 0 <= r < len(visible)]
+
     def record(self, proxy_row: int) -> dict:
         return self.sourceModel().record(self.mapToSource(self.index(proxy_row, 0)).row())
 

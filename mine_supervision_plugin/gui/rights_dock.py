@@ -59,7 +59,6 @@ from .rights_model import (
     COLUMN,
     EXPIRED,
     EXPIRED_COLOURS,
-    EXPIRING,
     EXPIRING_COLOURS,
     EXPIRING_SOON_DAYS,
     EXPIRY_ANY,
@@ -177,6 +176,7 @@ class RightsDock(QgsDockWidget):
         self._detail_fid: int | None = None
         self._linked_ids: dict[str, list[int]] = {}
         self._shut_down = False
+        self._dirty = True  # a reload is due when the dock is next shown
 
         self.model = RightsTableModel(self)
         self.proxy = RightsFilterProxyModel(self)
@@ -198,7 +198,7 @@ class RightsDock(QgsDockWidget):
         project = QgsProject.instance()
         self._connect(project.layersAdded, self._on_layers_added)
         self._connect(project.layersWillBeRemoved, self._on_layers_will_be_removed)
-        self.reload()
+        self.schedule_reload()
 
     # ------------------------------------------------------------------ UI
     def _build_ui(self) -> None:
@@ -292,7 +292,7 @@ class RightsDock(QgsDockWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultSectionSize(110)
-        header.resizeSection(COLUMN["license_no"], 190)
+        header.resizeSection(COLUMN["license_no"], self.fontMetrics().horizontalAdvance("C" + "0" * 22) + 24)
         header.resizeSection(COLUMN["mine_name"], 170)
         header.resizeSection(COLUMN["holder"], 170)
         header.resizeSection(COLUMN["validity"], 170)
@@ -326,6 +326,7 @@ class RightsDock(QgsDockWidget):
             button.setObjectName(f"rightsLink_{table_name}")
             button.setFlat(True)
             button.setCursor(Qt.PointingHandCursor)
+            button.setStyleSheet("QPushButton:enabled { color: palette(link); text-decoration: underline; }")
             button.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
             button.clicked.connect(lambda _checked=False, name=table_name: self.open_linked(name))
             self.link_buttons[table_name] = button
@@ -452,7 +453,17 @@ class RightsDock(QgsDockWidget):
 
     # ------------------------------------------------------------------ loading
     def schedule_reload(self, *_args) -> None:
-        if not self._shut_down:
+        """Reload soon (several triggers in a row give one reload); a hidden dock reloads when shown."""
+        if self._shut_down:
+            return
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self._reload_timer.start()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if self._dirty and not self._shut_down:
             self._reload_timer.start()
 
     def reload(self) -> None:
@@ -460,6 +471,7 @@ class RightsDock(QgsDockWidget):
         if self._shut_down:
             return
         self._reload_timer.stop()
+        self._dirty = False
         self._bind_layers()
         rights = self.layer(RIGHTS)
         started = time.perf_counter()
@@ -536,9 +548,15 @@ class RightsDock(QgsDockWidget):
         finally:
             self._syncing -= 1
 
+    def selected_rows(self) -> list[int]:
+        """Proxy rows selected, in order; read from the selection ranges (selectedRows() is slow at 10,000)."""
+        rows: set[int] = set()
+        for selection_range in self.table_view.selectionModel().selection():
+            rows.update(range(selection_range.top(), selection_range.bottom() + 1))
+        return sorted(rows)
+
     def selected_records(self) -> list[RightRecord]:
-        rows = sorted(index.row() for index in self.table_view.selectionModel().selectedRows())
-        return [self.proxy.record(row) for row in rows]
+        return [self.proxy.record(row) for row in self.selected_rows()]
 
     def _on_table_selection_changed(self, _selected, _deselected) -> None:
         self.refresh_detail()
@@ -644,10 +662,8 @@ class RightsDock(QgsDockWidget):
         current = selection_model.currentIndex()
         if current.isValid() and selection_model.isRowSelected(current.row(), current.parent()):
             return self.proxy.record(current.row())
-        rows = selection_model.selectedRows()
-        if rows:
-            return self.proxy.record(min(index.row() for index in rows))
-        return None
+        rows = self.selected_rows()
+        return self.proxy.record(rows[0]) if rows else None
 
     def refresh_detail(self, *_args) -> None:
         if self._shut_down:
@@ -667,7 +683,7 @@ class RightsDock(QgsDockWidget):
                 button.setEnabled(False)
             return
         self._detail_fid = record.fid
-        selected = len(self.table_view.selectionModel().selectedRows())
+        selected = len(self.selected_rows())
         title = f"{record.license_no}  {record.mine_name}"
         if selected > 1:
             title += "  " + tr("({count} selected)").format(count=selected)
@@ -678,7 +694,7 @@ class RightsDock(QgsDockWidget):
             info.append(tr("Validity: {validity}").format(validity=validity))
         if record.expiry == EXPIRED:
             info.append(tr("Expired {days} days ago").format(days=-record.days_left))
-        elif record.expiry == EXPIRING:
+        elif record.days_left is not None:
             info.append(tr("Expires in {days} days").format(days=record.days_left))
         if record.zones:
             info.append(tr("Monitoring zone: {zones}").format(zones="; ".join(record.zones)))
@@ -736,7 +752,8 @@ class RightsDock(QgsDockWidget):
                 rows.append(values)
             rows.sort(key=lambda values: _natural(str(values["parcel_no"] or "")))
             distinct = {(r["depth_top_m"], r["depth_bottom_m"]) for r in rows}
-            if len(rows) > 1 and (len(distinct) > 1 or any(r["excluded"] for r in rows)) or (rows and not parts):
+            differs = len(rows) > 1 and (len(distinct) > 1 or any(r["excluded"] for r in rows))
+            if differs or (rows and not parts):
                 for values in rows:
                     text = tr("Parcel {parcel}: {top} m to {bottom} m").format(
                         parcel=values["parcel_no"] or "?",

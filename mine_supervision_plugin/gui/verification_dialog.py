@@ -352,6 +352,8 @@ class VerificationForm(QWidget):
         """Fill some fields (names of ``FORM_FIELDS``), as a user would."""
         merged = {**self.values(), **values}
         self._fill(merged)
+        locked = self._patch is not None and current_state(self._patch) in _DETERMINED_OR_LATER
+        self._update_violation_enabled(locked)
         self._edited()
 
     def changed_values(self) -> dict:

@@ -60,8 +60,8 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
             "(TBBH/JCBH/BH, XZQDM, QSX, HSX, JCMJ, TBLX/BZ and their Chinese names) are mapped, and the patches are "
             "reprojected to the database CRS. A file without a CRS is refused. Invalid geometries are repaired and "
             "reported; the import is refused as a whole when patch numbers are missing or already used.\n"
-            "MAPPING (optional) is a JSON field mapping, e.g. {\"fields\": {\"patch_no\": \"WPBH\"}, "
-            "\"area_unit\": \"mu\"}; without it the mapping saved in the plugin settings is used."
+            'MAPPING (optional) is a JSON field mapping, e.g. {"fields": {"patch_no": "WPBH"}, '
+            '"area_unit": "mu"}; without it the mapping saved in the plugin settings is used.'
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -113,9 +113,7 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                "OUTPUT", tr("Imported patches"), type=QgsProcessing.TypeVectorPolygon
-            )
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Imported patches"), type=QgsProcessing.TypeVectorPolygon)
         )
         self.addOutput(QgsProcessingOutputNumber("IMPORTED", tr("Number of patches imported")))
 
@@ -132,7 +130,9 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
         try:
             mapping = FieldMapping.from_json(mapping_text) if mapping_text else load_saved_mapping()
         except (ValueError, TypeError) as error:
-            raise QgsProcessingException(tr("The field mapping cannot be read: {reason}").format(reason=error)) from error
+            raise QgsProcessingException(
+                tr("The field mapping cannot be read: {reason}").format(reason=error)
+            ) from error
         if parameters.get("AREA_UNIT") not in (None, ""):
             mapping.area_unit = AREA_UNIT_CHOICES[self.parameterAsEnum(parameters, "AREA_UNIT", context)]
 
@@ -195,5 +195,7 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
                 geometry.fromWkb(shapely.to_wkb(record["geometry"]))
                 feature.setGeometry(geometry)
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        feedback.pushInfo(tr("{count} patches imported into {database}.").format(count=len(report.added), database=location))
+        feedback.pushInfo(
+            tr("{count} patches imported into {database}.").format(count=len(report.added), database=location)
+        )
         return {"OUTPUT": dest_id, "IMPORTED": len(report.added)}

@@ -23,6 +23,7 @@ ALGORITHMS: tuple[tuple[str, str, str | None], ...] = (
     ("export_coordinates", "ExportCoordinatesAlgorithm", "analysis"),
     ("import_patches", "ImportPatchesAlgorithm", "analysis"),
     ("transition_patches", "TransitionPatchesAlgorithm", "analysis"),
+    ("prejudge_patches", "PrejudgePatchesAlgorithm", "analysis"),
 )
 
 

@@ -33,7 +33,7 @@ from ..domain.workflow import (
     check_updates,
     current_state,
 )
-from ..formats.patch_batches import parse_date, repair_geometry
+from ..formats.patch_batches import parse_date, release_ogr_on_error, repair_geometry
 from ..i18n import tr
 from .database import StoreError, SupervisionStore, _ogr_name, current_user
 from .schema import DATE, DATETIME, INTEGER, REAL, table
@@ -44,9 +44,7 @@ PATCHES = "patches"
 EVENTS = "patch_events"
 
 # Fields a new patch may bring along; the workflow fields start empty and state is set here.
-_INSERT_FIELDS = tuple(
-    f.name for f in table(PATCHES).fields if f.name not in ("state", "source", *FORM_FIELDS)
-)
+_INSERT_FIELDS = tuple(f.name for f in table(PATCHES).fields if f.name not in ("state", "source", *FORM_FIELDS))
 _KINDS = {f.name: f.kind for f in table(PATCHES).fields}
 
 
@@ -203,6 +201,7 @@ def _printable(updates: Mapping) -> dict:
 # --- reading ---------------------------------------------------------------------
 
 
+@release_ogr_on_error
 def get_patch(store: SupervisionStore, patch_no: str) -> dict | None:
     """The stored fields of one patch (with ``fid``; geometry as shapely under ``geometry``), or None."""
     source = _open_read(store)
@@ -220,6 +219,7 @@ def get_patch(store: SupervisionStore, patch_no: str) -> dict | None:
         source = None
 
 
+@release_ogr_on_error
 def patch_history(store: SupervisionStore, patch_no: str) -> list[dict]:
     """Every event of a patch in the order written, each with ``corrected_by`` (fid of its correction or None)."""
     source = _open_read(store)
@@ -233,6 +233,7 @@ def patch_history(store: SupervisionStore, patch_no: str) -> list[dict]:
     return events
 
 
+@release_ogr_on_error
 def next_patch_no(store: SupervisionStore, prefix: str, width: int = 3) -> str:
     """The next free number ``prefix`` + counter (e.g. ``XC2026-004``) for a patch drawn on patrol."""
     source = _open_read(store)
@@ -254,6 +255,7 @@ def next_patch_no(store: SupervisionStore, prefix: str, width: int = 3) -> str:
 # --- transitions -------------------------------------------------------------------
 
 
+@release_ogr_on_error
 def transition_patches(
     store: SupervisionStore,
     patch_nos: Iterable[str],
@@ -319,14 +321,22 @@ def transition_patches(
                 "transition",
                 PATCHES,
                 number,
-                {"from": from_state, "to": target, "event": fid, "reason": reason, "user": user,
-                 "updates": _printable(updates), "rectification_completed": rectification_completed},
+                {
+                    "from": from_state,
+                    "to": target,
+                    "event": fid,
+                    "reason": reason,
+                    "user": user,
+                    "updates": _printable(updates),
+                    "rectification_completed": rectification_completed,
+                },
             )
             report.done.append(number)
             report.events[number] = fid
     return report
 
 
+@release_ogr_on_error
 def correct_event(
     store: SupervisionStore,
     event_fid: int,
@@ -383,8 +393,15 @@ def correct_event(
             "correct",
             EVENTS,
             number,
-            {"corrects_event": int(event_fid), "from": from_state, "to": target, "event": fid, "reason": reason,
-             "user": user, "updates": _printable(updates)},
+            {
+                "corrects_event": int(event_fid),
+                "from": from_state,
+                "to": target,
+                "event": fid,
+                "reason": reason,
+                "user": user,
+                "updates": _printable(updates),
+            },
         )
     return fid
 
@@ -401,7 +418,9 @@ def _records_of(frame_or_records, store_epsg: int, crs_epsg: int | None) -> tupl
             epsg = frame.crs.to_epsg()
             if epsg is None:
                 raise PatchStoreError(
-                    tr("The CRS of the patches ({crs}) has no EPSG code; reproject them first.").format(crs=frame.crs.name)
+                    tr("The CRS of the patches ({crs}) has no EPSG code; reproject them first.").format(
+                        crs=frame.crs.name
+                    )
                 )
         geometry_column = frame.geometry.name
         records = []
@@ -445,7 +464,9 @@ def _convert(name: str, value, where: str, problems: list[str]):
         if kind == REAL:
             return float(value)
     except (TypeError, ValueError):
-        problems.append(tr("{where}: {field} value {value} cannot be read.").format(where=where, field=name, value=value))
+        problems.append(
+            tr("{where}: {field} value {value} cannot be read.").format(where=where, field=name, value=value)
+        )
         return None
     text = str(value).strip()
     if isinstance(value, float) and value.is_integer():
@@ -453,6 +474,7 @@ def _convert(name: str, value, where: str, problems: list[str]):
     return text or None
 
 
+@release_ogr_on_error
 def add_patches(
     store: SupervisionStore,
     frame_or_records,
@@ -534,8 +556,10 @@ def add_patches(
             stored["area_m2"] = float(geometry.area)
         if batch:
             stored["batch"] = batch
-        stored["year"] = year or stored.get("year") or (
-            stored["date_after"].year if stored.get("date_after") else dt.date.today().year
+        stored["year"] = (
+            year
+            or stored.get("year")
+            or (stored["date_after"].year if stored.get("date_after") else dt.date.today().year)
         )
         stored["source"] = source_code
         stored["state"] = "issued"
@@ -550,9 +574,9 @@ def add_patches(
         duplicates += [n for n in existing if n not in duplicates]
         if duplicates:
             raise PatchStoreError(
-                tr("Nothing was imported: these patch numbers are repeated in the batch or already stored: {numbers}.").format(
-                    numbers=", ".join(duplicates)
-                ),
+                tr(
+                    "Nothing was imported: these patch numbers are repeated in the batch or already stored: {numbers}."
+                ).format(numbers=", ".join(duplicates)),
                 problems,
                 duplicates,
             )

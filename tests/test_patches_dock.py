@@ -1,0 +1,685 @@
+"""The patches dock in real QGIS: a real GeoPackage with patches, its layers in the project, a real main window.
+
+Filters, next / previous navigation zooming the canvas, the verification form
+moving a patch issued → verified through the store, refused steps reported
+with their reasons, batch steps with a refused patch, the history pane and
+its correction, selection synced both ways, reloading, shutdown; and the
+load figure at 10,000 patches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from osgeo import ogr
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QMainWindow
+from shapely.geometry import box
+
+from mine_supervision_plugin.deps import DependencyReport
+from mine_supervision_plugin.gui.context import PluginContext
+from mine_supervision_plugin.gui.patches_dock import PatchesDock
+from mine_supervision_plugin.gui.patches_model import (
+    EMPTY_FILTER,
+    PREJUDGMENT_COLOURS,
+    column_of,
+)
+from mine_supervision_plugin.gui.verification_dialog import (
+    CorrectionAnswer,
+    ReasonAnswer,
+    read_photos,
+    save_patch_fields,
+)
+from mine_supervision_plugin.store.database import create_database, open_database
+from mine_supervision_plugin.store.patches import add_patches, get_patch, patch_history, transition_patches
+from mine_supervision_plugin.store.project import find_layer, load_into_project
+
+pytestmark = pytest.mark.gui
+
+EPSG = 4526
+EAST = 38_500_000.0
+NORTH = 3_850_000.0
+YESTERDAY = dt.date.today() - dt.timedelta(days=1)
+
+# patch no, prejudgment, licence, zone, zone level, year, source, column, size (m)
+PATCHES = [
+    ("WP2025-001", "unlicensed", None, "青山重点矿区", "province", 2025, "satellite", 0, 80),
+    ("WP2025-002", "out_of_bounds", "C4100002011031120000001", "青山重点矿区", "province", 2025, "satellite", 1, 120),
+    ("WP2025-003", "within_licence", "C4100002011031120000001", None, None, 2025, "satellite", 2, 60),
+    ("WP2026-001", "expired_licence", "C4100002011031120000002", "西岭重点矿区", "county", 2026, "satellite", 3, 200),
+    ("WP2026-002", "unlicensed", None, None, None, 2026, "satellite", 4, 40),
+    ("XC2026-001", None, None, None, None, 2026, "patrol", 5, 30),
+]
+
+
+def patch_box(column: int, size: float):
+    east = EAST + column * 1000.0
+    return box(east, NORTH, east + size, NORTH + size * 0.75)
+
+
+def records(rows=PATCHES, source="satellite"):
+    result = []
+    for number, prejudgment, licence, zone, level, year, row_source, column, size in rows:
+        if row_source != source:
+            continue
+        result.append(
+            {
+                "patch_no": number,
+                "prejudgment": prejudgment,
+                "license_no": licence,
+                "zone_name": zone,
+                "zone_level": level,
+                "year": year,
+                "date_before": f"{year - 1}-10-01",
+                "date_after": f"{year}-01-15",
+                "geometry": patch_box(column, size),
+            }
+        )
+    return result
+
+
+def wait(ms: int = 0) -> None:
+    QTest.qWait(ms)
+    QCoreApplication.processEvents()
+
+
+def clear_messages(iface) -> None:
+    for messages in iface.messageBar().messages.values():
+        messages.clear()
+
+
+def messages(iface, level) -> list[str]:
+    return list(iface.messageBar().messages[level])
+
+
+class Env:
+    """A dock in a real main window over a real database loaded into QgsProject.instance()."""
+
+    def __init__(self, store, context, window, dock, canvas, iface):
+        self.store, self.context, self.window, self.dock, self.canvas, self.iface = (
+            store, context, window, dock, canvas, iface
+        )
+        self.reasons_asked: list[tuple] = []
+        self.reason = ReasonAnswer("现场核查完成")
+
+        def fake_ask_reason(parent, title, prompt, *, ask_rectification=False, default=""):
+            self.reasons_asked.append((title, prompt, ask_rectification))
+            return self.reason
+
+        dock.ask_reason = fake_ask_reason
+
+    @property
+    def layer(self):
+        return find_layer("patches")
+
+    def fid_of(self, patch_no: str) -> int:
+        return next(f.id() for f in self.layer.getFeatures() if f["patch_no"] == patch_no)
+
+    def state_of(self, patch_no: str) -> str:
+        return get_patch(self.store, patch_no)["state"]
+
+    def warnings(self) -> list[str]:
+        return messages(self.iface, Qgis.Warning)
+
+
+def field_check(day=YESTERDAY) -> dict:
+    return {"field_check_date": day, "inspectors": "张三, 李四", "finding": "现场有开采痕迹"}
+
+
+@pytest.fixture
+def env(tmp_path, qgis_iface, qgis_canvas):
+    store = open_database(create_database(tmp_path / "county.gpkg", EPSG))
+    add_patches(store, records(), source="satellite")
+    add_patches(store, records(source="patrol"), source="patrol")
+    load_into_project(store)
+    qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem(f"EPSG:{EPSG}"))
+    qgis_canvas.setExtent(QgsRectangle(EAST - 5000, NORTH - 5000, EAST + 10000, NORTH + 5000))
+    context = PluginContext(qgis_iface, DependencyReport([]))
+    context.set_store(store)
+    window = QMainWindow()
+    dock = PatchesDock(context, window)
+    window.addDockWidget(Qt.RightDockWidgetArea, dock)
+    window.resize(1200, 900)
+    window.show()
+    wait()
+    clear_messages(qgis_iface)
+    environment = Env(store, context, window, dock, qgis_canvas, qgis_iface)
+    yield environment
+    dock.shutdown()
+    window.close()
+    window.deleteLater()
+    wait()
+    QgsProject.instance().clear()
+
+
+# --- the list ---------------------------------------------------------------------
+
+
+def test_list_shows_every_patch_with_labels_areas_and_colours(env):
+    dock = env.dock
+    assert dock.objectName() == "MineSupervisionPatchesDock"
+    assert dock.windowTitle() == "Violation patches"
+    assert dock.layer is env.layer
+    assert dock.model.rowCount() == len(PATCHES)
+    assert dock.visible_patch_nos() == sorted(p[0] for p in PATCHES)  # sorted by patch number
+    proxy = dock.proxy
+    row = dock.visible_patch_nos().index("WP2026-001")
+    cell = lambda key: proxy.index(row, column_of(key))  # noqa: E731
+    assert cell("state").data() == "下发"
+    assert cell("prejudgment").data() == "疑似证照过期开采"
+    assert cell("prejudgment").data(Qt.BackgroundRole).color() == PREJUDGMENT_COLOURS["expired_licence"]
+    assert cell("source").data() == "卫片"
+    assert cell("zone").data() == "西岭重点矿区（县）"
+    assert cell("year").data() == "2026"
+    assert cell("license_no").data() == "C4100002011031120000002"
+    area = 200 * 150
+    assert cell("area_m2").data() == f"{area:,.1f}"
+    assert cell("area_mu").data() == f"{area * 3 / 2000:,.2f}"  # 1 亩 = 2000/3 m²
+    patrol = dock.visible_patch_nos().index("XC2026-001")
+    assert proxy.index(patrol, column_of("source")).data() == "巡查"
+    assert proxy.index(patrol, column_of("prejudgment")).data() == ""
+
+
+def test_sorting_by_a_column_keeps_the_selection(env):
+    dock = env.dock
+    dock.select_patches(["WP2025-003"])
+    dock.view.sortByColumn(column_of("area_m2"), Qt.DescendingOrder)
+    assert dock.visible_patch_nos()[0] == "WP2026-001"  # the largest
+    assert dock.visible_patch_nos()[-1] == "XC2026-001"
+    assert dock.selected_patch_nos() == ["WP2025-003"]
+    assert env.layer.selectedFeatureIds() == [env.fid_of("WP2025-003")]
+
+
+def test_filters_on_each_column_and_the_licence_search(env):
+    dock = env.dock
+    dock.set_filters(prejudgment="unlicensed")
+    assert dock.visible_patch_nos() == ["WP2025-001", "WP2026-002"]
+    dock.set_filters(year=2026)
+    assert dock.visible_patch_nos() == ["WP2026-002"]
+    dock.clear_filters()
+    assert len(dock.visible_patch_nos()) == len(PATCHES)
+    dock.set_filters(source="patrol")
+    assert dock.visible_patch_nos() == ["XC2026-001"]
+    dock.set_filters(source=None, zone_name="青山重点矿区")
+    assert dock.visible_patch_nos() == ["WP2025-001", "WP2025-002"]
+    dock.set_filters(zone_name=EMPTY_FILTER)
+    assert dock.visible_patch_nos() == ["WP2025-003", "WP2026-002", "XC2026-001"]
+    dock.set_filters(zone_name=None, prejudgment=EMPTY_FILTER)
+    assert dock.visible_patch_nos() == ["XC2026-001"]
+    dock.clear_filters()
+    dock.search_edit.setText("0000001")  # part of a licence number, as typed
+    assert dock.visible_patch_nos() == ["WP2025-002", "WP2025-003"]
+    dock.search_edit.setText("xc2026")  # a patch number, any case
+    assert dock.visible_patch_nos() == ["XC2026-001"]
+    dock.clear_filters()
+    transition_patches(env.store, ["WP2025-002"], "verified", reason="核查", updates=field_check())
+    env.context.dataChanged.emit("patches")
+    dock.set_filters(state="verified")
+    assert dock.visible_patch_nos() == ["WP2025-002"]
+    dock.set_filters(state="issued")
+    assert "WP2025-002" not in dock.visible_patch_nos() and len(dock.visible_patch_nos()) == len(PATCHES) - 1
+    assert dock.count_label.text() == f"{len(PATCHES) - 1} of {len(PATCHES)} patches"
+    # the combos list the years and zones present, with Chinese labels for codes
+    assert [dock.year_combo.itemText(i) for i in range(dock.year_combo.count())][1:] == ["2025", "2026"]
+    assert "疑似越界开采" in [dock.prejudgment_combo.itemText(i) for i in range(dock.prejudgment_combo.count())]
+
+
+# --- navigation -----------------------------------------------------------------------
+
+
+def test_next_and_previous_select_and_zoom_to_each_patch(env):
+    dock, canvas = env.dock, env.canvas
+    visited = []
+    for _ in PATCHES:
+        number = dock.next_patch()
+        visited.append(number)
+        assert dock.current_patch_no() == number
+        assert dock.selected_patch_nos() == [number]
+        assert env.layer.selectedFeatureIds() == [env.fid_of(number)]
+        column, size = next((p[7], p[8]) for p in PATCHES if p[0] == number)
+        bounds = patch_box(column, size).bounds
+        extent = canvas.extent()
+        patch_rect = QgsRectangle(*bounds)
+        assert extent.contains(patch_rect), number
+        # zoomed with a margin: the patch is well inside, and the view is not far larger than the patch
+        assert extent.width() > patch_rect.width() * 1.5 and extent.height() > patch_rect.height() * 1.5
+        larger = max(patch_rect.width(), patch_rect.height(), dock.MIN_EXTENT)
+        # the canvas keeps its aspect ratio: the fitting side is the one that shows the margin
+        assert min(extent.width(), extent.height()) < larger * 2.5
+        assert abs(extent.center().x() - patch_rect.center().x()) < 1
+        assert abs(extent.center().y() - patch_rect.center().y()) < 1
+    assert visited == dock.visible_patch_nos()
+    assert dock.next_patch() == visited[-1]  # stays on the last one and says so
+    assert any("last patch" in m for m in messages(env.iface, Qgis.Info))
+    assert dock.previous_patch() == visited[-2]
+    assert QgsRectangle(*patch_box(4, 40).bounds).intersects(canvas.extent())
+    assert dock.position_label.text() == f"{len(PATCHES) - 1} / {len(PATCHES)}"
+    # navigation follows the filtered list
+    dock.set_filters(prejudgment="unlicensed")
+    dock.view.selectionModel().clearCurrentIndex()
+    assert dock.next_patch() == "WP2025-001"
+    assert dock.next_patch() == "WP2026-002"
+
+
+def test_navigation_shows_before_after_imagery_when_the_viewer_exists(env):
+    calls = []
+
+    class Viewer:
+        def show_patch(self, geometry, date_before, date_after, crs=None):
+            calls.append((geometry.boundingBox(), date_before, date_after, crs.authid()))
+
+    env.dock.imagery_viewer = Viewer()
+    env.dock.next_patch()
+    assert len(calls) == 1
+    rect, before, after, crs = calls[0]
+    assert (before, after, crs) == (dt.date(2024, 10, 1), dt.date(2025, 1, 15), f"EPSG:{EPSG}")
+    assert rect.contains(QgsRectangle(*patch_box(0, 80).bounds).buffered(-0.01))
+
+
+def test_navigation_drives_the_real_imagery_dock_found_in_the_main_window(env, qgis_iface):
+    imagery = pytest.importorskip("mine_supervision_plugin.gui.imagery_compare")
+    viewer = imagery.ImageryCompareDock(env.context, qgis_iface.mainWindow())
+    try:
+        assert env.dock.find_imagery_viewer() is viewer
+        env.dock.set_current_patch("WP2026-001")
+        wait()
+        extent = viewer.before_canvas.extent()
+        assert extent.contains(QgsRectangle(*patch_box(3, 200).bounds))
+        assert extent.width() < 2000 and extent.height() < 2000
+    finally:
+        viewer.shutdown()
+        viewer.setParent(None)
+        viewer.deleteLater()
+        wait()
+
+
+def test_a_failing_imagery_viewer_is_reported_not_fatal(env):
+    class Broken:
+        def show_patch(self, geometry, date_before, date_after, crs=None):
+            raise RuntimeError("no imagery layer")
+
+    env.dock.imagery_viewer = Broken()
+    assert env.dock.next_patch() == "WP2025-001"
+    assert any("no imagery layer" in m for m in env.warnings())
+
+
+# --- verification and workflow ------------------------------------------------------------
+
+
+def test_verification_form_saves_fields_and_moves_issued_to_verified(env, tmp_path):
+    dock = env.dock
+    assert dock.set_current_patch("WP2025-002")
+    assert set(dock.step_buttons) == {"verified"}
+    photo = tmp_path / "DSC_0001.jpg"
+    photo.write_bytes(b"\xff\xd8\xff")
+    dock.form.set_values({**field_check(), "evidence": "无人机航拍 3 张"})
+    dock.form.add_photo_paths([str(photo)])
+    assert dock.form.is_dirty()
+    dock.step_buttons["verified"].click()
+    wait()
+    stored = get_patch(env.store, "WP2025-002")
+    assert stored["state"] == "verified"
+    assert stored["field_check_date"] == YESTERDAY
+    assert stored["inspectors"] == "张三, 李四"
+    assert stored["finding"] == "现场有开采痕迹"
+    assert stored["evidence"] == "无人机航拍 3 张"
+    events = patch_history(env.store, "WP2025-002")
+    assert [(e["from_state"], e["to_state"]) for e in events] == [(None, "issued"), ("issued", "verified")]
+    assert events[-1]["reason"] == "现场核查完成"
+    assert [p["photo_path"] for p in read_photos(env.store, "WP2025-002")] == [str(photo)]
+    assert len(env.reasons_asked) == 1 and "WP2025-002" in env.reasons_asked[0][1]
+    # the dock followed: list, form, step buttons, history
+    row = dock.visible_patch_nos().index("WP2025-002")
+    assert dock.proxy.index(row, column_of("state")).data() == "已核查"
+    assert dock.current_patch_no() == "WP2025-002"
+    assert not dock.form.is_dirty()
+    assert dock.form.values()["inspectors"] == "张三, 李四"
+    assert [p["photo_path"] for p in dock.form.stored_photos()] == [str(photo)]
+    assert set(dock.step_buttons) == {"determined"}
+    assert len(dock.history_rows()) == 2
+    assert any("WP2025-002" in m for m in messages(env.iface, Qgis.Success))
+    # the layer shows the new state too
+    feature = next(f for f in env.layer.getFeatures() if f["patch_no"] == "WP2025-002")
+    assert feature["state"] == "verified"
+
+
+def test_save_without_a_step_and_determination_locked_once_determined(env):
+    dock = env.dock
+    dock.set_current_patch("WP2025-001", zoom=False)
+    dock.form.set_values({"evidence": "卫片对比图"})
+    assert dock.save_verification()
+    assert get_patch(env.store, "WP2025-001")["evidence"] == "卫片对比图"
+    assert env.state_of("WP2025-001") == "issued"
+    transition_patches(
+        env.store, ["WP2025-001"], "verified", reason="核查", updates=field_check()
+    )
+    transition_patches(
+        env.store, ["WP2025-001"], "determined", reason="判定",
+        updates={"determination": "违法", "violation_type": "无证开采"},
+    )
+    env.context.dataChanged.emit("patches")
+    assert dock.current_patch_no() == "WP2025-001"
+    assert dock.form.values()["determination"] == "illegal"
+    assert not dock.form.determination_combo.isEnabled()  # changed only by correcting the step
+    with pytest.raises(Exception) as refused:
+        save_patch_fields(env.store, "WP2025-001", {"determination": "legal"})
+    assert "correcting the determination" in str(refused.value)
+
+
+def test_refused_step_is_reported_with_its_reasons(env):
+    dock = env.dock
+    transition_patches(env.store, ["WP2026-001"], "verified", reason="核查", updates=field_check())
+    env.context.dataChanged.emit("patches")
+    dock.set_current_patch("WP2026-001", zoom=False)
+    assert set(dock.step_buttons) == {"determined"}
+    # a determination without a field check: the date is removed in the form, no determination chosen
+    dock.form.date_edit.clear()
+    dock.step_buttons["determined"].click()
+    wait()
+    assert env.state_of("WP2026-001") == "verified"
+    assert env.reasons_asked == []  # refused before a reason was asked
+    warning = env.warnings()[-1]
+    assert "WP2026-001" in warning and "已判定" in warning
+    assert "field-check date is missing" in warning
+    assert "No determination" in warning
+    # an illegal determination needs a violation type
+    clear_messages(env.iface)
+    dock.form.revert()
+    dock.form.set_values({"determination": "illegal"})
+    dock.step_buttons["determined"].click()
+    assert "needs a violation type" in env.warnings()[-1]
+    # with it, the step is taken
+    dock.form.set_values({"violation_type": "out_of_bounds"})
+    dock.step_buttons["determined"].click()
+    assert env.state_of("WP2026-001") == "determined"
+    assert get_patch(env.store, "WP2026-001")["violation_type"] == "out_of_bounds"
+    assert set(dock.step_buttons) == {"case_filed", "rectifying", "closed"}
+    # closing an illegal patch straight away is refused
+    clear_messages(env.iface)
+    dock.step_buttons["closed"].click()
+    assert env.state_of("WP2026-001") == "determined"
+    assert "only after its case is filed" in env.warnings()[-1]
+    # a case needs its number; then rectifying; closing needs completed rectification
+    dock.form.set_values({"case_no": "案〔2026〕7号"})
+    dock.step_buttons["case_filed"].click()
+    assert env.state_of("WP2026-001") == "case_filed"
+    dock.step_buttons["rectifying"].click()
+    assert env.state_of("WP2026-001") == "rectifying"
+    clear_messages(env.iface)
+    env.reason = ReasonAnswer("整改到位", rectification_completed=False)
+    dock.step_buttons["closed"].click()
+    assert env.reasons_asked[-1][2] is True  # the reason dialog asked about rectification
+    assert env.state_of("WP2026-001") == "rectifying"
+    assert "Rectification and penalty are not recorded as completed" in env.warnings()[-1]
+    env.reason = ReasonAnswer("整改到位", rectification_completed=True)
+    dock.step_buttons["closed"].click()
+    assert env.state_of("WP2026-001") == "closed"
+    assert dock.step_buttons == {}
+
+
+def test_unsaved_form_changes_are_not_dropped_silently(env):
+    dock = env.dock
+    dock.set_current_patch("WP2025-001", zoom=False)
+    dock.form.set_values({"inspectors": "赵六"})
+    dock.next_patch()
+    assert dock.current_patch_no() == "WP2025-002"
+    assert any("WP2025-001" in m and "discarded" in m for m in env.warnings())
+    assert get_patch(env.store, "WP2025-001")["inspectors"] is None
+
+
+def test_verification_dialog_saves_without_a_step(env, tmp_path):
+    from mine_supervision_plugin.gui.verification_dialog import VerificationDialog
+
+    photo = tmp_path / "a.jpg"
+    photo.write_bytes(b"\xff\xd8")
+    dialog = VerificationDialog(env.context, "WP2026-002", env.window)
+    dialog.form.set_values({"finding": "已复绿", "determination": "legal", "violation_type": "unlicensed"})
+    assert dialog.form.values()["violation_type"] is None  # a legal patch carries no violation type
+    dialog.form.add_photo_paths([str(photo)])
+    dialog.accept()
+    stored = get_patch(env.store, "WP2026-002")
+    assert (stored["finding"], stored["determination"], stored["state"]) == ("已复绿", "legal", "issued")
+    assert [p["photo_path"] for p in read_photos(env.store, "WP2026-002")] == [str(photo)]
+    dialog.deleteLater()
+
+
+def test_cancelled_reason_moves_nothing(env):
+    env.reason = None
+    env.dock.set_current_patch("WP2025-003", zoom=False)
+    env.dock.form.set_values(field_check())
+    env.dock.step_buttons["verified"].click()
+    assert env.state_of("WP2025-003") == "issued"
+    assert env.dock.form.is_dirty()  # the user's entries are still there
+
+
+def test_batch_step_moves_the_allowed_and_reports_the_refused(env):
+    dock = env.dock
+    for number in ("WP2025-001", "WP2025-002"):
+        save_patch_fields(env.store, number, field_check())
+    env.context.dataChanged.emit("patches")
+    dock.select_patches(["WP2025-001", "WP2025-002", "WP2025-003"])
+    assert dock.selected_patch_nos() == ["WP2025-001", "WP2025-002", "WP2025-003"]
+    assert dock.selection_label.text() == "3 selected"
+    env.reason = ReasonAnswer("批量核查")
+    dock.batch_combo.setCurrentIndex(dock.batch_combo.findData("verified"))
+    dock.batch_button.click()
+    wait()
+    assert [env.state_of(n) for n in ("WP2025-001", "WP2025-002", "WP2025-003")] == ["verified", "verified", "issued"]
+    warning = env.warnings()[-1]
+    assert "2 patches moved to 已核查, 1 refused" in warning
+    assert "WP2025-003" in warning and "field-check date is missing" in warning
+    assert patch_history(env.store, "WP2025-001")[-1]["reason"] == "批量核查"
+    # the selection survives the reload
+    assert dock.selected_patch_nos() == ["WP2025-001", "WP2025-002", "WP2025-003"]
+    # a step the workflow does not allow from that state is refused with the allowed one named
+    clear_messages(env.iface)
+    report = dock.transition_selected("determined")
+    assert report.done == []
+    warning = env.warnings()[-1]
+    assert "0 patches moved to 已判定, 3 refused" in warning
+    assert "cannot move from issued to determined" in warning
+
+
+def test_history_pane_and_correcting_the_last_step(env):
+    dock = env.dock
+    transition_patches(env.store, ["WP2025-002"], "verified", reason="现场核查", user="王五", updates=field_check())
+    env.context.dataChanged.emit("patches")
+    dock.set_current_patch("WP2025-002", zoom=False)
+    rows = dock.history_rows()
+    assert len(rows) == 2
+    assert rows[0][2] == "— → 下发"
+    assert rows[1][1:] == ("王五", "下发 → 已核查", "现场核查")
+    assert dt.datetime.strptime(rows[1][0], "%Y-%m-%d %H:%M:%S")
+    assert dock.correct_button.isEnabled()
+    # a refused correction is reported
+    dock.ask_correction = lambda parent, event, patch: CorrectionAnswer("closed", "误操作")
+    assert dock.correct_last_step() is None
+    assert "WP2025-002" in env.warnings()[-1]
+    # undoing the step: a new event, the old one kept and marked
+    asked = []
+
+    def undo(parent, event, patch):
+        asked.append(event["fid"])
+        return CorrectionAnswer("issued", "核查人员填错图斑")
+
+    dock.ask_correction = undo
+    fid = dock.correct_last_step()
+    assert fid is not None
+    events = patch_history(env.store, "WP2025-002")
+    assert asked == [events[1]["fid"]]
+    assert events[-1]["corrects_event"] == events[1]["fid"] and events[-1]["to_state"] == "issued"
+    assert events[1]["corrected_by"] == fid
+    assert env.state_of("WP2025-002") == "issued"
+    rows = dock.history_rows()
+    assert len(rows) == 3
+    assert rows[2][2] == f"correction of #{events[1]['fid']}: 已核查 → 下发"
+    assert rows[2][3] == "核查人员填错图斑"
+    assert dock.history_table.item(1, 2).font().strikeOut()
+    assert set(dock.step_buttons) == {"verified"}
+
+
+def test_the_issue_record_cannot_be_corrected(env):
+    env.dock.set_current_patch("WP2025-001", zoom=False)
+    assert len(env.dock.history_rows()) == 1
+    assert not env.dock.correct_button.isEnabled()
+
+
+# --- selection sync, reloads, shutdown ---------------------------------------------------------
+
+
+def test_selection_is_synced_both_ways_with_the_layer(env):
+    dock, layer = env.dock, env.layer
+    layer.selectByIds([env.fid_of("WP2025-002"), env.fid_of("WP2026-002")])
+    assert dock.selected_patch_nos() == ["WP2025-002", "WP2026-002"]
+    layer.selectByIds([env.fid_of("XC2026-001")])
+    assert dock.selected_patch_nos() == ["XC2026-001"]
+    assert dock.current_patch_no() == "XC2026-001"  # one selected on the map: shown in the form
+    dock.select_patches(["WP2025-001", "WP2025-003"])
+    assert sorted(layer.selectedFeatureIds()) == sorted([env.fid_of("WP2025-001"), env.fid_of("WP2025-003")])
+    # a click in the list replaces the map selection
+    dock.view.selectRow(dock.proxy.proxy_row_of_patch("WP2026-001"))
+    assert layer.selectedFeatureIds() == [env.fid_of("WP2026-001")]
+    # filtering hides rows without touching the map selection
+    layer.selectByIds([env.fid_of("WP2025-001"), env.fid_of("WP2026-001")])
+    dock.set_filters(year=2026)
+    assert dock.selected_patch_nos() == ["WP2026-001"]
+    assert sorted(layer.selectedFeatureIds()) == sorted([env.fid_of("WP2025-001"), env.fid_of("WP2026-001")])
+    dock.set_filters(year=None)
+    assert dock.selected_patch_nos() == ["WP2025-001", "WP2026-001"]
+    layer.removeSelection()
+    assert dock.selected_patch_nos() == []
+
+
+def test_reloads_on_data_changed_and_store_changed(env):
+    dock = env.dock
+    add_patches(env.store, [{"patch_no": "JB2026-001", "geometry": patch_box(7, 50)}], source="tip_off")
+    assert dock.model.rowCount() == len(PATCHES)
+    env.context.dataChanged.emit("patches")
+    assert dock.model.rowCount() == len(PATCHES) + 1
+    row = dock.visible_patch_nos().index("JB2026-001")
+    assert dock.proxy.index(row, column_of("source")).data() == "举报"
+    env.context.dataChanged.emit("notices")  # another table: no reload needed
+    env.context.set_store(None)
+    assert dock.model.rowCount() == 0 and dock.current_patch_no() is None
+    env.context.set_store(env.store)
+    assert dock.model.rowCount() == len(PATCHES) + 1
+
+
+def test_dock_works_without_the_layers_in_the_project(env):
+    QgsProject.instance().clear()
+    wait()
+    dock = env.dock
+    assert dock.layer is None
+    assert dock.model.rowCount() == len(PATCHES)  # read from the database itself
+    assert dock.next_patch() == "WP2025-001"
+    assert env.canvas.extent().contains(QgsRectangle(*patch_box(0, 80).bounds))
+    # loading the project again rebinds the selection sync
+    load_into_project(env.store)
+    wait()
+    assert dock.layer is env.layer
+    dock.select_patches(["WP2025-002"])
+    assert env.layer.selectedFeatureIds() == [env.fid_of("WP2025-002")]
+
+
+def test_shutdown_disconnects_everything_outside(env):
+    dock, context = env.dock, env.context
+    receivers = (context.receivers(context.dataChanged), context.receivers(context.storeChanged))
+    layer = env.layer
+    dock.shutdown()
+    assert context.receivers(context.dataChanged) == receivers[0] - 1
+    assert context.receivers(context.storeChanged) == receivers[1] - 1
+    add_patches(env.store, [{"patch_no": "JB2026-002", "geometry": patch_box(8, 50)}], source="tip_off")
+    context.dataChanged.emit("patches")
+    assert dock.model.rowCount() == len(PATCHES)
+    layer.selectByIds([env.fid_of("WP2025-001")])
+    assert dock.selected_patch_nos() == []
+    load_into_project(env.store)  # the project's signals are no longer heard either
+    wait()
+    assert dock.layer is None
+
+
+# --- volume -------------------------------------------------------------------------------
+
+
+def write_many(path, count: int) -> None:
+    """``count`` patches straight into the GeoPackage (as an enforcement batch import would leave them)."""
+    source = ogr.Open(str(path), update=1)
+    source.StartTransaction()
+    layer = source.GetLayerByName("patches")
+    prejudgments = ("within_licence", "out_of_bounds", "expired_licence", "unlicensed")
+    states = ("issued", "verified", "determined", "case_filed", "rectifying", "closed")
+    for i in range(count):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("patch_no", f"WP{i:06d}")
+        feature.SetField("source", "satellite" if i % 5 else "patrol")
+        feature.SetField("year", 2024 + i % 3)
+        feature.SetField("state", states[i % 6])
+        feature.SetField("prejudgment", prejudgments[i % 4])
+        feature.SetField("license_no", f"C41000020110311200{i % 900:05d}")
+        feature.SetField("zone_name", f"矿区{i % 12}")
+        feature.SetField("zone_level", "province")
+        feature.SetField("area_m2", 1000.0 + i)
+        feature.SetField("date_before", "2024-10-01")
+        feature.SetField("date_after", "2025-01-15")
+        east, north = EAST + (i % 100) * 300.0, NORTH + (i // 100) * 300.0
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(
+            f"MULTIPOLYGON((({east} {north}, {east + 100} {north}, {east + 100} {north + 80}, {east} {north + 80}, {east} {north})))"
+        ))
+        layer.CreateFeature(feature)
+    source.CommitTransaction()
+    source = None
+
+
+def test_ten_thousand_patches_stay_fluid(tmp_path, qgis_iface, qgis_canvas, capsys):
+    path = create_database(tmp_path / "province.gpkg", EPSG)
+    write_many(path, 10_000)
+    store = open_database(path)
+    load_into_project(store)
+    context = PluginContext(qgis_iface, DependencyReport([]))
+    context.set_store(store)
+    window = QMainWindow()
+    started = time.perf_counter()
+    dock = PatchesDock(context, window)
+    window.addDockWidget(Qt.RightDockWidgetArea, dock)
+    window.show()
+    wait()
+    shown = time.perf_counter() - started
+    try:
+        assert dock.model.rowCount() == 10_000
+        timings = {"dock created and shown": shown, "load (one request)": dock.last_load_seconds}
+        started = time.perf_counter()
+        dock.reload()
+        timings["reload"] = time.perf_counter() - started
+        started = time.perf_counter()
+        dock.set_filters(prejudgment="unlicensed")
+        timings["filter"] = time.perf_counter() - started
+        assert dock.proxy.rowCount() == 2_500
+        started = time.perf_counter()
+        dock.search_edit.setText("00017")
+        timings["text search"] = time.perf_counter() - started
+        dock.clear_filters()
+        started = time.perf_counter()
+        dock.view.sortByColumn(column_of("area_m2"), Qt.DescendingOrder)
+        timings["sort"] = time.perf_counter() - started
+        assert dock.visible_patch_nos()[0] == "WP009999"
+        started = time.perf_counter()
+        find_layer("patches").selectAll()
+        timings["select all 10,000 on the map"] = time.perf_counter() - started
+        assert len(dock.selected_patch_nos()) == 10_000
+        started = time.perf_counter()
+        dock.next_patch()
+        timings["next patch"] = time.perf_counter() - started
+        with capsys.disabled():
+            print("\n10,000 patches: " + ", ".join(f"{k} {v:.3f} s" for k, v in timings.items()))
+        assert timings["load (one request)"] < 2.0
+        assert timings["filter"] < 0.5 and timings["sort"] < 0.5 and timings["next patch"] < 0.5
+    finally:
+        dock.shutdown()
+        window.close()
+        window.deleteLater()
+        wait()
+        QgsProject.instance().clear()
