@@ -191,21 +191,21 @@ def parse_date(value) -> dt.date | None:
     """
     if value is None:
         return None
+    try:
+        if value != value:  # NaN, NaT
+            return None
+    except (TypeError, ValueError):
+        pass
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, float) and math.isnan(value):
-        return None
     if isinstance(value, np.datetime64):
         if np.isnat(value):
             return None
         return dt.date.fromisoformat(str(value.astype("datetime64[D]")))
-    if hasattr(value, "to_pydatetime"):  # pandas Timestamp / NaT
-        try:
-            return value.to_pydatetime().date()
-        except (ValueError, AttributeError):
-            return None
+    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
+        return value.to_pydatetime().date()
     if hasattr(value, "toPyDate"):  # QDate / QDateTime passed straight from Qt
         if hasattr(value, "isNull") and value.isNull():
             return None
@@ -302,8 +302,16 @@ class _Runner:
         if self.progress is not None:
             self.progress(min(100.0, max(0.0, percent)))
 
-    def map(self, func: Callable, *arrays, start: float = 0, end: float = 0, chunk: int = 2048) -> np.ndarray:
-        """``func(*arrays)`` computed chunk by chunk; results concatenated."""
+    def map(
+        self, func: Callable, *arrays, start: float = 0, end: float = 0, chunk: int = 2048, align=None
+    ) -> np.ndarray:
+        """``func(*arrays)`` computed chunk by chunk; results concatenated.
+
+        ``align`` (sorted keys, one per item) keeps equal keys in one chunk:
+        GEOS prepared geometries build their index lazily and must not be
+        used by two threads at once, so the items sharing a prepared geometry
+        go to the same thread.
+        """
         n = len(arrays[0])
         if n == 0:
             return func(*arrays)
@@ -313,6 +321,10 @@ class _Runner:
             self.report(end)
             return result
         bounds = list(range(0, n, chunk)) + [n]
+        if align is not None:
+            starts = np.append(_group_starts(np.asarray(align)), n)
+            moved = starts[np.searchsorted(starts, bounds[1:-1])]  # next group start at or after each bound
+            bounds = sorted({0, n, *moved.tolist()})
         slices = [slice(a, b) for a, b in zip(bounds[:-1], bounds[1:])]
         results = [None] * len(slices)
         if self._pool is None:
@@ -450,12 +462,18 @@ def overlay_pairs(
     mid = start + (end - start) * 0.2
     if nested.any():
         candidates = np.flatnonzero(nested)
+        candidates = candidates[np.argsort(oj[candidates], kind="stable")]
         to_prepare = np.unique(oj[candidates])
         to_prepare = to_prepare[~shapely.is_prepared(others[to_prepare])]
         shapely.prepare(others[to_prepare])
         try:
             inside[candidates] = runner.map(
-                shapely.contains_properly, others[oj[candidates]], patches[pi[candidates]], start=start, end=mid
+                shapely.contains_properly,
+                others[oj[candidates]],
+                patches[pi[candidates]],
+                start=start,
+                end=mid,
+                align=oj[candidates],
             )
         finally:
             shapely.destroy_prepared(others[to_prepare])

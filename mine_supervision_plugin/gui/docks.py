@@ -9,6 +9,7 @@ from .context import PluginContext
 
 def create_docks(context: PluginContext, parent: QWidget) -> list[QDockWidget]:
     """Every dock of the plugin, in menu order."""
+    from .patches_dock import PatchesDock
     from .rights_dock import RightsDock
 
-    return [RightsDock(context, parent)]
+    return [RightsDock(context, parent), PatchesDock(context, parent)]

@@ -253,7 +253,9 @@ class PatchesDock(QgsDockWidget):
         for state in STATES[1:]:
             self.batch_combo.addItem(label("patch_state", state), state)
         self.batch_button = QPushButton(tr("Apply to selected…"), body)
-        self.batch_button.setToolTip(tr("Move every selected patch to this state; refused ones are listed with reasons"))
+        self.batch_button.setToolTip(
+            tr("Move every selected patch to this state; refused ones are listed with reasons")
+        )
         batch = QHBoxLayout()
         batch.addWidget(self.selection_label, 1)
         batch.addWidget(self.batch_combo)
@@ -350,7 +352,10 @@ class PatchesDock(QgsDockWidget):
         if layer is None:
             return
         self._layer = layer
-        for signal, slot in ((layer.selectionChanged, self._layer_selection_changed), (layer.willBeDeleted, self._layer_deleted)):
+        for signal, slot in (
+            (layer.selectionChanged, self._layer_selection_changed),
+            (layer.willBeDeleted, self._layer_deleted),
+        ):
             signal.connect(slot)
             self._layer_connections.append((signal, slot))
 
@@ -636,7 +641,9 @@ class PatchesDock(QgsDockWidget):
             row = current.row() + delta
             if row < 0 or row >= count:
                 self.context.info(
-                    tr("This is the last patch of the list.") if delta > 0 else tr("This is the first patch of the list.")
+                    tr("This is the last patch of the list.")
+                    if delta > 0
+                    else tr("This is the first patch of the list.")
                 )
                 return self.current_patch_no()
         self._set_current_row(row, select=True)
@@ -757,7 +764,9 @@ class PatchesDock(QgsDockWidget):
         centre = rectangle.center()
         half_width = max(half, rectangle.width() / 2.0)
         half_height = max(half, rectangle.height() / 2.0)
-        return QgsRectangle(centre.x() - half_width, centre.y() - half_height, centre.x() + half_width, centre.y() + half_height)
+        return QgsRectangle(
+            centre.x() - half_width, centre.y() - half_height, centre.x() + half_width, centre.y() + half_height
+        )
 
     def find_imagery_viewer(self):
         """The before/after imagery viewer (``imagery_compare.ImageryCompareDock``) if it exists."""
@@ -801,8 +810,11 @@ class PatchesDock(QgsDockWidget):
             self._refused(self.current_patch_no(), None, error.reasons)
             return False
         except (StoreError, RuntimeError) as error:
-            self.context.error(tr("The verification of patch {patch_no} was not saved: {error}").format(
-                patch_no=self.current_patch_no(), error=error))
+            self.context.error(
+                tr("The verification of patch {patch_no} was not saved: {error}").format(
+                    patch_no=self.current_patch_no(), error=error
+                )
+            )
             return False
         if not changed and not photos:
             return True
@@ -855,7 +867,9 @@ class PatchesDock(QgsDockWidget):
             self,
             tr("Workflow step"),
             tr("Move patch {patch_no} from {from_state} to {to_state}.").format(
-                patch_no=patch_no, from_state=label("patch_state", current_state(record)), to_state=label("patch_state", to_state)
+                patch_no=patch_no,
+                from_state=label("patch_state", current_state(record)),
+                to_state=label("patch_state", to_state),
             ),
             ask_rectification=ask_rectification,
         )
@@ -881,8 +895,9 @@ class PatchesDock(QgsDockWidget):
             try:
                 photos = add_photos(store, patch_no, self.form.pending_photos())
             except (StoreError, RuntimeError) as error:
-                self.context.error(tr("The photos of patch {patch_no} were not saved: {error}").format(
-                    patch_no=patch_no, error=error))
+                self.context.error(
+                    tr("The photos of patch {patch_no} were not saved: {error}").format(patch_no=patch_no, error=error)
+                )
             self.form.set_patch(None)  # saved with the step: nothing of it is carried over by the reload
             self.context.success(
                 tr("Patch {patch_no} moved to {state}.").format(patch_no=patch_no, state=label("patch_state", to_state))
@@ -903,9 +918,9 @@ class PatchesDock(QgsDockWidget):
         answer = self.ask_reason(
             self,
             tr("Workflow step for {count} patches").format(count=len(numbers)),
-            tr("Move the {count} selected patches to {state}. Patches that may not take this step are left as they are and listed.").format(
-                count=len(numbers), state=label("patch_state", to_state)
-            ),
+            tr(
+                "Move the {count} selected patches to {state}. Patches that may not take this step are left as they are and listed."
+            ).format(count=len(numbers), state=label("patch_state", to_state)),
             ask_rectification=to_state == "closed",
         )
         if answer is None:
@@ -977,8 +992,12 @@ class PatchesDock(QgsDockWidget):
             reason = event.get("reason") or ""
             if event.get("corrects_event") is not None:
                 step = tr("correction of #{fid}: {step}").format(fid=event["corrects_event"], step=step)
-            items = [QTableWidgetItem(when_text), QTableWidgetItem(event.get("user_name") or ""),
-                     QTableWidgetItem(step), QTableWidgetItem(reason)]
+            items = [
+                QTableWidgetItem(when_text),
+                QTableWidgetItem(event.get("user_name") or ""),
+                QTableWidgetItem(step),
+                QTableWidgetItem(reason),
+            ]
             tooltip = tr("Step #{fid}").format(fid=event.get("fid"))
             if event.get("corrected_by") is not None:
                 tooltip += " — " + tr("corrected by #{fid}").format(fid=event["corrected_by"])

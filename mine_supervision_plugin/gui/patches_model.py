@@ -238,6 +238,8 @@ class PatchTableModel(QAbstractTableModel):
         self._row_of_patch: dict[str, int] = {}
         self._headers = _column_headers()
         self._sort: tuple[int, int] | None = None
+        #: Bumped whenever the rows or their order change (the proxy's cache key).
+        self.generation = 0
 
     # -- content ---------------------------------------------------------------
     def set_rows(self, rows: list[dict]) -> None:
@@ -248,6 +250,7 @@ class PatchTableModel(QAbstractTableModel):
             column, order = self._sort
             self._rows.sort(key=_sort_key(COLUMNS[column]), reverse=order == Qt.DescendingOrder)
         self._reindex()
+        self.generation += 1
         self.endResetModel()
 
     def load_layer(self, layer: QgsVectorLayer | None) -> None:
@@ -333,6 +336,7 @@ class PatchTableModel(QAbstractTableModel):
         fids = [self._rows[index.row()]["fid"] if index.isValid() else None for index in persistent]
         self._rows.sort(key=_sort_key(COLUMNS[column]), reverse=order == Qt.DescendingOrder)
         self._reindex()
+        self.generation += 1
         moved = [
             self.index(self._row_of_fid[fid], index.column()) if fid is not None else QModelIndex()
             for fid, index in zip(fids, persistent)
@@ -355,6 +359,8 @@ class PatchFilterProxyModel(QSortFilterProxyModel):
         super().__init__(parent)
         self._filters: dict[str, object] = {}
         self._text = ""
+        self._version = 0
+        self._accepted: tuple[tuple[int, int], list[bool]] | None = None
         self.setDynamicSortFilter(False)
 
     def set_filter(self, key: str, value) -> None:
@@ -365,11 +371,13 @@ class PatchFilterProxyModel(QSortFilterProxyModel):
             self._filters.pop(key, None)
         else:
             self._filters[key] = value
+        self._version += 1
         self.invalidateFilter()
 
     def set_text(self, text: str) -> None:
         """Case-insensitive part of a licence number or patch number."""
         self._text = (text or "").strip().lower()
+        self._version += 1
         self.invalidateFilter()
 
     def set_filters(self, filters: dict, text: str = "") -> None:
@@ -379,11 +387,13 @@ class PatchFilterProxyModel(QSortFilterProxyModel):
             raise KeyError(", ".join(sorted(unknown)))
         self._filters = {key: value for key, value in filters.items() if value is not None and value != ""}
         self._text = (text or "").strip().lower()
+        self._version += 1
         self.invalidateFilter()
 
     def clear_filters(self) -> None:
         self._filters.clear()
         self._text = ""
+        self._version += 1
         self.invalidateFilter()
 
     def filters(self) -> dict:
@@ -410,14 +420,19 @@ class PatchFilterProxyModel(QSortFilterProxyModel):
                 return False
         return True
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+    def _accepted_rows(self) -> list[bool]:
+        """Whether each source row passes, computed once per filter and row set (pure Python)."""
         model = self.sourceModel()
+        key = (model.generation, self._version)
+        if self._accepted is None or self._accepted[0] != key:
+            self._accepted = (key, [self.accepts(row) for row in model.rows])
+        return self._accepted[1]
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         if not self._filters and not self._text:
             return True
-        try:
-            return self.accepts(model.rows[source_row])
-        except (AttributeError, IndexError):
-            return True
+        accepted = self._accepted_rows()
+        return accepted[source_row] if source_row < len(accepted) else True
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         model = self.sourceModel()
@@ -434,7 +449,7 @@ class PatchFilterProxyModel(QSortFilterProxyModel):
         rows = self.sourceModel().rows
         if not self._filters and not self._text:
             return list(range(len(rows)))
-        return [i for i, row in enumerate(rows) if self.accepts(row)]
+        return [i for i, accepted in enumerate(self._accepted_rows()) if accepted]
 
     def proxy_rows_of_fids(self, fids) -> list[int]:
         """Sorted proxy rows of the given feature ids (those filtered out are left out)."""
@@ -442,7 +457,11 @@ class PatchFilterProxyModel(QSortFilterProxyModel):
         if not wanted:
             return []
         rows = self.sourceModel().rows
-        return [proxy_row for proxy_row, source_row in enumerate(self.visible_source_rows()) if rows[source_row]["fid"] in wanted]
+        return [
+            proxy_row
+            for proxy_row, source_row in enumerate(self.visible_source_rows())
+            if rows[source_row]["fid"] in wanted
+        ]
 
     def fids_of_proxy_rows(self, proxy_rows) -> list[int]:
         """Feature ids of proxy rows, in the order given."""

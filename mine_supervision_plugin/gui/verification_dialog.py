@@ -64,7 +64,7 @@ from ..store.patches import (
 
 PATCHES = "patches"
 PHOTOS = "inspection_photos"
-PHOTO_FILTER = "Images (*.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.heic *.HEIC);;All files (*)"
+PHOTO_PATTERNS = "*.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.heic *.HEIC"
 _LOCKED_WHEN_DETERMINED = ("determination", "violation_type")
 _DETERMINED_OR_LATER = ("determined", "case_filed", "rectifying", "closed")
 
@@ -80,9 +80,7 @@ def _comparable(name: str, value):
     return value
 
 
-def save_patch_fields(
-    store: SupervisionStore, patch_no: str, updates: Mapping, *, user: str | None = None
-) -> dict:
+def save_patch_fields(store: SupervisionStore, patch_no: str, updates: Mapping, *, user: str | None = None) -> dict:
     """Write verification-form fields of one patch without moving it; return the fields that changed.
 
     Raises :class:`TransitionError` when a field may not be written (unknown
@@ -98,7 +96,9 @@ def save_patch_fields(
             raise TransitionError(tr("There is no patch {patch_no} in the database.").format(patch_no=patch_no))
         patch = _as_dict(feature)
         changed = {
-            name: value for name, value in values.items() if _comparable(name, patch.get(name)) != _comparable(name, value)
+            name: value
+            for name, value in values.items()
+            if _comparable(name, patch.get(name)) != _comparable(name, value)
         }
         reasons = check_updates(patch, changed)
         if reasons:
@@ -156,7 +156,9 @@ def add_photos(
             layer.CreateFeature(feature)
             fids.append(feature.GetFID())
         if fids:
-            store.log(source, "add_photos", PHOTOS, patch_no, {"paths": [p for p in wanted if p not in known], "user": user})
+            store.log(
+                source, "add_photos", PHOTOS, patch_no, {"paths": [p for p in wanted if p not in known], "user": user}
+            )
     return fids
 
 
@@ -293,7 +295,9 @@ class VerificationForm(QWidget):
         if enabled:
             locked = current_state(self._patch) in _DETERMINED_OR_LATER
             self.determination_combo.setEnabled(not locked)
-            tip = tr("Fixed once the patch is determined: correct the determination step to change it.") if locked else ""
+            tip = (
+                tr("Fixed once the patch is determined: correct the determination step to change it.") if locked else ""
+            )
             self.determination_combo.setToolTip(tip)
             self._update_violation_enabled(locked)
         self._update_status()
@@ -338,7 +342,9 @@ class VerificationForm(QWidget):
         """Every form field (``FORM_FIELDS``) as entered: dates as ``datetime.date``, blanks as None."""
         date = self.date_edit.date()
         return {
-            "field_check_date": None if self.date_edit.isNull() or date.isNull() or not date.isValid() else date.toPyDate(),
+            "field_check_date": None
+            if self.date_edit.isNull() or date.isNull() or not date.isValid()
+            else date.toPyDate(),
             "inspectors": self.inspectors_edit.text().strip() or None,
             "finding": self.finding_edit.toPlainText().strip() or None,
             "determination": self.determination_combo.currentData(),
@@ -398,7 +404,9 @@ class VerificationForm(QWidget):
         self._edited()
 
     def choose_photos(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(self, tr("Photos of the field check"), "", PHOTO_FILTER)
+        images, every_file = tr("Images"), tr("All files")
+        file_filter = f"{images} ({PHOTO_PATTERNS});;{every_file} (*)"
+        paths, _filter = QFileDialog.getOpenFileNames(self, tr("Photos of the field check"), "", file_filter)
         if paths:
             self.add_photo_paths(paths)
 
@@ -542,7 +550,9 @@ class ReasonDialog(QDialog):
         return ReasonAnswer(self.reason_edit.toPlainText().strip(), self.rectification_check.isChecked())
 
 
-def ask_reason(parent, title: str, prompt: str, *, ask_rectification: bool = False, default: str = "") -> ReasonAnswer | None:
+def ask_reason(
+    parent, title: str, prompt: str, *, ask_rectification: bool = False, default: str = ""
+) -> ReasonAnswer | None:
     """Ask the reason of a step in a modal dialog; None when cancelled."""
     dialog = ReasonDialog(title, prompt, ask_rectification=ask_rectification, default=default, parent=parent)
     try:

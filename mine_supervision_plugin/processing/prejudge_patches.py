@@ -26,6 +26,7 @@ repairs and reports them, and every input patch reaches the output.
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -242,10 +243,10 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
 
         feedback.setProgressText(tr("Writing the pre-judged patches"))
         row_of = {int(fid): k for k, fid in enumerate(patches.fids)}
-        destination = self._fast_destination(parameters, patches)
+        destination = self._fast_destination(parameters)
         if destination is not None:
             dest = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
-            self._write_gpkg(dest, patches, result, row_of, feedback)
+            self._write_gpkg(dest, patches, result, feedback)
             self._summary(result, feedback)
             return {"OUTPUT": dest}
         return self._write_sink(parameters, context, feedback, patches_source, result, row_of)
@@ -339,16 +340,9 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             fids, wkbs, columns = [], [], {n: [] for n in wanted}
             for batch in layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"]):
                 fids.append(np.asarray(batch[fid_column]))
-                wkbs.append(np.ma.filled(batch[geometry_column], None) if np.ma.isMaskedArray(batch[geometry_column])
-                            else batch[geometry_column])
+                wkbs.append(_wkb_array(batch[geometry_column]))
                 for n in wanted:
-                    values = batch[n]
-                    values = np.ma.filled(values.astype(object), None) if np.ma.isMaskedArray(values) else values
-                    columns[n].extend(
-                        v.decode("utf-8", "replace") if isinstance(v, bytes) else
-                        (v.item() if isinstance(v, np.generic) else v)
-                        for v in values
-                    )
+                    columns[n].extend(_plain_values(batch[n]))
             dataset = None
         except (RuntimeError, KeyError, ValueError, TypeError):
             return None
@@ -376,7 +370,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         indices = {n: field_names.index(n) for n in wanted if n in field_names}
         total = max(1, source.featureCount())
         for k, feature in enumerate(
-            source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidation)
+            source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
         ):
             if k % 2000 == 0:
                 if feedback.isCanceled():
@@ -463,71 +457,92 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             return str(value.staticValue()) if value.propertyType() == QgsProperty.StaticProperty else None
         return None if value is None else str(value)
 
-    def _fast_destination(self, parameters, patches: _LayerData) -> str | None:
-        """The .gpkg path when the output can be written by copying the patch file, else None."""
-        if not getattr(self, "_patch_location", None):
+    def _fast_destination(self, parameters) -> str | None:
+        """The .gpkg path when the output can be written by GDAL from the patch GeoPackage, else None."""
+        location = getattr(self, "_patch_location", None)
+        if not location or not location[0].lower().endswith(".gpkg"):
             return None
         text = self._destination_text(parameters.get("OUTPUT"))
         if not text or not text.lower().endswith(".gpkg") or "|" in text or text.startswith(("ogr:", "memory:")):
             return None
+        if Path(text).exists() and Path(text).resolve() == Path(location[0]).resolve():
+            return None
         return text
 
-    def _write_gpkg(self, dest: str, patches: _LayerData, result, row_of, feedback) -> None:
+    def _write_gpkg(self, dest: str, patches: _LayerData, result, feedback) -> None:
+        """Patches GeoPackage + result table -> output GeoPackage, in one GDAL pass.
+
+        The results go to a small SQLite table keyed by the patches' fid, which
+        is attached to the patch GeoPackage; ``VectorTranslate`` then copies
+        ``patches LEFT JOIN results`` (SQL run by SQLite itself), so geometry
+        and fields are copied untouched with their types, fids are kept and the
+        spatial index is built, as a Processing GeoPackage output has it.
+        """
         from osgeo import gdal
 
         from ..analysis.prejudge import OUTPUT_FIELDS
 
         path, layer_name, layer_id, _ = self._patch_location
         target = Path(dest)
+        target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
             target.unlink()
-        out_layer = target.stem
-        preserve = path.lower().endswith(".gpkg")
-        options = gdal.VectorTranslateOptions(
-            format="GPKG",
-            layers=[layer_name] if layer_name else None,
-            layerName=out_layer,
-            options=["-preserve_fid"] if preserve else [],
-        )
         gdal.UseExceptions()
-        source = gdal.OpenEx(path, gdal.OF_VECTOR)
-        if not layer_name and layer_id not in (None, ""):
-            options = gdal.VectorTranslateOptions(
-                format="GPKG",
-                layers=[source.GetLayer(int(layer_id)).GetName()],
-                layerName=out_layer,
-                options=["-preserve_fid"] if preserve else [],
-            )
-        copied = gdal.VectorTranslate(str(target), source, options=options)
-        if copied is None:
-            raise QgsProcessingException(tr("Could not write {path}").format(path=dest))
-        copied = None
-        source = None
-        feedback.setProgress(95)
+        with tempfile.TemporaryDirectory(prefix="prejudge_") as folder:
+            results_db = Path(folder) / "results.sqlite"
+            connection = sqlite3.connect(str(results_db))
+            try:
+                connection.execute("PRAGMA journal_mode=OFF")
+                connection.execute("PRAGMA synchronous=OFF")
+                columns = ", ".join(f'"{name}" {_SQL_TYPES[kind]}' for name, kind in OUTPUT_FIELDS)
+                connection.execute(f"CREATE TABLE results (fid INTEGER PRIMARY KEY, {columns})")
+                values = _column_values(result)
+                fids = patches.fids.tolist()
+                marks = ", ".join("?" * (len(OUTPUT_FIELDS) + 1))
+                connection.executemany(
+                    f"INSERT INTO results VALUES ({marks})", zip(fids, *values)
+                )
+                connection.commit()
+            finally:
+                connection.close()
+            feedback.setProgress(93)
 
-        connection = sqlite3.connect(str(target))
-        try:
-            _register_gpkg_functions(connection)
-            table, fid_column = _gpkg_table(connection, out_layer)
-            existing = {row[1].lower(): row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
-            columns = []
-            for name, kind in OUTPUT_FIELDS:
-                if name.lower() not in existing:
-                    connection.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {_SQL_TYPES[kind]}')
-                    columns.append(name)
+            source = gdal.OpenEx(path, gdal.OF_VECTOR)
+            layer = source.GetLayerByName(layer_name) if layer_name else source.GetLayer(int(layer_id or 0))
+            defn = layer.GetLayerDefn()
+            fid_column = layer.GetFIDColumn() or "fid"
+            geometry_column = layer.GetGeometryColumn()
+            ours = {name.lower(): name for name, _ in OUTPUT_FIELDS}
+            select = [f"p.{_quote(fid_column)} AS {_quote(fid_column)}"]
+            replaced = set()
+            for i in range(defn.GetFieldCount()):
+                name = defn.GetFieldDefn(i).GetName()
+                if name.lower() in ours:
+                    select.append(f"r.{_quote(ours[name.lower()])} AS {_quote(name)}")
+                    replaced.add(ours[name.lower()])
                 else:
-                    columns.append(existing[name.lower()])
-            assignments = ", ".join(f'"{c}" = ?' for c in columns)
-            statement = f'UPDATE "{table}" SET {assignments} WHERE "{fid_column}" = ?'
-            n = len(patches.fids)
-            out_fids = patches.fids if preserve else np.arange(1, n + 1)
-            values = _column_values(result)
-            connection.executemany(
-                statement, (tuple(column[k] for column in values) + (int(out_fids[k]),) for k in range(n))
+                    select.append(f"p.{_quote(name)}")
+            select += [f"r.{_quote(name)}" for name, _ in OUTPUT_FIELDS if name not in replaced]
+            if geometry_column:
+                select.append(f"p.{_quote(geometry_column)}")
+            statement = (
+                f"SELECT {', '.join(select)} FROM {_quote(layer.GetName())} p "
+                f"LEFT JOIN prejudge_results.results r ON r.fid = p.{_quote(fid_column)}"
             )
-            connection.commit()
-        finally:
-            connection.close()
+            source.ExecuteSQL("ATTACH DATABASE '{}' AS prejudge_results".format(str(results_db).replace("'", "''")))
+            try:
+                options = gdal.VectorTranslateOptions(
+                    format="GPKG",
+                    SQLStatement=statement,
+                    layerName=target.stem,
+                    options=["-preserve_fid"],
+                )
+                written = gdal.VectorTranslate(str(target), source, options=options)
+                if written is None:
+                    raise QgsProcessingException(tr("Could not write {path}").format(path=dest))
+                written = None
+            finally:
+                source = None
 
     def _write_sink(self, parameters, context, feedback, patches_source, result, row_of):
         from ..analysis.prejudge import OUTPUT_FIELDS
@@ -561,7 +576,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         total = max(1, len(row_of))
         batch = []
         for k, feature in enumerate(patches_source.getFeatures(QgsFeatureRequest(),
-                                                               QgsProcessingFeatureSource.FlagSkipGeometryValidation)):
+                                                               QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)):
             if k % 2000 == 0:
                 if feedback.isCanceled():
                     return {}
@@ -607,6 +622,41 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
 # ---------------------------------------------------------------------- helpers
 
 
+def _wkb_array(column) -> np.ndarray:
+    """WKB values of an Arrow geometry column as an object array of bytes (None where null).
+
+    GDAL gives an object array of bytes, or a fixed-size void/bytes array when
+    every value has the same length (whose items must not be read as strings:
+    that would cut trailing zero bytes).
+    """
+    mask = np.ma.getmaskarray(column) if np.ma.isMaskedArray(column) else None
+    data = np.ma.getdata(column)
+    if data.dtype.kind in "VS":
+        size = data.dtype.itemsize
+        rows = data.view(np.uint8).reshape(len(data), size) if len(data) else np.zeros((0, size), np.uint8)
+        out = np.array([row.tobytes() for row in rows] + [None], dtype=object)[:-1]
+    else:
+        out = np.asarray(data, dtype=object).copy()
+    if mask is not None:
+        out[mask] = None
+    return out
+
+
+def _plain_values(column) -> list:
+    """An Arrow attribute column as Python values: str for text, date for dates, None where null."""
+    mask = np.ma.getmaskarray(column) if np.ma.isMaskedArray(column) else None
+    data = np.ma.getdata(column)
+    if data.dtype.kind == "S":
+        values = np.char.decode(data, "utf-8", "replace").astype(object)
+    elif data.dtype.kind == "M":
+        values = data.astype("datetime64[D]").astype(object)  # datetime.date
+    else:
+        values = data.astype(object)
+    if mask is not None:
+        values[mask] = None
+    return values.tolist()
+
+
 def _column_values(result) -> list[list]:
     """The output columns as lists of Python values, in OUTPUT_FIELDS order."""
     from ..analysis.prejudge import OUTPUT_FIELDS
@@ -631,67 +681,5 @@ def _column_values(result) -> list[list]:
     return out
 
 
-def _register_gpkg_functions(connection: sqlite3.Connection) -> None:
-    """The SQL functions GeoPackage triggers name (GDAL provides them; plain sqlite3 does not).
-
-    Our UPDATE never changes the geometry or the fid, so the R-tree triggers
-    that call these never fire; they only have to exist for the statement to
-    compile. They are still correct, from the GeoPackage header of the blob.
-    """
-    import struct
-
-    def header(blob):
-        if blob is None or len(blob) < 8 or blob[:2] != b"GP":
-            return None, None
-        flags = blob[3]
-        empty = bool(flags & 0x10)
-        little = bool(flags & 0x01)
-        env = (flags >> 1) & 0x07
-        if env == 0:
-            return empty, None
-        box = struct.unpack(("<" if little else ">") + "4d", blob[8:40])
-        return empty, box
-
-    def is_empty(blob):
-        empty, _ = header(blob)
-        return None if empty is None else int(empty)
-
-    def coordinate(index):
-        def function(blob):
-            _, box = header(blob)
-            if box is None:
-                import shapely
-
-                if blob is None:
-                    return None
-                flags = blob[3]
-                env = (flags >> 1) & 0x07
-                size = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get(env, 0)
-                geometry = shapely.from_wkb(bytes(blob[8 + size:]))
-                minx, miny, maxx, maxy = geometry.bounds
-                box = (minx, maxx, miny, maxy)
-            return box[index]
-
-        return function
-
-    connection.create_function("ST_IsEmpty", 1, is_empty)
-    connection.create_function("ST_MinX", 1, coordinate(0))
-    connection.create_function("ST_MaxX", 1, coordinate(1))
-    connection.create_function("ST_MinY", 1, coordinate(2))
-    connection.create_function("ST_MaxY", 1, coordinate(3))
-
-
-def _gpkg_table(connection: sqlite3.Connection, layer: str) -> tuple[str, str]:
-    row = connection.execute(
-        "SELECT table_name FROM gpkg_contents WHERE lower(table_name) = lower(?)", (layer,)
-    ).fetchone()
-    if row is None:
-        row = connection.execute("SELECT table_name FROM gpkg_contents LIMIT 1").fetchone()
-    table = row[0]
-    fid_column = "fid"
-    for info in connection.execute(f'PRAGMA table_info("{table}")'):
-        if info[5] == 1:  # primary key
-            fid_column = info[1]
-            break
-    return table, fid_column
-
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
