@@ -237,6 +237,14 @@ def write_data(data: dict, folder: Path) -> tuple[Path, Path]:
 
 
 def _peak_rss_mb() -> float:
+    """Peak resident memory of this process (VmHWM: unlike ru_maxrss, not inherited across exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
@@ -289,10 +297,24 @@ def phase_native(folder: Path) -> dict:
                 "INPUT": str(path),
                 "GROUP_BY": '"patch_no"',
                 "AGGREGATES": [
-                    {"aggregate": "first_value", "delimiter": ",", "input": '"patch_no"', "length": 0,
-                     "name": "patch_no", "precision": 0, "type": 10},
-                    {"aggregate": "sum", "delimiter": ",", "input": "$area", "length": 0, "name": "area_m2",
-                     "precision": 0, "type": 6},
+                    {
+                        "aggregate": "first_value",
+                        "delimiter": ",",
+                        "input": '"patch_no"',
+                        "length": 0,
+                        "name": "patch_no",
+                        "precision": 0,
+                        "type": 10,
+                    },
+                    {
+                        "aggregate": "sum",
+                        "delimiter": ",",
+                        "input": "$area",
+                        "length": 0,
+                        "name": "area_m2",
+                        "precision": 0,
+                        "type": 6,
+                    },
                 ],
                 "OUTPUT": "TEMPORARY_OUTPUT",
             },
@@ -396,7 +418,9 @@ def run_phase(name: str, folder: Path) -> dict:
     )
     if completed.returncode != 0:
         raise SystemExit(f"phase {name} failed:\n{completed.stdout}\n{completed.stderr}")
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    result["load"] = os.getloadavg()[0]
+    return result
 
 
 # --------------------------------------------------------------------------- comparison
@@ -491,7 +515,8 @@ def main(argv=None) -> int:
     core = run_phase("core", folder)
     agreement = compare(folder)
     print()
-    print(f"load average (1 min) at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    loads = ", ".join(f"{p['load']:.2f}" for p in (native, algorithm, core) if p)
+    print(f"load average (1 min) after each phase: {loads} on {os.cpu_count()} CPUs")
     if native:
         print(
             f"native:intersection + native:difference  {native['time_s']:7.2f} s "
@@ -500,7 +525,9 @@ def main(argv=None) -> int:
         )
         if native["sums_s"] is not None:
             print(f"  + per-patch sums with native:aggregate   {native['sums_s']:7.2f} s (not in the speed-up)")
-    print(f"prejudgepatches (Processing, gpkg->gpkg) {algorithm['time_s']:7.2f} s, peak RSS {algorithm['peak_rss_mb']:.0f} MB")
+    print(
+        f"prejudgepatches (Processing, gpkg->gpkg) {algorithm['time_s']:7.2f} s, peak RSS {algorithm['peak_rss_mb']:.0f} MB"
+    )
     print(
         f"prejudge() core alone                    {core['time_s']:7.2f} s "
         f"(+ {core['read_s']:.2f} s reading with pyogrio), peak RSS {core['peak_rss_mb']:.0f} MB"

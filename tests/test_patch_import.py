@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import shapely
-from osgeo import ogr, osr
+from osgeo import gdal, ogr, osr
 from pyproj import Transformer
 
 from mine_supervision_plugin.formats.patch_batches import (
@@ -59,6 +59,19 @@ def write_layer(
     append: bool = False,
 ) -> Path:
     """Write ``rows`` (attributes, WKT or None) as a polygon layer."""
+    # QGIS sets SHAPE_ENCODING="" once it has opened a shapefile (it recodes by itself);
+    # the fixture must be written in the encoding asked for whatever ran before.
+    saved = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    try:
+        return _write_layer(
+            path, fields, rows, epsg=epsg, driver=driver, encoding=encoding, layer_name=layer_name, append=append
+        )
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", saved)
+
+
+def _write_layer(path, fields, rows, *, epsg, driver, encoding, layer_name, append) -> Path:
     srs = None
     if epsg is not None:
         srs = osr.SpatialReference()
@@ -133,8 +146,17 @@ def gbk_batch(tmp_path: Path, *, cpg: bool) -> Path:
 # --- encodings --------------------------------------------------------------------
 
 
+@pytest.fixture(params=[None, ""], ids=["gdal-default", "as-inside-qgis"])
+def shape_encoding(request):
+    """Read under GDAL's default, and under SHAPE_ENCODING="" as QGIS sets it after opening a shapefile."""
+    saved = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", request.param)
+    yield request.param
+    gdal.SetConfigOption("SHAPE_ENCODING", saved)
+
+
 @pytest.mark.parametrize("cpg", [True, False], ids=["with-cpg", "without-cpg"])
-def test_gbk_shapefile_reads_chinese_right(tmp_path, cpg):
+def test_gbk_shapefile_reads_chinese_right(tmp_path, cpg, shape_encoding):
     path = gbk_batch(tmp_path, cpg=cpg)
     assert path.with_suffix(".cpg").exists() is cpg
     batch = read_patch_batch(path, target_epsg=4526)

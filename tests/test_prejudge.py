@@ -149,6 +149,7 @@ def test_validity_is_taken_on_the_after_imagery_date():
         ("VALID", sq(0, 0, 100, 100), dt.date(2020, 1, 1), dt.date(2024, 6, 1)),  # last day = the date
         ("OLD", sq(50, 0, 150, 100), dt.date(2010, 1, 1), dt.date(2024, 5, 31)),  # expired the day before
         ("FUTURE", sq(200, 0, 300, 100), "2024-06-02", "2034-06-01"),  # not yet valid; ISO strings
+        ("VALID2", sq(0, 0, 40, 100), dt.date(2020, 1, 1), None),  # open-ended, overlaps VALID
     )
     result = prejudge(
         patches(
@@ -157,10 +158,15 @@ def test_validity_is_taken_on_the_after_imagery_date():
             ("mixed", sq(80, 20, 120, 30)),  # 80..100 VALID, 100..120 only OLD
             ("future", sq(210, 0, 220, 10)),
             ("later", sq(60, 40, 70, 50), dt.date(2024, 6, 2)),  # the day after VALID ends
+            ("three", sq(30, 60, 120, 70)),  # VALID2 30..40, VALID 30..100 (overlapping), OLD 50..120
         ),
         rights,
     )
     rows = by_no(result)
+    assert rows["three"].license_no == "OLD,VALID,VALID2"
+    assert rows["three"].inside_area_m2 == pytest.approx(900)
+    assert rows["three"].expired_area_m2 == pytest.approx(200)
+    assert rows["three"].prejudgment == "expired_licence"
     assert rows["both"].prejudgment == "within_licence"
     assert rows["both"].expired_area_m2 == pytest.approx(0)
     assert rows["old-only"].prejudgment == "expired_licence"
@@ -352,9 +358,7 @@ def test_invalid_licence_is_repaired_and_named():
 def test_empty_geometries_are_kept_and_named():
     rights = licences(("C001", sq(0, 0, 100, 100), *VALID))
     line = shapely.LineString([(X0, Y0), (X0 + 10, Y0 + 10)])
-    frame = patches(
-        ("TB-NONE", None), ("TB-EMPTY", shapely.Polygon()), ("TB-LINE", line), ("TB-OK", sq(1, 1, 2, 2))
-    )
+    frame = patches(("TB-NONE", None), ("TB-EMPTY", shapely.Polygon()), ("TB-LINE", line), ("TB-OK", sq(1, 1, 2, 2)))
     result = prejudge(frame, rights)
     assert len(result.frame) == 4
     rows = by_no(result)
@@ -529,8 +533,12 @@ PATCH_ROWS = [
     ("TB002", sq(90, 40, 110, 60), "2024-06-01", "2024-Q2"),
     ("TB003", sq(200, 0, 210, 10), "2024-06-01", "2024-Q2"),
     ("TB004", sq(310, 10, 330, 20), "2024-06-01", "2024-Q2"),
-    ("TB005", shapely.Polygon([(X0 + 10, Y0 + 30), (X0 + 30, Y0 + 50), (X0 + 30, Y0 + 30), (X0 + 10, Y0 + 50)]),
-     "2024-06-01", "2024-Q2"),
+    (
+        "TB005",
+        shapely.Polygon([(X0 + 10, Y0 + 30), (X0 + 30, Y0 + 50), (X0 + 30, Y0 + 30), (X0 + 10, Y0 + 50)]),
+        "2024-06-01",
+        "2024-Q2",
+    ),
     ("TB006", None, "2024-06-01", "2024-Q2"),
     ("TB007", sq(40, 40, 50, 50), None, "2024-Q3"),
 ]
@@ -556,8 +564,11 @@ def memory_layers():
     patches_layer = QgsVectorLayer("Polygon?crs=EPSG:4526", "patches", "memory")
     provider = patches_layer.dataProvider()
     provider.addAttributes(
-        [QgsField("patch_no", QVariant.String), QgsField("date_after", QVariant.Date),
-         QgsField("batch", QVariant.String)]
+        [
+            QgsField("patch_no", QVariant.String),
+            QgsField("date_after", QVariant.Date),
+            QgsField("batch", QVariant.String),
+        ]
     )
     patches_layer.updateFields()
     features = []
@@ -571,8 +582,11 @@ def memory_layers():
     rights_layer = QgsVectorLayer("Polygon?crs=EPSG:4526", "rights", "memory")
     provider = rights_layer.dataProvider()
     provider.addAttributes(
-        [QgsField("license_no", QVariant.String), QgsField("valid_from", QVariant.String),
-         QgsField("valid_to", QVariant.String)]
+        [
+            QgsField("license_no", QVariant.String),
+            QgsField("valid_from", QVariant.String),
+            QgsField("valid_to", QVariant.String),
+        ]
     )
     rights_layer.updateFields()
     features = []
@@ -651,7 +665,7 @@ def check_output(layer, feedback):
         got = feature["license_no"]
         assert (None if got in (None, "") or str(got) == "NULL" else got) == licence, number
     assert rows["TB001"]["batch"] == "2024-Q2" and rows["TB007"]["batch"] == "2024-Q3"
-    assert rows["TB006"].geometry().isNull()
+    assert rows["TB006"].geometry().isEmpty()  # NULL (an empty polygon when QGIS's GeoPackage writer wrote it)
     assert "repaired" in rows["TB005"]["prejudge_note"]
     assert "validity" in rows["TB007"]["prejudge_note"]
     assert any("TB005" in w for w in feedback.warnings)
@@ -719,8 +733,12 @@ def test_algorithm_on_a_gpkg_overwrites_existing_result_fields(registry, tmp_pat
     patches_path = write_gpkg(
         tmp_path / "db.gpkg",
         "patches",
-        [("patch_no", ogr.OFTString), ("date_after", ogr.OFTDate), ("prejudgment", ogr.OFTString),
-         ("license_no", ogr.OFTString)],
+        [
+            ("patch_no", ogr.OFTString),
+            ("date_after", ogr.OFTDate),
+            ("prejudgment", ogr.OFTString),
+            ("license_no", ogr.OFTString),
+        ],
         [("TB001", DAY, "stale", "stale", sq(10, 10, 20, 20)), ("TB003", DAY, "stale", "stale", sq(200, 0, 210, 10))],
     )
     _, rights_path = gpkg_inputs(tmp_path)
@@ -761,10 +779,14 @@ def test_algorithm_with_zones_previous_cases_and_other_crs(registry, tmp_path):
     from qgis.core import QgsCoordinateTransform
 
     options.ct = QgsCoordinateTransform(rights_geo.crs(), writer_crs, QgsCoordinateTransformContext())
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(rights_geo, str(geo_path), QgsCoordinateTransformContext(), options)
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        rights_geo, str(geo_path), QgsCoordinateTransformContext(), options
+    )
     assert error[0] == QgsVectorFileWriter.NoError, error
     zones = QgsVectorLayer("Polygon?crs=EPSG:4526", "zones", "memory")
-    zones.dataProvider().addAttributes([QgsField("zone_name", QVariant.String), QgsField("zone_level", QVariant.String)])
+    zones.dataProvider().addAttributes(
+        [QgsField("zone_name", QVariant.String), QgsField("zone_level", QVariant.String)]
+    )
     zones.updateFields()
     zone = QgsFeature(zones.fields())
     zone.setAttributes(["青山重点矿区", "市"])
@@ -778,7 +800,9 @@ def test_algorithm_with_zones_previous_cases_and_other_crs(registry, tmp_path):
     earlier.setGeometry(QgsGeometry.fromWkt(sq(95, 45, 120, 55).wkt))
     previous.dataProvider().addFeatures([earlier])
     cases = QgsVectorLayer("None", "cases", "memory")
-    cases.dataProvider().addAttributes([QgsField("license_no", QVariant.String), QgsField("penalty_date", QVariant.String)])
+    cases.dataProvider().addAttributes(
+        [QgsField("license_no", QVariant.String), QgsField("penalty_date", QVariant.String)]
+    )
     cases.updateFields()
     case_rows = []
     for day in ("2023-03-01", "2024-01-15"):
@@ -846,5 +870,28 @@ def test_algorithm_refuses_licences_without_required_fields(registry):
     rights = QgsVectorLayer("Polygon?crs=EPSG:4526&field=license_no:string", "rights", "memory")
     algorithm = registry.createAlgorithmById("minesupervision:prejudgepatches")
     with pytest.raises(QgsProcessingException, match="valid_from, valid_to"):
-        algorithm.run({"PATCHES": patches_layer, "RIGHTS": rights, "OUTPUT": "TEMPORARY_OUTPUT"},
-                      QgsProcessingContext(), Feedback(), {}, False)
+        algorithm.run(
+            {"PATCHES": patches_layer, "RIGHTS": rights, "OUTPUT": "TEMPORARY_OUTPUT"},
+            QgsProcessingContext(),
+            Feedback(),
+            {},
+            False,
+        )
+
+
+def test_algorithm_falls_back_to_the_sink_when_gdal_cannot_write(registry, tmp_path, monkeypatch):
+    from osgeo import gdal
+
+    def refuse(*args, **kwargs):
+        raise RuntimeError("not with this GDAL")
+
+    patches_path, rights_path = gpkg_inputs(tmp_path)
+    monkeypatch.setattr(gdal, "VectorTranslate", refuse)
+    feedback = Feedback()
+    layer, _ = run_algorithm(
+        registry,
+        {"PATCHES": str(patches_path), "RIGHTS": str(rights_path), "OUTPUT": str(tmp_path / "o.gpkg")},
+        feedback,
+    )
+    check_output(layer, feedback)
+    assert any("not with this GDAL" in m for m in feedback.infos)

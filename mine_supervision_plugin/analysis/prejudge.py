@@ -29,7 +29,12 @@ Decisions (see also the module's tests):
   validity of its licences is unknown. Its note says so, ``expired_area_m2``
   and ``penalties_2y`` stay empty, and a warning names it.
 * A licence with an empty valid_from or valid_to is taken as unbounded on that
-  side (it cannot make a patch "expired"), and a warning names it.
+  side (it cannot make a patch "expired"), and a warning names it. A licence
+  not yet valid on the date (valid_from after it) counts as not valid, like an
+  expired one: the code is still ``expired_licence``.
+* Only the licences, zones and earlier patches whose bounding box meets a
+  patch are checked for validity (and repaired): the others cannot change a
+  result.
 * "Positive area" (licences touched, earlier patches, zones) means an overlap
   larger than :data:`POSITIVE_AREA_M2` (1 mm²), so that shared edges and
   floating-point slivers do not count.
@@ -229,6 +234,10 @@ def date_ordinals(values: Sequence | None, n: int) -> tuple[np.ndarray, list[int
     bad: list[int] = []
     if values is None:
         return out, bad
+    try:  # the usual case: date objects (or None) only
+        return np.array([np.nan if v is None else v.toordinal() for v in values], dtype=float), bad
+    except (AttributeError, TypeError, ValueError):
+        pass
     cache: dict = {}
     for i, value in enumerate(values):
         try:
@@ -573,15 +582,28 @@ def prejudge_arrays(
     runner = _Runner(workers, progress, is_canceled)
     try:
         return _prejudge(
-            patches, licences, dates, ids, years, holders, zones, previous, cases, tolerance_m2, date_label,
-            runner, warnings, notes,
+            patches,
+            licences,
+            dates,
+            ids,
+            years,
+            holders,
+            zones,
+            previous,
+            cases,
+            tolerance_m2,
+            date_label,
+            runner,
+            warnings,
+            notes,
         )
     finally:
         runner.close()
 
 
-def _prejudge(patches, licences, dates, ids, years, holders, zones, previous, cases, tol, date_label, runner,
-              warnings, notes):
+def _prejudge(
+    patches, licences, dates, ids, years, holders, zones, previous, cases, tol, date_label, runner, warnings, notes
+):
     n = len(patches)
     runner.report(0)
 
@@ -600,7 +622,9 @@ def _prejudge(patches, licences, dates, ids, years, holders, zones, previous, ca
     empty = np.flatnonzero(status == 2)
     if len(empty):
         warnings.append(
-            tr("Empty geometry, not pre-judged, for patches: {names}").format(names=_short_list([ids[i] for i in empty]))
+            tr("Empty geometry, not pre-judged, for patches: {names}").format(
+                names=_short_list([ids[i] for i in empty])
+            )
         )
         for i in empty:
             notes[i].append(tr("empty geometry: not pre-judged"))
@@ -632,9 +656,9 @@ def _prejudge(patches, licences, dates, ids, years, holders, zones, previous, ca
         )
     elif len(undated):
         warnings.append(
-            tr("No {field} for patches {names}: licence validity not checked (they cannot be 'expired_licence').").format(
-                field=date_label, names=_short_list([ids[i] for i in undated])
-            )
+            tr(
+                "No {field} for patches {names}: licence validity not checked (they cannot be 'expired_licence')."
+            ).format(field=date_label, names=_short_list([ids[i] for i in undated]))
         )
     for i in undated:
         notes[i].append(tr("no imagery date: licence validity not checked"))
@@ -653,9 +677,7 @@ def _prejudge(patches, licences, dates, ids, years, holders, zones, previous, ca
     lic_no = np.array(["" if v is None else str(v).strip() for v in licences.license_no], dtype=object)
     lic_label = [lic_no[j] or tr("(row {row})").format(row=j + 1) for j in range(m)]
     if (lic_no == "").any():
-        warnings.append(
-            tr("{count} licence polygons have no license_no.").format(count=int((lic_no == "").sum()))
-        )
+        warnings.append(tr("{count} licence polygons have no license_no.").format(count=int((lic_no == "").sum())))
     vfrom, bad_from = date_ordinals(licences.valid_from, m)
     vto, bad_to = date_ordinals(licences.valid_to, m)
     bad_validity = sorted(set(bad_from) | set(bad_to))
@@ -837,9 +859,7 @@ def _repeat_years(geoms, year_of, previous: PreviousPatches, runner, warnings, r
     pyears = np.array([_to_year(v) for v in previous.year], dtype=float)
     no_year = np.flatnonzero(np.isnan(pyears) & ~shapely.is_missing(pgeoms))
     if len(no_year):
-        warnings.append(
-            tr("{count} earlier patches have no year and were not used.").format(count=len(no_year))
-        )
+        warnings.append(tr("{count} earlier patches have no year and were not used.").format(count=len(no_year)))
     pgeoms[np.isnan(pyears)] = None
     pi, qj, _, _ = overlay_pairs(geoms, pgeoms, runner)
     if len(pi) == 0:
@@ -856,8 +876,21 @@ def _repeat_years(geoms, year_of, previous: PreviousPatches, runner, warnings, r
         repeat[pi[s]] = ",".join(str(y) for y in np.unique(yrs[s:e]))
 
 
-def _penalties(n, date_ord, usable, lic_no, pi, lj, holders_of, patch_holders, cases: PenaltyCases, prejudgment,
-               warnings, penalties, transfer):
+def _penalties(
+    n,
+    date_ord,
+    usable,
+    lic_no,
+    pi,
+    lj,
+    holders_of,
+    patch_holders,
+    cases: PenaltyCases,
+    prejudgment,
+    warnings,
+    penalties,
+    transfer,
+):
     k = len(cases.penalty_date)
     cdate, bad = date_ordinals(cases.penalty_date, k)
     if bad or np.isnan(cdate).any():
@@ -974,17 +1007,19 @@ def prejudge(
     import geopandas as gpd
 
     warnings: list[str] = []
-    missing = [
-        name for name in ("license_no", "valid_from", "valid_to") if find_column(rights.columns, name) is None
-    ]
+    missing = [name for name in ("license_no", "valid_from", "valid_to") if find_column(rights.columns, name) is None]
     if missing:
-        raise PrejudgeError(
-            tr("The licence layer lacks required fields: {fields}").format(fields=", ".join(missing))
-        )
+        raise PrejudgeError(tr("The licence layer lacks required fields: {fields}").format(fields=", ".join(missing)))
+    base = patches if patches.crs is not None else rights
     if patches.crs is None and rights.crs is not None:
         warnings.append(tr("The patches have no CRS: taken to be that of the licences."))
-    target = analysis_crs(patches.crs or rights.crs, _lonlat_bounds(patches) if _is_geographic(patches, rights) else None)
-    if target is not None and not _same_crs(patches.crs or rights.crs, target):
+    geographic = base.crs is not None and base.crs.is_geographic
+    target = analysis_crs(base.crs, _lonlat_bounds(base) if geographic else None)
+    if geographic:
+        if base.crs.to_epsg() != 4490:
+            warnings.append(
+                tr("The patches are in {crs}, not CGCS2000: check the datum of the data.").format(crs=base.crs.name)
+            )
         warnings.append(
             tr("Geographic coordinates projected to {crs} to measure areas.").format(crs=f"EPSG:{target.to_epsg()}")
         )
@@ -992,7 +1027,7 @@ def prejudge(
     def to_target(frame: gpd.GeoDataFrame, label: str) -> np.ndarray:
         if frame.crs is None or target is None:
             if frame.crs is None and target is not None and frame is not patches:
-                warnings.append(tr("The {layer} layer has no CRS: taken to be that of the patches.").format(layer=label))
+                warnings.append(tr("{layer} has no CRS: taken to be that of the patches.").format(layer=label))
             return np.asarray(frame.geometry.values, dtype=object)
         if _same_crs(frame.crs, target):
             return np.asarray(frame.geometry.values, dtype=object)
@@ -1000,16 +1035,21 @@ def prejudge(
 
     date_col = find_column(patches.columns, date_field) if date_field else None
     id_col = find_column(patches.columns, id_field) if id_field else find_column(patches.columns, *PATCH_ID_FIELDS)
-    ids = None if id_col is None else [str(v) if v is not None else f"#{k + 1}" for k, v in
-                                         enumerate(patches[id_col].tolist())]
+    ids = (
+        None
+        if id_col is None
+        else [str(v) if v is not None else f"#{k + 1}" for k, v in enumerate(patches[id_col].tolist())]
+    )
     year_col = find_column(patches.columns, "year")
     holder_col = find_column(patches.columns, "holder")
     licence_set = LicenceSet(
-        geometries=to_target(rights, "licence"),
+        geometries=to_target(rights, "RIGHTS"),
         license_no=rights[find_column(rights.columns, "license_no")].tolist(),
         valid_from=rights[find_column(rights.columns, "valid_from")].tolist(),
         valid_to=rights[find_column(rights.columns, "valid_to")].tolist(),
-        holder=rights[find_column(rights.columns, "holder")].tolist() if find_column(rights.columns, "holder") else None,
+        holder=rights[find_column(rights.columns, "holder")].tolist()
+        if find_column(rights.columns, "holder")
+        else None,
     )
     zone_set = None
     if zones is not None:
@@ -1018,7 +1058,7 @@ def prejudge(
             raise PrejudgeError(tr("The monitoring zone layer lacks the field name (or zone_name)."))
         level_col = find_column(zones.columns, "zone_level", "level")
         zone_set = ZoneSet(
-            to_target(zones, "zone"),
+            to_target(zones, "ZONES"),
             zones[name_col].tolist(),
             zones[level_col].tolist() if level_col else None,
         )
@@ -1028,16 +1068,14 @@ def prejudge(
         source = year_prev or find_column(previous.columns, date_field or DEFAULT_DATE_FIELD, "date_after", "date")
         if source is None:
             raise PrejudgeError(tr("The earlier patches lack a year field (or a date field to take it from)."))
-        previous_set = PreviousPatches(to_target(previous, "earlier patch"), previous[source].tolist())
+        previous_set = PreviousPatches(to_target(previous, "PREVIOUS_PATCHES"), previous[source].tolist())
     case_set = None
     if cases is not None:
         date_col_cases = find_column(cases.columns, "penalty_date", "date")
         lic_col = find_column(cases.columns, "license_no")
         holder_col_cases = find_column(cases.columns, "holder")
         if date_col_cases is None or (lic_col is None and holder_col_cases is None):
-            raise PrejudgeError(
-                tr("The penalty cases need a penalty_date field and a license_no or holder field.")
-            )
+            raise PrejudgeError(tr("The penalty cases need a penalty_date field and a license_no or holder field."))
         case_set = PenaltyCases(
             cases[date_col_cases].tolist(),
             cases[lic_col].tolist() if lic_col else None,
@@ -1048,7 +1086,7 @@ def prejudge(
     else:
         dates = patches[date_col].tolist() if date_col else None
     result = prejudge_arrays(
-        to_target(patches, "patch"),
+        to_target(patches, "PATCHES"),
         licence_set,
         dates=dates,
         patch_ids=ids,
@@ -1078,13 +1116,6 @@ def prejudge(
         else:
             frame[name] = np.array(values, dtype=object)
     return PrejudgeResult(frame=frame, warnings=warnings + result.warnings, analysis_crs=target)
-
-
-def _is_geographic(*frames) -> bool:
-    for frame in frames:
-        if frame.crs is not None:
-            return bool(frame.crs.is_geographic)
-    return False
 
 
 def _lonlat_bounds(frame):

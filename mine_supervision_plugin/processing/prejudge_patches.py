@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -170,17 +171,16 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, "RIGHTS"))
         tolerance = self.parameterAsDouble(parameters, "TOLERANCE_M2", context)
         date_field = (self.parameterAsString(parameters, "DATE_FIELD", context) or "").strip()
+        date_field = date_field or core.DEFAULT_DATE_FIELD
 
-        target = self._analysis_crs(patches_source, rights_source, context, feedback)
+        target = self._analysis_crs(patches_source, context, feedback)
         patch_names = patches_source.fields().names()
-        date_name = core.find_column(patch_names, date_field) if date_field else None
-        if date_field and date_name is None:
-            feedback.pushWarning(
-                tr("The patch layer has no field {field}: licence validity is not checked.").format(field=date_field)
-            )
+        date_name = core.find_column(patch_names, date_field)  # None: the core says validity is not checked
+        cases = self._cases(parameters, context, core)
+        with_previous = self.parameterAsSource(parameters, "PREVIOUS_PATCHES", context) is not None
         id_name = core.find_column(patch_names, *core.PATCH_ID_FIELDS)
-        year_name = core.find_column(patch_names, "year")
-        holder_name = core.find_column(patch_names, "holder")
+        year_name = core.find_column(patch_names, "year") if with_previous else None
+        holder_name = core.find_column(patch_names, "holder") if cases is not None else None
 
         rights_names = rights_source.fields().names()
         missing = [f for f in ("license_no", "valid_from", "valid_to") if core.find_column(rights_names, f) is None]
@@ -194,7 +194,8 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         patches = self._read(
             parameters, "PATCHES", context, feedback, [date_name, id_name, year_name, holder_name], target
         )
-        rights_fields = [core.find_column(rights_names, f) for f in ("license_no", "valid_from", "valid_to", "holder")]
+        rights_fields = [core.find_column(rights_names, f) for f in ("license_no", "valid_from", "valid_to")]
+        rights_fields.append(core.find_column(rights_names, "holder") if cases is not None else None)
         rights = self._read(parameters, "RIGHTS", context, feedback, rights_fields, target)
         if feedback.isCanceled():
             return {}
@@ -207,13 +208,14 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         )
         zones = self._zones(parameters, context, feedback, target, core)
         previous = self._previous(parameters, context, feedback, target, core, date_field)
-        cases = self._cases(parameters, context, core)
         if feedback.isCanceled():
             return {}
 
         ids = patches.attributes.get(id_name) if id_name else None
         if ids is not None:
-            ids = [f"{v}" if v not in (None, "") else tr("fid {fid}").format(fid=fid) for v, fid in zip(ids, patches.fids)]
+            ids = [
+                f"{v}" if v not in (None, "") else tr("fid {fid}").format(fid=fid) for v, fid in zip(ids, patches.fids)
+            ]
         else:
             ids = [tr("fid {fid}").format(fid=fid) for fid in patches.fids]
 
@@ -230,7 +232,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
                 previous=previous,
                 cases=cases,
                 tolerance_m2=tolerance,
-                date_label=date_field or core.DEFAULT_DATE_FIELD,
+                date_label=date_field,
                 progress=lambda p: feedback.setProgress(5 + 0.85 * p),
                 is_canceled=feedback.isCanceled,
             )
@@ -242,18 +244,22 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             feedback.pushWarning(warning)
 
         feedback.setProgressText(tr("Writing the pre-judged patches"))
-        row_of = {int(fid): k for k, fid in enumerate(patches.fids)}
         destination = self._fast_destination(parameters)
         if destination is not None:
             dest = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
-            self._write_gpkg(dest, patches, result, feedback)
-            self._summary(result, feedback)
-            return {"OUTPUT": dest}
+            try:
+                self._write_gpkg(dest, patches, result, feedback)
+            except (RuntimeError, sqlite3.Error) as error:  # an older or stricter GDAL: the usual way then
+                feedback.pushInfo(tr("Writing through QGIS instead: {error}").format(error=error))
+            else:
+                self._summary(result, feedback)
+                return {"OUTPUT": dest}
+        row_of = {int(fid): k for k, fid in enumerate(patches.fids)}
         return self._write_sink(parameters, context, feedback, patches_source, result, row_of)
 
     # ------------------------------------------------------------------ CRS
 
-    def _analysis_crs(self, patches_source, rights_source, context, feedback) -> QgsCoordinateReferenceSystem:
+    def _analysis_crs(self, patches_source, context, feedback) -> QgsCoordinateReferenceSystem:
         from ..analysis.prejudge import PrejudgeError, gk_epsg
 
         crs = patches_source.sourceCrs()
@@ -283,9 +289,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         except PrejudgeError as error:
             raise QgsProcessingException(str(error)) from error
         target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
-        feedback.pushInfo(
-            tr("Geographic coordinates projected to {crs} to measure areas.").format(crs=target.authid())
-        )
+        feedback.pushInfo(tr("Geographic coordinates projected to {crs} to measure areas.").format(crs=target.authid()))
         return target
 
     # ------------------------------------------------------------------ reading
@@ -305,6 +309,10 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         path = parts.get("path") or ""
         if not path or not Path(path).is_file():
             return None
+        if path.lower().endswith((".shp", ".dbf")):
+            # text as QGIS decodes it (a user-chosen encoding such as GBK): leave it to QGIS
+            if layer.dataProvider().encoding().upper().replace("-", "") != "UTF8":
+                return None
         return path, parts.get("layerName") or None, parts.get("layerId"), layer.crs()
 
     def _read(self, parameters, name, context, feedback, fields, target) -> _LayerData:
@@ -351,7 +359,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         present = np.array([w is not None and len(w) > 0 for w in wkb], dtype=bool)
         geometries = np.full(len(wkb), None, dtype=object)
         try:
-            geometries[present] = shapely.from_wkb(wkb[present])
+            geometries[present] = _from_wkb(wkb[present])
         except shapely.errors.GEOSException:
             return None
         return _LayerData(fids, geometries, columns, fast=True)
@@ -414,13 +422,9 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         if source is None:
             return None
         names = source.fields().names()
-        field = core.find_column(names, "year") or core.find_column(
-            names, date_field or core.DEFAULT_DATE_FIELD, "date_after", "date"
-        )
+        field = core.find_column(names, "year") or core.find_column(names, date_field, "date_after", "date")
         if field is None:
-            raise QgsProcessingException(
-                tr("The earlier patches lack a year field (or a date field to take it from).")
-            )
+            raise QgsProcessingException(tr("The earlier patches lack a year field (or a date field to take it from)."))
         data = self._read(parameters, "PREVIOUS_PATCHES", context, feedback, [field], target)
         return core.PreviousPatches(data.geometries, data.attributes[field])
 
@@ -499,9 +503,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
                 values = _column_values(result)
                 fids = patches.fids.tolist()
                 marks = ", ".join("?" * (len(OUTPUT_FIELDS) + 1))
-                connection.executemany(
-                    f"INSERT INTO results VALUES ({marks})", zip(fids, *values)
-                )
+                connection.executemany(f"INSERT INTO results VALUES ({marks})", zip(fids, *values))
                 connection.commit()
             finally:
                 connection.close()
@@ -575,8 +577,9 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         names = [name for name, _ in OUTPUT_FIELDS]
         total = max(1, len(row_of))
         batch = []
-        for k, feature in enumerate(patches_source.getFeatures(QgsFeatureRequest(),
-                                                               QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)):
+        for k, feature in enumerate(
+            patches_source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        ):
             if k % 2000 == 0:
                 if feedback.isCanceled():
                     return {}
@@ -620,6 +623,20 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _from_wkb(wkb: np.ndarray) -> np.ndarray:
+    """shapely.from_wkb in a few threads (it releases the GIL)."""
+    import shapely
+
+    from ..analysis.prejudge import default_workers
+
+    workers = default_workers()
+    if workers == 1 or len(wkb) < 20000:
+        return shapely.from_wkb(wkb)
+    chunks = np.array_split(wkb, workers * 2)
+    with ThreadPoolExecutor(workers) as pool:
+        return np.concatenate(list(pool.map(shapely.from_wkb, chunks)))
 
 
 def _wkb_array(column) -> np.ndarray:
