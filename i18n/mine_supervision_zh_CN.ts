@@ -1,1284 +1,2804 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1">
 <context>
     <name>@default</name>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="139"/>
+        <location filename="../mine_supervision_plugin/plugin.py" line="141" />
         <source>&amp;Mine supervision</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/base.py" line="19"/>
+        <location filename="../mine_supervision_plugin/processing/base.py" line="19" />
         <source>Mine supervision</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="152"/>
+        <location filename="../mine_supervision_plugin/plugin.py" line="154" />
         <source>New supervision database…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="153"/>
+        <location filename="../mine_supervision_plugin/plugin.py" line="155" />
         <source>Open supervision database…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="30"/>
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="30" />
         <source>{path} was upgraded from schema {old} to {new}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="36"/>
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="36" />
         <source>Opened {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="55"/>
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="55" />
         <source>New supervision database</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/create_database.py" line="33"/>
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="33" />
         <source>GeoPackage (*.gpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="61"/>
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="61" />
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/create_database.py" line="38"/>
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="38" />
         <source>Coordinate reference system</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="65"/>
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="65" />
         <source>Use the CGCS2000 Gauss–Krüger zone of your county, e.g. EPSG:4526 for zone 38 with the zone prefix.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="88"/>
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="88" />
         <source>Open supervision database</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="84"/>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="82" />
         <source>Import licence coordinates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="87"/>
-        <source>Reads licence boundaries from corner-coordinate files: land coordinate exchange txt, mining-right registration txt, CSV or XLSX corner tables. INPUT is one file or a folder (type or paste the folder path; the .txt, .csv and .xlsx files directly inside it are read).
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="103" />
+        <source>Coordinate file or folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="103" />
+        <source>Coordinate files (*.txt *.TXT *.csv *.CSV *.xlsx *.XLSX);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="112" />
+        <source>Coordinate reference system (empty: automatic)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="115" />
+        <source>Store into supervision database (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="124" />
+        <source>Licence parcels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="127" />
+        <source>Files imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="127" />
+        <source>Files refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="127" />
+        <source>Licences imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="127" />
+        <source>Licences created in the database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="127" />
+        <source>Licences updated in the database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="127" />
+        <source>Licences unchanged in the database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="145" />
+        <source>{folder} holds no coordinate files (.txt, .csv, .xlsx).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="200" />
+        <source>{path} does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="165" />
+        <source>Refused {path}:
+{problems}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="171" />
+        <source>Refused {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="180" />
+        <source>No file could be imported from {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="197" />
+        <source>{path}: reprojected from EPSG:{source} to EPSG:{target}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="202" />
+        <source>Imported {licences} licences from {files} files; {refused} files refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="230" />
+        <source>The coordinate reference system must be an EPSG one (such as EPSG:4526), not {crs}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="312" />
+        <source>Nothing was stored in {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="317" />
+        <source>Database {path}: {created} created, {updated} updated, {unchanged} unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="53" />
+        <source>Export licence coordinates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="56" />
+        <source>Writes the licences of a supervision database as coordinate files: one land coordinate exchange txt or one mining-right registration txt per licence (named after the licence number), or one CSV corner table for all of them. Corners keep their numbers and the coordinates as given on the licence, so importing the files again gives the same coordinates. Leave the licence numbers empty to export every licence; separate several with commas.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="33" />
+        <source>Supervision database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="70" />
+        <source>Licence numbers (comma separated; empty = all)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="73" />
+        <source>Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="73" />
+        <source>Land coordinate exchange txt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="73" />
+        <source>Mining-right registration txt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="73" />
+        <source>CSV corner table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="81" />
+        <source>Text encoding of the txt files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="86" />
+        <source>Output folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="87" />
+        <source>Files written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="88" />
+        <source>Licences exported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="104" />
+        <source>Not in the database: {numbers}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="111" />
+        <source>The database holds no licences to export.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="130" />
+        <source>Wrote {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="132" />
+        <source>Licence {license_no} cannot be exported: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="149" />
+        <source>Wrote {count} corners to {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="23" />
+        <source>Create supervision database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="26" />
+        <source>Creates an empty supervision database (GeoPackage) holding every table of the schema: mining rights, parcels, corners, monitoring zones, patches and their workflow log, inspections, photos, corner checks, survey extents, notices, the problem ledger and the audit log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="43" />
+        <source>Schema version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="55" />
+        <source>Created {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="114" />
+        <source>EPSG:{epsg} is not a known coordinate reference system.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="116" />
+        <source>EPSG:{epsg} is not a Gauss–Krüger projection; coordinate files need one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="139" />
+        <source>Licence {license_no} has no coordinate reference system; it cannot be written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="149" />
+        <source>Licence {license_no} has no parcels to write.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="153" />
+        <source>Licence {license_no}, parcel {parcel_no}, ring {ring}: fewer than 3 corners.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="193" />
+        <source>A value cannot be written in the {encoding} encoding: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="87" />
+        <source>Licence {license_no} has no coordinate reference system; it cannot be placed on the map.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="95" />
+        <source>Licence {license_no}: EPSG:{epsg} is not a known coordinate reference system.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="104" />
+        <source>Licence {license_no} is in EPSG:{epsg} ({datum}) but the database is in EPSG:{store_epsg} ({store_datum}). Transform the coordinates with the official parameters for your area first; they are not stored as they are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="153" />
+        <source>Licence {license_no}, parcel {parcel_no}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="157" />
+        <source>{where}: the boundary cannot be built ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="160" />
+        <source>{where}: the boundary is not a valid polygon ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="170" />
+        <source>Licence {license_no} has no area left once its excluded parcels are cut out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="575" />
+        <source>A licence without a licence number cannot be stored ({source}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="198" />
+        <source>Licence {license_no} has no parcels.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="225" />
+        <source>Licence {license_no}, parcel {parcel_no}: corners cannot be placed in EPSG:{epsg}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="265" />
+        <source>Licence {license_no}: unknown {column} value “{value}” ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="487" />
+        <source>Licence {license_no} is not in the database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/project.py" line="103" />
+        <source>Attributes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/project.py" line="131" />
+        <source>Layer {table} of {path} could not be loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="170" />
+        <source>Creating a PostGIS supervision database is not available in this version.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="175" />
+        <source>{path} already exists; choose another name or open it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="177" />
+        <source>The folder {folder} does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="179" />
+        <source>The folder {folder} is not writable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="202" />
+        <source>{path} is not a file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="204" />
+        <source>{path} cannot be read (permission denied).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="221" />
+        <source>{path} is not a GeoPackage file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="210" />
+        <source>{path} is read-only: copy it to a folder where you may write, or ask for write permission.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="223" />
+        <source>{path} is a GeoPackage but not a supervision database (no {table} table).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="230" />
+        <source>{path} is a GeoPackage but not a supervision database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="244" />
+        <source>{path} is locked by another program; close it there and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="247" />
+        <source>{path} is not a GeoPackage file ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="353" />
+        <source>{path} cannot be opened: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="357" />
+        <source>{path} is not a supervision database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="362" />
+        <source>{path} has a damaged schema record: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="364" />
+        <source>{path} was written by a newer version of the plugin (schema {found}; this plugin knows up to {known}). Update the Mine supervision plugin to open it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="373" />
+        <source>{path} has schema {found} and needs migrating to {known}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/deps.py" line="33" />
+        <source>Missing Python packages: {names}. Analysis and documents that need them are disabled. Install them into QGIS's Python (Windows: OSGeo4W Shell; Linux/macOS: a terminal) with: python3 -m pip install {pip_names} — then restart QGIS.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="85" />
+        <source>issued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="86" />
+        <source>field-verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="87" />
+        <source>determined</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="88" />
+        <source>case filed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="89" />
+        <source>rectifying</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="90" />
+        <source>closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="93" />
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="129" />
+        <source>No field check is recorded: the field-check date is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="133" />
+        <source>The field-check date {value} is not a date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="136" />
+        <source>The field-check date {date} is in the future.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="139" />
+        <source>The field-check date {date} is before the after-imagery date {imagery}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="145" />
+        <source>The inspectors who made the field check are not recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="147" />
+        <source>No field check is recorded: the finding is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="155" />
+        <source>No determination (legal / illegal / other) is recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="158" />
+        <source>Unknown determination {value}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="162" />
+        <source>Unknown violation type {value}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="164" />
+        <source>A patch determined illegal needs a violation type.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="166" />
+        <source>A patch determined legal cannot carry a violation type ({value}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="310" />
+        <source>Unknown workflow state {state}; the states are: {states}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="201" />
+        <source>The patch has an unknown workflow state {state}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="203" />
+        <source>The patch is already {state}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="206" />
+        <source>A closed patch cannot move on; correct the closing event to reopen it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="209" />
+        <source>A patch cannot move from {from_state} to {to_state}; the next step allowed is: {allowed}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="224" />
+        <source>A case can be filed only for a patch determined illegal (this one is {value}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="230" />
+        <source>The case number is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="234" />
+        <source>A patch determined illegal must be filed as a case before rectification (no handling without a case).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="241" />
+        <source>A patch determined legal needs no rectification; close it instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="247" />
+        <source>A patch determined illegal can be closed only after its case is filed and rectified.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="253" />
+        <source>Rectification and penalty are not recorded as completed; a patch is closed only after both.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="275" />
+        <source>These fields cannot be set by a workflow step: {fields}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="284" />
+        <source>The {field} of a determined patch is changed only by correcting the determination.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="317" />
+        <source>Only the latest event of a patch can be corrected: event {fid} is followed by event {latest}; correct that one first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="324" />
+        <source>The issue record of a patch cannot be corrected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="326" />
+        <source>The patch is already {state}; there is nothing to correct.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="115" />
+        <source>Unknown patch fields in the field mapping: {names}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="119" />
+        <source>Unknown area unit {unit}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="326" />
+        <source>{file} has no .dbf attribute file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="334" />
+        <source>encoding {encoding} from {cpg}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="338" />
+        <source>{cpg} says {declared} but the text is not valid {declared}; read as {encoding}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="342" />
+        <source>no non-ASCII text; read as UTF-8</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="344" />
+        <source>encoding {encoding} from the .dbf language driver</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="349" />
+        <source>no .cpg file; the text reads as {encoding}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="350" />
+        <source>no .cpg file and the text is neither UTF-8 nor GBK; read as GB18030, check the Chinese text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="381" />
+        <source>{file} cannot be read: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="388" />
+        <source>{file} has no layer {layer}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="392" />
+        <source>{file} holds no layer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="404" />
+        <source>{file} holds several layers ({names}); choose the one with the patches.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="420" />
+        <source>The coordinate reference system of {file} is unknown (no .prj file or CRS definition). The patches cannot be placed: add the CRS to the file (e.g. with QGIS 'Assign projection') and import again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="442" />
+        <source>{file} declares the geographic CRS {crs}, but its coordinates are not longitudes and latitudes (x {min_x:.0f}…{max_x:.0f}, y {min_y:.0f}…{max_y:.0f}). Its CRS declaration is wrong: assign the right projected CRS and import again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="454" />
+        <source>{file} is in {crs} (datum {datum}). Converting it to EPSG:{target} needs the local transformation parameters, which this plugin does not guess. Convert the file to CGCS2000 with the parameters from your surveying authority first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="493" />
+        <source>The patches of {file} lie around longitude {lon:.3f}, latitude {lat:.3f}, outside the area where EPSG:{epsg} is used ({west:.1f}–{east:.1f}°E): check the CRS of the file and of the database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="530" />
+        <source>row {row} (patch {patch_no})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="530" />
+        <source>row {row} (no patch number)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="687" />
+        <source>{where}: the geometry is empty; the patch is kept without one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="555" />
+        <source>{where}: the geometry is a {kind}, not a polygon; the patch is kept without geometry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="562" />
+        <source>{where}: parts that are not polygons were left out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="571" />
+        <source>{where}: the geometry is invalid ({reason}) and has no area once repaired; kept without geometry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="575" />
+        <source>{where}: self-intersecting or otherwise invalid geometry ({reason}) repaired.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="639" />
+        <source>{file} does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="641" />
+        <source>UTF-8</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="654" />
+        <source>{file} has no patch-number field (looked for {candidates}); its fields are: {fields}. Choose the patch-number field in the field mapping.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="536" />
+        <source>{where}: the patch number is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="697" />
+        <source>{where}: the geometry cannot be read or reprojected ({reason}); kept without geometry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="710" />
+        <source>{where}: {field} value {value} is not a date; left empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="723" />
+        <source>{where}: year {value} is not a year; left empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="728" />
+        <source>{where}: area {value} is not a number; the computed area is used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="757" />
+        <source>Patch number {patch_no} occurs {count} times (rows {rows}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="794" />
+        <source>The declared areas ({field}) of {file} match the computed areas in no unit (m², 亩, ha, km²); read as m². Set the area unit in the field mapping.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="801" />
+        <source>The declared areas ({field}) of {file} are in {unit}; converted to m².</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="814" />
+        <source>{where}: declared area {declared:.2f} m² differs from the computed {computed:.2f} m².</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="239" />
+        <source>Licence {license_no}: excluded parcel {parcel_no} does not lie inside one licensed parcel, which the land coordinate exchange format cannot express; use the registration format.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="375" />
+        <source>A corner table holds one coordinate system; these licences are in {crs}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="114" />
+        <source>warning: {message}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="272" />
+        <source>the file states {file_datum} but EPSG:{epsg} ({crs_datum}) was given; the given CRS is used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="279" />
+        <source>the eastings carry zone {zone} but EPSG:{epsg} is not that zone with a zone prefix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="286" />
+        <source>EPSG:{epsg} expects eastings with a zone prefix but the file's eastings have none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="293" />
+        <source>the file states zone {zone} but EPSG:{epsg} is zone {crs_zone}; the given CRS is used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="309" />
+        <source>unsupported coordinate system '{name}': give the CRS explicitly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="316" />
+        <source>the file does not state its coordinate system; CGCS2000 is assumed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="321" />
+        <source>zone prefix {zone} is not a Chinese Gauss–Krüger zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="324" />
+        <source>the file states {width}-degree zones but prefix {zone} is a {found}-degree zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="332" />
+        <source>zone {stated} was stated but the eastings carry zone {zone}; the eastings' zone is used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="349" />
+        <source>the eastings have no zone prefix and the file states no zone (带号): give the zone or the CRS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="357" />
+        <source>zone {zone} is not a {width}-degree Gauss–Krüger zone of China</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="364" />
+        <source>no EPSG code for {width}-degree zone {zone}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="367" />
+        <source>coordinates are in {datum} (EPSG:{epsg}): they must be transformed to CGCS2000</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="448" />
+        <source>cannot read the file: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="453" />
+        <source>the file is neither UTF-8 nor GBK/GB18030 text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="568" />
+        <source>old .xls workbooks are not read: save the table as .xlsx or .csv</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="572" />
+        <source>not a recognised coordinate file (land exchange txt, registration txt or corner table)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="622" />
+        <source>the coordinate system could not be determined</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="800" />
+        <source>line ignored: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="691" />
+        <source>corner line before any parcel header line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="694" />
+        <source>expected '点号,圈号,X,Y', found: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1135" />
+        <source>point name '{name}' has no number; numbered {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1141" />
+        <source>ring number (圈号) '{ring}' is not a positive integer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="825" />
+        <source>coordinates are not numbers: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="722" />
+        <source>no [地块坐标] section with parcels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="726" />
+        <source>the file states no licence number (许可证号); the file name '{name}' is used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="745" />
+        <source>coordinate unit (计量单位) '{unit}' is not metres: only projected coordinates in metres are read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="760" />
+        <source>corner count (界址点数) '{value}' is not an integer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="765" />
+        <source>parcel area (地块面积) '{value}' is not a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="772" />
+        <source>geometry type '{kind}' is not a polygon (面)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="808" />
+        <source>row count (总行数) '{value}' is not an integer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="813" />
+        <source>XY line numbers jump from {previous} to {current}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="834" />
+        <source>parcel closing line without corners before it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="839" />
+        <source>the last parcel has no closing line (标高上限,标高下限,,标识)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="841" />
+        <source>the row count line (矿区范围拐点坐标与标高的总行数) is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="843" />
+        <source>row count (总行数) is {declared} but the file has {given} XY lines (corner lines plus closing lines)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="850" />
+        <source>no corner lines (XYnnn=点号,X,Y)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="853" />
+        <source>the licence number (许可证号) is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1115" />
+        <source>elevation '{value}' is not a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="891" />
+        <source>top elevation {top} m is below bottom elevation {bottom} m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="902" />
+        <source>unknown parcel flag '{flag}' (known: 1, 0 or empty = licensed parcel, -1 = excluded parcel); read as a licensed parcel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="917" />
+        <source>unknown mining method '{value}'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="924" />
+        <source>validity '{value}' is not 'start至end'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="938" />
+        <source>date '{value}' is not a date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="940" />
+        <source>validity ends before it starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="946" />
+        <source>licensed area '{value}' is not a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1011" />
+        <source>reading .xlsx needs the Python package openpyxl</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1016" />
+        <source>cannot open the workbook: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1050" />
+        <source>no header row with X and Y columns (X/北坐标, Y/东坐标) in the first 10 rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1057" />
+        <source>no licence number column (许可证号/license_no); the file name '{name}' is used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1119" />
+        <source>elevation {value} differs from {first} given earlier for this parcel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1150" />
+        <source>coordinates are not numbers: X={x}, Y={y}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1172" />
+        <source>the table has no corner rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1176" />
+        <source>the table mixes {what} values: {values}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1222" />
+        <source>X={x}, Y={y} is not a Gauss–Krüger coordinate in metres (X northing of 7 digits, Y easting of 6 digits or 8 with the zone)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1233" />
+        <source>X and Y are swapped on this line compared with the rest of the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1243" />
+        <source>X and Y columns are swapped (X must be the northing, Y the easting); they were swapped back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1251" />
+        <source>no prefix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1253" />
+        <source>eastings mix zones or prefixes ({zones})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1282" />
+        <source>corner {number} repeats the coordinates of the corner before it ({previous})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1293" />
+        <source>ring {ring} has {count} distinct corners; a ring needs at least 3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1325" />
+        <source>ring {ring} intersects itself: edge {a}–{b} meets edge {c}–{d} near X={x:.2f}, Y={y:.2f}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1337" />
+        <source>ring {ring} intersects itself</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1350" />
+        <source>the parcel has no outer ring (圈号 1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1362" />
+        <source>declared corner count (界址点数) is {declared} but the parcel has {given} corner lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1377" />
+        <source>ring {ring} (a hole) is not inside the outer ring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1387" />
+        <source>holes {a} and {b} overlap by {area:.2f} m²</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1398" />
+        <source>invalid polygon: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1420" />
+        <source>declared area {declared} {unit} ({declared_m2:.2f} m²) differs from the computed area: planar {planar:.2f} m², ellipsoidal {ellipsoidal} m²; difference {difference:.2f} m² ({relative:+.4%})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1453" />
+        <source>parcel areas (地块面积) are in {unit}, not in hectares (公顷) as the format specifies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1466" />
+        <source>the file has no corners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1490" />
+        <source>parcel number {number} is used twice in licence {licence}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1532" />
+        <source>parcels {a} and {b} of licence {licence} overlap by {area:.2f} m²</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1543" />
+        <source>excluded parcel is not inside the licensed parcels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="174" />
+        <source>A reason is required for every workflow step and correction.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="360" />
+        <source>Unknown workflow state {state}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="374" />
+        <source>There is no patch {patch_no} in the database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="309" />
+        <source>Not applied: other patches of the batch were refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="368" />
+        <source>There is no workflow event {fid}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="420" />
+        <source>The CRS of the patches ({crs}) has no EPSG code; reproject them first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="467" />
+        <source>{where}: {field} value {value} cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="506" />
+        <source>Unknown patch source {source}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="520" />
+        <source>Issued ({source})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="576" />
+        <source>Nothing was imported: these patch numbers are repeated in the batch or already stored: {numbers}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="584" />
+        <source>Nothing was imported: the batch has problems to fix first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/plugin.py" line="159" />
+        <source>Draw patrol patch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="288" />
+        <source>Open a supervision database first: the drawn patch is stored in it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="129" />
+        <source>Violation patches</source>
+        <translation>违法图斑</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="176" />
+        <source>Licence or patch number</source>
+        <translation>许可证号或图斑编号</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="187" />
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="63" />
+        <source>State</source>
+        <translation>流程状态</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="122" />
+        <source>Pre-judgment</source>
+        <translation>预判结果</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="69" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="70" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="191" />
+        <source>Zone</source>
+        <translation>监测矿区</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="67" />
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="229" />
+        <source>◀ Previous</source>
+        <translation>◀ 上一个</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="230" />
+        <source>Select the previous patch of the list and zoom to it</source>
+        <translation>选中列表中的上一个图斑并缩放至该图斑</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="231" />
+        <source>Next ▶</source>
+        <translation>下一个 ▶</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="232" />
+        <source>Select the next patch of the list and zoom to it</source>
+        <translation>选中列表中的下一个图斑并缩放至该图斑</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="233" />
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="234" />
+        <source>Zoom to the current patch and show its imagery</source>
+        <translation>缩放至当前图斑并显示其影像</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="248" />
+        <source>Next step:</source>
+        <translation>下一步：</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="255" />
+        <source>Apply to selected…</source>
+        <translation>应用于所选…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="256" />
+        <source>Move every selected patch to this state; refused ones are listed with reasons</source>
+        <translation>将所选图斑全部转入该状态；不能转入的逐一列出原因</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="267" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="267" />
+        <source>User</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="267" />
+        <source>Step</source>
+        <translation>流程环节</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="77" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="276" />
+        <source>Correct last step…</source>
+        <translation>更正最后一步…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="277" />
+        <source>Record a correction of the latest step as a new step; the history is never edited</source>
+        <translation>以新记录更正最近一步；历史记录不会被修改</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="289" />
+        <source>Verification</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="290" />
+        <source>History</source>
+        <translation>流程记录</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="450" />
+        <source>(not pre-judged)</source>
+        <translation>（未预判）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="454" />
+        <source>(outside every zone)</source>
+        <translation>（不在重点监测矿区内）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="461" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="518" />
+        <source>{shown} of {total} patches</source>
+        <translation>共 {total} 个图斑，显示 {shown} 个</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="526" />
+        <source>{position} / {count}</source>
+        <translation>{position} / {count}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="528" />
+        <source>– / {count}</source>
+        <translation>– / {count}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="603" />
+        <source>{count} selected</source>
+        <translation>已选 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="635" />
+        <source>No patch in the list.</source>
+        <translation>列表中没有图斑。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="643" />
+        <source>This is the last patch of the list.</source>
+        <translation>已是列表中最后一个图斑。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="643" />
+        <source>This is the first patch of the list.</source>
+        <translation>已是列表中第一个图斑。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="676" />
+        <source>Unsaved changes of the verification form of patch {patch_no} were discarded.</source>
+        <translation>图斑 {patch_no} 核查表中未保存的修改已放弃。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="448" />
+        <source>No patch selected.</source>
+        <translation>未选择图斑。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="704" />
+        <source>Patch {patch_no}: {state}, {prejudgment}</source>
+        <translation>图斑 {patch_no}：{state}，{prejudgment}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="111" />
+        <source>not pre-judged</source>
+        <translation>未预判</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="739" />
+        <source>Patch {patch_no} has no geometry to zoom to.</source>
+        <translation>图斑 {patch_no} 没有图形，无法缩放。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="752" />
+        <source>The patch cannot be shown in the map's CRS: {error}</source>
+        <translation>无法在地图坐标系中显示该图斑：{error}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="793" />
+        <source>The imagery of patch {patch_no} could not be shown: {error}</source>
+        <translation>无法显示图斑 {patch_no} 的影像：{error}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="813" />
+        <source>The verification of patch {patch_no} was not saved: {error}</source>
+        <translation>图斑 {patch_no} 的核查信息未保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="822" />
+        <source>Verification of patch {patch_no} saved.</source>
+        <translation>图斑 {patch_no} 的核查信息已保存。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="838" />
+        <source>→ {state}</source>
+        <translation>→ {state}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="839" />
+        <source>Move patch {patch_no} to {state}; the form's changes are saved with the step</source>
+        <translation>将图斑 {patch_no} 转入“{state}”；核查表的修改随此步一并保存</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="848" />
+        <source>none (closed)</source>
+        <translation>无（已销号）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="866" />
+        <source>Workflow step</source>
+        <translation>流程操作</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="866" />
+        <source>Move patch {patch_no} from {from_state} to {to_state}.</source>
+        <translation>将图斑 {patch_no} 由“{from_state}”转入“{to_state}”。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="891" />
+        <source>Patch {patch_no} was not moved: {error}</source>
+        <translation>图斑 {patch_no} 未转入下一步：{error}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="898" />
+        <source>The photos of patch {patch_no} were not saved: {error}</source>
+        <translation>图斑 {patch_no} 的照片未保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="902" />
+        <source>Patch {patch_no} moved to {state}.</source>
+        <translation>图斑 {patch_no} 已转入“{state}”。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="916" />
+        <source>Select the patches to move first.</source>
+        <translation>请先选择要操作的图斑。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="918" />
+        <source>Workflow step for {count} patches</source>
+        <translation>{count} 个图斑的流程操作</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="918" />
+        <source>Move the {count} selected patches to {state}. Patches that may not take this step are left as they are and listed.</source>
+        <translation>将所选 {count} 个图斑转入“{state}”。不能转入的图斑保持原状并逐一列出。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="936" />
+        <source>No patch was moved: {error}</source>
+        <translation>没有图斑被转入下一步：{error}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="946" />
+        <source>{count} patches moved to {state}.</source>
+        <translation>{count} 个图斑已转入“{state}”。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="951" />
+        <source>… and {count} more (see the message log).</source>
+        <translation>……另有 {count} 个（见日志消息）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="952" />
+        <source>{done} patches moved to {state}, {refused} refused: {details}</source>
+        <translation>{done} 个图斑已转入“{state}”，{refused} 个未通过：{details}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="955" />
+        <source>Refused moves to {state}:</source>
+        <translation>未能转入“{state}”的图斑：</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="962" />
+        <source>Patch {patch_no} was not saved: {reasons}</source>
+        <translation>图斑 {patch_no} 未保存：{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="964" />
+        <source>Patch {patch_no} cannot move to {state}: {reasons}</source>
+        <translation>图斑 {patch_no} 不能转入“{state}”：{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="994" />
+        <source>correction of #{fid}: {step}</source>
+        <translation>更正第 #{fid} 条：{step}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1001" />
+        <source>Step #{fid}</source>
+        <translation>第 #{fid} 条</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1003" />
+        <source>corrected by #{fid}</source>
+        <translation>已由第 #{fid} 条更正</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1050" />
+        <source>The step was not corrected: {error}</source>
+        <translation>未能更正：{error}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1052" />
+        <source>Step #{fid} of patch {patch_no} corrected: now {state}.</source>
+        <translation>图斑 {patch_no} 的第 #{fid} 条已更正，现为“{state}”。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="191" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="192" />
+        <source>Set the field-check date to today</source>
+        <translation>将核查日期设为今天</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="199" />
+        <source>Names of the inspectors, separated by commas</source>
+        <translation>核查人员姓名，以逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="201" />
+        <source>What the field check found</source>
+        <translation>实地核查情况</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="214" />
+        <source>Evidence: documents, measurements, statements</source>
+        <translation>证据材料：文书、测量、询问笔录等</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="217" />
+        <source>Needed to file a case</source>
+        <translation>立案时必填</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="223" />
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="224" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="225" />
+        <source>Remove photos not saved yet; saved photos stay in the record</source>
+        <translation>移除尚未保存的照片；已保存的照片保留在记录中</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="235" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="236" />
+        <source>Save the form without a workflow step</source>
+        <translation>只保存核查表，不进行流程操作</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="237" />
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="246" />
+        <source>Field-check date</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="90" />
+        <source>Inspectors</source>
+        <translation>核查人员</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="91" />
+        <source>Finding</source>
+        <translation>核查情况</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="99" />
+        <source>Determination</source>
+        <translation>判定结果</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="108" />
+        <source>Violation type</source>
+        <translation>违法类型</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="92" />
+        <source>Evidence</source>
+        <translation>证据材料</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="93" />
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="253" />
+        <source>Notice number</source>
+        <translation>整改通知书文号</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="254" />
+        <source>Photos</source>
+        <translation>现场照片</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="298" />
+        <source>Fixed once the patch is determined: correct the determination step to change it.</source>
+        <translation>图斑判定后不可直接修改：如需更改，请更正判定环节。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="407" />
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="407" />
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="409" />
+        <source>Photos of the field check</source>
+        <translation>实地核查照片</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="450" />
+        <source>Unsaved changes.</source>
+        <translation>有未保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="479" />
+        <source>Field verification of patch {patch_no}</source>
+        <translation>图斑 {patch_no} 实地核查</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="530" />
+        <source>Why this step is taken (required)</source>
+        <translation>本步操作的理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="607" />
+        <source>Rectification and penalty are completed</source>
+        <translation>整改和处罚均已完成</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="578" />
+        <source>Correct the last step of patch {patch_no}</source>
+        <translation>更正图斑 {patch_no} 的最后一步</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="582" />
+        <source>Step {fid}: {from_state} → {to_state}, by {user} at {time}. Reason: {reason}</source>
+        <translation>第 {fid} 条：{from_state} → {to_state}，操作人 {user}，时间 {time}。理由：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="594" />
+        <source>The step stays in the history; the correction is recorded as a new step.</source>
+        <translation>原记录保留在流程记录中；更正作为一条新记录写入。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="602" />
+        <source>{state} (undo the step)</source>
+        <translation>{state}（撤销此步）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="605" />
+        <source>Why the step is corrected (required)</source>
+        <translation>更正理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="612" />
+        <source>Go to state</source>
+        <translation>更正为状态</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="88" />
+        <source>Licence no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="89" />
+        <source>Mine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="90" />
+        <source>Holder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="91" />
+        <source>Mineral</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="92" />
+        <source>Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="93" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="94" />
+        <source>Validity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="95" />
+        <source>Credit status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="68" />
+        <source>Monitoring zone</source>
+        <translation>重点监测矿区</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="192" />
+        <source>{start} to {end}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="696" />
+        <source>Expired {days} days ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="698" />
+        <source>Expires in {days} days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="130" />
+        <source>Tianditu imagery</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="130" />
+        <source>Tianditu labels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="201" />
+        <source>metadata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="211" />
+        <source>temporal properties</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="215" />
+        <source>name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="217" />
+        <source>TIFF tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="320" />
+        <source>Before / after imagery</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="571" />
+        <source>Before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="571" />
+        <source>After</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="353" />
+        <source>Follow the main map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="355" />
+        <source>Swipe</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="356" />
+        <source>Add Tianditu basemap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="357" />
+        <source>Adds Tianditu (天地图) imagery as an XYZ layer with your key. The key is kept in the QGIS settings and is part of the layer's source while the project is open; it is left out of saved project files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="574" />
+        <source>patch {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="574" />
+        <source>patch date unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="577" />
+        <source>no imagery chosen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="579" />
+        <source>imagery {date} ({origin})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="581" />
+        <source>imagery date unknown ({layer})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="586" />
+        <source>The imagery is more than a month away from the patch's date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="731" />
+        <source>Tianditu key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="731" />
+        <source>Your Tianditu (天地图) key (apply for one at console.tianditu.gov.cn). It is kept in the QGIS settings:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="742" />
+        <source>A Tianditu key is 32 hexadecimal characters; {key} is not one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="747" />
+        <source>The Tianditu layer could not be created.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="752" />
+        <source>Tianditu imagery added. Your key is in the layer's source while the project is open; it is replaced by a placeholder when the project is saved and restored from your settings when it is opened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="791" />
+        <source>Layer {layer} needs your Tianditu key; add the basemap again to enter it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="62" />
+        <source>Patch no.</source>
+        <translation>图斑编号</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="65" />
+        <source>Area (m²)</source>
+        <translation>面积(m²)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="66" />
+        <source>Area (mu)</source>
+        <translation>面积(亩)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="71" />
+        <source>Before imagery</source>
+        <translation>前时相</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="72" />
+        <source>After imagery</source>
+        <translation>后时相</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="65" />
+        <source>New patrol patch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="121" />
+        <source>Patch number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="132" />
+        <source>Area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="77" />
+        <source>After-imagery date (seen on)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="87" />
+        <source>Before-imagery date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="89" />
+        <source>Remarks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="114" />
+        <source>Pre-judgment of patch {patch_no}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="133" />
+        <source>Inside licences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="134" />
+        <source>Outside licences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="141" />
+        <source>valid {start} to {end}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="145" />
+        <source>Licences touched</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="150" />
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="149" />
+        <source>Key monitoring zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="150" />
+        <source>Changed in earlier years</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="151" />
+        <source>Imagery dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="169" />
+        <source>{m2} m² ({mu} mu)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="393" />
+        <source>A patch needs at least three vertices; keep clicking, or press Esc to cancel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="404" />
+        <source>No supervision database is open; open one before drawing patches.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="433" />
+        <source>The drawn patch was not stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="445" />
+        <source>The patch could not be stored: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="451" />
+        <source>The drawn outline crossed itself; it was repaired (make_valid) before storing. {notes}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="166" />
+        <source>Mining rights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="213" />
+        <source>Search licence no, mine or holder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="219" />
+        <source>Zoom to the selected licences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="228" />
+        <source>All statuses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="232" />
+        <source>All methods</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="495" />
+        <source>All minerals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="240" />
+        <source>Any validity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="363" />
+        <source>Expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="242" />
+        <source>Expiring within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="243" />
+        <source>Expired or expiring within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="247" />
+        <source> days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="249" />
+        <source>In a monitoring zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="250" />
+        <source>On the abnormal list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="251" />
+        <source>Credit status: abnormal list or serious dishonesty list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="337" />
+        <source>Parcel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="337" />
+        <source>Corner no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="337" />
+        <source>X (northing)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="337" />
+        <source>Y (easting)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="346" />
+        <source>Double-click a corner to centre the map on it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="364" />
+        <source>Expires within {days} days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="532" />
+        <source>No supervision database is open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="534" />
+        <source>{shown} of {total} licences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="629" />
+        <source>This licence has no boundary to zoom to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="678" />
+        <source>Select a licence to see its corners and linked records.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="689" />
+        <source>({count} selected)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="691" />
+        <source>Holder: {holder}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="694" />
+        <source>Validity: {validity}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="700" />
+        <source>Monitoring zone: {zones}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="716" />
+        <source>Inspections: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="718" />
+        <source>Patches: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="719" />
+        <source>Notices: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="738" />
+        <source>Depth range: {top} m to {bottom} m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="758" />
+        <source>Parcel {parcel}: {top} m to {bottom} m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="764" />
+        <source>(excluded)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="766" />
+        <source>Depth range: not recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="787" />
+        <source>{parcel} (ring {ring})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="85" />
+        <source>Reads licence boundaries from corner-coordinate files: land coordinate exchange txt, mining-right registration txt, CSV or XLSX corner tables. INPUT is one file or a folder (type or paste the folder path; the .txt, .csv and .xlsx files in it and its subfolders are read).
 
 The coordinate reference system is detected from the file (zone prefix, 带号 header); give CRS only when the file does not say it. Every file goes through the ministry's coordinate checks. A single file that fails them makes the algorithm fail with the checks' messages. In a folder, refused files are reported one by one and the good files are imported; the algorithm fails only when no file could be imported.
 
-OUTPUT has one polygon per parcel, in the CRS of the first file read; files of the same datum in another zone are reprojected to it, files on another datum (Xi'an 1980, Beijing 1954 next to CGCS2000) are refused, since no exact transformation exists without local parameters.
+OUTPUT has one polygon per parcel, in the CRS of the first CGCS2000 file (else of the first file); files of the same datum in another zone are reprojected to it, files on another datum (Xi'an 1980, Beijing 1954 next to CGCS2000) are refused, since no exact transformation exists without local parameters.
 
 With a supervision DATABASE, the licences are also stored there in one transaction (created, or updated with the previous boundary kept in history).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="104"/>
-        <source>Coordinate file or folder</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="255" />
+        <source>{path} is in EPSG:{epsg} ({other}) while the output is in EPSG:{first} ({datum}); files on different datums are not mixed in one layer. Import it separately.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="104"/>
-        <source>Coordinate files (*.txt *.TXT *.csv *.CSV *.xlsx *.XLSX);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="98" />
+        <source>Pre-judge suspect patches</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="113"/>
-        <source>Coordinate reference system (empty: automatic)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="101" />
+        <source>For every patch, against the mining licences valid on its after-imagery date: the area inside and outside the licences, and the pre-judgment: suspected unlicensed mining (inside &lt; tolerance), out-of-bounds mining (outside &gt;= tolerance), mining on an expired licence (the part not covered by a licence valid on that date &gt;= tolerance) or within licence. Also the licences touched, the key monitoring zone holding the largest share, the years of earlier patches it overlaps and, when penalty cases are given, the penalties in the two years before (two or more: transfer to the judiciary). Areas are planar in the Gauss-Kruger zone; geographic data are projected to the zone of their centre. Every input patch is in the output; repaired, empty or undated patches are named in the log and in the prejudge_note field.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="116"/>
-        <source>Store into supervision database (optional)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="115" />
+        <source>Suspect patches</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="125"/>
-        <source>Licence parcels</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="116" />
+        <source>Mining licences (license_no, valid_from, valid_to)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="128"/>
-        <source>Files imported</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="121" />
+        <source>Key monitoring zones (name, level)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="128"/>
-        <source>Files refused</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="126" />
+        <source>Earlier patches (year or date)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="128"/>
-        <source>Licences imported</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="131" />
+        <source>Administrative penalty cases (penalty_date, license_no and/or holder)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="128"/>
-        <source>Licences created in the database</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="139" />
+        <source>After-imagery date field</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="128"/>
-        <source>Licences updated in the database</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="148" />
+        <source>Area tolerance (m²)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="128"/>
-        <source>Licences unchanged in the database</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="157" />
+        <source>Pre-judged patches</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="146"/>
-        <source>{folder} holds no coordinate files (.txt, .csv, .xlsx).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1012" />
+        <source>The licence layer lacks required fields: {fields}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="200"/>
-        <source>{path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="192" />
+        <source>Reading patches and licences</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="166"/>
-        <source>Refused {path}:
-{problems}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="220" />
+        <source>fid {fid}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="172"/>
-        <source>Refused {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="222" />
+        <source>Pre-judging {count} patches</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="181"/>
-        <source>No file could be imported from {path}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="246" />
+        <source>Writing the pre-judged patches</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="198"/>
-        <source>{path}: reprojected from EPSG:{source} to EPSG:{target}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="253" />
+        <source>Writing through QGIS instead: {error}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="203"/>
-        <source>Imported {licences} licences from {files} files; {refused} files refused.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="267" />
+        <source>The patch layer has no coordinate reference system: set it and run again.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="231"/>
-        <source>The coordinate reference system must be an EPSG one (such as EPSG:4526), not {crs}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="272" />
+        <source>The patch layer's CRS {crs} is not in metres: areas are in its units squared.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="248"/>
-        <source>{path} is in EPSG:{epsg} ({other}), the first file in EPSG:{first} ({datum}); files on different datums are not mixed in one layer. Import it separately.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1020" />
+        <source>The patches are in {crs}, not CGCS2000: check the datum of the data.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="302"/>
-        <source>Nothing was stored in {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1023" />
+        <source>Geographic coordinates projected to {crs} to measure areas.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="307"/>
-        <source>Database {path}: {created} created, {updated} updated, {unchanged} unchanged.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1058" />
+        <source>The monitoring zone layer lacks the field name (or zone_name).</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="53"/>
-        <source>Export licence coordinates</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1070" />
+        <source>The earlier patches lack a year field (or a date field to take it from).</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="56"/>
-        <source>Writes the licences of a supervision database as coordinate files: one land coordinate exchange txt or one mining-right registration txt per licence (named after the licence number), or one CSV corner table for all of them. Corners keep their numbers and the coordinates as given on the licence, so importing the files again gives the same coordinates. Leave the licence numbers empty to export every licence; separate several with commas.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1078" />
+        <source>The penalty cases need a penalty_date field and a license_no or holder field.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/create_database.py" line="33"/>
-        <source>Supervision database</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="544" />
+        <source>Could not write {path}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="70"/>
-        <source>Licence numbers (comma separated; empty = all)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="618" />
+        <source>{label}: {count} patches</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="73"/>
-        <source>Format</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="46" />
+        <source>Move patches in the workflow</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="73"/>
-        <source>Land coordinate exchange txt</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="49" />
+        <source>Moves the listed patches to a workflow state (issued → field-verified → determined → case filed → rectifying → closed), writing the given verification-form fields with the move. Each patch is checked: no determination without a field check, a case only for an illegal determination, no closing without completed rectification (a legal or 'other' determination can be closed directly). Patches that may move are moved; refused ones are listed with their reasons (or none moves, with 'all or nothing'). Each move is written to the patch's history with user, time and reason.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="73"/>
-        <source>Mining-right registration txt</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="67" />
+        <source>Patch numbers (comma-separated)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="73"/>
-        <source>CSV corner table</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="70" />
+        <source>New state</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="81"/>
-        <source>Text encoding of the txt files</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="78" />
+        <source>Rectification and penalty completed</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="86"/>
-        <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="83" />
+        <source>All or nothing (move none when one is refused)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="87"/>
-        <source>Files written</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="89" />
+        <source>Field-check date (YYYY-MM-DD)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="88"/>
-        <source>Licences exported</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="94" />
+        <source>Rectification notice number</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="104"/>
-        <source>Not in the database: {numbers}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="108" />
+        <source>(unchanged)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="111"/>
-        <source>The database holds no licences to export.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="117" />
+        <source>Patches moved</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="130"/>
-        <source>Wrote {path}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="118" />
+        <source>Number of patches moved</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="132"/>
-        <source>Licence {license_no} cannot be exported: {reason}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="119" />
+        <source>Refused patches and reasons (JSON)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="143"/>
-        <source>Wrote {count} corners to {path}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="120" />
+        <source>Number of patches refused</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/create_database.py" line="23"/>
-        <source>Create supervision database</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="126" />
+        <source>No patch numbers were given.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/create_database.py" line="26"/>
-        <source>Creates an empty supervision database (GeoPackage) holding every table of the schema: mining rights, parcels, corners, monitoring zones, patches and their workflow log, inspections, photos, corner checks, survey extents, notices, the problem ledger and the audit log.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="156" />
+        <source>{patch_no} refused: {reasons}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/create_database.py" line="43"/>
-        <source>Schema version</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="159" />
+        <source>{done} of {total} patches moved to {state}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/create_database.py" line="55"/>
-        <source>Created {path}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="166" />
+        <source>No patch was moved; see the reasons above.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="115"/>
-        <source>EPSG:{epsg} is not a known coordinate reference system.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="53" />
+        <source>Import patch batch</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="117"/>
-        <source>EPSG:{epsg} is not a Gauss–Krüger projection; coordinate files need one.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="56" />
+        <source>Imports suspect patches (satellite enforcement batch, patrol, tip-off or assigned) from a shapefile, GeoPackage or GeoJSON into the supervision database, each in state 'issued' with its first workflow event. The text encoding of shapefiles is detected (.cpg, else UTF-8 / GBK), the usual field names (TBBH/JCBH/BH, XZQDM, QSX, HSX, JCMJ, TBLX/BZ and their Chinese names) are mapped, and the patches are reprojected to the database CRS. A file without a CRS is refused. Invalid geometries are repaired and reported; the import is refused as a whole when patch numbers are missing or already used.
+MAPPING (optional) is a JSON field mapping, e.g. {"fields": {"patch_no": "WPBH"}, "area_unit": "mu"}; without it the mapping saved in the plugin settings is used.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="140"/>
-        <source>Licence {license_no} has no coordinate reference system; it cannot be written.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="68" />
+        <source>Patch batch</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="150"/>
-        <source>Licence {license_no} has no parcels to write.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="68" />
+        <source>Vector files (*.shp *.gpkg *.geojson *.json)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="154"/>
-        <source>Licence {license_no}, parcel {parcel_no}, ring {ring}: fewer than 3 corners.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="76" />
+        <source>Layer inside the file (GeoPackage)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="194"/>
-        <source>A value cannot be written in the {encoding} encoding: {text}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="87" />
+        <source>Patch source</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="87"/>
-        <source>Licence {license_no} has no coordinate reference system; it cannot be placed on the map.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="95" />
+        <source>Year (default: the file's year field, else the after-imagery year)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="95"/>
-        <source>Licence {license_no}: EPSG:{epsg} is not a known coordinate reference system.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="105" />
+        <source>Batch name</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="104"/>
-        <source>Licence {license_no} is in EPSG:{epsg} ({datum}) but the database is in EPSG:{store_epsg} ({store_datum}). Transform the coordinates with the official parameters for your area first; they are not stored as they are.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="106" />
+        <source>Field mapping (JSON)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="153"/>
-        <source>Licence {license_no}, parcel {parcel_no}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="107" />
+        <source>Unit of the declared area (default: as in the field mapping)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="157"/>
-        <source>{where}: the boundary cannot be built ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="115" />
+        <source>Imported patches</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="160"/>
-        <source>{where}: the boundary is not a valid polygon ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="118" />
+        <source>Number of patches imported</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="170"/>
-        <source>Licence {license_no} has no area left once its excluded parcels are cut out.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="133" />
+        <source>The field mapping cannot be read: {reason}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="196"/>
-        <source>A licence without a licence number cannot be stored ({source}).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="144" />
+        <source>{file}: {count} patches, {crs}, {encoding}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="198"/>
-        <source>Licence {license_no} has no parcels.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="149" />
+        <source>Fields used: {mapping}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="217"/>
-        <source>Licence {license_no}, parcel {parcel_no}: corners cannot be placed in EPSG:{epsg}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="159" />
+        <source>Imported from {file}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="257"/>
-        <source>Licence {license_no}: unknown {column} value “{value}” ignored.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="198" />
+        <source>{count} patches imported into {database}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="477"/>
-        <source>Licence {license_no} is not in the database.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="338" />
+        <source>Licence {license_no}: excluded parcel {parcel_no} has holes, which the registration format cannot express.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/project.py" line="103"/>
-        <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="265" />
+        <source>the file states coordinate system '{name}'; EPSG:{epsg} was given and is used</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/project.py" line="131"/>
-        <source>Layer {table} of {path} could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1270" />
+        <source>ring {ring} does not close: corner {number} repeats the first corner's number but not its coordinates (X={x:.2f}, Y={y:.2f} against X={x0:.2f}, Y={y0:.2f})</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="170"/>
-        <source>Creating a PostGIS supervision database is not available in this version.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/store/rights.py" line="202" />
+        <source>Licence {license_no} uses a parcel number twice ({numbers}).</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="175"/>
-        <source>{path} already exists; choose another name or open it.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="111" />
+        <source>Patch {patch_no}: {prejudgment}; inside licences {inside} m², outside {outside} m².</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="177"/>
-        <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="118" />
+        <source>Licences: {licences}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="179"/>
-        <source>The folder {folder} is not writable.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="120" />
+        <source>Monitoring zone: {zone} ({level}).</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="202"/>
-        <source>{path} is not a file.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="122" />
+        <source>Also changed in: {years}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="204"/>
-        <source>{path} cannot be read (permission denied).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="174" />
+        <source>{path} cannot be opened.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="221"/>
-        <source>{path} is not a GeoPackage file.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="180" />
+        <source>The database has no table {table}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="210"/>
-        <source>{path} is read-only: copy it to a folder where you may write, or ask for write permission.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="220" />
+        <source>Patch {patch_no}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="223"/>
-        <source>{path} is a GeoPackage but not a supervision database (no {table} table).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="220" />
+        <source>The drawn patch</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="230"/>
-        <source>{path} is a GeoPackage but not a supervision database.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="222" />
+        <source>{where}: the geometry is empty.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="244"/>
-        <source>{path} is locked by another program; close it there and try again.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="226" />
+        <source>{where}: the geometry has no area.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="247"/>
-        <source>{path} is not a GeoPackage file ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="407" />
+        <source>The after-imagery date cannot be read.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="353"/>
-        <source>{path} cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="429" />
+        <source>Drawn on patrol</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="357"/>
-        <source>{path} is not a supervision database.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="271" />
+        <source>Longitude {lon} lies outside the CGCS2000 Gauss-Kruger zones 25-45 of China.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="362"/>
-        <source>{path} has a damaged schema record: {reason}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="283" />
+        <source>{names} and {more} more</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="364"/>
-        <source>{path} was written by a newer version of the plugin (schema {found}; this plugin knows up to {known}). Update the Mine supervision plugin to open it.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="576" />
+        <source>The tolerance must not be negative.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="373"/>
-        <source>{path} has schema {found} and needs migrating to {known}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="615" />
+        <source>Invalid geometry repaired (make_valid) for patches: {names}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/deps.py" line="33"/>
-        <source>Missing Python packages: {names}. Analysis and documents that need them are disabled. Install them into QGIS's Python (Windows: OSGeo4W Shell; Linux/macOS: a terminal) with: python3 -m pip install {pip_names} — then restart QGIS.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="621" />
+        <source>geometry repaired</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="85"/>
-        <source>issued</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="624" />
+        <source>Empty geometry, not pre-judged, for patches: {names}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="86"/>
-        <source>field-verified</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="630" />
+        <source>empty geometry: not pre-judged</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="87"/>
-        <source>determined</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="633" />
+        <source>Geometry without any area, not pre-judged, for patches: {names}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="88"/>
-        <source>case filed</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="639" />
+        <source>geometry has no area: not pre-judged</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="89"/>
-        <source>rectifying</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="647" />
+        <source>Unreadable {field} for patches: {names}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="90"/>
-        <source>closed</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="654" />
+        <source>The patches have no {field} field: licence validity was not checked.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="93"/>
-        <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="658" />
+        <source>No {field} for patches {names}: licence validity not checked (they cannot be 'expired_licence').</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="129"/>
-        <source>No field check is recorded: the field-check date is missing.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="664" />
+        <source>no imagery date: licence validity not checked</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="133"/>
-        <source>The field-check date {value} is not a date.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="678" />
+        <source>(row {row})</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="136"/>
-        <source>The field-check date {date} is in the future.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="680" />
+        <source>{count} licence polygons have no license_no.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="139"/>
-        <source>The field-check date {date} is before the after-imagery date {imagery}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="685" />
+        <source>Unreadable validity dates, taken as open, for licences: {names}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="145"/>
-        <source>The inspectors who made the field check are not recorded.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="693" />
+        <source>Licences with an empty valid_from or valid_to, taken as open on that side: {names}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="147"/>
-        <source>No field check is recorded: the finding is missing.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="706" />
+        <source>Invalid licence geometry repaired (make_valid): {names}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="155"/>
-        <source>No determination (legal / illegal / other) is recorded.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="712" />
+        <source>Licences without usable geometry, ignored: {names}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="158"/>
-        <source>Unknown determination {value}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="839" />
+        <source>Unknown zone levels kept as written: {names}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="162"/>
-        <source>Unknown violation type {value}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="842" />
+        <source>Monitoring zones without usable geometry, ignored: {names}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="164"/>
-        <source>A patch determined illegal needs a violation type.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="862" />
+        <source>{count} earlier patches have no year and were not used.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="166"/>
-        <source>A patch determined legal cannot carry a violation type ({value}).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="897" />
+        <source>{count} penalty cases have no readable penalty date and were not counted.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="312"/>
-        <source>Unknown workflow state {state}; the states are: {states}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1131" />
+        <source>Geographic data need their extent to choose a Gauss-Kruger zone.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="201"/>
-        <source>The patch has an unknown workflow state {state}.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1015" />
+        <source>The patches have no CRS: taken to be that of the licences.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="203"/>
-        <source>The patch is already {state}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="206"/>
-        <source>A closed patch cannot move on; correct the closing event to reopen it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="209"/>
-        <source>A patch cannot move from {from_state} to {to_state}; the next step allowed is: {allowed}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="224"/>
-        <source>A case can be filed only for a patch determined illegal (this one is {value}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="230"/>
-        <source>The case number is missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="234"/>
-        <source>A patch determined illegal must be filed as a case before rectification (no handling without a case).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="241"/>
-        <source>A patch determined legal needs no rectification; close it instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="247"/>
-        <source>A patch determined illegal can be closed only after its case is filed and rectified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="253"/>
-        <source>Rectification and penalty are not recorded as completed; a patch is closed only after both.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="275"/>
-        <source>These fields cannot be set by a workflow step: {fields}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="286"/>
-        <source>The {field} of a determined patch is changed only by correcting the determination.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="319"/>
-        <source>Only the latest event of a patch can be corrected: event {fid} is followed by event {latest}; correct that one first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="326"/>
-        <source>The issue record of a patch cannot be corrected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="328"/>
-        <source>The patch is already {state}; there is nothing to correct.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="85"/>
-        <source>Unknown patch fields in the field mapping: {names}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="87"/>
-        <source>Unknown area unit {unit}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="281"/>
-        <source>{file} has no .dbf attribute file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="289"/>
-        <source>encoding {encoding} from {cpg}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="293"/>
-        <source>{cpg} says {declared} but the text is not valid {declared}; read as {encoding}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="297"/>
-        <source>no non-ASCII text; read as UTF-8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="299"/>
-        <source>encoding {encoding} from the .dbf language driver</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="304"/>
-        <source>no .cpg file; the text reads as {encoding}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="305"/>
-        <source>no .cpg file and the text is neither UTF-8 nor GBK; read as GB18030, check the Chinese text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="336"/>
-        <source>{file} cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="343"/>
-        <source>{file} has no layer {layer}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="347"/>
-        <source>{file} holds no layer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="358"/>
-        <source>{file} holds several layers ({names}); choose the one with the patches.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="372"/>
-        <source>The coordinate reference system of {file} is unknown (no .prj file or CRS definition). The patches cannot be placed: add the CRS to the file (e.g. with QGIS &apos;Assign projection&apos;) and import again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="394"/>
-        <source>{file} declares the geographic CRS {crs}, but its coordinates are not longitudes and latitudes (x {min_x:.0f}…{max_x:.0f}, y {min_y:.0f}…{max_y:.0f}). Its CRS declaration is wrong: assign the right projected CRS and import again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="406"/>
-        <source>{file} is in {crs} (datum {datum}). Converting it to EPSG:{target} needs the local transformation parameters, which this plugin does not guess. Convert the file to CGCS2000 with the parameters from your surveying authority first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="443"/>
-        <source>The patches of {file} lie around longitude {lon:.3f}, latitude {lat:.3f}, outside the area where EPSG:{epsg} is used ({west:.1f}–{east:.1f}°E): check the CRS of the file and of the database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="508"/>
-        <source>row {row} (patch {patch_no})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="508"/>
-        <source>row {row} (no patch number)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="634"/>
-        <source>{where}: the geometry is empty; the patch is kept without one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="505"/>
-        <source>{where}: the geometry is a {kind}, not a polygon; the patch is kept without geometry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="512"/>
-        <source>{where}: parts that are not polygons were left out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="521"/>
-        <source>{where}: the geometry is invalid ({reason}) and has no area once repaired; kept without geometry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="525"/>
-        <source>{where}: self-intersecting or otherwise invalid geometry ({reason}) repaired.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="588"/>
-        <source>{file} does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="590"/>
-        <source>UTF-8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="603"/>
-        <source>{file} has no patch-number field (looked for {candidates}); its fields are: {fields}. Choose the patch-number field in the field mapping.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="514"/>
-        <source>{where}: the patch number is missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="644"/>
-        <source>{where}: the geometry cannot be read or reprojected ({reason}); kept without geometry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="657"/>
-        <source>{where}: {field} value {value} is not a date; left empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="670"/>
-        <source>{where}: year {value} is not a year; left empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="675"/>
-        <source>{where}: area {value} is not a number; the computed area is used.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="702"/>
-        <source>Patch number {patch_no} occurs {count} times (rows {rows}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="739"/>
-        <source>The declared areas ({field}) of {file} match the computed areas in no unit (m², 亩, ha, km²); read as m². Set the area unit in the field mapping.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="746"/>
-        <source>The declared areas ({field}) of {file} are in {unit}; converted to m².</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="759"/>
-        <source>{where}: declared area {declared:.2f} m² differs from the computed {computed:.2f} m².</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="240"/>
-        <source>Licence {license_no}: excluded parcel {parcel_no} does not lie inside one licensed parcel, which the land coordinate exchange format cannot express; use the registration format.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="368"/>
-        <source>A corner table holds one coordinate system; these licences are in {crs}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="114"/>
-        <source>warning: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="265"/>
-        <source>the file states {file_datum} but EPSG:{epsg} ({crs_datum}) was given; the given CRS is used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="272"/>
-        <source>the eastings carry zone {zone} but EPSG:{epsg} is not that zone with a zone prefix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="279"/>
-        <source>EPSG:{epsg} expects eastings with a zone prefix but the file&apos;s eastings have none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="286"/>
-        <source>the file states zone {zone} but EPSG:{epsg} is zone {crs_zone}; the given CRS is used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="295"/>
-        <source>unsupported coordinate system &apos;{name}&apos;: give the CRS explicitly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="302"/>
-        <source>the file does not state its coordinate system; CGCS2000 is assumed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="307"/>
-        <source>zone prefix {zone} is not a Chinese Gauss–Krüger zone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="310"/>
-        <source>the file states {width}-degree zones but prefix {zone} is a {found}-degree zone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="318"/>
-        <source>zone {stated} was stated but the eastings carry zone {zone}; the eastings&apos; zone is used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="335"/>
-        <source>the eastings have no zone prefix and the file states no zone (带号): give the zone or the CRS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="345"/>
-        <source>zone {zone} is not a {width}-degree Gauss–Krüger zone of China</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="352"/>
-        <source>no EPSG code for {width}-degree zone {zone}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="355"/>
-        <source>coordinates are in {datum} (EPSG:{epsg}): they must be transformed to CGCS2000</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="432"/>
-        <source>cannot read the file: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="437"/>
-        <source>the file is neither UTF-8 nor GBK/GB18030 text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="549"/>
-        <source>old .xls workbooks are not read: save the table as .xlsx or .csv</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="553"/>
-        <source>not a recognised coordinate file (land exchange txt, registration txt or corner table)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="603"/>
-        <source>the coordinate system could not be determined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="769"/>
-        <source>line ignored: {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="674"/>
-        <source>corner line before any parcel header line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="677"/>
-        <source>expected '点号,圈号,X,Y', found: {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1067"/>
-        <source>point name &apos;{name}&apos; has no number; numbered {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1070"/>
-        <source>ring number (圈号) '{ring}' is not a positive integer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="794"/>
-        <source>coordinates are not numbers: {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="697"/>
-        <source>no [地块坐标] section with parcels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="701"/>
-        <source>the file states no licence number (许可证号); the file name '{name}' is used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="718"/>
-        <source>coordinate unit (计量单位) '{unit}' is not metres: only projected coordinates in metres are read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="729"/>
-        <source>corner count (界址点数) '{value}' is not an integer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="734"/>
-        <source>parcel area (地块面积) '{value}' is not a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="741"/>
-        <source>geometry type '{kind}' is not a polygon (面)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="775"/>
-        <source>row count (总行数) '{value}' is not an integer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="783"/>
-        <source>XY line numbers jump from {previous} to {current}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="802"/>
-        <source>parcel closing line without corners before it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="807"/>
-        <source>the last parcel has no closing line (标高上限,标高下限,,标识)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="809"/>
-        <source>the row count line (矿区范围拐点坐标与标高的总行数) is missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="811"/>
-        <source>row count (总行数) is {declared} but the file has {given} XY lines (corner lines plus closing lines)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="817"/>
-        <source>no corner lines (XYnnn=点号,X,Y)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="820"/>
-        <source>the licence number (许可证号) is missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1052"/>
-        <source>elevation &apos;{value}&apos; is not a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="854"/>
-        <source>top elevation {top} m is below bottom elevation {bottom} m</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="865"/>
-        <source>unknown parcel flag &apos;{flag}&apos; (known: 1, 0 or empty = licensed parcel, -1 = excluded parcel); read as a licensed parcel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="879"/>
-        <source>unknown mining method &apos;{value}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="886"/>
-        <source>validity '{value}' is not 'start至end'</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="895"/>
-        <source>date &apos;{value}&apos; is not a date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="897"/>
-        <source>validity ends before it starts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="903"/>
-        <source>licensed area &apos;{value}&apos; is not a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="959"/>
-        <source>reading .xlsx needs the Python package openpyxl</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="964"/>
-        <source>cannot open the workbook: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="998"/>
-        <source>no header row with X and Y columns (X/北坐标, Y/东坐标) in the first 10 rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1005"/>
-        <source>no licence number column (许可证号/license_no); the file name '{name}' is used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1056"/>
-        <source>elevation {value} differs from {first} given earlier for this parcel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1075"/>
-        <source>coordinates are not numbers: X={x}, Y={y}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1091"/>
-        <source>the table has no corner rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1095"/>
-        <source>the table mixes {what} values: {values}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1139"/>
-        <source>X={x}, Y={y} is not a Gauss–Krüger coordinate in metres (X northing of 7 digits, Y easting of 6 digits or 8 with the zone)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1147"/>
-        <source>X and Y are swapped on this line compared with the rest of the file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1156"/>
-        <source>X and Y columns are swapped (X must be the northing, Y the easting); they were swapped back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1162"/>
-        <source>no prefix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1164"/>
-        <source>eastings mix zones or prefixes ({zones})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1181"/>
-        <source>ring {ring} does not close: corner {number} repeats the first corner&apos;s number but not its coordinates (X={x}, Y={y} against X={x0}, Y={y0})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1191"/>
-        <source>corner {number} repeats the coordinates of the corner before it ({previous})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1199"/>
-        <source>ring {ring} has {count} distinct corners; a ring needs at least 3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1229"/>
-        <source>ring {ring} intersects itself: edge {a}–{b} meets edge {c}–{d} near X={x:.2f}, Y={y:.2f}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1238"/>
-        <source>ring {ring} intersects itself</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1251"/>
-        <source>the parcel has no outer ring (圈号 1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1263"/>
-        <source>declared corner count (界址点数) is {declared} but the parcel has {given} corner lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1276"/>
-        <source>ring {ring} (a hole) is not inside the outer ring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1282"/>
-        <source>holes {a} and {b} overlap by {area:.2f} m²</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1289"/>
-        <source>invalid polygon: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1310"/>
-        <source>declared area {declared} {unit} ({declared_m2:.2f} m²) differs from the computed area: planar {planar:.2f} m², ellipsoidal {ellipsoidal} m²; difference {difference:.2f} m² ({relative:+.4%})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1336"/>
-        <source>parcel areas (地块面积) are in {unit}, not in hectares (公顷) as the format specifies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1345"/>
-        <source>the file has no corners</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1362"/>
-        <source>parcel number {number} is used twice in licence {licence}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1391"/>
-        <source>parcels {a} and {b} of licence {licence} overlap by {area:.2f} m²</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1400"/>
-        <source>excluded parcel is not inside the licensed parcels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="176"/>
-        <source>A reason is required for every workflow step and correction.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="350"/>
-        <source>Unknown workflow state {state}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="364"/>
-        <source>There is no patch {patch_no} in the database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="307"/>
-        <source>Not applied: other patches of the batch were refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="358"/>
-        <source>There is no workflow event {fid}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="403"/>
-        <source>The CRS of the patches ({crs}) has no EPSG code; reproject them first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="448"/>
-        <source>{where}: {field} value {value} cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="484"/>
-        <source>Unknown patch source {source}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="498"/>
-        <source>Issued ({source})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="552"/>
-        <source>Nothing was imported: these patch numbers are repeated in the batch or already stored: {numbers}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="560"/>
-        <source>Nothing was imported: the batch has problems to fix first.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1030" />
+        <source>{layer} has no CRS: taken to be that of the patches.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

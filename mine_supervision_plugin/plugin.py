@@ -71,6 +71,7 @@ class MineSupervisionPlugin:
         self.actions: list[QAction] = []
         self.docks: list[QDockWidget] = []
         self.map_tools: list = []
+        self.draw_action: QAction | None = None
         self._connections: list[tuple[object, Callable]] = []
         self._install_translator()
 
@@ -152,7 +153,12 @@ class MineSupervisionPlugin:
 
         self.add_action("new_db.svg", tr("New supervision database…"), self.new_database)
         self.add_action("open_db.svg", tr("Open supervision database…"), self.open_database)
+        self.menu.addSeparator()
         self._create_docks()
+        self.menu.addSeparator()
+        self.draw_action = self.add_action(
+            "draw_patch.svg", tr("Draw patrol patch"), self.draw_patch, feature="analysis", checkable=True
+        )
 
         self._connect(QgsProject.instance().readProject, self._project_read)
         self._connect(QgsProject.instance().cleared, self._project_cleared)
@@ -184,6 +190,7 @@ class MineSupervisionPlugin:
         for tool in self.map_tools:
             if canvas is not None and canvas.mapTool() is tool:
                 canvas.unsetMapTool(tool)
+            tool.clean_up()
             tool.deleteLater()
         self.map_tools.clear()
         for dock in self.docks:
@@ -196,6 +203,7 @@ class MineSupervisionPlugin:
         for action in self.actions:
             action.deleteLater()
         self.actions.clear()
+        self.draw_action = None
         if self.toolbar is not None:
             self.toolbar.setParent(None)
             self.toolbar.deleteLater()
@@ -219,6 +227,25 @@ class MineSupervisionPlugin:
     def _project_cleared(self) -> None:
         if self.context.store is not None:
             self.context.set_store(None)
+
+    def draw_patch(self, checked: bool = True) -> None:
+        """Activate the map tool that draws a suspect patch and pre-judges it at once."""
+        canvas = self.iface.mapCanvas()
+        if not checked:
+            if self.map_tools and canvas.mapTool() is self.map_tools[0]:
+                canvas.unsetMapTool(self.map_tools[0])
+            return
+        if self.context.store is None:
+            self.draw_action.setChecked(False)
+            self.context.warning(tr("Open a supervision database first: the drawn patch is stored in it."))
+            return
+        if not self.map_tools:
+            from .gui.draw_patch_tool import DrawPatchTool
+
+            tool = DrawPatchTool(canvas, self.context)
+            tool.setAction(self.draw_action)
+            self.map_tools.append(tool)
+        canvas.setMapTool(self.map_tools[0])
 
     def new_database(self) -> None:
         from .gui.database_dialogs import new_database_interactive

@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
 
@@ -17,3 +19,21 @@ else:
     sys.path.insert(0, str(ROOT))
 
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="module")
+def registry(qgis_app):
+    """QGIS's Processing registry with the plugin's provider, removed again afterwards
+    so that tests loading the whole plugin find the registry as QGIS has it."""
+    from qgis.core import QgsApplication
+
+    from mine_supervision_plugin.processing.provider import PROVIDER_ID, MineSupervisionProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = None
+    if registry.providerById(PROVIDER_ID) is None:
+        provider = MineSupervisionProvider()
+        registry.addProvider(provider)
+    yield registry
+    if provider is not None:
+        registry.removeProvider(provider)

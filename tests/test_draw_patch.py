@@ -434,3 +434,21 @@ def test_deactivating_cancels_and_forgets_the_licence_layers(drawing, store):
     assert tool.points == [] and tool.snapping_layers() == []
     canvas.setMapTool(tool)
     assert len(tool.snapping_layers()) == 2
+
+
+def test_canvas_in_another_crs(drawing, store):
+    """Over a Web Mercator basemap (天地图) the outline is stored in the database CRS."""
+    from qgis.core import QgsCoordinateTransform
+
+    tool, canvas, stored = drawing
+    store_crs, web = QgsCoordinateReferenceSystem("EPSG:4526"), QgsCoordinateReferenceSystem("EPSG:3857")
+    to_web = QgsCoordinateTransform(store_crs, web, QgsProject.instance())
+    canvas.setDestinationCrs(web)
+    canvas.setExtent(to_web.transformBoundingBox(QgsRectangle(E0 - 100, N0 - 700, E0 + 1500, N0 + 100)))
+    corners = [to_web.transform(QgsPointXY(east, north)) for east, north in ring(E0 + 100, N0 - 100, 100.0)]
+    draw(tool, canvas, [(p.x(), p.y()) for p in corners])
+    patch = get_patch(store, stored[0])
+    assert patch["prejudgment"] == "within_licence"
+    minx, miny, maxx, maxy = patch["geometry"].bounds
+    assert (minx, maxy) == (pytest.approx(E0 + 100, abs=5), pytest.approx(N0 - 100, abs=5))
+    assert patch["area_m2"] == pytest.approx(10_000.0, rel=0.1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -13,7 +12,7 @@ from qgis.core import (
 from test_coordinate_writers import LAND_EXCHANGE, REGISTRATION, TABLE, corner_set
 
 from mine_supervision_plugin.formats.coordinates import read_coordinate_file
-from mine_supervision_plugin.processing.provider import PROVIDER_ID, MineSupervisionProvider
+from mine_supervision_plugin.processing.provider import PROVIDER_ID
 from mine_supervision_plugin.store.database import create_database, open_database
 from mine_supervision_plugin.store.rights import history, list_license_nos, read_licence
 
@@ -63,12 +62,6 @@ class RecordingFeedback(QgsProcessingFeedback):
         self.infos.append(info)
 
 
-@pytest.fixture(scope="module")
-def registry(qgis_app):
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById(PROVIDER_ID) is None:
-        registry.addProvider(MineSupervisionProvider())
-    yield registry
 
 
 def run(registry, name: str, parameters: dict, feedback: QgsProcessingFeedback | None = None) -> dict:

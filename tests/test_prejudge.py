@@ -474,16 +474,6 @@ def test_parse_date_forms():
 # =========================================================================== Processing, in QGIS
 
 
-@pytest.fixture(scope="module")
-def registry(qgis_app):
-    from qgis.core import QgsApplication
-
-    from mine_supervision_plugin.processing.provider import PROVIDER_ID, MineSupervisionProvider
-
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById(PROVIDER_ID) is None:
-        registry.addProvider(MineSupervisionProvider())
-    yield registry
 
 
 class Feedback:

@@ -36,7 +36,12 @@ def fill(ts_path: str, tsv_path: str) -> int:
             translation.text = table[source]
             translation.attrib.pop("type", None)
             filled += 1
-    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    with open(ts_path, "w", encoding="utf-8") as stream:
+        # ElementTree drops the DOCTYPE; Qt Linguist files carry one.
+        stream.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        stream.write(body)
+        stream.write("\n")
     return filled
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QDockWidget, QWidget
 
 from .context import PluginContext
@@ -9,7 +12,28 @@ from .context import PluginContext
 
 def create_docks(context: PluginContext, parent: QWidget) -> list[QDockWidget]:
     """Every dock of the plugin, in menu order."""
-    from .patches_dock import PatchesDock
+    from .imagery_compare import ImageryCompareDock
     from .rights_dock import RightsDock
 
-    return [RightsDock(context, parent), PatchesDock(context, parent)]
+    docks: list[QDockWidget] = [RightsDock(context, parent)]
+    # The patch panel runs the workflow through the store, which needs shapely;
+    # without it the panel is left out and the message bar says what to install.
+    if context.dependencies.available("analysis"):
+        from .patches_dock import PatchesDock
+
+        patches = PatchesDock(context, parent)
+        patches.setWindowIcon(QIcon(str(icon_path("patches.svg"))))
+        docks.append(patches)
+    imagery = ImageryCompareDock(context, parent)
+    imagery.setWindowIcon(QIcon(str(icon_path("imagery_compare.svg"))))
+    docks.append(imagery)
+    return docks
+
+
+def icon_path(name: str) -> Path:
+    """An icon under resources/icons, in the installed plugin or the source tree."""
+    package = Path(__file__).resolve().parent.parent
+    for base in (package / "resources", package.parent / "resources"):
+        if (base / "icons" / name).exists():
+            return base / "icons" / name
+    return package / "resources" / "icons" / name

@@ -141,7 +141,7 @@ class PatchResultDialog(QDialog):
                 validity = tr("valid {start} to {end}").format(
                     start=info.get("valid_from") or "?", end=info.get("valid_to") or "?"
                 )
-            names.append(" ".join(part for part in (number, details, f"({validity})" if validity else "") if part))
+            names.append("  ".join(part for part in (number, details, f"({validity})" if validity else "") if part))
         add("licences", tr("Licences touched"), "\n".join(names) if names else tr("none"))
         zone = result.zone_name or ""
         if zone and result.zone_level:
@@ -159,6 +159,8 @@ class PatchResultDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+        self.adjustSize()
 
 
 def _area_text(value: float | None) -> str:
@@ -271,6 +273,7 @@ class DrawPatchTool(QgsMapTool):
 
     # -- QgsMapTool ---------------------------------------------------------------
     def activate(self) -> None:
+        self._disconnect()
         self.configure_snapping()
         project = QgsProject.instance()
         for signal, slot in (
@@ -284,14 +287,17 @@ class DrawPatchTool(QgsMapTool):
         if self.context.store is None:
             self.context.info(tr("Open a supervision database first: the drawn patch is stored in it."))
 
-    def deactivate(self) -> None:
-        self.cancel()
+    def _disconnect(self) -> None:
         for signal, slot in self._connections:
             try:
                 signal.disconnect(slot)
             except (TypeError, RuntimeError):
                 pass
         self._connections.clear()
+
+    def deactivate(self) -> None:
+        self.cancel()
+        self._disconnect()
         self._unconfigure_snapping()
         if self._indicator is not None:
             self._indicator.setVisible(False)
@@ -474,8 +480,9 @@ class DrawPatchTool(QgsMapTool):
         layer.triggerRepaint()
 
     def clean_up(self) -> None:
-        """Remove the canvas items; call before the tool is deleted (plugin unload)."""
+        """Remove the canvas items and connections; call before the tool is deleted (plugin unload)."""
         self.cancel()
+        self._disconnect()
         if self.result_dialog is not None:
             self.result_dialog.close()
             self.result_dialog.deleteLater()

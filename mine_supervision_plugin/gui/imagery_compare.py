@@ -60,6 +60,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSplitter,
     QVBoxLayout,
@@ -372,6 +373,9 @@ class ImageryCompareDock(QgsDockWidget):
         for label_widget in (self.before_label, self.after_label):
             label_widget.setWordWrap(True)
             label_widget.setStyleSheet("font-weight: bold;")
+            # The two views share the width evenly whatever the length of their dates.
+            label_widget.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+            label_widget.setMinimumHeight(label_widget.fontMetrics().lineSpacing() * 2 + 4)
         self.splitter = QSplitter(Qt.Horizontal, body)
         for label_widget, canvas in ((self.before_label, self.before_canvas), (self.after_label, self.after_canvas)):
             panel = QWidget(self.splitter)
@@ -610,8 +614,6 @@ class ImageryCompareDock(QgsDockWidget):
             self.before_canvas.refresh()
             self.after_canvas.refresh()
         self._update_labels()
-        if not self.isVisible() and self.parent() is not None:
-            self.show()
 
     # -- synchronisation ---------------------------------------------------------------------------
     @staticmethod
