@@ -1,1272 +1,1274 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1">
 <context>
     <name>@default</name>
     <message>
         <location filename="../mine_supervision_plugin/plugin.py" line="141" />
         <source>&amp;Mine supervision</source>
-        <translation type="unfinished" />
+        <translation>矿产监管(&amp;M)</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/base.py" line="19" />
         <source>Mine supervision</source>
-        <translation type="unfinished" />
+        <translation>矿产监管</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/plugin.py" line="154" />
         <source>New supervision database…</source>
-        <translation type="unfinished" />
+        <translation>新建监管数据库…</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/plugin.py" line="155" />
         <source>Open supervision database…</source>
-        <translation type="unfinished" />
+        <translation>打开监管数据库…</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="30" />
         <source>{path} was upgraded from schema {old} to {new}.</source>
-        <translation type="unfinished" />
+        <translation>{path} 的数据库结构已由版本 {old} 升级至 {new}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="36" />
         <source>Opened {path}.</source>
-        <translation type="unfinished" />
+        <translation>已打开 {path}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="55" />
         <source>New supervision database</source>
-        <translation type="unfinished" />
+        <translation>新建监管数据库</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/create_database.py" line="33" />
         <source>GeoPackage (*.gpkg)</source>
-        <translation type="unfinished" />
+        <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="61" />
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/create_database.py" line="38" />
         <source>Coordinate reference system</source>
-        <translation type="unfinished" />
+        <translation>坐标参考系</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="65" />
         <source>Use the CGCS2000 Gauss–Krüger zone of your county, e.g. EPSG:4526 for zone 38 with the zone prefix.</source>
-        <translation type="unfinished" />
+        <translation>请使用本县所在的 CGCS2000 高斯-克吕格投影带，例如第 38 带（东坐标含带号前缀）为 EPSG:4526。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="88" />
         <source>Open supervision database</source>
-        <translation type="unfinished" />
+        <translation>打开监管数据库</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="82" />
         <source>Import licence coordinates</source>
-        <translation type="unfinished" />
+        <translation>导入许可证拐点坐标</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="103" />
         <source>Coordinate file or folder</source>
-        <translation type="unfinished" />
+        <translation>坐标文件或文件夹</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="103" />
         <source>Coordinate files (*.txt *.TXT *.csv *.CSV *.xlsx *.XLSX);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>坐标文件 (*.txt *.TXT *.csv *.CSV *.xlsx *.XLSX);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="112" />
         <source>Coordinate reference system (empty: automatic)</source>
-        <translation type="unfinished" />
+        <translation>坐标参考系（留空：自动识别）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="115" />
         <source>Store into supervision database (optional)</source>
-        <translation type="unfinished" />
+        <translation>存入监管数据库（可选）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="124" />
         <source>Licence parcels</source>
-        <translation type="unfinished" />
+        <translation>许可证地块</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="127" />
         <source>Files imported</source>
-        <translation type="unfinished" />
+        <translation>已导入文件数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="127" />
         <source>Files refused</source>
-        <translation type="unfinished" />
+        <translation>被拒收文件数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="127" />
         <source>Licences imported</source>
-        <translation type="unfinished" />
+        <translation>已导入许可证数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="127" />
         <source>Licences created in the database</source>
-        <translation type="unfinished" />
+        <translation>数据库中新建的许可证数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="127" />
         <source>Licences updated in the database</source>
-        <translation type="unfinished" />
+        <translation>数据库中更新的许可证数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="127" />
         <source>Licences unchanged in the database</source>
-        <translation type="unfinished" />
+        <translation>数据库中未变化的许可证数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="145" />
         <source>{folder} holds no coordinate files (.txt, .csv, .xlsx).</source>
-        <translation type="unfinished" />
+        <translation>{folder} 中没有坐标文件（.txt、.csv、.xlsx）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="200" />
         <source>{path} does not exist.</source>
-        <translation type="unfinished" />
+        <translation>{path} 不存在。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="165" />
         <source>Refused {path}:
 {problems}</source>
-        <translation type="unfinished" />
+        <translation>已拒收 {path}：
+{problems}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="171" />
         <source>Refused {path}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>已拒收 {path}：{reason}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="180" />
         <source>No file could be imported from {path}.</source>
-        <translation type="unfinished" />
+        <translation>{path} 中没有可导入的文件。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="197" />
         <source>{path}: reprojected from EPSG:{source} to EPSG:{target}.</source>
-        <translation type="unfinished" />
+        <translation>{path}：已由 EPSG:{source} 重投影至 EPSG:{target}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="202" />
         <source>Imported {licences} licences from {files} files; {refused} files refused.</source>
-        <translation type="unfinished" />
+        <translation>已从 {files} 个文件导入 {licences} 个许可证；拒收 {refused} 个文件。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="230" />
         <source>The coordinate reference system must be an EPSG one (such as EPSG:4526), not {crs}.</source>
-        <translation type="unfinished" />
+        <translation>坐标参考系必须为 EPSG 坐标系（如 EPSG:4526），而不是 {crs}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="312" />
         <source>Nothing was stored in {path}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>未向 {path} 写入任何内容：{reason}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="317" />
         <source>Database {path}: {created} created, {updated} updated, {unchanged} unchanged.</source>
-        <translation type="unfinished" />
+        <translation>数据库 {path}：新建 {created} 个，更新 {updated} 个，未变化 {unchanged} 个。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="53" />
         <source>Export licence coordinates</source>
-        <translation type="unfinished" />
+        <translation>导出许可证拐点坐标</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="56" />
         <source>Writes the licences of a supervision database as coordinate files: one land coordinate exchange txt or one mining-right registration txt per licence (named after the licence number), or one CSV corner table for all of them. Corners keep their numbers and the coordinates as given on the licence, so importing the files again gives the same coordinates. Leave the licence numbers empty to export every licence; separate several with commas.</source>
-        <translation type="unfinished" />
+        <translation>将监管数据库中的许可证导出为坐标文件：每个许可证一个土地坐标交换格式 txt 或采矿权登记格式 txt（以许可证号命名），或全部许可证合为一个 CSV 拐点坐标表。拐点保留原编号及许可证上登记的坐标，重新导入这些文件可得到相同的坐标。许可证号留空则导出全部许可证；多个许可证号以逗号分隔。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/create_database.py" line="33" />
         <source>Supervision database</source>
-        <translation type="unfinished" />
+        <translation>监管数据库</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="70" />
         <source>Licence numbers (comma separated; empty = all)</source>
-        <translation type="unfinished" />
+        <translation>许可证号（以逗号分隔；留空 = 全部）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="73" />
         <source>Format</source>
-        <translation type="unfinished" />
+        <translation>格式</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="73" />
         <source>Land coordinate exchange txt</source>
-        <translation type="unfinished" />
+        <translation>土地坐标交换格式 txt</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="73" />
         <source>Mining-right registration txt</source>
-        <translation type="unfinished" />
+        <translation>采矿权登记格式 txt</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="73" />
         <source>CSV corner table</source>
-        <translation type="unfinished" />
+        <translation>CSV 拐点坐标表</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="81" />
         <source>Text encoding of the txt files</source>
-        <translation type="unfinished" />
+        <translation>txt 文件的文本编码</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="86" />
         <source>Output folder</source>
-        <translation type="unfinished" />
+        <translation>输出文件夹</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="87" />
         <source>Files written</source>
-        <translation type="unfinished" />
+        <translation>已写出文件数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="88" />
         <source>Licences exported</source>
-        <translation type="unfinished" />
+        <translation>已导出许可证数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="104" />
         <source>Not in the database: {numbers}</source>
-        <translation type="unfinished" />
+        <translation>数据库中不存在：{numbers}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="111" />
         <source>The database holds no licences to export.</source>
-        <translation type="unfinished" />
+        <translation>数据库中没有可导出的许可证。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="130" />
         <source>Wrote {path}</source>
-        <translation type="unfinished" />
+        <translation>已写出 {path}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="132" />
         <source>Licence {license_no} cannot be exported: {reason}</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no} 无法导出：{reason}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="149" />
         <source>Wrote {count} corners to {path}</source>
-        <translation type="unfinished" />
+        <translation>已将 {count} 个拐点写入 {path}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/create_database.py" line="23" />
         <source>Create supervision database</source>
-        <translation type="unfinished" />
+        <translation>新建监管数据库</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/create_database.py" line="26" />
         <source>Creates an empty supervision database (GeoPackage) holding every table of the schema: mining rights, parcels, corners, monitoring zones, patches and their workflow log, inspections, photos, corner checks, survey extents, notices, the problem ledger and the audit log.</source>
-        <translation type="unfinished" />
+        <translation>新建一个空的监管数据库（GeoPackage），包含数据库结构中的全部数据表：采矿权、地块、拐点、重点监测矿区、图斑及其流程记录、巡查核查记录、照片、拐点核查、勘测范围、整改通知书、问题台账和审计日志。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/create_database.py" line="43" />
         <source>Schema version</source>
-        <translation type="unfinished" />
+        <translation>数据库结构版本</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/create_database.py" line="55" />
         <source>Created {path}</source>
-        <translation type="unfinished" />
+        <translation>已创建 {path}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="114" />
         <source>EPSG:{epsg} is not a known coordinate reference system.</source>
-        <translation type="unfinished" />
+        <translation>EPSG:{epsg} 不是已知的坐标参考系。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="116" />
         <source>EPSG:{epsg} is not a Gauss–Krüger projection; coordinate files need one.</source>
-        <translation type="unfinished" />
+        <translation>EPSG:{epsg} 不是高斯-克吕格投影；坐标文件须采用高斯-克吕格投影。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="139" />
         <source>Licence {license_no} has no coordinate reference system; it cannot be written.</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no} 没有坐标参考系，无法写出。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="149" />
         <source>Licence {license_no} has no parcels to write.</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no} 没有可写出的地块。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="153" />
         <source>Licence {license_no}, parcel {parcel_no}, ring {ring}: fewer than 3 corners.</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no}，地块 {parcel_no}，第 {ring} 圈：拐点少于 3 个。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="193" />
         <source>A value cannot be written in the {encoding} encoding: {text}</source>
-        <translation type="unfinished" />
+        <translation>有内容无法以 {encoding} 编码写出：{text}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="87" />
         <source>Licence {license_no} has no coordinate reference system; it cannot be placed on the map.</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no} 没有坐标参考系，无法在地图上定位。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="95" />
         <source>Licence {license_no}: EPSG:{epsg} is not a known coordinate reference system.</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no}：EPSG:{epsg} 不是已知的坐标参考系。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="104" />
         <source>Licence {license_no} is in EPSG:{epsg} ({datum}) but the database is in EPSG:{store_epsg} ({store_datum}). Transform the coordinates with the official parameters for your area first; they are not stored as they are.</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no} 的坐标系为 EPSG:{epsg}（{datum}），而数据库为 EPSG:{store_epsg}（{store_datum}）。请先用本地区的官方转换参数转换坐标；坐标未按原样入库。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="153" />
         <source>Licence {license_no}, parcel {parcel_no}</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no}，地块 {parcel_no}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="157" />
         <source>{where}: the boundary cannot be built ({reason}).</source>
-        <translation type="unfinished" />
+        <translation>{where}：无法构建范围边界（{reason}）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="160" />
         <source>{where}: the boundary is not a valid polygon ({reason}).</source>
-        <translation type="unfinished" />
+        <translation>{where}：范围边界不是有效的多边形（{reason}）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="170" />
         <source>Licence {license_no} has no area left once its excluded parcels are cut out.</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no} 扣除地块后已无剩余面积。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="575" />
         <source>A licence without a licence number cannot be stored ({source}).</source>
-        <translation type="unfinished" />
+        <translation>没有许可证号的许可证无法入库（{source}）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="198" />
         <source>Licence {license_no} has no parcels.</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no} 没有地块。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="225" />
         <source>Licence {license_no}, parcel {parcel_no}: corners cannot be placed in EPSG:{epsg}.</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no}，地块 {parcel_no}：拐点无法在 EPSG:{epsg} 中定位。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="265" />
         <source>Licence {license_no}: unknown {column} value “{value}” ignored.</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no}：{column} 的取值“{value}”无法识别，已忽略。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="487" />
         <source>Licence {license_no} is not in the database.</source>
-        <translation type="unfinished" />
+        <translation>数据库中没有许可证 {license_no}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/project.py" line="103" />
         <source>Attributes</source>
-        <translation type="unfinished" />
+        <translation>属性</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/project.py" line="131" />
         <source>Layer {table} of {path} could not be loaded.</source>
-        <translation type="unfinished" />
+        <translation>无法加载 {path} 中的图层 {table}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="170" />
         <source>Creating a PostGIS supervision database is not available in this version.</source>
-        <translation type="unfinished" />
+        <translation>本版本暂不支持新建 PostGIS 监管数据库。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="175" />
         <source>{path} already exists; choose another name or open it.</source>
-        <translation type="unfinished" />
+        <translation>{path} 已存在；请另取文件名或直接打开该文件。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="177" />
         <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished" />
+        <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="179" />
         <source>The folder {folder} is not writable.</source>
-        <translation type="unfinished" />
+        <translation>文件夹 {folder} 不可写。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="202" />
         <source>{path} is not a file.</source>
-        <translation type="unfinished" />
+        <translation>{path} 不是文件。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="204" />
         <source>{path} cannot be read (permission denied).</source>
-        <translation type="unfinished" />
+        <translation>{path} 无法读取（权限不足）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="221" />
         <source>{path} is not a GeoPackage file.</source>
-        <translation type="unfinished" />
+        <translation>{path} 不是 GeoPackage 文件。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="210" />
         <source>{path} is read-only: copy it to a folder where you may write, or ask for write permission.</source>
-        <translation type="unfinished" />
+        <translation>{path} 为只读：请将其复制到有写入权限的文件夹，或申请写入权限。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="223" />
         <source>{path} is a GeoPackage but not a supervision database (no {table} table).</source>
-        <translation type="unfinished" />
+        <translation>{path} 是 GeoPackage，但不是监管数据库（缺少 {table} 表）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="230" />
         <source>{path} is a GeoPackage but not a supervision database.</source>
-        <translation type="unfinished" />
+        <translation>{path} 是 GeoPackage，但不是监管数据库。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="244" />
         <source>{path} is locked by another program; close it there and try again.</source>
-        <translation type="unfinished" />
+        <translation>{path} 已被其他程序锁定；请在该程序中关闭后重试。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="247" />
         <source>{path} is not a GeoPackage file ({reason}).</source>
-        <translation type="unfinished" />
+        <translation>{path} 不是 GeoPackage 文件（{reason}）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="353" />
         <source>{path} cannot be opened: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法打开 {path}：{reason}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="357" />
         <source>{path} is not a supervision database.</source>
-        <translation type="unfinished" />
+        <translation>{path} 不是监管数据库。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="362" />
         <source>{path} has a damaged schema record: {reason}</source>
-        <translation type="unfinished" />
+        <translation>{path} 的数据库结构记录已损坏：{reason}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="364" />
         <source>{path} was written by a newer version of the plugin (schema {found}; this plugin knows up to {known}). Update the Mine supervision plugin to open it.</source>
-        <translation type="unfinished" />
+        <translation>{path} 由更高版本的插件写入（数据库结构版本 {found}；本插件最高支持 {known}）。请更新矿产监管插件后再打开。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/database.py" line="373" />
         <source>{path} has schema {found} and needs migrating to {known}.</source>
-        <translation type="unfinished" />
+        <translation>{path} 的数据库结构版本为 {found}，需要迁移至 {known}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/deps.py" line="33" />
         <source>Missing Python packages: {names}. Analysis and documents that need them are disabled. Install them into QGIS's Python (Windows: OSGeo4W Shell; Linux/macOS: a terminal) with: python3 -m pip install {pip_names} — then restart QGIS.</source>
-        <translation type="unfinished" />
+        <translation>缺少 Python 包：{names}。依赖这些包的分析和文书功能已停用。请在 QGIS 的 Python 环境中安装（Windows：OSGeo4W Shell；Linux/macOS：终端），命令为：python3 -m pip install {pip_names}，然后重启 QGIS。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="85" />
         <source>issued</source>
-        <translation type="unfinished" />
+        <translation>下发</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="86" />
         <source>field-verified</source>
-        <translation type="unfinished" />
+        <translation>已核查</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="87" />
         <source>determined</source>
-        <translation type="unfinished" />
+        <translation>已判定</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="88" />
         <source>case filed</source>
-        <translation type="unfinished" />
+        <translation>已立案</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="89" />
         <source>rectifying</source>
-        <translation type="unfinished" />
+        <translation>整改中</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="90" />
         <source>closed</source>
-        <translation type="unfinished" />
+        <translation>已销号</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="93" />
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（无）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="129" />
         <source>No field check is recorded: the field-check date is missing.</source>
-        <translation type="unfinished" />
+        <translation>没有实地核查记录：缺少核查日期。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="133" />
         <source>The field-check date {value} is not a date.</source>
-        <translation type="unfinished" />
+        <translation>核查日期 {value} 不是有效日期。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="136" />
         <source>The field-check date {date} is in the future.</source>
-        <translation type="unfinished" />
+        <translation>核查日期 {date} 晚于今天。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="139" />
         <source>The field-check date {date} is before the after-imagery date {imagery}.</source>
-        <translation type="unfinished" />
+        <translation>核查日期 {date} 早于后时相影像日期 {imagery}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="145" />
         <source>The inspectors who made the field check are not recorded.</source>
-        <translation type="unfinished" />
+        <translation>未记录实地核查人员。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="147" />
         <source>No field check is recorded: the finding is missing.</source>
-        <translation type="unfinished" />
+        <translation>没有实地核查记录：缺少核查情况。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="155" />
         <source>No determination (legal / illegal / other) is recorded.</source>
-        <translation type="unfinished" />
+        <translation>未记录判定结果（合法/违法/其他）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="158" />
         <source>Unknown determination {value}.</source>
-        <translation type="unfinished" />
+        <translation>未知的判定结果 {value}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="162" />
         <source>Unknown violation type {value}.</source>
-        <translation type="unfinished" />
+        <translation>未知的违法类型 {value}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="164" />
         <source>A patch determined illegal needs a violation type.</source>
-        <translation type="unfinished" />
+        <translation>判定为违法的图斑须填写违法类型。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="166" />
         <source>A patch determined legal cannot carry a violation type ({value}).</source>
-        <translation type="unfinished" />
+        <translation>判定为合法的图斑不能填写违法类型（{value}）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="310" />
         <source>Unknown workflow state {state}; the states are: {states}.</source>
-        <translation type="unfinished" />
+        <translation>未知的流程状态 {state}；可用状态为：{states}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="201" />
         <source>The patch has an unknown workflow state {state}.</source>
-        <translation type="unfinished" />
+        <translation>图斑的流程状态 {state} 无法识别。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="203" />
         <source>The patch is already {state}.</source>
-        <translation type="unfinished" />
+        <translation>图斑已处于“{state}”状态。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="206" />
         <source>A closed patch cannot move on; correct the closing event to reopen it.</source>
-        <translation type="unfinished" />
+        <translation>已销号的图斑不能再流转；如需重新打开，请更正销号环节。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="209" />
         <source>A patch cannot move from {from_state} to {to_state}; the next step allowed is: {allowed}.</source>
-        <translation type="unfinished" />
+        <translation>图斑不能由“{from_state}”转入“{to_state}”；允许的下一步为：{allowed}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="224" />
         <source>A case can be filed only for a patch determined illegal (this one is {value}).</source>
-        <translation type="unfinished" />
+        <translation>只有判定为违法的图斑才能立案（该图斑判定为“{value}”）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="230" />
         <source>The case number is missing.</source>
-        <translation type="unfinished" />
+        <translation>缺少案件编号。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="234" />
         <source>A patch determined illegal must be filed as a case before rectification (no handling without a case).</source>
-        <translation type="unfinished" />
+        <translation>判定为违法的图斑须先立案再整改（不得未立案即处理）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="241" />
         <source>A patch determined legal needs no rectification; close it instead.</source>
-        <translation type="unfinished" />
+        <translation>判定为合法的图斑无需整改，请直接销号。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="247" />
         <source>A patch determined illegal can be closed only after its case is filed and rectified.</source>
-        <translation type="unfinished" />
+        <translation>判定为违法的图斑须立案并整改后方可销号。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="253" />
         <source>Rectification and penalty are not recorded as completed; a patch is closed only after both.</source>
-        <translation type="unfinished" />
+        <translation>未记录整改和处罚已完成；图斑须在两者均完成后方可销号。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="275" />
         <source>These fields cannot be set by a workflow step: {fields}.</source>
-        <translation type="unfinished" />
+        <translation>以下字段不能通过流程操作设置：{fields}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="284" />
         <source>The {field} of a determined patch is changed only by correcting the determination.</source>
-        <translation type="unfinished" />
+        <translation>已判定图斑的 {field} 只能通过更正判定环节修改。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="317" />
         <source>Only the latest event of a patch can be corrected: event {fid} is followed by event {latest}; correct that one first.</source>
-        <translation type="unfinished" />
+        <translation>只能更正图斑的最后一条流程记录：第 {fid} 条之后还有第 {latest} 条，请先更正后者。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="324" />
         <source>The issue record of a patch cannot be corrected.</source>
-        <translation type="unfinished" />
+        <translation>图斑的下发记录不能更正。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/domain/workflow.py" line="326" />
         <source>The patch is already {state}; there is nothing to correct.</source>
-        <translation type="unfinished" />
+        <translation>图斑已处于“{state}”状态，无需更正。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="115" />
         <source>Unknown patch fields in the field mapping: {names}.</source>
-        <translation type="unfinished" />
+        <translation>字段对应关系中有未知的图斑字段：{names}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="119" />
         <source>Unknown area unit {unit}.</source>
-        <translation type="unfinished" />
+        <translation>未知的面积单位 {unit}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="326" />
         <source>{file} has no .dbf attribute file.</source>
-        <translation type="unfinished" />
+        <translation>{file} 缺少 .dbf 属性文件。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="334" />
         <source>encoding {encoding} from {cpg}</source>
-        <translation type="unfinished" />
+        <translation>编码 {encoding}（来自 {cpg}）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="338" />
         <source>{cpg} says {declared} but the text is not valid {declared}; read as {encoding}</source>
-        <translation type="unfinished" />
+        <translation>{cpg} 声明为 {declared}，但文本不是有效的 {declared}；按 {encoding} 读取</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="342" />
         <source>no non-ASCII text; read as UTF-8</source>
-        <translation type="unfinished" />
+        <translation>无非 ASCII 文本；按 UTF-8 读取</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="344" />
         <source>encoding {encoding} from the .dbf language driver</source>
-        <translation type="unfinished" />
+        <translation>编码 {encoding}（来自 .dbf 语言驱动）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="349" />
         <source>no .cpg file; the text reads as {encoding}</source>
-        <translation type="unfinished" />
+        <translation>无 .cpg 文件；文本按 {encoding} 读取</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="350" />
         <source>no .cpg file and the text is neither UTF-8 nor GBK; read as GB18030, check the Chinese text</source>
-        <translation type="unfinished" />
+        <translation>无 .cpg 文件，且文本既非 UTF-8 也非 GBK；按 GB18030 读取，请核对中文内容</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="381" />
         <source>{file} cannot be read: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="388" />
         <source>{file} has no layer {layer}.</source>
-        <translation type="unfinished" />
+        <translation>{file} 中没有图层 {layer}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="392" />
         <source>{file} holds no layer.</source>
-        <translation type="unfinished" />
+        <translation>{file} 中没有图层。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="404" />
         <source>{file} holds several layers ({names}); choose the one with the patches.</source>
-        <translation type="unfinished" />
+        <translation>{file} 包含多个图层（{names}）；请选择图斑所在的图层。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="420" />
         <source>The coordinate reference system of {file} is unknown (no .prj file or CRS definition). The patches cannot be placed: add the CRS to the file (e.g. with QGIS 'Assign projection') and import again.</source>
-        <translation type="unfinished" />
+        <translation>{file} 的坐标参考系未知（无 .prj 文件或坐标系定义），图斑无法定位：请为文件指定坐标系（如使用 QGIS 的“指定投影”工具）后重新导入。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="442" />
         <source>{file} declares the geographic CRS {crs}, but its coordinates are not longitudes and latitudes (x {min_x:.0f}…{max_x:.0f}, y {min_y:.0f}…{max_y:.0f}). Its CRS declaration is wrong: assign the right projected CRS and import again.</source>
-        <translation type="unfinished" />
+        <translation>{file} 声明为地理坐标系 {crs}，但其坐标不是经纬度（x {min_x:.0f}…{max_x:.0f}，y {min_y:.0f}…{max_y:.0f}）。坐标系声明有误：请指定正确的投影坐标系后重新导入。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="454" />
         <source>{file} is in {crs} (datum {datum}). Converting it to EPSG:{target} needs the local transformation parameters, which this plugin does not guess. Convert the file to CGCS2000 with the parameters from your surveying authority first.</source>
-        <translation type="unfinished" />
+        <translation>{file} 采用 {crs}（基准 {datum}）。转换至 EPSG:{target} 需要本地转换参数，本插件不作推测。请先使用测绘主管部门提供的参数将文件转换为 CGCS2000。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="493" />
         <source>The patches of {file} lie around longitude {lon:.3f}, latitude {lat:.3f}, outside the area where EPSG:{epsg} is used ({west:.1f}–{east:.1f}°E): check the CRS of the file and of the database.</source>
-        <translation type="unfinished" />
+        <translation>{file} 中的图斑位于经度 {lon:.3f}、纬度 {lat:.3f} 附近，超出 EPSG:{epsg} 的适用范围（东经 {west:.1f}–{east:.1f}°）：请检查文件和数据库的坐标系。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="530" />
         <source>row {row} (patch {patch_no})</source>
-        <translation type="unfinished" />
+        <translation>第 {row} 行（图斑 {patch_no}）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="530" />
         <source>row {row} (no patch number)</source>
-        <translation type="unfinished" />
+        <translation>第 {row} 行（无图斑编号）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="687" />
         <source>{where}: the geometry is empty; the patch is kept without one.</source>
-        <translation type="unfinished" />
+        <translation>{where}：图形为空；保留该图斑，但不含图形。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="555" />
         <source>{where}: the geometry is a {kind}, not a polygon; the patch is kept without geometry.</source>
-        <translation type="unfinished" />
+        <translation>{where}：图形为 {kind}，不是面；保留该图斑，但不含图形。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="562" />
         <source>{where}: parts that are not polygons were left out.</source>
-        <translation type="unfinished" />
+        <translation>{where}：已舍弃非面部分。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="571" />
         <source>{where}: the geometry is invalid ({reason}) and has no area once repaired; kept without geometry.</source>
-        <translation type="unfinished" />
+        <translation>{where}：图形无效（{reason}），修复后面积为零；保留该图斑，但不含图形。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="575" />
         <source>{where}: self-intersecting or otherwise invalid geometry ({reason}) repaired.</source>
-        <translation type="unfinished" />
+        <translation>{where}：已修复自相交或其他无效图形（{reason}）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="639" />
         <source>{file} does not exist.</source>
-        <translation type="unfinished" />
+        <translation>{file} 不存在。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="641" />
         <source>UTF-8</source>
-        <translation type="unfinished" />
+        <translation>UTF-8</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="654" />
         <source>{file} has no patch-number field (looked for {candidates}); its fields are: {fields}. Choose the patch-number field in the field mapping.</source>
-        <translation type="unfinished" />
+        <translation>{file} 中没有图斑编号字段（已查找 {candidates}）；其字段为：{fields}。请在字段对应关系中指定图斑编号字段。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="536" />
         <source>{where}: the patch number is missing.</source>
-        <translation type="unfinished" />
+        <translation>{where}：缺少图斑编号。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="697" />
         <source>{where}: the geometry cannot be read or reprojected ({reason}); kept without geometry.</source>
-        <translation type="unfinished" />
+        <translation>{where}：无法读取或重投影图形（{reason}）；保留该图斑，但不含图形。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="710" />
         <source>{where}: {field} value {value} is not a date; left empty.</source>
-        <translation type="unfinished" />
+        <translation>{where}：{field} 的值 {value} 不是日期，已留空。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="723" />
         <source>{where}: year {value} is not a year; left empty.</source>
-        <translation type="unfinished" />
+        <translation>{where}：年度 {value} 不是有效年份，已留空。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="728" />
         <source>{where}: area {value} is not a number; the computed area is used.</source>
-        <translation type="unfinished" />
+        <translation>{where}：面积 {value} 不是数值，改用计算面积。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="757" />
         <source>Patch number {patch_no} occurs {count} times (rows {rows}).</source>
-        <translation type="unfinished" />
+        <translation>图斑编号 {patch_no} 出现 {count} 次（第 {rows} 行）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="794" />
         <source>The declared areas ({field}) of {file} match the computed areas in no unit (m², 亩, ha, km²); read as m². Set the area unit in the field mapping.</source>
-        <translation type="unfinished" />
+        <translation>{file} 的属性面积（{field}）与计算面积在任何单位（m²、亩、公顷、km²）下均不一致，按 m² 读取。请在字段对应关系中设置面积单位。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="801" />
         <source>The declared areas ({field}) of {file} are in {unit}; converted to m².</source>
-        <translation type="unfinished" />
+        <translation>{file} 的属性面积（{field}）单位为 {unit}，已换算为 m²。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="814" />
         <source>{where}: declared area {declared:.2f} m² differs from the computed {computed:.2f} m².</source>
-        <translation type="unfinished" />
+        <translation>{where}：属性面积 {declared:.2f} m² 与计算面积 {computed:.2f} m² 不一致。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="239" />
         <source>Licence {license_no}: excluded parcel {parcel_no} does not lie inside one licensed parcel, which the land coordinate exchange format cannot express; use the registration format.</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no}：扣除地块 {parcel_no} 不完全位于某一个登记地块内，土地坐标交换格式无法表达；请使用采矿权登记格式。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="375" />
         <source>A corner table holds one coordinate system; these licences are in {crs}.</source>
-        <translation type="unfinished" />
+        <translation>一个拐点坐标表只能采用一种坐标系；这些许可证的坐标系为 {crs}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="114" />
         <source>warning: {message}</source>
-        <translation type="unfinished" />
+        <translation>警告：{message}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="272" />
         <source>the file states {file_datum} but EPSG:{epsg} ({crs_datum}) was given; the given CRS is used</source>
-        <translation type="unfinished" />
+        <translation>文件声明为 {file_datum}，但指定了 EPSG:{epsg}（{crs_datum}）；采用指定的坐标系</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="279" />
         <source>the eastings carry zone {zone} but EPSG:{epsg} is not that zone with a zone prefix</source>
-        <translation type="unfinished" />
+        <translation>东坐标含带号 {zone}，但 EPSG:{epsg} 不是该带的含带号前缀坐标系</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="286" />
         <source>EPSG:{epsg} expects eastings with a zone prefix but the file's eastings have none</source>
-        <translation type="unfinished" />
+        <translation>EPSG:{epsg} 要求东坐标含带号前缀，但文件中的东坐标不含带号</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="293" />
         <source>the file states zone {zone} but EPSG:{epsg} is zone {crs_zone}; the given CRS is used</source>
-        <translation type="unfinished" />
+        <translation>文件声明为第 {zone} 带，但 EPSG:{epsg} 为第 {crs_zone} 带；采用指定的坐标系</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="309" />
         <source>unsupported coordinate system '{name}': give the CRS explicitly</source>
-        <translation type="unfinished" />
+        <translation>不支持的坐标系“{name}”：请明确指定坐标参考系</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="316" />
         <source>the file does not state its coordinate system; CGCS2000 is assumed</source>
-        <translation type="unfinished" />
+        <translation>文件未声明坐标系；按 CGCS2000 处理</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="321" />
         <source>zone prefix {zone} is not a Chinese Gauss–Krüger zone</source>
-        <translation type="unfinished" />
+        <translation>带号前缀 {zone} 不是我国的高斯-克吕格投影带</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="324" />
         <source>the file states {width}-degree zones but prefix {zone} is a {found}-degree zone</source>
-        <translation type="unfinished" />
+        <translation>文件声明为 {width} 度带，但带号前缀 {zone} 属于 {found} 度带</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="332" />
         <source>zone {stated} was stated but the eastings carry zone {zone}; the eastings' zone is used</source>
-        <translation type="unfinished" />
+        <translation>声明为第 {stated} 带，但东坐标含带号 {zone}；采用东坐标中的带号</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="349" />
         <source>the eastings have no zone prefix and the file states no zone (带号): give the zone or the CRS</source>
-        <translation type="unfinished" />
+        <translation>东坐标不含带号前缀，文件也未声明带号：请指定带号或坐标参考系</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="357" />
         <source>zone {zone} is not a {width}-degree Gauss–Krüger zone of China</source>
-        <translation type="unfinished" />
+        <translation>第 {zone} 带不是我国的 {width} 度高斯-克吕格投影带</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="364" />
         <source>no EPSG code for {width}-degree zone {zone}</source>
-        <translation type="unfinished" />
+        <translation>{width} 度带第 {zone} 带没有对应的 EPSG 代码</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="367" />
         <source>coordinates are in {datum} (EPSG:{epsg}): they must be transformed to CGCS2000</source>
-        <translation type="unfinished" />
+        <translation>坐标采用 {datum}（EPSG:{epsg}）：须转换为 CGCS2000</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="448" />
         <source>cannot read the file: {error}</source>
-        <translation type="unfinished" />
+        <translation>无法读取文件：{error}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="453" />
         <source>the file is neither UTF-8 nor GBK/GB18030 text</source>
-        <translation type="unfinished" />
+        <translation>文件既不是 UTF-8 文本，也不是 GBK/GB18030 文本</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="568" />
         <source>old .xls workbooks are not read: save the table as .xlsx or .csv</source>
-        <translation type="unfinished" />
+        <translation>不读取旧版 .xls 工作簿：请将表格另存为 .xlsx 或 .csv</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="572" />
         <source>not a recognised coordinate file (land exchange txt, registration txt or corner table)</source>
-        <translation type="unfinished" />
+        <translation>不是可识别的坐标文件（土地坐标交换格式 txt、采矿权登记格式 txt 或拐点坐标表）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="622" />
         <source>the coordinate system could not be determined</source>
-        <translation type="unfinished" />
+        <translation>无法确定坐标系</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="800" />
         <source>line ignored: {text}</source>
-        <translation type="unfinished" />
+        <translation>已忽略该行：{text}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="691" />
         <source>corner line before any parcel header line</source>
-        <translation type="unfinished" />
+        <translation>拐点行出现在所有地块标题行之前</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="694" />
         <source>expected '点号,圈号,X,Y', found: {text}</source>
-        <translation type="unfinished" />
+        <translation>应为“点号,圈号,X,Y”，实为：{text}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1135" />
         <source>point name '{name}' has no number; numbered {number}</source>
-        <translation type="unfinished" />
+        <translation>点名“{name}”不含编号；编为 {number} 号</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1141" />
         <source>ring number (圈号) '{ring}' is not a positive integer</source>
-        <translation type="unfinished" />
+        <translation>圈号“{ring}”不是正整数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="825" />
         <source>coordinates are not numbers: {text}</source>
-        <translation type="unfinished" />
+        <translation>坐标不是数值：{text}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="722" />
         <source>no [地块坐标] section with parcels</source>
-        <translation type="unfinished" />
+        <translation>缺少含地块的 [地块坐标] 节</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="726" />
         <source>the file states no licence number (许可证号); the file name '{name}' is used</source>
-        <translation type="unfinished" />
+        <translation>文件未注明许可证号；使用文件名“{name}”</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="745" />
         <source>coordinate unit (计量单位) '{unit}' is not metres: only projected coordinates in metres are read</source>
-        <translation type="unfinished" />
+        <translation>计量单位“{unit}”不是米：只读取以米为单位的投影坐标</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="760" />
         <source>corner count (界址点数) '{value}' is not an integer</source>
-        <translation type="unfinished" />
+        <translation>界址点数“{value}”不是整数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="765" />
         <source>parcel area (地块面积) '{value}' is not a number</source>
-        <translation type="unfinished" />
+        <translation>地块面积“{value}”不是数值</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="772" />
         <source>geometry type '{kind}' is not a polygon (面)</source>
-        <translation type="unfinished" />
+        <translation>图形类型“{kind}”不是面</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="808" />
         <source>row count (总行数) '{value}' is not an integer</source>
-        <translation type="unfinished" />
+        <translation>总行数“{value}”不是整数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="813" />
         <source>XY line numbers jump from {previous} to {current}</source>
-        <translation type="unfinished" />
+        <translation>XY 行号由 {previous} 跳至 {current}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="834" />
         <source>parcel closing line without corners before it</source>
-        <translation type="unfinished" />
+        <translation>地块结束行之前没有拐点</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="839" />
         <source>the last parcel has no closing line (标高上限,标高下限,,标识)</source>
-        <translation type="unfinished" />
+        <translation>最后一个地块缺少结束行（标高上限,标高下限,,标识）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="841" />
         <source>the row count line (矿区范围拐点坐标与标高的总行数) is missing</source>
-        <translation type="unfinished" />
+        <translation>缺少总行数行（矿区范围拐点坐标与标高的总行数）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="843" />
         <source>row count (总行数) is {declared} but the file has {given} XY lines (corner lines plus closing lines)</source>
-        <translation type="unfinished" />
+        <translation>总行数为 {declared}，但文件中有 {given} 个 XY 行（拐点行加结束行）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="850" />
         <source>no corner lines (XYnnn=点号,X,Y)</source>
-        <translation type="unfinished" />
+        <translation>没有拐点行（XYnnn=点号,X,Y）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="853" />
         <source>the licence number (许可证号) is missing</source>
-        <translation type="unfinished" />
+        <translation>缺少许可证号</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1115" />
         <source>elevation '{value}' is not a number</source>
-        <translation type="unfinished" />
+        <translation>标高“{value}”不是数值</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="891" />
         <source>top elevation {top} m is below bottom elevation {bottom} m</source>
-        <translation type="unfinished" />
+        <translation>标高上限 {top} 米低于标高下限 {bottom} 米</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="902" />
         <source>unknown parcel flag '{flag}' (known: 1, 0 or empty = licensed parcel, -1 = excluded parcel); read as a licensed parcel</source>
-        <translation type="unfinished" />
+        <translation>未知的地块标识“{flag}”（可用值：1、0 或空 = 登记地块，-1 = 扣除地块）；按登记地块读取</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="917" />
         <source>unknown mining method '{value}'</source>
-        <translation type="unfinished" />
+        <translation>未知的开采方式“{value}”</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="924" />
         <source>validity '{value}' is not 'start至end'</source>
-        <translation type="unfinished" />
+        <translation>有效期“{value}”不符合“起始日期至终止日期”格式</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="938" />
         <source>date '{value}' is not a date</source>
-        <translation type="unfinished" />
+        <translation>日期“{value}”不是有效日期</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="940" />
         <source>validity ends before it starts</source>
-        <translation type="unfinished" />
+        <translation>有效期终止日期早于起始日期</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="946" />
         <source>licensed area '{value}' is not a number</source>
-        <translation type="unfinished" />
+        <translation>矿区面积“{value}”不是数值</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1011" />
         <source>reading .xlsx needs the Python package openpyxl</source>
-        <translation type="unfinished" />
+        <translation>读取 .xlsx 需要 Python 包 openpyxl</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1016" />
         <source>cannot open the workbook: {error}</source>
-        <translation type="unfinished" />
+        <translation>无法打开工作簿：{error}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1050" />
         <source>no header row with X and Y columns (X/北坐标, Y/东坐标) in the first 10 rows</source>
-        <translation type="unfinished" />
+        <translation>前 10 行中没有含 X、Y 列（X/北坐标、Y/东坐标）的表头行</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1057" />
         <source>no licence number column (许可证号/license_no); the file name '{name}' is used</source>
-        <translation type="unfinished" />
+        <translation>没有许可证号列（许可证号/license_no）；使用文件名“{name}”</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1119" />
         <source>elevation {value} differs from {first} given earlier for this parcel</source>
-        <translation type="unfinished" />
+        <translation>标高 {value} 与该地块前面给出的 {first} 不一致</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1150" />
         <source>coordinates are not numbers: X={x}, Y={y}</source>
-        <translation type="unfinished" />
+        <translation>坐标不是数值：X={x}，Y={y}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1172" />
         <source>the table has no corner rows</source>
-        <translation type="unfinished" />
+        <translation>表中没有拐点行</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1176" />
         <source>the table mixes {what} values: {values}</source>
-        <translation type="unfinished" />
+        <translation>表中 {what} 取值不一致：{values}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1222" />
         <source>X={x}, Y={y} is not a Gauss–Krüger coordinate in metres (X northing of 7 digits, Y easting of 6 digits or 8 with the zone)</source>
-        <translation type="unfinished" />
+        <translation>X={x}，Y={y} 不是以米为单位的高斯-克吕格坐标（X 为 7 位北坐标，Y 为 6 位东坐标，含带号为 8 位）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1233" />
         <source>X and Y are swapped on this line compared with the rest of the file</source>
-        <translation type="unfinished" />
+        <translation>与文件其余各行相比，本行 X、Y 颠倒</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1243" />
         <source>X and Y columns are swapped (X must be the northing, Y the easting); they were swapped back</source>
-        <translation type="unfinished" />
+        <translation>X、Y 列颠倒（X 应为北坐标，Y 应为东坐标）；已调换回来</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1251" />
         <source>no prefix</source>
-        <translation type="unfinished" />
+        <translation>无带号前缀</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1253" />
         <source>eastings mix zones or prefixes ({zones})</source>
-        <translation type="unfinished" />
+        <translation>东坐标中带号或前缀不一致（{zones}）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1282" />
         <source>corner {number} repeats the coordinates of the corner before it ({previous})</source>
-        <translation type="unfinished" />
+        <translation>拐点 {number} 与上一拐点坐标重复（{previous}）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1293" />
         <source>ring {ring} has {count} distinct corners; a ring needs at least 3</source>
-        <translation type="unfinished" />
+        <translation>第 {ring} 圈只有 {count} 个不重复的拐点；每圈至少需要 3 个</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1325" />
         <source>ring {ring} intersects itself: edge {a}–{b} meets edge {c}–{d} near X={x:.2f}, Y={y:.2f}</source>
-        <translation type="unfinished" />
+        <translation>第 {ring} 圈自相交：边 {a}–{b} 与边 {c}–{d} 相交于 X={x:.2f}，Y={y:.2f} 附近</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1337" />
         <source>ring {ring} intersects itself</source>
-        <translation type="unfinished" />
+        <translation>第 {ring} 圈自相交</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1350" />
         <source>the parcel has no outer ring (圈号 1)</source>
-        <translation type="unfinished" />
+        <translation>地块没有外圈（圈号 1）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1362" />
         <source>declared corner count (界址点数) is {declared} but the parcel has {given} corner lines</source>
-        <translation type="unfinished" />
+        <translation>界址点数为 {declared}，但地块有 {given} 个拐点行</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1377" />
         <source>ring {ring} (a hole) is not inside the outer ring</source>
-        <translation type="unfinished" />
+        <translation>第 {ring} 圈（内圈）不在外圈之内</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1387" />
         <source>holes {a} and {b} overlap by {area:.2f} m²</source>
-        <translation type="unfinished" />
+        <translation>内圈 {a} 与内圈 {b} 重叠 {area:.2f} m²</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1398" />
         <source>invalid polygon: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无效多边形：{reason}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1420" />
         <source>declared area {declared} {unit} ({declared_m2:.2f} m²) differs from the computed area: planar {planar:.2f} m², ellipsoidal {ellipsoidal} m²; difference {difference:.2f} m² ({relative:+.4%})</source>
-        <translation type="unfinished" />
+        <translation>文件所列面积 {declared} {unit}（{declared_m2:.2f} m²）与计算面积不一致：平面面积 {planar:.2f} m²，椭球面积 {ellipsoidal} m²；相差 {difference:.2f} m²（{relative:+.4%}）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1453" />
         <source>parcel areas (地块面积) are in {unit}, not in hectares (公顷) as the format specifies</source>
-        <translation type="unfinished" />
+        <translation>地块面积的单位为 {unit}，而不是格式规定的公顷</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1466" />
         <source>the file has no corners</source>
-        <translation type="unfinished" />
+        <translation>文件中没有拐点</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1490" />
         <source>parcel number {number} is used twice in licence {licence}</source>
-        <translation type="unfinished" />
+        <translation>许可证 {licence} 中地块编号 {number} 重复使用</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1532" />
         <source>parcels {a} and {b} of licence {licence} overlap by {area:.2f} m²</source>
-        <translation type="unfinished" />
+        <translation>许可证 {licence} 的地块 {a} 与地块 {b} 重叠 {area:.2f} m²</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1543" />
         <source>excluded parcel is not inside the licensed parcels</source>
-        <translation type="unfinished" />
+        <translation>扣除地块不在登记地块范围内</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="174" />
         <source>A reason is required for every workflow step and correction.</source>
-        <translation type="unfinished" />
+        <translation>每次流程操作和更正都必须填写理由。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="360" />
         <source>Unknown workflow state {state}.</source>
-        <translation type="unfinished" />
+        <translation>未知的流程状态 {state}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="374" />
         <source>There is no patch {patch_no} in the database.</source>
-        <translation type="unfinished" />
+        <translation>数据库中没有图斑 {patch_no}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="309" />
         <source>Not applied: other patches of the batch were refused.</source>
-        <translation type="unfinished" />
+        <translation>未执行：本批次中有其他图斑未通过。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="368" />
         <source>There is no workflow event {fid}.</source>
-        <translation type="unfinished" />
+        <translation>不存在第 {fid} 条流程记录。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="420" />
         <source>The CRS of the patches ({crs}) has no EPSG code; reproject them first.</source>
-        <translation type="unfinished" />
+        <translation>图斑的坐标参考系（{crs}）没有 EPSG 代码；请先重投影。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="467" />
         <source>{where}: {field} value {value} cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>{where}：{field} 的值 {value} 无法读取。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="506" />
         <source>Unknown patch source {source}.</source>
-        <translation type="unfinished" />
+        <translation>未知的图斑来源 {source}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="520" />
         <source>Issued ({source})</source>
-        <translation type="unfinished" />
+        <translation>下发（{source}）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="576" />
         <source>Nothing was imported: these patch numbers are repeated in the batch or already stored: {numbers}.</source>
-        <translation type="unfinished" />
+        <translation>未导入任何图斑：以下图斑编号在本批次中重复或已入库：{numbers}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/patches.py" line="584" />
         <source>Nothing was imported: the batch has problems to fix first.</source>
-        <translation type="unfinished" />
+        <translation>未导入任何图斑：本批次存在须先修正的问题。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/plugin.py" line="159" />
         <source>Draw patrol patch</source>
-        <translation type="unfinished" />
+        <translation>绘制巡查图斑</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="288" />
         <source>Open a supervision database first: the drawn patch is stored in it.</source>
-        <translation type="unfinished" />
+        <translation>请先打开监管数据库：绘制的图斑将存入该数据库。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="129" />
@@ -1786,42 +1788,42 @@
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_model.py" line="88" />
         <source>Licence no</source>
-        <translation type="unfinished" />
+        <translation>许可证号</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_model.py" line="89" />
         <source>Mine</source>
-        <translation type="unfinished" />
+        <translation>矿山名称</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_model.py" line="90" />
         <source>Holder</source>
-        <translation type="unfinished" />
+        <translation>采矿权人</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_model.py" line="91" />
         <source>Mineral</source>
-        <translation type="unfinished" />
+        <translation>开采矿种</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_model.py" line="92" />
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation>开采方式</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_model.py" line="93" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>生产状态</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_model.py" line="94" />
         <source>Validity</source>
-        <translation type="unfinished" />
+        <translation>有效期</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_model.py" line="95" />
         <source>Credit status</source>
-        <translation type="unfinished" />
+        <translation>信用状态</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/patches_model.py" line="68" />
@@ -1831,142 +1833,142 @@
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_model.py" line="192" />
         <source>{start} to {end}</source>
-        <translation type="unfinished" />
+        <translation>{start} 至 {end}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="696" />
         <source>Expired {days} days ago</source>
-        <translation type="unfinished" />
+        <translation>已过期 {days} 天</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="698" />
         <source>Expires in {days} days</source>
-        <translation type="unfinished" />
+        <translation>{days} 天后到期</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="130" />
         <source>Tianditu imagery</source>
-        <translation type="unfinished" />
+        <translation>天地图影像</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="130" />
         <source>Tianditu labels</source>
-        <translation type="unfinished" />
+        <translation>天地图注记</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="201" />
         <source>metadata</source>
-        <translation type="unfinished" />
+        <translation>元数据</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="211" />
         <source>temporal properties</source>
-        <translation type="unfinished" />
+        <translation>时间属性</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="215" />
         <source>name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="217" />
         <source>TIFF tag</source>
-        <translation type="unfinished" />
+        <translation>TIFF 标签</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="320" />
         <source>Before / after imagery</source>
-        <translation type="unfinished" />
+        <translation>前后时相影像对比</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="571" />
         <source>Before</source>
-        <translation type="unfinished" />
+        <translation>前时相</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="571" />
         <source>After</source>
-        <translation type="unfinished" />
+        <translation>后时相</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="353" />
         <source>Follow the main map</source>
-        <translation type="unfinished" />
+        <translation>跟随主地图</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="355" />
         <source>Swipe</source>
-        <translation type="unfinished" />
+        <translation>卷帘</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="356" />
         <source>Add Tianditu basemap</source>
-        <translation type="unfinished" />
+        <translation>添加天地图底图</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="357" />
         <source>Adds Tianditu (天地图) imagery as an XYZ layer with your key. The key is kept in the QGIS settings and is part of the layer's source while the project is open; it is left out of saved project files.</source>
-        <translation type="unfinished" />
+        <translation>以 XYZ 图层方式添加天地图影像，使用您的密钥（key）。密钥保存在 QGIS 设置中，项目打开期间包含在图层数据源中；保存项目文件时不写入密钥。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="574" />
         <source>patch {date}</source>
-        <translation type="unfinished" />
+        <translation>图斑日期 {date}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="574" />
         <source>patch date unknown</source>
-        <translation type="unfinished" />
+        <translation>图斑日期未知</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="577" />
         <source>no imagery chosen</source>
-        <translation type="unfinished" />
+        <translation>未选择影像</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="579" />
         <source>imagery {date} ({origin})</source>
-        <translation type="unfinished" />
+        <translation>影像日期 {date}（取自{origin}）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="581" />
         <source>imagery date unknown ({layer})</source>
-        <translation type="unfinished" />
+        <translation>影像日期未知（{layer}）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="586" />
         <source>The imagery is more than a month away from the patch's date.</source>
-        <translation type="unfinished" />
+        <translation>影像日期与图斑日期相差超过一个月。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="731" />
         <source>Tianditu key</source>
-        <translation type="unfinished" />
+        <translation>天地图密钥</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="731" />
         <source>Your Tianditu (天地图) key (apply for one at console.tianditu.gov.cn). It is kept in the QGIS settings:</source>
-        <translation type="unfinished" />
+        <translation>请输入天地图密钥（key，可在 console.tianditu.gov.cn 申请）。密钥将保存在 QGIS 设置中：</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="742" />
         <source>A Tianditu key is 32 hexadecimal characters; {key} is not one.</source>
-        <translation type="unfinished" />
+        <translation>天地图密钥为 32 位十六进制字符；{key} 不符合要求。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="747" />
         <source>The Tianditu layer could not be created.</source>
-        <translation type="unfinished" />
+        <translation>无法创建天地图图层。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="752" />
         <source>Tianditu imagery added. Your key is in the layer's source while the project is open; it is replaced by a placeholder when the project is saved and restored from your settings when it is opened.</source>
-        <translation type="unfinished" />
+        <translation>已添加天地图影像。项目打开期间，您的密钥包含在图层数据源中；保存项目时密钥替换为占位符，打开项目时再从您的设置中恢复。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="791" />
         <source>Layer {layer} needs your Tianditu key; add the basemap again to enter it.</source>
-        <translation type="unfinished" />
+        <translation>图层 {layer} 需要您的天地图密钥；请重新添加底图以输入密钥。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/patches_model.py" line="62" />
@@ -1996,287 +1998,287 @@
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="65" />
         <source>New patrol patch</source>
-        <translation type="unfinished" />
+        <translation>新建巡查图斑</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="121" />
         <source>Patch number</source>
-        <translation type="unfinished" />
+        <translation>图斑编号</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="132" />
         <source>Area</source>
-        <translation type="unfinished" />
+        <translation>面积</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="77" />
         <source>After-imagery date (seen on)</source>
-        <translation type="unfinished" />
+        <translation>后时相日期（发现日期）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="87" />
         <source>Before-imagery date</source>
-        <translation type="unfinished" />
+        <translation>前时相日期</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="89" />
         <source>Remarks</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="114" />
         <source>Pre-judgment of patch {patch_no}</source>
-        <translation type="unfinished" />
+        <translation>图斑 {patch_no} 预判结果</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="133" />
         <source>Inside licences</source>
-        <translation type="unfinished" />
+        <translation>许可证范围内</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="134" />
         <source>Outside licences</source>
-        <translation type="unfinished" />
+        <translation>许可证范围外</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="141" />
         <source>valid {start} to {end}</source>
-        <translation type="unfinished" />
+        <translation>有效期 {start} 至 {end}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="145" />
         <source>Licences touched</source>
-        <translation type="unfinished" />
+        <translation>涉及许可证</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="150" />
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="149" />
         <source>Key monitoring zone</source>
-        <translation type="unfinished" />
+        <translation>重点监测矿区</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="150" />
         <source>Changed in earlier years</source>
-        <translation type="unfinished" />
+        <translation>以往年度变化</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="151" />
         <source>Imagery dates</source>
-        <translation type="unfinished" />
+        <translation>影像日期</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="169" />
         <source>{m2} m² ({mu} mu)</source>
-        <translation type="unfinished" />
+        <translation>{m2} m²（{mu} 亩）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="393" />
         <source>A patch needs at least three vertices; keep clicking, or press Esc to cancel.</source>
-        <translation type="unfinished" />
+        <translation>图斑至少需要三个顶点；请继续单击，或按 Esc 取消。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="404" />
         <source>No supervision database is open; open one before drawing patches.</source>
-        <translation type="unfinished" />
+        <translation>未打开监管数据库；请先打开数据库再绘制图斑。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="433" />
         <source>The drawn patch was not stored.</source>
-        <translation type="unfinished" />
+        <translation>所绘图斑未保存。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="445" />
         <source>The patch could not be stored: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法保存图斑：{reason}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/draw_patch_tool.py" line="451" />
         <source>The drawn outline crossed itself; it was repaired (make_valid) before storing. {notes}</source>
-        <translation type="unfinished" />
+        <translation>所绘边界自相交，入库前已修复（make_valid）。{notes}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="166" />
         <source>Mining rights</source>
-        <translation type="unfinished" />
+        <translation>采矿权</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="213" />
         <source>Search licence no, mine or holder…</source>
-        <translation type="unfinished" />
+        <translation>搜索许可证号、矿山名称或采矿权人…</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="219" />
         <source>Zoom to the selected licences</source>
-        <translation type="unfinished" />
+        <translation>缩放至所选许可证</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="228" />
         <source>All statuses</source>
-        <translation type="unfinished" />
+        <translation>全部状态</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="232" />
         <source>All methods</source>
-        <translation type="unfinished" />
+        <translation>全部开采方式</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="495" />
         <source>All minerals</source>
-        <translation type="unfinished" />
+        <translation>全部矿种</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="240" />
         <source>Any validity</source>
-        <translation type="unfinished" />
+        <translation>不限有效期</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="363" />
         <source>Expired</source>
-        <translation type="unfinished" />
+        <translation>已过期</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="242" />
         <source>Expiring within</source>
-        <translation type="unfinished" />
+        <translation>剩余有效期不足</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="243" />
         <source>Expired or expiring within</source>
-        <translation type="unfinished" />
+        <translation>已过期或剩余有效期不足</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="247" />
         <source> days</source>
-        <translation type="unfinished" />
+        <translation> 天</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="249" />
         <source>In a monitoring zone</source>
-        <translation type="unfinished" />
+        <translation>位于重点监测矿区</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="250" />
         <source>On the abnormal list</source>
-        <translation type="unfinished" />
+        <translation>列入异常名录</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="251" />
         <source>Credit status: abnormal list or serious dishonesty list</source>
-        <translation type="unfinished" />
+        <translation>信用状态：异常名录或严重违法失信名单</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="337" />
         <source>Parcel</source>
-        <translation type="unfinished" />
+        <translation>地块</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="337" />
         <source>Corner no</source>
-        <translation type="unfinished" />
+        <translation>拐点号</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="337" />
         <source>X (northing)</source>
-        <translation type="unfinished" />
+        <translation>X（北坐标）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="337" />
         <source>Y (easting)</source>
-        <translation type="unfinished" />
+        <translation>Y（东坐标）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="346" />
         <source>Double-click a corner to centre the map on it</source>
-        <translation type="unfinished" />
+        <translation>双击拐点可将地图中心移至该点</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="364" />
         <source>Expires within {days} days</source>
-        <translation type="unfinished" />
+        <translation>{days} 天内到期</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="532" />
         <source>No supervision database is open.</source>
-        <translation type="unfinished" />
+        <translation>未打开监管数据库。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="534" />
         <source>{shown} of {total} licences</source>
-        <translation type="unfinished" />
+        <translation>共 {total} 个许可证，显示 {shown} 个</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="629" />
         <source>This licence has no boundary to zoom to.</source>
-        <translation type="unfinished" />
+        <translation>该许可证没有可缩放的范围边界。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="678" />
         <source>Select a licence to see its corners and linked records.</source>
-        <translation type="unfinished" />
+        <translation>选择许可证以查看其拐点和关联记录。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="689" />
         <source>({count} selected)</source>
-        <translation type="unfinished" />
+        <translation>（已选 {count} 个）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="691" />
         <source>Holder: {holder}</source>
-        <translation type="unfinished" />
+        <translation>采矿权人：{holder}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="694" />
         <source>Validity: {validity}</source>
-        <translation type="unfinished" />
+        <translation>有效期：{validity}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="700" />
         <source>Monitoring zone: {zones}</source>
-        <translation type="unfinished" />
+        <translation>重点监测矿区：{zones}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="716" />
         <source>Inspections: {count}</source>
-        <translation type="unfinished" />
+        <translation>巡查核查：{count} 次</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="718" />
         <source>Patches: {count}</source>
-        <translation type="unfinished" />
+        <translation>图斑：{count} 个</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="719" />
         <source>Notices: {count}</source>
-        <translation type="unfinished" />
+        <translation>整改通知书：{count} 份</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="738" />
         <source>Depth range: {top} m to {bottom} m</source>
-        <translation type="unfinished" />
+        <translation>开采标高：{top} 米至 {bottom} 米</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="758" />
         <source>Parcel {parcel}: {top} m to {bottom} m</source>
-        <translation type="unfinished" />
+        <translation>地块 {parcel}：{top} 米至 {bottom} 米</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="764" />
         <source>(excluded)</source>
-        <translation type="unfinished" />
+        <translation>（扣除地块）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="766" />
         <source>Depth range: not recorded</source>
-        <translation type="unfinished" />
+        <translation>开采标高：未记录</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="787" />
         <source>{parcel} (ring {ring})</source>
-        <translation type="unfinished" />
+        <translation>{parcel}（第 {ring} 圈）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="85" />
@@ -2287,518 +2289,525 @@ The coordinate reference system is detected from the file (zone prefix, 带号 h
 OUTPUT has one polygon per parcel, in the CRS of the first CGCS2000 file (else of the first file); files of the same datum in another zone are reprojected to it, files on another datum (Xi'an 1980, Beijing 1954 next to CGCS2000) are refused, since no exact transformation exists without local parameters.
 
 With a supervision DATABASE, the licences are also stored there in one transaction (created, or updated with the previous boundary kept in history).</source>
-        <translation type="unfinished" />
+        <translation>从拐点坐标文件读取许可证范围：土地坐标交换格式 txt、采矿权登记格式 txt、CSV 或 XLSX 拐点坐标表。INPUT 为单个文件或一个文件夹（输入或粘贴文件夹路径；读取其中及其子文件夹中的 .txt、.csv 和 .xlsx 文件）。
+
+坐标参考系从文件中识别（带号前缀、“带号”表头行）；仅当文件未注明时才需指定 CRS。每个文件都要经过自然资源部规定的坐标检查。单个文件未通过检查时，算法失败并给出检查信息。导入文件夹时，被拒收的文件逐一报告，合格文件照常导入；只有在没有任何文件可导入时算法才失败。
+
+OUTPUT 每个地块一个多边形，坐标系采用第一个 CGCS2000 文件的坐标系（若无则采用第一个文件的坐标系）；同一基准下其他投影带的文件重投影至该坐标系，其他基准的文件（如与 CGCS2000 并存的西安 1980、北京 1954）予以拒收，因为没有本地参数就不存在精确的转换。
+
+指定监管数据库 DATABASE 时，许可证还会在一个事务中存入数据库（新建，或更新并在历史记录中保留原范围边界）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="255" />
         <source>{path} is in EPSG:{epsg} ({other}) while the output is in EPSG:{first} ({datum}); files on different datums are not mixed in one layer. Import it separately.</source>
-        <translation type="unfinished" />
+        <translation>{path} 的坐标系为 EPSG:{epsg}（{other}），而输出为 EPSG:{first}（{datum}）；不同基准的文件不混入同一图层。请单独导入该文件。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="98" />
         <source>Pre-judge suspect patches</source>
-        <translation type="unfinished" />
+        <translation>疑似违法图斑预判</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="101" />
         <source>For every patch, against the mining licences valid on its after-imagery date: the area inside and outside the licences, and the pre-judgment: suspected unlicensed mining (inside &lt; tolerance), out-of-bounds mining (outside &gt;= tolerance), mining on an expired licence (the part not covered by a licence valid on that date &gt;= tolerance) or within licence. Also the licences touched, the key monitoring zone holding the largest share, the years of earlier patches it overlaps and, when penalty cases are given, the penalties in the two years before (two or more: transfer to the judiciary). Areas are planar in the Gauss-Kruger zone; geographic data are projected to the zone of their centre. Every input patch is in the output; repaired, empty or undated patches are named in the log and in the prejudge_note field.</source>
-        <translation type="unfinished" />
+        <translation>对每个图斑，以其后时相日期有效的采矿许可证为依据，计算许可证范围内和范围外的面积并给出预判结果：疑似无证开采（范围内面积 &lt; 容差）、疑似越界开采（范围外面积 &gt;= 容差）、疑似证照过期开采（未被该日期有效的许可证覆盖的部分 &gt;= 容差）或证内。同时给出涉及的许可证、所占面积最大的重点监测矿区、与之重叠的往年图斑的年度，以及在提供行政处罚案件时，此前两年内的行政处罚次数（两次及以上：移送司法机关）。面积按高斯-克吕格投影带内的平面面积计算；地理坐标数据投影至其中心所在的投影带。每个输入图斑都会输出；经修复、图形为空或缺少日期的图斑会在日志和 prejudge_note 字段中注明。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="115" />
         <source>Suspect patches</source>
-        <translation type="unfinished" />
+        <translation>疑似违法图斑</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="116" />
         <source>Mining licences (license_no, valid_from, valid_to)</source>
-        <translation type="unfinished" />
+        <translation>采矿许可证（license_no、valid_from、valid_to）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="121" />
         <source>Key monitoring zones (name, level)</source>
-        <translation type="unfinished" />
+        <translation>重点监测矿区（name、level）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="126" />
         <source>Earlier patches (year or date)</source>
-        <translation type="unfinished" />
+        <translation>往年图斑（年度或日期）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="131" />
         <source>Administrative penalty cases (penalty_date, license_no and/or holder)</source>
-        <translation type="unfinished" />
+        <translation>行政处罚案件（penalty_date、license_no 和/或 holder）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="139" />
         <source>After-imagery date field</source>
-        <translation type="unfinished" />
+        <translation>后时相日期字段</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="148" />
         <source>Area tolerance (m²)</source>
-        <translation type="unfinished" />
+        <translation>面积容差（m²）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="157" />
         <source>Pre-judged patches</source>
-        <translation type="unfinished" />
+        <translation>预判后的图斑</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1012" />
         <source>The licence layer lacks required fields: {fields}</source>
-        <translation type="unfinished" />
+        <translation>许可证图层缺少必需字段：{fields}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="192" />
         <source>Reading patches and licences</source>
-        <translation type="unfinished" />
+        <translation>正在读取图斑和许可证</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="220" />
         <source>fid {fid}</source>
-        <translation type="unfinished" />
+        <translation>fid {fid}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="222" />
         <source>Pre-judging {count} patches</source>
-        <translation type="unfinished" />
+        <translation>正在预判 {count} 个图斑</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="246" />
         <source>Writing the pre-judged patches</source>
-        <translation type="unfinished" />
+        <translation>正在写出预判后的图斑</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="253" />
         <source>Writing through QGIS instead: {error}</source>
-        <translation type="unfinished" />
+        <translation>改为通过 QGIS 写出：{error}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="267" />
         <source>The patch layer has no coordinate reference system: set it and run again.</source>
-        <translation type="unfinished" />
+        <translation>图斑图层没有坐标参考系：请设置后重新运行。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="272" />
         <source>The patch layer's CRS {crs} is not in metres: areas are in its units squared.</source>
-        <translation type="unfinished" />
+        <translation>图斑图层的坐标系 {crs} 不以米为单位：面积单位为其坐标单位的平方。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1020" />
         <source>The patches are in {crs}, not CGCS2000: check the datum of the data.</source>
-        <translation type="unfinished" />
+        <translation>图斑的坐标系为 {crs}，不是 CGCS2000：请检查数据的大地基准。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1023" />
         <source>Geographic coordinates projected to {crs} to measure areas.</source>
-        <translation type="unfinished" />
+        <translation>地理坐标已投影至 {crs} 以量算面积。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1058" />
         <source>The monitoring zone layer lacks the field name (or zone_name).</source>
-        <translation type="unfinished" />
+        <translation>重点监测矿区图层缺少 name（或 zone_name）字段。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1070" />
         <source>The earlier patches lack a year field (or a date field to take it from).</source>
-        <translation type="unfinished" />
+        <translation>往年图斑缺少年度字段（或可从中取得年度的日期字段）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1078" />
         <source>The penalty cases need a penalty_date field and a license_no or holder field.</source>
-        <translation type="unfinished" />
+        <translation>行政处罚案件需要 penalty_date 字段，以及 license_no 或 holder 字段。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="544" />
         <source>Could not write {path}</source>
-        <translation type="unfinished" />
+        <translation>无法写入 {path}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="618" />
         <source>{label}: {count} patches</source>
-        <translation type="unfinished" />
+        <translation>{label}：{count} 个图斑</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="46" />
         <source>Move patches in the workflow</source>
-        <translation type="unfinished" />
+        <translation>图斑流程流转</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="49" />
         <source>Moves the listed patches to a workflow state (issued → field-verified → determined → case filed → rectifying → closed), writing the given verification-form fields with the move. Each patch is checked: no determination without a field check, a case only for an illegal determination, no closing without completed rectification (a legal or 'other' determination can be closed directly). Patches that may move are moved; refused ones are listed with their reasons (or none moves, with 'all or nothing'). Each move is written to the patch's history with user, time and reason.</source>
-        <translation type="unfinished" />
+        <translation>将所列图斑转入指定的流程状态（下发 → 已核查 → 已判定 → 已立案 → 整改中 → 已销号），并随此步写入给定的核查表字段。每个图斑都要经过检查：未经实地核查不得判定，只有判定为违法的才能立案，整改未完成不得销号（判定为合法或“其他”的可直接销号）。可流转的图斑予以流转；不能流转的逐一列出原因（选择“全部或全不”时则均不流转）。每次流转都记入图斑的流程记录，包括操作人、时间和理由。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="67" />
         <source>Patch numbers (comma-separated)</source>
-        <translation type="unfinished" />
+        <translation>图斑编号（以逗号分隔）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="70" />
         <source>New state</source>
-        <translation type="unfinished" />
+        <translation>目标状态</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="78" />
         <source>Rectification and penalty completed</source>
-        <translation type="unfinished" />
+        <translation>整改和处罚已完成</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="83" />
         <source>All or nothing (move none when one is refused)</source>
-        <translation type="unfinished" />
+        <translation>全部或全不（有一个未通过则均不流转）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="89" />
         <source>Field-check date (YYYY-MM-DD)</source>
-        <translation type="unfinished" />
+        <translation>核查日期（YYYY-MM-DD）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="94" />
         <source>Rectification notice number</source>
-        <translation type="unfinished" />
+        <translation>整改通知书文号</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="108" />
         <source>(unchanged)</source>
-        <translation type="unfinished" />
+        <translation>（不变）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="117" />
         <source>Patches moved</source>
-        <translation type="unfinished" />
+        <translation>已流转的图斑</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="118" />
         <source>Number of patches moved</source>
-        <translation type="unfinished" />
+        <translation>已流转图斑数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="119" />
         <source>Refused patches and reasons (JSON)</source>
-        <translation type="unfinished" />
+        <translation>未通过的图斑及原因（JSON）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="120" />
         <source>Number of patches refused</source>
-        <translation type="unfinished" />
+        <translation>未通过图斑数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="126" />
         <source>No patch numbers were given.</source>
-        <translation type="unfinished" />
+        <translation>未提供图斑编号。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="156" />
         <source>{patch_no} refused: {reasons}</source>
-        <translation type="unfinished" />
+        <translation>{patch_no} 未通过：{reasons}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="159" />
         <source>{done} of {total} patches moved to {state}.</source>
-        <translation type="unfinished" />
+        <translation>{total} 个图斑中已有 {done} 个转入“{state}”。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/transition_patches.py" line="166" />
         <source>No patch was moved; see the reasons above.</source>
-        <translation type="unfinished" />
+        <translation>没有图斑被流转；原因见上文。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="53" />
         <source>Import patch batch</source>
-        <translation type="unfinished" />
+        <translation>导入图斑批次</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="56" />
         <source>Imports suspect patches (satellite enforcement batch, patrol, tip-off or assigned) from a shapefile, GeoPackage or GeoJSON into the supervision database, each in state 'issued' with its first workflow event. The text encoding of shapefiles is detected (.cpg, else UTF-8 / GBK), the usual field names (TBBH/JCBH/BH, XZQDM, QSX, HSX, JCMJ, TBLX/BZ and their Chinese names) are mapped, and the patches are reprojected to the database CRS. A file without a CRS is refused. Invalid geometries are repaired and reported; the import is refused as a whole when patch numbers are missing or already used.
 MAPPING (optional) is a JSON field mapping, e.g. {"fields": {"patch_no": "WPBH"}, "area_unit": "mu"}; without it the mapping saved in the plugin settings is used.</source>
-        <translation type="unfinished" />
+        <translation>从 shapefile、GeoPackage 或 GeoJSON 文件将疑似违法图斑（卫片执法批次、巡查、举报或上级交办）导入监管数据库，每个图斑的状态为“下发”，并写入第一条流程记录。自动识别 shapefile 的文本编码（依据 .cpg，否则为 UTF-8 / GBK），自动对应常用字段名（TBBH/JCBH/BH、XZQDM、QSX、HSX、JCMJ、TBLX/BZ 及其中文名称），并将图斑重投影至数据库坐标系。没有坐标系的文件予以拒收。无效图形会被修复并报告；图斑编号缺失或已被使用时，整批拒绝导入。
+MAPPING（可选）为 JSON 格式的字段对应关系，例如 {"fields": {"patch_no": "WPBH"}, "area_unit": "mu"}；未提供时使用插件设置中保存的对应关系。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="68" />
         <source>Patch batch</source>
-        <translation type="unfinished" />
+        <translation>图斑批次</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="68" />
         <source>Vector files (*.shp *.gpkg *.geojson *.json)</source>
-        <translation type="unfinished" />
+        <translation>矢量文件 (*.shp *.gpkg *.geojson *.json)</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="76" />
         <source>Layer inside the file (GeoPackage)</source>
-        <translation type="unfinished" />
+        <translation>文件中的图层（GeoPackage）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="87" />
         <source>Patch source</source>
-        <translation type="unfinished" />
+        <translation>图斑来源</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="95" />
         <source>Year (default: the file's year field, else the after-imagery year)</source>
-        <translation type="unfinished" />
+        <translation>年度（默认：取文件中的年度字段，否则取后时相年份）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="105" />
         <source>Batch name</source>
-        <translation type="unfinished" />
+        <translation>批次名称</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="106" />
         <source>Field mapping (JSON)</source>
-        <translation type="unfinished" />
+        <translation>字段对应关系（JSON）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="107" />
         <source>Unit of the declared area (default: as in the field mapping)</source>
-        <translation type="unfinished" />
+        <translation>属性面积单位（默认：按字段对应关系）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="115" />
         <source>Imported patches</source>
-        <translation type="unfinished" />
+        <translation>已导入的图斑</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="118" />
         <source>Number of patches imported</source>
-        <translation type="unfinished" />
+        <translation>已导入图斑数</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="133" />
         <source>The field mapping cannot be read: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法读取字段对应关系：{reason}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="144" />
         <source>{file}: {count} patches, {crs}, {encoding}.</source>
-        <translation type="unfinished" />
+        <translation>{file}：{count} 个图斑，{crs}，{encoding}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="149" />
         <source>Fields used: {mapping}</source>
-        <translation type="unfinished" />
+        <translation>使用的字段：{mapping}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="159" />
         <source>Imported from {file}</source>
-        <translation type="unfinished" />
+        <translation>导入自 {file}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/processing/import_patches.py" line="198" />
         <source>{count} patches imported into {database}.</source>
-        <translation type="unfinished" />
+        <translation>已向 {database} 导入 {count} 个图斑。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinate_writers.py" line="338" />
         <source>Licence {license_no}: excluded parcel {parcel_no} has holes, which the registration format cannot express.</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no}：扣除地块 {parcel_no} 含有内圈，采矿权登记格式无法表达。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="265" />
         <source>the file states coordinate system '{name}'; EPSG:{epsg} was given and is used</source>
-        <translation type="unfinished" />
+        <translation>文件声明的坐标系为“{name}”；已指定 EPSG:{epsg}，采用指定的坐标系</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/formats/coordinates.py" line="1270" />
         <source>ring {ring} does not close: corner {number} repeats the first corner's number but not its coordinates (X={x:.2f}, Y={y:.2f} against X={x0:.2f}, Y={y0:.2f})</source>
-        <translation type="unfinished" />
+        <translation>第 {ring} 圈未闭合：拐点 {number} 与首个拐点编号相同但坐标不同（X={x:.2f}，Y={y:.2f}；首个拐点 X={x0:.2f}，Y={y0:.2f}）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/store/rights.py" line="202" />
         <source>Licence {license_no} uses a parcel number twice ({numbers}).</source>
-        <translation type="unfinished" />
+        <translation>许可证 {license_no} 中有重复的地块编号（{numbers}）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="111" />
         <source>Patch {patch_no}: {prejudgment}; inside licences {inside} m², outside {outside} m².</source>
-        <translation type="unfinished" />
+        <translation>图斑 {patch_no}：{prejudgment}；许可证范围内 {inside} m²，范围外 {outside} m²。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="118" />
         <source>Licences: {licences}.</source>
-        <translation type="unfinished" />
+        <translation>涉及许可证：{licences}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="120" />
         <source>Monitoring zone: {zone} ({level}).</source>
-        <translation type="unfinished" />
+        <translation>重点监测矿区：{zone}（{level}）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="122" />
         <source>Also changed in: {years}.</source>
-        <translation type="unfinished" />
+        <translation>以往变化年度：{years}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="174" />
         <source>{path} cannot be opened.</source>
-        <translation type="unfinished" />
+        <translation>无法打开 {path}。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="180" />
         <source>The database has no table {table}.</source>
-        <translation type="unfinished" />
+        <translation>数据库中没有 {table} 表。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="220" />
         <source>Patch {patch_no}</source>
-        <translation type="unfinished" />
+        <translation>图斑 {patch_no}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="220" />
         <source>The drawn patch</source>
-        <translation type="unfinished" />
+        <translation>所绘图斑</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="222" />
         <source>{where}: the geometry is empty.</source>
-        <translation type="unfinished" />
+        <translation>{where}：图形为空。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="226" />
         <source>{where}: the geometry has no area.</source>
-        <translation type="unfinished" />
+        <translation>{where}：图形面积为零。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="407" />
         <source>The after-imagery date cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>无法读取后时相日期。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/single_patch.py" line="429" />
         <source>Drawn on patrol</source>
-        <translation type="unfinished" />
+        <translation>巡查中绘制</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="271" />
         <source>Longitude {lon} lies outside the CGCS2000 Gauss-Kruger zones 25-45 of China.</source>
-        <translation type="unfinished" />
+        <translation>经度 {lon} 超出我国 CGCS2000 高斯-克吕格投影带（第 25–45 带）范围。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="283" />
         <source>{names} and {more} more</source>
-        <translation type="unfinished" />
+        <translation>{names}，另有 {more} 个</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="576" />
         <source>The tolerance must not be negative.</source>
-        <translation type="unfinished" />
+        <translation>容差不能为负数。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="615" />
         <source>Invalid geometry repaired (make_valid) for patches: {names}</source>
-        <translation type="unfinished" />
+        <translation>已修复以下图斑的无效图形（make_valid）：{names}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="621" />
         <source>geometry repaired</source>
-        <translation type="unfinished" />
+        <translation>图形已修复</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="624" />
         <source>Empty geometry, not pre-judged, for patches: {names}</source>
-        <translation type="unfinished" />
+        <translation>以下图斑图形为空，未预判：{names}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="630" />
         <source>empty geometry: not pre-judged</source>
-        <translation type="unfinished" />
+        <translation>图形为空：未预判</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="633" />
         <source>Geometry without any area, not pre-judged, for patches: {names}</source>
-        <translation type="unfinished" />
+        <translation>以下图斑图形面积为零，未预判：{names}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="639" />
         <source>geometry has no area: not pre-judged</source>
-        <translation type="unfinished" />
+        <translation>图形面积为零：未预判</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="647" />
         <source>Unreadable {field} for patches: {names}</source>
-        <translation type="unfinished" />
+        <translation>以下图斑的 {field} 无法读取：{names}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="654" />
         <source>The patches have no {field} field: licence validity was not checked.</source>
-        <translation type="unfinished" />
+        <translation>图斑没有 {field} 字段：未检查许可证有效期。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="658" />
         <source>No {field} for patches {names}: licence validity not checked (they cannot be 'expired_licence').</source>
-        <translation type="unfinished" />
+        <translation>图斑 {names} 缺少 {field}：未检查许可证有效期（不会预判为“expired_licence”）。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="664" />
         <source>no imagery date: licence validity not checked</source>
-        <translation type="unfinished" />
+        <translation>无影像日期：未检查许可证有效期</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="678" />
         <source>(row {row})</source>
-        <translation type="unfinished" />
+        <translation>（第 {row} 行）</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="680" />
         <source>{count} licence polygons have no license_no.</source>
-        <translation type="unfinished" />
+        <translation>{count} 个许可证多边形缺少 license_no。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="685" />
         <source>Unreadable validity dates, taken as open, for licences: {names}</source>
-        <translation type="unfinished" />
+        <translation>以下许可证的有效期日期无法读取，按不限期处理：{names}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="693" />
         <source>Licences with an empty valid_from or valid_to, taken as open on that side: {names}</source>
-        <translation type="unfinished" />
+        <translation>以下许可证的 valid_from 或 valid_to 为空，该端按不限期处理：{names}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="706" />
         <source>Invalid licence geometry repaired (make_valid): {names}</source>
-        <translation type="unfinished" />
+        <translation>已修复以下许可证的无效图形（make_valid）：{names}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="712" />
         <source>Licences without usable geometry, ignored: {names}</source>
-        <translation type="unfinished" />
+        <translation>以下许可证没有可用的图形，已忽略：{names}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="839" />
         <source>Unknown zone levels kept as written: {names}</source>
-        <translation type="unfinished" />
+        <translation>以下重点监测矿区级别无法识别，按原值保留：{names}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="842" />
         <source>Monitoring zones without usable geometry, ignored: {names}</source>
-        <translation type="unfinished" />
+        <translation>以下重点监测矿区没有可用的图形，已忽略：{names}</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="862" />
         <source>{count} earlier patches have no year and were not used.</source>
-        <translation type="unfinished" />
+        <translation>{count} 个往年图斑没有年度，未使用。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="897" />
         <source>{count} penalty cases have no readable penalty date and were not counted.</source>
-        <translation type="unfinished" />
+        <translation>{count} 个行政处罚案件没有可读取的处罚日期，未计入。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1131" />
         <source>Geographic data need their extent to choose a Gauss-Kruger zone.</source>
-        <translation type="unfinished" />
+        <translation>地理坐标数据需要其范围才能选择高斯-克吕格投影带。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1015" />
         <source>The patches have no CRS: taken to be that of the licences.</source>
-        <translation type="unfinished" />
+        <translation>图斑没有坐标系：按许可证的坐标系处理。</translation>
     </message>
     <message>
         <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1030" />
         <source>{layer} has no CRS: taken to be that of the patches.</source>
-        <translation type="unfinished" />
+        <translation>{layer} 没有坐标系：按图斑的坐标系处理。</translation>
     </message>
 </context>
 </TS>
