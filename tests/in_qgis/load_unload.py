@@ -31,7 +31,8 @@ def snapshot() -> dict:
         "actions": len(window.findChildren(QAction)),
         "docks": sorted(d.objectName() for d in window.findChildren(QDockWidget)),
         "toolbars": sorted(t.objectName() for t in window.findChildren(QToolBar)),
-        "menus": [a.text() for a in window.menuBar().actions()],
+        # Sorted: at start-up QGIS adds its Processing menu after the plugins, so positions differ.
+        "menus": sorted(a.text() for a in window.menuBar().actions()),
         "menu_objects": len(window.findChildren(QMenu)),
         "providers": sorted(p.id() for p in QgsApplication.processingRegistry().providers()),
         "read_project_receivers": project.receivers(project.readProject),
@@ -60,6 +61,12 @@ def main() -> None:
         report["loaded_states_differ"] = [i for i, s in enumerate(loaded_states) if s != report["loaded"]]
         report["unloaded_states_differ"] = [i for i, s in enumerate(unloaded_states) if s != report["baseline"]]
         report["last_unloaded"] = unloaded_states[-1] if unloaded_states else None
+        if loaded_states:
+            report["loaded_diff"] = {
+                key: [report["loaded"][key], value]
+                for key, value in loaded_states[-1].items()
+                if report["loaded"][key] != value
+            }
     except Exception:  # noqa: BLE001 - everything goes into the report
         report["errors"].append(traceback.format_exc())
     with open(os.environ["MS_RESULT"], "w", encoding="utf-8") as stream:
