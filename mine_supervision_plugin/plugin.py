@@ -15,6 +15,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu, QToolBar
 
 from .deps import check_dependencies
+from .gui.signals import disconnect_all
 from .i18n import tr
 
 PLUGIN_DIR = Path(__file__).resolve().parent
@@ -180,12 +181,7 @@ class MineSupervisionPlugin:
             self.docks.append(dock)
 
     def unload(self) -> None:
-        for signal, slot in reversed(self._connections):
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass  # already gone with its sender
-        self._connections.clear()
+        disconnect_all(self._connections)
         canvas = self.iface.mapCanvas()
         for tool in self.map_tools:
             if canvas is not None and canvas.mapTool() is tool:

@@ -13,12 +13,15 @@ from mine_supervision_plugin.domain.workflow import TransitionError
 from mine_supervision_plugin.store.database import create_database, open_database
 from mine_supervision_plugin.store.patches import (
     PatchStoreError,
+    add_patch_photos,
     add_patches,
     correct_event,
     get_patch,
     next_patch_no,
     patch_history,
+    patch_photos,
     transition_patches,
+    update_patch_fields,
 )
 
 X0, Y0 = 38_500_000.0, 4_000_000.0
@@ -369,6 +372,93 @@ def test_no_api_rewrites_history_rows(store):
     assert len(events_after) == len(events_before) + 2
 
 
+# --- the verification form without a workflow step ---------------------------------------------
+
+
+def audit_rows(store, action: str) -> list[tuple]:
+    connection = sqlite3.connect(store.location)
+    try:
+        return connection.execute(
+            "SELECT table_name, feature_key, detail FROM audit_log WHERE action = ? ORDER BY fid", (action,)
+        ).fetchall()
+    finally:
+        connection.close()
+
+
+def test_form_fields_are_saved_without_a_move_and_logged(store):
+    add(store, ["S-1"])
+    before = counts(store)
+    changed = update_patch_fields(
+        store,
+        "S-1",
+        {"field_check_date": "2025年10月3日", "inspectors": " 张三 ", "finding": "", "determination": "违法"},
+        user="王五",
+    )
+    assert changed == {"field_check_date": dt.date(2025, 10, 3), "inspectors": "张三", "determination": "illegal"}
+    patch = get_patch(store, "S-1")
+    assert patch["state"] == "issued"
+    assert (patch["field_check_date"], patch["inspectors"], patch["finding"]) == (dt.date(2025, 10, 3), "张三", None)
+    assert patch["determination"] == "illegal"
+    after = counts(store)
+    assert (after["patch_events"], after["audit_log"]) == (before["patch_events"], before["audit_log"] + 1)
+    table, key, detail = audit_rows(store, "update")[-1]
+    assert (table, key) == ("patches", "S-1")
+    assert '"field_check_date": "2025-10-03"' in detail and "王五" in detail
+    # The same values again change nothing and write nothing.
+    again = snapshot(store), counts(store)
+    assert update_patch_fields(store, "S-1", {"inspectors": "张三", "field_check_date": dt.date(2025, 10, 3)}) == {}
+    assert (snapshot(store), counts(store)) == again
+
+
+@pytest.mark.parametrize(
+    ("patch_no", "updates", "message"),
+    [
+        ("D-1", {"determination": "illegal"}, "correcting the determination"),
+        ("D-1", {"state": "closed"}, "cannot be set"),
+        ("D-404", {"inspectors": "张三"}, "no patch D-404"),
+    ],
+)
+def test_refused_form_saves_write_nothing(store, patch_no, updates, message):
+    add(store, ["D-1"])
+    determine(store, ["D-1"], "legal")
+    before = snapshot(store), counts(store)
+    with pytest.raises(TransitionError) as caught:
+        update_patch_fields(store, patch_no, updates)
+    assert message in str(caught.value)
+    assert (snapshot(store), counts(store)) == before
+
+
+def test_a_determined_patch_keeps_its_determination_when_saved_unchanged(store):
+    add(store, ["D-2"])
+    determine(store, ["D-2"], "legal")
+    assert update_patch_fields(store, "D-2", {"determination": "合法", "evidence": "照片"}) == {"evidence": "照片"}
+    assert get_patch(store, "D-2")["determination"] == "legal"
+
+
+def test_photos_are_linked_once_each_with_their_inspection(store, tmp_path, monkeypatch):
+    add(store, ["P-1", "P-2"])
+    monkeypatch.chdir(tmp_path)
+    first = tmp_path / "a.jpg"
+    before = counts(store)
+    fids = add_patch_photos(store, "P-1", ["a.jpg", str(first), "", None, str(tmp_path / "b.jpg")], inspection_id=7)
+    assert len(fids) == 2
+    rows = patch_photos(store, "P-1")
+    assert [row["fid"] for row in rows] == fids
+    assert [row["photo_path"] for row in rows] == [str(first), str(tmp_path / "b.jpg")]
+    assert [row["inspection_id"] for row in rows] == [7, 7]
+    assert counts(store)["audit_log"] == before["audit_log"] + 1
+    table, key, detail = audit_rows(store, "add_photos")[-1]
+    assert (table, key) == ("inspection_photos", "P-1") and '"inspection_id": 7' in detail
+    # Already linked: nothing new, nothing logged; another patch may link the same file.
+    assert add_patch_photos(store, "P-1", [str(first)]) == []
+    assert add_patch_photos(store, "P-1", []) == []
+    assert counts(store)["audit_log"] == before["audit_log"] + 1
+    assert len(add_patch_photos(store, "P-2", [str(first)], note="东侧")) == 1
+    (row,) = patch_photos(store, "P-2")
+    assert (row["photo_path"], row["note"], row["inspection_id"]) == (str(first), "东侧", None)
+    assert patch_photos(store, "P-404") == []
+
+
 # --- atomicity under a real failure --------------------------------------------------------------
 
 
@@ -410,6 +500,18 @@ def test_a_failure_in_a_correction_rolls_it_back(store):
     with pytest.raises(RuntimeError):
         correct_event(store, patch_history(store, "V-1")[-1]["fid"], to_state="verified", reason="更正")
     assert (snapshot(store), counts(store)) == before
+
+
+def test_a_failure_in_a_form_save_rolls_it_back(store):
+    add(store, ["W-1"])
+    add_failing_trigger(store, "audit_log", "NEW.action IN ('update', 'add_photos')")
+    before = snapshot(store), counts(store)
+    with pytest.raises(RuntimeError):
+        update_patch_fields(store, "W-1", {"inspectors": "张三"})
+    with pytest.raises(RuntimeError):
+        add_patch_photos(store, "W-1", ["/photos/w1.jpg"])
+    assert (snapshot(store), counts(store)) == before
+    assert patch_photos(store, "W-1") == []
 
 
 # --- the Processing algorithm -------------------------------------------------------------------

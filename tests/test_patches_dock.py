@@ -28,14 +28,16 @@ from mine_supervision_plugin.gui.patches_model import (
     PREJUDGMENT_COLOURS,
     column_of,
 )
-from mine_supervision_plugin.gui.verification_dialog import (
-    CorrectionAnswer,
-    ReasonAnswer,
-    read_photos,
-    save_patch_fields,
-)
+from mine_supervision_plugin.gui.verification_dialog import CorrectionAnswer, ReasonAnswer
 from mine_supervision_plugin.store.database import create_database, open_database
-from mine_supervision_plugin.store.patches import add_patches, get_patch, patch_history, transition_patches
+from mine_supervision_plugin.store.patches import (
+    add_patches,
+    get_patch,
+    patch_history,
+    patch_photos,
+    transition_patches,
+    update_patch_fields,
+)
 from mine_supervision_plugin.store.project import find_layer, load_into_project
 
 pytestmark = pytest.mark.gui
@@ -335,7 +337,7 @@ def test_verification_form_saves_fields_and_moves_issued_to_verified(env, tmp_pa
     events = patch_history(env.store, "WP2025-002")
     assert [(e["from_state"], e["to_state"]) for e in events] == [(None, "issued"), ("issued", "verified")]
     assert events[-1]["reason"] == "现场核查完成"
-    assert [p["photo_path"] for p in read_photos(env.store, "WP2025-002")] == [str(photo)]
+    assert [p["photo_path"] for p in patch_photos(env.store, "WP2025-002")] == [str(photo)]
     assert len(env.reasons_asked) == 1 and "WP2025-002" in env.reasons_asked[0][1]
     # the dock followed: list, form, step buttons, history
     row = dock.visible_patch_nos().index("WP2025-002")
@@ -372,7 +374,7 @@ def test_save_without_a_step_and_determination_locked_once_determined(env):
     assert dock.form.values()["determination"] == "illegal"
     assert not dock.form.determination_combo.isEnabled()  # changed only by correcting the step
     with pytest.raises(Exception) as refused:
-        save_patch_fields(env.store, "WP2025-001", {"determination": "legal"})
+        update_patch_fields(env.store, "WP2025-001", {"determination": "legal"})
     assert "correcting the determination" in str(refused.value)
 
 
@@ -449,7 +451,7 @@ def test_verification_dialog_saves_without_a_step(env, tmp_path):
     dialog.accept()
     stored = get_patch(env.store, "WP2026-002")
     assert (stored["finding"], stored["determination"], stored["state"]) == ("已复绿", "legal", "issued")
-    assert [p["photo_path"] for p in read_photos(env.store, "WP2026-002")] == [str(photo)]
+    assert [p["photo_path"] for p in patch_photos(env.store, "WP2026-002")] == [str(photo)]
     dialog.deleteLater()
 
 
@@ -465,7 +467,7 @@ def test_cancelled_reason_moves_nothing(env):
 def test_batch_step_moves_the_allowed_and_reports_the_refused(env):
     dock = env.dock
     for number in ("WP2025-001", "WP2025-002"):
-        save_patch_fields(env.store, number, field_check())
+        update_patch_fields(env.store, number, field_check())
     env.context.dataChanged.emit("patches")
     dock.select_patches(["WP2025-001", "WP2025-002", "WP2025-003"])
     assert dock.selected_patch_nos() == ["WP2025-001", "WP2025-002", "WP2025-003"]

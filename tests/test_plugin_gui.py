@@ -38,7 +38,7 @@ def test_plugin_loads_without_an_optional_package_and_says_what_to_install(qgis_
     try:
         assert missing in plugin.context.dependencies.missing
         warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
-        assert any(f"python3 -m pip install" in w and missing in w for w in warnings)
+        assert any("python3 -m pip install" in w and missing in w for w in warnings)
         assert "minesupervision" in provider_ids()
         feature = {"geopandas": "analysis", "shapely": "analysis", "reportlab": "documents"}[missing]
         for action in plugin.actions:

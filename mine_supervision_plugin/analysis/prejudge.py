@@ -610,33 +610,20 @@ def _prejudge(
     # ---- patches: repair, name the bad ones
     geoms, status = clean_polygons(patches, runner)
     runner.report(8)
-    repaired = np.flatnonzero(status == 1)
-    if len(repaired):
-        warnings.append(
-            tr("Invalid geometry repaired (make_valid) for patches: {names}").format(
-                names=_short_list([ids[i] for i in repaired])
-            )
-        )
-        for i in repaired:
-            notes[i].append(tr("geometry repaired"))
-    empty = np.flatnonzero(status == 2)
-    if len(empty):
-        warnings.append(
-            tr("Empty geometry, not pre-judged, for patches: {names}").format(
-                names=_short_list([ids[i] for i in empty])
-            )
-        )
-        for i in empty:
-            notes[i].append(tr("empty geometry: not pre-judged"))
-    unusable = np.flatnonzero(status == 3)
-    if len(unusable):
-        warnings.append(
-            tr("Geometry without any area, not pre-judged, for patches: {names}").format(
-                names=_short_list([ids[i] for i in unusable])
-            )
-        )
-        for i in unusable:
-            notes[i].append(tr("geometry has no area: not pre-judged"))
+    for code, warning, note in (
+        (1, tr("Invalid geometry repaired (make_valid) for patches: {names}"), tr("geometry repaired")),
+        (2, tr("Empty geometry, not pre-judged, for patches: {names}"), tr("empty geometry: not pre-judged")),
+        (
+            3,
+            tr("Geometry without any area, not pre-judged, for patches: {names}"),
+            tr("geometry has no area: not pre-judged"),
+        ),
+    ):
+        named = np.flatnonzero(status == code)
+        if len(named):
+            warnings.append(warning.format(names=_short_list([ids[i] for i in named])))
+            for i in named:
+                notes[i].append(note)
     usable = ~shapely.is_missing(geoms)
     patch_area = np.full(n, np.nan)
     patch_area[usable] = shapely.area(geoms[usable])

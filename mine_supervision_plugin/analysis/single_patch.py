@@ -29,7 +29,8 @@ from ..domain.vocab import label
 from ..formats.geometry import MU_PER_M2
 from ..formats.patch_batches import parse_date, repair_geometry
 from ..i18n import tr
-from ..store.database import StoreError, SupervisionStore, _ogr_name
+from ..store.database import StoreError, SupervisionStore
+from ..store.ogr_util import field_value, open_read, quote, spatial_reference, to_shapely
 
 ogr.UseExceptions()
 
@@ -145,15 +146,6 @@ def next_patrol_patch_no(store: SupervisionStore, year: int | None = None) -> st
 # --- reading the store --------------------------------------------------------------
 
 
-def _value(feature: ogr.Feature, index: int, kind: int):
-    if not feature.IsFieldSetAndNotNull(index):
-        return None
-    if kind in (ogr.OFTDate, ogr.OFTDateTime):
-        year, month, day = feature.GetFieldAsDateTime(index)[:3]
-        return dt.date(year, month, day)
-    return feature.GetField(index)
-
-
 def read_table(
     store: SupervisionStore,
     table_name: str,
@@ -164,12 +156,13 @@ def read_table(
 ):
     """Rows of a store table as a GeoDataFrame in the store CRS, only those meeting ``bounds`` when given.
 
-    Dates come back as ``datetime.date``; rows without geometry are left out
+    Dates come back as ``datetime.date``, date-times as ``datetime.datetime``
+    (:func:`store.ogr_util.field_value`); rows without geometry are left out
     (they cannot touch a patch).
     """
     import geopandas as gpd
 
-    source = ogr.Open(_ogr_name(store.location), update=0)
+    source = open_read(store)
     if source is None:
         raise SinglePatchError(tr("{path} cannot be opened.").format(path=store.location))
     rows: dict[str, list] = {name: [] for name in fields}
@@ -191,9 +184,9 @@ def read_table(
             reference = feature.GetGeometryRef()
             if reference is None or reference.IsEmpty():
                 continue
-            geometries.append(shapely.from_wkb(bytes(reference.ExportToIsoWkb())))
+            geometries.append(to_shapely(reference))
             for name, (index, kind) in indexes.items():
-                rows[name].append(_value(feature, index, kind) if index >= 0 else None)
+                rows[name].append(field_value(feature, index, kind) if index >= 0 else None)
         layer = None
     finally:
         source = None
@@ -308,7 +301,7 @@ def prejudge_geometry(
 
 def _latest_zone_year(store: SupervisionStore, year: int) -> int | None:
     """The latest year, up to ``year``, of the key monitoring zone list in the store (None if no zone has a year)."""
-    source = ogr.Open(_ogr_name(store.location), update=0)
+    source = open_read(store)
     try:
         result = source.ExecuteSQL(f'SELECT MAX("year") AS y FROM "monitoring_zones" WHERE "year" <= {int(year)}')
         try:
@@ -368,11 +361,7 @@ def _years_text(value) -> str | None:
 
 
 def _is_projected(epsg: int) -> bool:
-    from osgeo import osr
-
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(int(epsg))
-    return bool(srs.IsProjected())
+    return bool(spatial_reference(epsg).IsProjected())
 
 
 # --- storing ------------------------------------------------------------------------
@@ -451,7 +440,7 @@ def describe_licences(store: SupervisionStore, license_nos: list[str]) -> dict[s
     """Name, holder and validity of the given licences, for showing the answer."""
     if not license_nos:
         return {}
-    quoted = ", ".join("'" + n.replace("'", "''") + "'" for n in license_nos)
+    quoted = ", ".join(quote(n) for n in license_nos)
     frame = read_table(
         store,
         "mining_rights",

@@ -68,7 +68,8 @@ FORM_FIELDS: tuple[str, ...] = (
 #: Fields fixed once a patch is determined: changing them needs a correction.
 DETERMINATION_FIELDS: tuple[str, ...] = ("determination", "violation_type")
 
-_DETERMINED_OR_LATER = ("determined", "case_filed", "rectifying", "closed")
+#: States in which the determination fields are fixed (see DETERMINATION_FIELDS).
+DETERMINED_OR_LATER: tuple[str, ...] = ("determined", "case_filed", "rectifying", "closed")
 
 
 class TransitionError(Exception):
@@ -116,6 +117,24 @@ def as_date(value) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def determination_locked(patch: Mapping | None) -> bool:
+    """True when the patch is determined or further: its determination is changed only by a correction."""
+    return patch is not None and current_state(patch) in DETERMINED_OR_LATER
+
+
+def _form_comparable(value):
+    if isinstance(value, str):
+        value = value.strip() or None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value
+
+
+def form_value_changed(stored, entered) -> bool:
+    """True when a form value differs from the stored one (blank text is None; a date-time counts by its date)."""
+    return _form_comparable(stored) != _form_comparable(entered)
 
 
 def _blank(value) -> bool:
@@ -273,7 +292,7 @@ def check_updates(patch: Mapping, updates: Mapping) -> list[str]:
     unknown = sorted(set(updates) - set(FORM_FIELDS))
     if unknown:
         reasons.append(tr("These fields cannot be set by a workflow step: {fields}.").format(fields=", ".join(unknown)))
-    if current_state(patch) in _DETERMINED_OR_LATER:
+    if determination_locked(patch):
         for name in DETERMINATION_FIELDS:
             if name not in updates:
                 continue

@@ -46,6 +46,7 @@ from qgis.PyQt.QtWidgets import (
 from ..i18n import tr
 from ..store.database import StoreError
 from ..store.project import find_layer
+from .signals import disconnect_all
 
 SNAP_TABLES = ("mining_rights", "mining_right_parcels")
 MU_PER_M2 = 3 / 2000  # 1 亩 = 2000/3 m² (as formats.geometry; not imported: it needs shapely)
@@ -288,12 +289,7 @@ class DrawPatchTool(QgsMapTool):
             self.context.info(tr("Open a supervision database first: the drawn patch is stored in it."))
 
     def _disconnect(self) -> None:
-        for signal, slot in self._connections:
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
-        self._connections.clear()
+        disconnect_all(self._connections)
 
     def deactivate(self) -> None:
         self.cancel()

@@ -69,6 +69,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..i18n import tr
 from ..store.project import PROJECT_KEY, find_layer
+from .signals import disconnect_all
 
 TIANDITU_KEY_SETTING = "mine_supervision/tianditu_key"
 FOLLOW_MAIN_SETTING = "mine_supervision/imagery_follow_main"
@@ -800,12 +801,7 @@ class ImageryCompareDock(QgsDockWidget):
         """Disconnect from everything outside the dock (project, main canvas, context); stop rendering."""
         self._refresh_timer.stop()
         self._cancel_swipe_job()
-        for signal, slot in reversed(self._connections):
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
-        self._connections.clear()
+        disconnect_all(self._connections)
         for canvas in (self.before_canvas, self.after_canvas):
             canvas.stopRendering()
             canvas.setLayers([])

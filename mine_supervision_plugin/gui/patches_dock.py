@@ -70,7 +70,17 @@ from ..domain.workflow import (
 )
 from ..i18n import tr
 from ..store.database import StoreError
-from ..store.patches import correct_event, get_patch, patch_history, transition_patches
+from ..store.patches import (
+    EVENTS,
+    PATCHES,
+    PHOTOS,
+    add_patch_photos,
+    correct_event,
+    get_patch,
+    patch_history,
+    patch_photos,
+    transition_patches,
+)
 from ..store.project import PROJECT_KEY, find_layer
 from .patches_model import (
     COLUMNS,
@@ -81,18 +91,9 @@ from .patches_model import (
     column_of,
     read_patch_rows,
 )
-from .verification_dialog import (
-    PATCHES,
-    PHOTOS,
-    VerificationForm,
-    add_photos,
-    ask_correction,
-    ask_reason,
-    read_photos,
-    save_form,
-)
+from .signals import disconnect_all
+from .verification_dialog import VerificationForm, ask_correction, ask_reason, save_form
 
-EVENTS = "patch_events"
 LOG_TAG = "Mine supervision"
 #: Refused patches listed in the message bar; the full list goes to the message log.
 MAX_LISTED = 8
@@ -332,12 +333,7 @@ class PatchesDock(QgsDockWidget):
     def shutdown(self) -> None:
         """Disconnect everything this dock connected outside itself (context, project, layer)."""
         self._reload_timer.stop()
-        for signal, slot in self._connections:
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
-        self._connections.clear()
+        disconnect_all(self._connections)
         self._unbind_layer()
         self.imagery_viewer = None
 
@@ -361,11 +357,7 @@ class PatchesDock(QgsDockWidget):
 
     def _unbind_layer(self) -> None:
         if self._layer is not None and not sip.isdeleted(self._layer):
-            for signal, slot in self._layer_connections:
-                try:
-                    signal.disconnect(slot)
-                except (TypeError, RuntimeError):
-                    pass
+            disconnect_all(self._layer_connections)
         self._layer_connections.clear()
         self._layer = None
 
@@ -683,7 +675,7 @@ class PatchesDock(QgsDockWidget):
         record = get_patch(store, patch_no) if store is not None and patch_no else None
         self._geometry = record.pop("geometry", None) if record else None
         self._record = record
-        photos = read_photos(store, patch_no) if record else []
+        photos = patch_photos(store, patch_no) if record else []
         self.form.set_patch(record, photos)
         if record and patch_no == previous and (edits or pending):
             self.form.set_values(edits)
@@ -893,7 +885,7 @@ class PatchesDock(QgsDockWidget):
         photos = []
         if report.done:
             try:
-                photos = add_photos(store, patch_no, self.form.pending_photos())
+                photos = add_patch_photos(store, patch_no, self.form.pending_photos())
             except (StoreError, RuntimeError) as error:
                 self.context.error(
                     tr("The photos of patch {patch_no} were not saved: {error}").format(patch_no=patch_no, error=error)

@@ -71,6 +71,7 @@ from .rights_model import (
     load_rights,
     plain,
 )
+from .signals import disconnect_all
 
 OBJECT_NAME = "MineSupervisionRightsDock"
 SEARCH_DELAY_MS = 250
@@ -378,11 +379,7 @@ class RightsDock(QgsDockWidget):
         self._layer_connections.append((layer, signal, slot))
 
     def _disconnect_layers(self) -> None:
-        for layer, signal, slot in self._layer_connections:
-            if sip.isdeleted(layer):
-                continue
-            with contextlib.suppress(TypeError, RuntimeError):
-                signal.disconnect(slot)
+        disconnect_all([(signal, slot) for layer, signal, slot in self._layer_connections if not sip.isdeleted(layer)])
         self._layer_connections = []
 
     def shutdown(self) -> None:
@@ -391,10 +388,7 @@ class RightsDock(QgsDockWidget):
         self._search_timer.stop()
         self._reload_timer.stop()
         self._disconnect_layers()
-        for signal, slot in self._connections:
-            with contextlib.suppress(TypeError, RuntimeError):
-                signal.disconnect(slot)
-        self._connections = []
+        disconnect_all(self._connections)
         self._layers = {}
 
     # ------------------------------------------------------------------ layers

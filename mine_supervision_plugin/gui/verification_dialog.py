@@ -5,8 +5,9 @@
   numbers, photos. A plain widget: it reads and returns values, the caller
   writes them (the patches dock embeds it; :class:`VerificationDialog` wraps
   it in a dialog of its own).
-* :func:`save_patch_fields`, :func:`add_photos`, :func:`read_photos`: writing
-  the form without a workflow move. The workflow rules still apply
+* :func:`save_form`: writing the form without a workflow move, through
+  :func:`~..store.patches.update_patch_fields` and
+  :func:`~..store.patches.add_patch_photos`. The workflow rules still apply
   (:func:`~..domain.workflow.check_updates`): a determination, once made, is
   changed only by correcting its event.
 * :func:`ask_reason` and :func:`ask_correction`: the reason every workflow
@@ -20,7 +21,6 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from osgeo import ogr
 from qgis.gui import QgsDateEdit
 from qgis.PyQt.QtCore import QDate, Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
@@ -47,119 +47,15 @@ from ..domain.workflow import (
     FORM_FIELDS,
     TransitionError,
     allowed_targets,
-    check_updates,
     current_state,
+    determination_locked,
+    form_value_changed,
 )
 from ..i18n import tr
-from ..store.database import StoreError, SupervisionStore, current_user
-from ..store.patches import (
-    _as_dict,
-    _features_by_patch_no,
-    _normalise_updates,
-    _open_read,
-    _printable,
-    _quote,
-    _set,
-)
+from ..store.database import StoreError, SupervisionStore
+from ..store.patches import PATCHES, PHOTOS, add_patch_photos, get_patch, patch_photos, update_patch_fields
 
-PATCHES = "patches"
-PHOTOS = "inspection_photos"
 PHOTO_PATTERNS = "*.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.heic *.HEIC"
-_LOCKED_WHEN_DETERMINED = ("determination", "violation_type")
-_DETERMINED_OR_LATER = ("determined", "case_filed", "rectifying", "closed")
-
-
-# --- writing the form ------------------------------------------------------------------
-
-
-def _comparable(name: str, value):
-    if isinstance(value, str):
-        value = value.strip() or None
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return value
-
-
-def save_patch_fields(store: SupervisionStore, patch_no: str, updates: Mapping, *, user: str | None = None) -> dict:
-    """Write verification-form fields of one patch without moving it; return the fields that changed.
-
-    Raises :class:`TransitionError` when a field may not be written (unknown
-    field, or the determination of a determined patch) and nothing is written
-    then. Each save is one transaction with an ``audit_log`` row.
-    """
-    values = _normalise_updates(updates)
-    user = user or current_user()
-    with store.transaction() as source:
-        layer = source.GetLayerByName(PATCHES)
-        feature = _features_by_patch_no(layer, [patch_no]).get(patch_no)
-        if feature is None:
-            raise TransitionError(tr("There is no patch {patch_no} in the database.").format(patch_no=patch_no))
-        patch = _as_dict(feature)
-        changed = {
-            name: value
-            for name, value in values.items()
-            if _comparable(name, patch.get(name)) != _comparable(name, value)
-        }
-        reasons = check_updates(patch, changed)
-        if reasons:
-            raise TransitionError(reasons)
-        if not changed:
-            return {}
-        for name, value in changed.items():
-            _set(feature, name, value)
-        layer.SetFeature(feature)
-        store.log(source, "update", PATCHES, patch_no, {"updates": _printable(changed), "user": user})
-    return changed
-
-
-def read_photos(store: SupervisionStore, patch_no: str) -> list[dict]:
-    """The ``inspection_photos`` rows linked to a patch, in the order stored."""
-    source = _open_read(store)
-    try:
-        layer = source.GetLayerByName(PHOTOS)
-        layer.SetAttributeFilter(f"patch_no = {_quote(patch_no)}")
-        rows = sorted((_as_dict(feature) for feature in layer), key=lambda r: r["fid"])
-        layer.SetAttributeFilter(None)
-        layer = None
-    finally:
-        source = None
-    return rows
-
-
-def add_photos(
-    store: SupervisionStore, patch_no: str, paths: Iterable[str], *, note: str | None = None, user: str | None = None
-) -> list[int]:
-    """Link photo files to a patch as ``inspection_photos`` rows (paths stored, files left where they are).
-
-    Paths already linked to the patch are skipped. Returns the fids of the new rows.
-    """
-    user = user or current_user()
-    wanted = []
-    for path in paths:
-        text = os.path.abspath(str(path)) if path else ""
-        if text and text not in wanted:
-            wanted.append(text)
-    if not wanted:
-        return []
-    known = {row.get("photo_path") for row in read_photos(store, patch_no)}
-    fids = []
-    with store.transaction() as source:
-        layer = source.GetLayerByName(PHOTOS)
-        for path in wanted:
-            if path in known:
-                continue
-            feature = ogr.Feature(layer.GetLayerDefn())
-            _set(feature, "patch_no", patch_no)
-            _set(feature, "photo_path", path)
-            if note:
-                _set(feature, "note", note)
-            layer.CreateFeature(feature)
-            fids.append(feature.GetFID())
-        if fids:
-            store.log(
-                source, "add_photos", PHOTOS, patch_no, {"paths": [p for p in wanted if p not in known], "user": user}
-            )
-    return fids
 
 
 # --- the form -----------------------------------------------------------------------------
@@ -293,7 +189,7 @@ class VerificationForm(QWidget):
             if widget is not self.status_label:
                 widget.setEnabled(enabled)
         if enabled:
-            locked = current_state(self._patch) in _DETERMINED_OR_LATER
+            locked = determination_locked(self._patch)
             self.determination_combo.setEnabled(not locked)
             tip = (
                 tr("Fixed once the patch is determined: correct the determination step to change it.") if locked else ""
@@ -358,7 +254,7 @@ class VerificationForm(QWidget):
         """Fill some fields (names of ``FORM_FIELDS``), as a user would."""
         merged = {**self.values(), **values}
         self._fill(merged)
-        locked = self._patch is not None and current_state(self._patch) in _DETERMINED_OR_LATER
+        locked = determination_locked(self._patch)
         self._update_violation_enabled(locked)
         self._edited()
 
@@ -370,7 +266,7 @@ class VerificationForm(QWidget):
         for name, value in self.values().items():
             if name not in FORM_FIELDS:
                 continue
-            if _comparable(name, self._patch.get(name)) != _comparable(name, value):
+            if form_value_changed(self._patch.get(name), value):
                 result[name] = value
         return result
 
@@ -427,7 +323,7 @@ class VerificationForm(QWidget):
         self.changed.emit()
 
     def _determination_changed(self) -> None:
-        locked = self._patch is not None and current_state(self._patch) in _DETERMINED_OR_LATER
+        locked = determination_locked(self._patch)
         self._update_violation_enabled(locked)
         self._edited()
 
@@ -463,8 +359,8 @@ def save_form(store: SupervisionStore, form: VerificationForm) -> tuple[dict, li
     patch_no = form.patch_no()
     if not patch_no:
         return {}, []
-    changed = save_patch_fields(store, patch_no, form.changed_values()) if form.changed_values() else {}
-    photos = add_photos(store, patch_no, form.pending_photos())
+    changed = update_patch_fields(store, patch_no, form.changed_values()) if form.changed_values() else {}
+    photos = add_patch_photos(store, patch_no, form.pending_photos())
     return changed, photos
 
 
@@ -473,8 +369,6 @@ class VerificationDialog(QDialog):
 
     def __init__(self, context, patch_no: str, parent: QWidget | None = None):
         super().__init__(parent)
-        from ..store.patches import get_patch
-
         self.context = context
         self.setWindowTitle(tr("Field verification of patch {patch_no}").format(patch_no=patch_no))
         self.form = VerificationForm(self)
@@ -483,7 +377,7 @@ class VerificationDialog(QDialog):
         patch = get_patch(store, patch_no) if store is not None else None
         if patch is not None:
             patch.pop("geometry", None)
-        self.form.set_patch(patch, read_photos(store, patch_no) if patch else [])
+        self.form.set_patch(patch, patch_photos(store, patch_no) if patch else [])
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

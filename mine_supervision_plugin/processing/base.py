@@ -1,10 +1,79 @@
-"""Shared base of the plugin's Processing algorithms."""
+"""Shared base of the plugin's Processing algorithms, and what their faces have in common.
+
+The algorithms are thin faces over the core: they read parameters, call the
+core and turn its errors for the user into :class:`QgsProcessingException`
+(same message), report its warnings and write their outputs.
+"""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm
+import contextlib
+from collections.abc import Iterable, Iterator
 
+from qgis.core import (
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFile,
+)
+from qgis.PyQt.QtCore import QDate
+
+from ..domain.workflow import TransitionError
 from ..i18n import tr
+from ..store.database import StoreError, SupervisionStore, open_database
+
+DATABASE = "DATABASE"
+
+
+@contextlib.contextmanager
+def processing_errors(*kinds: type[BaseException]) -> Iterator[None]:
+    """Turn the core's errors for the user into :class:`QgsProcessingException` with the same message.
+
+    :class:`StoreError` and ``kinds`` keep their text; a
+    :class:`TransitionError` gives its reasons, one per line.
+    """
+    try:
+        yield
+    except TransitionError as error:
+        raise QgsProcessingException("\n".join(error.reasons)) from error
+    except (StoreError, *kinds) as error:
+        raise QgsProcessingException(str(error)) from error
+
+
+def push_warnings(feedback, warnings: Iterable, skip: Iterable = ()) -> None:
+    """Each warning to the Processing log, except those in ``skip`` (already reported)."""
+    skip = list(skip)
+    for warning in warnings:
+        if warning not in skip:
+            feedback.pushWarning(str(warning))
+
+
+def qgs_geometry(geometry) -> QgsGeometry:
+    """A shapely geometry as a QgsGeometry."""
+    import shapely
+
+    result = QgsGeometry()
+    result.fromWkb(shapely.to_wkb(geometry))
+    return result
+
+
+def qdate(value) -> QDate | None:
+    """A ``datetime.date`` as a QDate; None for None."""
+    return QDate(value.year, value.month, value.day) if value is not None else None
+
+
+def qgs_fields(specs: Iterable[tuple]) -> QgsFields:
+    """Fields of an output layer from ``(name, QVariant type)`` or ``(name, QVariant type, alias)`` tuples."""
+    fields = QgsFields()
+    for name, kind, *alias in specs:
+        field = QgsField(name, kind)
+        if alias:
+            field.setAlias(alias[0])
+        fields.append(field)
+    return fields
 
 
 class MineSupervisionAlgorithm(QgsProcessingAlgorithm):
@@ -23,3 +92,29 @@ class MineSupervisionAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):
         return type(self)()
+
+    # -- the supervision database ----------------------------------------------------------
+    def add_database_parameter(self) -> None:
+        """The DATABASE parameter: an existing supervision GeoPackage to work on."""
+        self.addParameter(
+            QgsProcessingParameterFile(
+                DATABASE,
+                tr("Supervision database"),
+                behavior=QgsProcessingParameterFile.File,
+                fileFilter=tr("GeoPackage (*.gpkg)"),
+            )
+        )
+
+    def open_store(self, parameters, context) -> SupervisionStore:
+        """The store the DATABASE parameter names, opened (and migrated); its errors as QgsProcessingException."""
+        location = self.parameterAsFile(parameters, DATABASE, context)
+        with processing_errors():
+            return open_database(location)
+
+    # -- outputs ------------------------------------------------------------------------
+    def sink_or_fail(self, parameters, name: str, context, fields: QgsFields, wkb_type, crs) -> tuple[QgsFeatureSink, str]:
+        """The feature sink of output ``name`` and its destination id; QgsProcessingException when it cannot be made."""
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink, dest_id

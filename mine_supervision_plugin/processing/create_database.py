@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingException,
+    QgsCoordinateReferenceSystem,
+    QgsProcessingOutputString,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFileDestination,
-    QgsProcessingOutputString,
-    QgsCoordinateReferenceSystem,
 )
 
 from ..i18n import tr
-from ..store.database import StoreError, create_database
+from ..store.database import create_database
 from ..store.schema import DEFAULT_CRS_EPSG
-from .base import MineSupervisionAlgorithm
+from .base import MineSupervisionAlgorithm, processing_errors
 
 
 class CreateDatabaseAlgorithm(MineSupervisionAlgorithm):
@@ -46,10 +45,8 @@ class CreateDatabaseAlgorithm(MineSupervisionAlgorithm):
         target = self.parameterAsFileOutput(parameters, "DATABASE", context)
         crs = self.parameterAsCrs(parameters, "CRS", context)
         epsg = crs.postgisSrid() if crs.isValid() else DEFAULT_CRS_EPSG
-        try:
+        with processing_errors():
             location = create_database(target, epsg)
-        except StoreError as error:
-            raise QgsProcessingException(str(error)) from error
         from ..store.schema import SCHEMA_VERSION
 
         feedback.pushInfo(tr("Created {path}").format(path=location))

@@ -22,9 +22,8 @@ from ..formats.coordinate_writers import (
     write_registration_txt,
 )
 from ..i18n import tr
-from ..store.database import StoreError, open_database
 from ..store.rights import list_license_nos, read_licence
-from .base import MineSupervisionAlgorithm
+from .base import MineSupervisionAlgorithm, processing_errors
 
 # Index of the FORMAT enum; part of the public interface, append only.
 FORMAT_LAND_EXCHANGE, FORMAT_REGISTRATION, FORMAT_CSV = 0, 1, 2
@@ -88,16 +87,13 @@ class ExportCoordinatesAlgorithm(MineSupervisionAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("LICENCE_COUNT", tr("Licences exported")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        location = self.parameterAsFile(parameters, "DATABASE", context)
         wanted = parse_license_numbers(self.parameterAsString(parameters, "LICENSE_NO", context) or "")
         kind = self.parameterAsEnum(parameters, "FORMAT", context)
         encoding = ENCODINGS[self.parameterAsEnum(parameters, "ENCODING", context) or 0]
         folder = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
-        try:
-            store = open_database(location)
+        store = self.open_store(parameters, context)
+        with processing_errors():
             available = list_license_nos(store)
-        except StoreError as error:
-            raise QgsProcessingException(str(error)) from error
         if wanted:
             missing = [number for number in wanted if number not in available]
             if missing:
@@ -115,10 +111,8 @@ class ExportCoordinatesAlgorithm(MineSupervisionAlgorithm):
         for index, number in enumerate(numbers):
             if feedback.isCanceled():
                 break
-            try:
+            with processing_errors():
                 licence = read_licence(store, number)
-            except StoreError as error:
-                raise QgsProcessingException(str(error)) from error
             try:
                 if kind == FORMAT_CSV:
                     licences.append(licence)
@@ -141,10 +135,8 @@ class ExportCoordinatesAlgorithm(MineSupervisionAlgorithm):
             for epsg, members in groups.items():
                 name = CSV_FILE_NAME if len(groups) == 1 else f"corners_EPSG{epsg}.csv"
                 target = folder / name
-                try:
+                with processing_errors(CoordinateWriteError, OSError):
                     rows = write_corner_table_csv(members, target)
-                except (CoordinateWriteError, OSError) as error:
-                    raise QgsProcessingException(str(error)) from error
                 files += 1
                 feedback.pushInfo(tr("Wrote {count} corners to {path}").format(count=rows, path=target))
         return {"OUTPUT_FOLDER": str(folder), "FILE_COUNT": files, "LICENCE_COUNT": len(licences) if kind == FORMAT_CSV else files}

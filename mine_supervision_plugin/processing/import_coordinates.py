@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -20,12 +17,12 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..domain.licence import Licence
 from ..i18n import tr
 from ..store.rights import crs_datum
-from .base import MineSupervisionAlgorithm
+from .base import MineSupervisionAlgorithm, push_warnings, qdate, qgs_fields, qgs_geometry
 
 # Files looked at in a folder, subfolders included (as read_coordinate_files does).
 COORDINATE_SUFFIXES = (".txt", ".csv", ".xlsx")
@@ -53,12 +50,7 @@ OUTPUT_FIELDS = (
 
 def output_fields() -> QgsFields:
     """The fields of the OUTPUT layer (a public contract: add, never rename)."""
-    fields = QgsFields()
-    for name, kind, alias in OUTPUT_FIELDS:
-        field = QgsField(name, kind)
-        field.setAlias(alias)
-        fields.append(field)
-    return fields
+    return qgs_fields(OUTPUT_FIELDS)
 
 
 def coordinate_files(folder: Path) -> list[Path]:
@@ -69,10 +61,6 @@ def coordinate_files(folder: Path) -> list[Path]:
 def problems_text(problems) -> str:
     """The checks' messages, one per line."""
     return "\n".join(str(problem) for problem in problems)
-
-
-def _qdate(value) -> QDate | None:
-    return QDate(value.year, value.month, value.day) if value is not None else None
 
 
 class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
@@ -170,8 +158,7 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
                 refused[str(path)] = str(error)
                 feedback.reportError(tr("Refused {path}: {reason}").format(path=path, reason=error))
                 continue
-            for warning in result.warnings:
-                feedback.pushWarning(str(warning))
+            push_warnings(feedback, result.warnings)
             results.append(result)
             feedback.setProgress(80.0 * (index + 1) / len(paths))
 
@@ -181,11 +168,7 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
 
         target_epsg = results[0].crs_epsg  # the first kept result decides (see _common_datum)
         crs = QgsCoordinateReferenceSystem(f"EPSG:{target_epsg}")
-        sink, dest_id = self.parameterAsSink(
-            parameters, "OUTPUT", context, output_fields(), QgsWkbTypes.Polygon, crs
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        sink, dest_id = self.sink_or_fail(parameters, "OUTPUT", context, output_fields(), QgsWkbTypes.Polygon, crs)
         licences: list[Licence] = []
         for result in results:
             for licence in result.licences:
@@ -276,9 +259,7 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
             if licence.crs_epsg != target_epsg:
                 polygon = reproject_geometry(polygon, licence.crs_epsg, target_epsg)
             feature = QgsFeature(output_fields())
-            wkb = QgsGeometry()
-            wkb.fromWkb(shapely.to_wkb(polygon))
-            feature.setGeometry(wkb)
+            feature.setGeometry(qgs_geometry(polygon))
             feature.setAttributes(
                 [
                     licence.license_no,
@@ -287,8 +268,8 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
                     licence.holder,
                     licence.mineral,
                     licence.mining_method,
-                    _qdate(licence.valid_from),
-                    _qdate(licence.valid_to),
+                    qdate(licence.valid_from),
+                    qdate(licence.valid_to),
                     parcel.depth_top_m,
                     parcel.depth_bottom_m,
                     bool(parcel.excluded),
@@ -312,8 +293,7 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
             raise QgsProcessingException(
                 tr("Nothing was stored in {path}: {reason}").format(path=database, reason=error)
             ) from error
-        for warning in report.warnings:
-            feedback.pushWarning(warning)
+        push_warnings(feedback, report.warnings)
         feedback.pushInfo(
             tr("Database {path}: {created} created, {updated} updated, {unchanged} unchanged.").format(
                 path=database, created=len(report.created), updated=len(report.updated), unchanged=len(report.unchanged)

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -20,14 +16,13 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..domain.vocab import VOCABULARIES
 from ..formats.patch_batches import AREA_UNITS, FieldMapping, PatchFormatError, load_saved_mapping, read_patch_batch
 from ..i18n import tr
-from ..store.database import StoreError, open_database
 from ..store.patches import add_patches
-from .base import MineSupervisionAlgorithm
+from .base import MineSupervisionAlgorithm, processing_errors, push_warnings, qdate, qgs_fields, qgs_geometry
 
 SOURCES: list[str] = list(VOCABULARIES["patch_source"])
 AREA_UNIT_CHOICES: list[str] = ["auto", *AREA_UNITS]
@@ -76,14 +71,7 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
         self.addParameter(
             QgsProcessingParameterString("LAYER", tr("Layer inside the file (GeoPackage)"), optional=True)
         )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                "DATABASE",
-                tr("Supervision database"),
-                behavior=QgsProcessingParameterFile.File,
-                fileFilter=tr("GeoPackage (*.gpkg)"),
-            )
-        )
+        self.add_database_parameter()
         self.addParameter(
             QgsProcessingParameterEnum(
                 "SOURCE",
@@ -120,7 +108,6 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, "INPUT", context)
         layer_name = self.parameterAsString(parameters, "LAYER", context).strip() or None
-        location = self.parameterAsFile(parameters, "DATABASE", context)
         source = SOURCES[self.parameterAsEnum(parameters, "SOURCE", context)]
         year = None
         if parameters.get("YEAR") not in (None, ""):
@@ -136,11 +123,9 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
         if parameters.get("AREA_UNIT") not in (None, ""):
             mapping.area_unit = AREA_UNIT_CHOICES[self.parameterAsEnum(parameters, "AREA_UNIT", context)]
 
-        try:
-            store = open_database(location)
+        store = self.open_store(parameters, context)
+        with processing_errors(PatchFormatError):
             batch = read_patch_batch(path, target_epsg=store.crs_epsg, mapping=mapping, layer_name=layer_name)
-        except (StoreError, PatchFormatError) as error:
-            raise QgsProcessingException(str(error)) from error
         feedback.pushInfo(
             tr("{file}: {count} patches, {crs}, {encoding}.").format(
                 file=batch.path, count=len(batch.frame), crs=batch.source_crs, encoding=batch.encoding_note
@@ -151,11 +136,10 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
                 mapping=", ".join(f"{target} ← {'+'.join(names)}" for target, names in batch.mapping_used.items())
             )
         )
-        for warning in batch.warnings:
-            feedback.pushWarning(warning)
+        push_warnings(feedback, batch.warnings)
         if feedback.isCanceled():
             return {}
-        try:
+        with processing_errors():
             report = add_patches(
                 store,
                 batch.frame,
@@ -164,16 +148,10 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
                 batch=batch_name,
                 reason=tr("Imported from {file}").format(file=batch.path),
             )
-        except StoreError as error:
-            raise QgsProcessingException(str(error)) from error
-        for warning in report.warnings:
-            if warning not in batch.warnings:
-                feedback.pushWarning(warning)
+        push_warnings(feedback, report.warnings, skip=batch.warnings)
 
-        fields = QgsFields()
-        for name, kind in _OUTPUT_FIELDS:
-            fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(
+        fields = qgs_fields(_OUTPUT_FIELDS)
+        sink, dest_id = self.sink_or_fail(
             parameters,
             "OUTPUT",
             context,
@@ -181,21 +159,17 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
             QgsWkbTypes.MultiPolygon,
             QgsCoordinateReferenceSystem(f"EPSG:{store.crs_epsg}"),
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         for record in report.records:
             feature = QgsFeature(fields)
             for name, _kind in _OUTPUT_FIELDS:
                 value = record.get(name)
-                if value is not None and name in ("date_before", "date_after"):
-                    value = QDate(value.year, value.month, value.day)
+                if name in ("date_before", "date_after"):
+                    value = qdate(value)
                 feature[name] = value
             if record.get("geometry") is not None:
-                geometry = QgsGeometry()
-                geometry.fromWkb(shapely.to_wkb(record["geometry"]))
-                feature.setGeometry(geometry)
+                feature.setGeometry(qgs_geometry(record["geometry"]))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         feedback.pushInfo(
-            tr("{count} patches imported into {database}.").format(count=len(report.added), database=location)
+            tr("{count} patches imported into {database}.").format(count=len(report.added), database=store.location)
         )
         return {"OUTPUT": dest_id, "IMPORTED": len(report.added)}

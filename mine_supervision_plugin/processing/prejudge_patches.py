@@ -57,7 +57,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..i18n import tr
-from .base import MineSupervisionAlgorithm
+from .base import MineSupervisionAlgorithm, processing_errors, push_warnings
 
 _QVARIANT_TYPES = {
     "text": QVariant.String,
@@ -240,8 +240,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             return {}
         except core.PrejudgeError as error:
             raise QgsProcessingException(str(error)) from error
-        for warning in result.warnings:
-            feedback.pushWarning(warning)
+        push_warnings(feedback, result.warnings)
 
         feedback.setProgressText(tr("Writing the pre-judged patches"))
         destination = self._fast_destination(parameters)
@@ -284,10 +283,8 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             )
         if patches_source.featureCount() == 0 or extent.isNull():
             return crs  # nothing to measure
-        try:
+        with processing_errors(PrejudgeError):
             epsg = gk_epsg(extent.center().x())
-        except PrejudgeError as error:
-            raise QgsProcessingException(str(error)) from error
         target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
         feedback.pushInfo(tr("Geographic coordinates projected to {crs} to measure areas.").format(crs=target.authid()))
         return target
@@ -568,11 +565,9 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         positions = {}
         for name, _kind in OUTPUT_FIELDS:
             positions[name] = replace.get(name, fields.indexOf(name))
-        sink, dest_id = self.parameterAsSink(
+        sink, dest_id = self.sink_or_fail(
             parameters, "OUTPUT", context, fields, patches_source.wkbType(), patches_source.sourceCrs()
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         values = _column_values(result)
         names = [name for name, _ in OUTPUT_FIELDS]
         total = max(1, len(row_of))

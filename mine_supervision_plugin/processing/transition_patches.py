@@ -11,16 +11,14 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 
 from ..domain.vocab import VOCABULARIES
-from ..domain.workflow import STATES, TransitionError
+from ..domain.workflow import STATES
 from ..i18n import tr
-from ..store.database import StoreError, open_database
 from ..store.patches import transition_patches
-from .base import MineSupervisionAlgorithm
+from .base import MineSupervisionAlgorithm, processing_errors
 
 DETERMINATIONS: list[str] = list(VOCABULARIES["determination"])
 VIOLATION_TYPES: list[str] = list(VOCABULARIES["violation_type"])
@@ -31,6 +29,11 @@ _TEXT_FIELDS = (
     ("EVIDENCE", "evidence"),
     ("CASE_NO", "case_no"),
     ("NOTICE_NO", "notice_no"),
+)
+# Enum parameters whose index 0 means "unchanged": (parameter, field, codes of the other options).
+_CHOICE_FIELDS = (
+    ("DETERMINATION", "determination", DETERMINATIONS),
+    ("VIOLATION_TYPE", "violation_type", VIOLATION_TYPES),
 )
 
 
@@ -56,14 +59,7 @@ class TransitionPatchesAlgorithm(MineSupervisionAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(
-            QgsProcessingParameterFile(
-                "DATABASE",
-                tr("Supervision database"),
-                behavior=QgsProcessingParameterFile.File,
-                fileFilter=tr("GeoPackage (*.gpkg)"),
-            )
-        )
+        self.add_database_parameter()
         self.addParameter(
             QgsProcessingParameterString("PATCH_NOS", tr("Patch numbers (comma-separated)"), multiLine=True)
         )
@@ -92,35 +88,28 @@ class TransitionPatchesAlgorithm(MineSupervisionAlgorithm):
             "EVIDENCE": tr("Evidence"),
             "CASE_NO": tr("Case number"),
             "NOTICE_NO": tr("Rectification notice number"),
+            "DETERMINATION": tr("Determination"),
+            "VIOLATION_TYPE": tr("Violation type"),
         }
         for name, _field in _TEXT_FIELDS:
             self.addParameter(QgsProcessingParameterString(name, labels[name], optional=True))
         # Index 0 leaves the stored value as it is, so a plain move never clears a form field.
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                "DETERMINATION",
-                tr("Determination"),
-                options=[tr("(unchanged)")] + [f"{c} — {VOCABULARIES['determination'][c]}" for c in DETERMINATIONS],
-                defaultValue=0,
-                optional=True,
+        for name, field_name, codes in _CHOICE_FIELDS:
+            self.addParameter(
+                QgsProcessingParameterEnum(
+                    name,
+                    labels[name],
+                    options=[tr("(unchanged)")] + [f"{c} — {VOCABULARIES[field_name][c]}" for c in codes],
+                    defaultValue=0,
+                    optional=True,
+                )
             )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                "VIOLATION_TYPE",
-                tr("Violation type"),
-                options=[tr("(unchanged)")] + [f"{c} — {VOCABULARIES['violation_type'][c]}" for c in VIOLATION_TYPES],
-                defaultValue=0,
-                optional=True,
-            )
-        )
         self.addOutput(QgsProcessingOutputString("DONE", tr("Patches moved")))
         self.addOutput(QgsProcessingOutputNumber("DONE_COUNT", tr("Number of patches moved")))
         self.addOutput(QgsProcessingOutputString("REFUSED", tr("Refused patches and reasons (JSON)")))
         self.addOutput(QgsProcessingOutputNumber("REFUSED_COUNT", tr("Number of patches refused")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        location = self.parameterAsFile(parameters, "DATABASE", context)
         numbers = split_patch_numbers(self.parameterAsString(parameters, "PATCH_NOS", context))
         if not numbers:
             raise QgsProcessingException(tr("No patch numbers were given."))
@@ -131,14 +120,12 @@ class TransitionPatchesAlgorithm(MineSupervisionAlgorithm):
             value = self.parameterAsString(parameters, name, context).strip()
             if value:
                 updates[field_name] = value
-        determination = self.parameterAsEnum(parameters, "DETERMINATION", context)
-        if determination:
-            updates["determination"] = DETERMINATIONS[determination - 1]
-        violation = self.parameterAsEnum(parameters, "VIOLATION_TYPE", context)
-        if violation:
-            updates["violation_type"] = VIOLATION_TYPES[violation - 1]
-        try:
-            store = open_database(location)
+        for name, field_name, codes in _CHOICE_FIELDS:
+            index = self.parameterAsEnum(parameters, name, context)
+            if index:
+                updates[field_name] = codes[index - 1]
+        store = self.open_store(parameters, context)
+        with processing_errors():
             report = transition_patches(
                 store,
                 numbers,
@@ -148,10 +135,6 @@ class TransitionPatchesAlgorithm(MineSupervisionAlgorithm):
                 rectification_completed=self.parameterAsBoolean(parameters, "RECTIFICATION_COMPLETED", context),
                 all_or_nothing=self.parameterAsBoolean(parameters, "ALL_OR_NOTHING", context),
             )
-        except TransitionError as error:
-            raise QgsProcessingException("\n".join(error.reasons)) from error
-        except StoreError as error:
-            raise QgsProcessingException(str(error)) from error
         for number, reasons in report.refused.items():
             feedback.reportError(
                 tr("{patch_no} refused: {reasons}").format(patch_no=number, reasons=" ".join(reasons)), False

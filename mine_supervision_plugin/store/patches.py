@@ -1,4 +1,4 @@
-"""Patches in the supervision database: adding them, moving them through the workflow, their history.
+"""Patches in the supervision database: adding them, workflow moves, history, form fields and photos.
 
 Every public function that writes runs in one transaction of the store
 (:meth:`SupervisionStore.transaction`): either all of its rows are written
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -32,16 +33,29 @@ from ..domain.workflow import (
     check_transition,
     check_updates,
     current_state,
+    form_value_changed,
 )
 from ..formats.patch_batches import parse_date, release_ogr_on_error, repair_geometry
 from ..i18n import tr
-from .database import StoreError, SupervisionStore, _ogr_name, current_user
+from .database import StoreError, SupervisionStore, current_user
+from .ogr_util import (
+    as_dict,
+    features_by_key,
+    json_ready,
+    open_read,
+    records_with,
+    set_field,
+    spatial_reference,
+    to_ogr_geometry,
+    to_shapely,
+)
 from .schema import DATE, DATETIME, INTEGER, REAL, table
 
 ogr.UseExceptions()
 
 PATCHES = "patches"
 EVENTS = "patch_events"
+PHOTOS = "inspection_photos"
 
 # Fields a new patch may bring along; the workflow fields start empty and state is set here.
 _INSERT_FIELDS = tuple(f.name for f in table(PATCHES).fields if f.name not in ("state", "source", *FORM_FIELDS))
@@ -79,71 +93,15 @@ class AddReport:
     records: list[dict] = field(default_factory=list)
 
 
-# --- OGR helpers ---------------------------------------------------------------
-
-
-def _open_read(store: SupervisionStore) -> ogr.DataSource:
-    return ogr.Open(_ogr_name(store.location), update=0)
-
-
-def _quote(text: str) -> str:
-    return "'" + str(text).replace("'", "''") + "'"
-
-
-def _value(feature: ogr.Feature, index: int, kind: int):
-    if not feature.IsFieldSetAndNotNull(index):
-        return None
-    if kind == ogr.OFTDate:
-        year, month, day = feature.GetFieldAsDateTime(index)[:3]
-        return dt.date(year, month, day)
-    if kind == ogr.OFTDateTime:
-        year, month, day, hour, minute, second = feature.GetFieldAsDateTime(index)[:6]
-        whole = int(second)
-        return dt.datetime(year, month, day, hour, minute, whole, int(round((second - whole) * 1_000_000)) % 1_000_000)
-    return feature.GetField(index)
-
-
-def _as_dict(feature: ogr.Feature) -> dict:
-    definition = feature.GetDefnRef()
-    record = {"fid": feature.GetFID()}
-    for index in range(definition.GetFieldCount()):
-        field_definition = definition.GetFieldDefn(index)
-        record[field_definition.GetName()] = _value(feature, index, field_definition.GetType())
-    return record
-
-
-def _set(feature: ogr.Feature, name: str, value) -> None:
-    if value is None:
-        feature.SetFieldNull(name)
-    elif isinstance(value, dt.datetime):
-        second = value.second + value.microsecond / 1_000_000
-        feature.SetField(name, value.year, value.month, value.day, value.hour, value.minute, second, 0)
-    elif isinstance(value, dt.date):
-        feature.SetField(name, value.year, value.month, value.day, 0, 0, 0, 0)
-    elif isinstance(value, bool):
-        feature.SetField(name, int(value))
-    else:
-        feature.SetField(name, value)
+# --- helpers -------------------------------------------------------------------
 
 
 def _features_by_patch_no(layer: ogr.Layer, patch_nos: list[str]) -> dict[str, ogr.Feature]:
-    found: dict[str, ogr.Feature] = {}
-    for start in range(0, len(patch_nos), 500):
-        chunk = patch_nos[start : start + 500]
-        layer.SetAttributeFilter(f"patch_no IN ({', '.join(_quote(n) for n in chunk)})")
-        for feature in layer:
-            found[feature.GetField("patch_no")] = feature
-    layer.SetAttributeFilter(None)
-    layer.ResetReading()
-    return found
+    return features_by_key(layer, "patch_no", patch_nos)
 
 
 def _events_of(layer: ogr.Layer, patch_no: str) -> list[dict]:
-    layer.SetAttributeFilter(f"patch_no = {_quote(patch_no)}")
-    events = sorted((_as_dict(feature) for feature in layer), key=lambda e: e["fid"])
-    layer.SetAttributeFilter(None)
-    layer.ResetReading()
-    return events
+    return records_with(layer, "patch_no", patch_no)
 
 
 def _add_event(
@@ -157,15 +115,53 @@ def _add_event(
     when: dt.datetime | None = None,
 ) -> int:
     feature = ogr.Feature(layer.GetLayerDefn())
-    _set(feature, "patch_no", patch_no)
-    _set(feature, "from_state", from_state)
-    _set(feature, "to_state", to_state)
-    _set(feature, "event_time", when or dt.datetime.now())
-    _set(feature, "user_name", user)
-    _set(feature, "reason", reason)
-    _set(feature, "corrects_event", corrects_event)
+    set_field(feature, "patch_no", patch_no)
+    set_field(feature, "from_state", from_state)
+    set_field(feature, "to_state", to_state)
+    set_field(feature, "event_time", when or dt.datetime.now())
+    set_field(feature, "user_name", user)
+    set_field(feature, "reason", reason)
+    set_field(feature, "corrects_event", corrects_event)
     layer.CreateFeature(feature)
     return feature.GetFID()
+
+
+def _move(
+    patches: ogr.Layer,
+    events: ogr.Layer,
+    patch_no: str,
+    feature: ogr.Feature,
+    patch: dict,
+    target: str,
+    updates: dict,
+    user: str,
+    reason: str,
+    *,
+    corrects_event: int | None = None,
+    when: dt.datetime | None = None,
+) -> tuple[str, int]:
+    """Write ``updates`` and state ``target`` to a patch, and its event; return (the state left, the event's fid)."""
+    from_state = current_state(patch)
+    for name, value in updates.items():
+        set_field(feature, name, value)
+    set_field(feature, "state", target)
+    patches.SetFeature(feature)
+    fid = _add_event(events, patch_no, from_state, target, user, reason, corrects_event=corrects_event, when=when)
+    return from_state, fid
+
+
+def _step_arguments(
+    to_state: str, reason: str | None, updates: Mapping | None, user: str | None
+) -> tuple[str, str, dict, str]:
+    """The target state code, reason, stored form values and user of a workflow step or correction.
+
+    Raises :class:`TransitionError` for errors of the call itself (unknown
+    state, no reason, unknown fields), before anything is read or written.
+    """
+    target = to_code("patch_state", to_state)
+    if target is None:
+        raise TransitionError(tr("Unknown workflow state {state}.").format(state=to_state))
+    return target, _required_reason(reason), _normalise_updates(updates), user or current_user()
 
 
 def _required_reason(reason: str | None) -> str:
@@ -195,7 +191,7 @@ def _normalise_updates(updates: Mapping | None) -> dict:
 
 
 def _printable(updates: Mapping) -> dict:
-    return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in updates.items()}
+    return {name: json_ready(value) for name, value in updates.items()}
 
 
 # --- reading ---------------------------------------------------------------------
@@ -204,15 +200,14 @@ def _printable(updates: Mapping) -> dict:
 @release_ogr_on_error
 def get_patch(store: SupervisionStore, patch_no: str) -> dict | None:
     """The stored fields of one patch (with ``fid``; geometry as shapely under ``geometry``), or None."""
-    source = _open_read(store)
+    source = open_read(store)
     try:
         layer = source.GetLayerByName(PATCHES)
         feature = _features_by_patch_no(layer, [patch_no]).get(patch_no)
         if feature is None:
             return None
-        record = _as_dict(feature)
-        reference = feature.GetGeometryRef()
-        record["geometry"] = shapely.from_wkb(bytes(reference.ExportToIsoWkb())) if reference is not None else None
+        record = as_dict(feature)
+        record["geometry"] = to_shapely(feature.GetGeometryRef())
         return record
     finally:
         layer = None
@@ -222,7 +217,7 @@ def get_patch(store: SupervisionStore, patch_no: str) -> dict | None:
 @release_ogr_on_error
 def patch_history(store: SupervisionStore, patch_no: str) -> list[dict]:
     """Every event of a patch in the order written, each with ``corrected_by`` (fid of its correction or None)."""
-    source = _open_read(store)
+    source = open_read(store)
     try:
         events = _events_of(source.GetLayerByName(EVENTS), patch_no)
     finally:
@@ -236,7 +231,7 @@ def patch_history(store: SupervisionStore, patch_no: str) -> list[dict]:
 @release_ogr_on_error
 def next_patch_no(store: SupervisionStore, prefix: str, width: int = 3) -> str:
     """The next free number ``prefix`` + counter (e.g. ``XC2026-004``) for a patch drawn on patrol."""
-    source = _open_read(store)
+    source = open_read(store)
     try:
         layer = source.GetLayerByName(PATCHES)
         like = prefix.replace("'", "''").replace("%", "").replace("_", "")
@@ -250,6 +245,102 @@ def next_patch_no(store: SupervisionStore, prefix: str, width: int = 3) -> str:
     finally:
         source = None
     return f"{prefix}{highest + 1:0{width}d}"
+
+
+# --- the verification form without a workflow step ----------------------------------------
+
+
+@release_ogr_on_error
+def update_patch_fields(
+    store: SupervisionStore, patch_no: str, updates: Mapping, *, user: str | None = None
+) -> dict:
+    """Write verification-form fields of one patch without moving it; return the fields that changed.
+
+    The workflow rules still apply (:func:`~..domain.workflow.check_updates`):
+    a determination, once made, is changed only by correcting its event.
+    Raises :class:`TransitionError` when a field may not be written (unknown
+    field, the determination of a determined patch, no such patch); nothing
+    is written then. A save that changes something is one transaction with
+    an ``audit_log`` row.
+    """
+    values = _normalise_updates(updates)
+    user = user or current_user()
+    with store.transaction() as source:
+        layer = source.GetLayerByName(PATCHES)
+        feature = _features_by_patch_no(layer, [patch_no]).get(patch_no)
+        if feature is None:
+            raise TransitionError(tr("There is no patch {patch_no} in the database.").format(patch_no=patch_no))
+        patch = as_dict(feature)
+        changed = {name: value for name, value in values.items() if form_value_changed(patch.get(name), value)}
+        reasons = check_updates(patch, changed)
+        if reasons:
+            raise TransitionError(reasons)
+        if not changed:
+            return {}
+        for name, value in changed.items():
+            set_field(feature, name, value)
+        layer.SetFeature(feature)
+        store.log(source, "update", PATCHES, patch_no, {"updates": _printable(changed), "user": user})
+    return changed
+
+
+@release_ogr_on_error
+def patch_photos(store: SupervisionStore, patch_no: str) -> list[dict]:
+    """The ``inspection_photos`` rows linked to a patch, in the order stored."""
+    source = open_read(store)
+    try:
+        return records_with(source.GetLayerByName(PHOTOS), "patch_no", patch_no)
+    finally:
+        source = None
+
+
+@release_ogr_on_error
+def add_patch_photos(
+    store: SupervisionStore,
+    patch_no: str,
+    paths: Iterable[str],
+    *,
+    inspection_id: int | None = None,
+    note: str | None = None,
+    user: str | None = None,
+) -> list[int]:
+    """Link photo files to a patch as ``inspection_photos`` rows; return the fids of the new rows.
+
+    Paths are stored absolute and the files left where they are; a path
+    already linked to the patch, or given twice, is linked once.
+    ``inspection_id`` ties the photos to an ``inspections`` row as well. One
+    transaction with an ``audit_log`` row when anything is linked.
+    """
+    user = user or current_user()
+    wanted = []
+    for path in paths:
+        text = os.path.abspath(str(path)) if path else ""
+        if text and text not in wanted:
+            wanted.append(text)
+    if not wanted:
+        return []
+    known = {row.get("photo_path") for row in patch_photos(store, patch_no)}
+    fids = []
+    with store.transaction() as source:
+        layer = source.GetLayerByName(PHOTOS)
+        for path in wanted:
+            if path in known:
+                continue
+            feature = ogr.Feature(layer.GetLayerDefn())
+            set_field(feature, "patch_no", patch_no)
+            set_field(feature, "photo_path", path)
+            if inspection_id is not None:
+                set_field(feature, "inspection_id", int(inspection_id))
+            if note:
+                set_field(feature, "note", note)
+            layer.CreateFeature(feature)
+            fids.append(feature.GetFID())
+        if fids:
+            detail = {"paths": [p for p in wanted if p not in known], "user": user}
+            if inspection_id is not None:
+                detail["inspection_id"] = int(inspection_id)
+            store.log(source, "add_photos", PHOTOS, patch_no, detail)
+    return fids
 
 
 # --- transitions -------------------------------------------------------------------
@@ -277,12 +368,7 @@ def transition_patches(
     :class:`TransitionError` for errors of the call itself (unknown state,
     no reason, unknown fields), before anything is written.
     """
-    target = to_code("patch_state", to_state)
-    if target is None:
-        raise TransitionError(tr("Unknown workflow state {state}.").format(state=to_state))
-    reason = _required_reason(reason)
-    updates = _normalise_updates(updates)
-    user = user or current_user()
+    target, reason, updates, user = _step_arguments(to_state, reason, updates, user)
     numbers = list(dict.fromkeys(str(n).strip() for n in patch_nos if n is not None and str(n).strip()))
     report = TransitionReport()
     with store.transaction() as source:
@@ -295,7 +381,7 @@ def transition_patches(
             if feature is None:
                 report.refused[number] = [tr("There is no patch {patch_no} in the database.").format(patch_no=number)]
                 continue
-            patch = _as_dict(feature)
+            patch = as_dict(feature)
             reasons = check_updates(patch, updates)
             reasons += check_transition(
                 {**patch, **updates}, target, rectification_completed=rectification_completed, today=today
@@ -310,12 +396,7 @@ def transition_patches(
             return report
         now = dt.datetime.now()
         for number, feature, patch in plan:
-            from_state = current_state(patch)
-            for name, value in updates.items():
-                _set(feature, name, value)
-            _set(feature, "state", target)
-            patches.SetFeature(feature)
-            fid = _add_event(events, number, from_state, target, user, reason, when=now)
+            from_state, fid = _move(patches, events, number, feature, patch, target, updates, user, reason, when=now)
             store.log(
                 source,
                 "transition",
@@ -355,24 +436,19 @@ def correct_event(
     target must be a move allowed from that state. Raises
     :class:`TransitionError` with the reasons when refused; nothing is written then.
     """
-    target = to_code("patch_state", to_state)
-    if target is None:
-        raise TransitionError(tr("Unknown workflow state {state}.").format(state=to_state))
-    reason = _required_reason(reason)
-    updates = _normalise_updates(updates)
-    user = user or current_user()
+    target, reason, updates, user = _step_arguments(to_state, reason, updates, user)
     with store.transaction() as source:
         events = source.GetLayerByName(EVENTS)
         event_feature = events.GetFeature(int(event_fid))
         if event_feature is None:
             raise TransitionError(tr("There is no workflow event {fid}.").format(fid=event_fid))
-        event = _as_dict(event_feature)
+        event = as_dict(event_feature)
         number = event["patch_no"]
         patches = source.GetLayerByName(PATCHES)
         feature = _features_by_patch_no(patches, [number]).get(number)
         if feature is None:
             raise TransitionError(tr("There is no patch {patch_no} in the database.").format(patch_no=number))
-        patch = _as_dict(feature)
+        patch = as_dict(feature)
         history = _events_of(events, number)
         latest = history[-1]["fid"] if history else None
         # Determination fields may change when the correction goes back before the determination.
@@ -382,12 +458,9 @@ def correct_event(
         )
         if reasons:
             raise TransitionError(reasons)
-        from_state = current_state(patch)
-        for name, value in updates.items():
-            _set(feature, name, value)
-        _set(feature, "state", target)
-        patches.SetFeature(feature)
-        fid = _add_event(events, number, from_state, target, user, reason, corrects_event=int(event_fid))
+        from_state, fid = _move(
+            patches, events, number, feature, patch, target, updates, user, reason, corrects_event=int(event_fid)
+        )
         store.log(
             source,
             "correct",
@@ -507,15 +580,8 @@ def add_patches(
     records, epsg = _records_of(frame_or_records, store.crs_epsg, crs_epsg)
     transform = None
     if epsg != store.crs_epsg:
-        source_srs, target_srs = osr.SpatialReference(), osr.SpatialReference()
-        source_srs.ImportFromEPSG(int(epsg))
-        target_srs.ImportFromEPSG(store.crs_epsg)
-        for srs in (source_srs, target_srs):
-            srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        transform = osr.CoordinateTransformation(source_srs, target_srs)
-    store_srs = osr.SpatialReference()
-    store_srs.ImportFromEPSG(store.crs_epsg)
-    projected = bool(store_srs.IsProjected())
+        transform = osr.CoordinateTransformation(spatial_reference(epsg), spatial_reference(store.crs_epsg))
+    projected = bool(spatial_reference(store.crs_epsg).IsProjected())
     user = user or current_user()
     base_reason = (reason or "").strip() or tr("Issued ({source})").format(source=source_code)
 
@@ -547,9 +613,9 @@ def add_patches(
         if _missing(geometry):
             geometry = None
         if geometry is not None and transform is not None and not geometry.is_empty:
-            reference = ogr.CreateGeometryFromWkb(shapely.to_wkb(geometry))
+            reference = to_ogr_geometry(geometry)
             reference.Transform(transform)
-            geometry = shapely.from_wkb(bytes(reference.ExportToIsoWkb()))
+            geometry = to_shapely(reference)
         geometry, notes = repair_geometry(geometry, where)
         report.warnings += notes
         if stored.get("area_m2") is None and geometry is not None and projected:
@@ -588,9 +654,9 @@ def add_patches(
             feature = ogr.Feature(definition)
             for name, value in stored.items():
                 if name != "geometry":
-                    _set(feature, name, value)
+                    set_field(feature, name, value)
             if stored["geometry"] is not None:
-                feature.SetGeometry(ogr.CreateGeometryFromWkb(shapely.to_wkb(stored["geometry"])))
+                feature.SetGeometry(to_ogr_geometry(stored["geometry"]))
             patches.CreateFeature(feature)
             _add_event(events, stored["patch_no"], None, "issued", user, event_reason, when=now)
             store.log(connection, "add", PATCHES, stored["patch_no"], {"source": source_code, "reason": event_reason})

@@ -29,7 +29,17 @@ from shapely.geometry import MultiPolygon, Polygon
 from ..domain import vocab
 from ..domain.licence import Corner, Licence, Parcel
 from ..i18n import tr
-from .database import StoreError, SupervisionStore, _ogr_name
+from .database import StoreError, SupervisionStore
+from .ogr_util import (
+    as_dict,
+    features_with,
+    field_value,
+    json_ready,
+    open_read,
+    set_field,
+    spatial_reference,
+    to_ogr_geometry,
+)
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -64,21 +74,13 @@ class UpsertReport:
 
 
 @lru_cache(maxsize=64)
-def _srs(epsg: int) -> osr.SpatialReference:
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(int(epsg))
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
-@lru_cache(maxsize=64)
 def _transformer(source_epsg: int, target_epsg: int) -> Transformer:
     return Transformer.from_crs(source_epsg, target_epsg, always_xy=True)
 
 
 def crs_datum(epsg: int) -> str:
     """The datum name of an EPSG CRS as osr spells it (China_2000, Xian_1980, Beijing_1954, …)."""
-    srs = _srs(epsg)
+    srs = spatial_reference(epsg)
     return srs.GetAttrValue("GEOGCS|DATUM") or srs.GetAttrValue("DATUM") or ""
 
 
@@ -173,10 +175,6 @@ def _licence_boundary(licence: Licence) -> MultiPolygon:
             )
         )
     return boundary
-
-
-def _ogr_geometry(geometry) -> ogr.Geometry:
-    return ogr.CreateGeometryFromWkb(shapely.to_wkb(geometry))
 
 
 @dataclass
@@ -324,54 +322,8 @@ def _signature(licence: Licence, codes: dict[str, str] | None = None) -> tuple:
     return (licence.crs_epsg, attributes, parcels)
 
 
-# --------------------------------------------------------------------------- OGR helpers
-
-
-def _quote(text: str) -> str:
-    return "'" + str(text).replace("'", "''") + "'"
-
-
 def _features(layer: ogr.Layer, license_no: str) -> list[ogr.Feature]:
-    layer.SetAttributeFilter(f"license_no = {_quote(license_no)}")
-    try:
-        # Not list(layer): that asks the layer for its length, one COUNT query more.
-        return [feature for feature in layer]
-    finally:
-        layer.SetAttributeFilter(None)
-        layer.ResetReading()
-
-
-def _set(feature: ogr.Feature, name: str, value: object) -> None:
-    if value is None or value == "":
-        feature.SetFieldNull(name)
-    elif isinstance(value, dt.datetime):
-        feature.SetField(name, value.year, value.month, value.day, value.hour, value.minute, value.second, 0)
-    elif isinstance(value, dt.date):
-        feature.SetField(name, value.year, value.month, value.day, 0, 0, 0, 0)
-    elif isinstance(value, bool):
-        feature.SetField(name, 1 if value else 0)
-    else:
-        feature.SetField(name, value)
-
-
-def _get(feature: ogr.Feature, name: str) -> object:
-    index = feature.GetFieldIndex(name)
-    if index < 0 or not feature.IsFieldSetAndNotNull(index):
-        return None
-    kind = feature.GetFieldDefnRef(index).GetType()
-    if kind == ogr.OFTDate:
-        year, month, day = feature.GetFieldAsDateTime(index)[:3]
-        return dt.date(year, month, day)
-    if kind == ogr.OFTDateTime:
-        year, month, day, hour, minute, second = feature.GetFieldAsDateTime(index)[:6]
-        return dt.datetime(year, month, day, hour, minute, int(second))
-    return feature.GetField(index)
-
-
-def _json_value(value: object) -> object:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
+    return features_with(layer, "license_no", license_no)
 
 
 # --------------------------------------------------------------------------- reading
@@ -413,18 +365,18 @@ def _read_licence(source: ogr.DataSource, license_no: str, store_epsg: int) -> t
         return None
     row = rights[0]
     licence = Licence(
-        license_no=_get(row, "license_no") or license_no,
-        mine_name=_get(row, "mine_name") or "",
-        holder=_get(row, "holder") or "",
-        mineral=_get(row, "mineral") or "",
-        mining_method=_get(row, "mining_method"),
-        production_scale=_get(row, "production_scale") or "",
-        licensed_area_km2=_get(row, "licensed_area_km2"),
-        valid_from=_get(row, "valid_from"),
-        valid_to=_get(row, "valid_to"),
-        source_file=_get(row, "source_file") or "",
+        license_no=field_value(row, "license_no") or license_no,
+        mine_name=field_value(row, "mine_name") or "",
+        holder=field_value(row, "holder") or "",
+        mineral=field_value(row, "mineral") or "",
+        mining_method=field_value(row, "mining_method"),
+        production_scale=field_value(row, "production_scale") or "",
+        licensed_area_km2=field_value(row, "licensed_area_km2"),
+        valid_from=field_value(row, "valid_from"),
+        valid_to=field_value(row, "valid_to"),
+        source_file=field_value(row, "source_file") or "",
     )
-    status, credit, county = _get(row, "status"), _get(row, "credit_status"), _get(row, "county_code")
+    status, credit, county = field_value(row, "status"), field_value(row, "credit_status"), field_value(row, "county_code")
     if status:
         licence.attributes["生产状态"] = vocab.label("right_status", status)
     if credit:
@@ -434,10 +386,10 @@ def _read_licence(source: ogr.DataSource, license_no: str, store_epsg: int) -> t
     by_parcel: dict[str, Parcel] = {}
     for feature in sorted(_features(source.GetLayerByName(PARCELS), license_no), key=lambda f: f.GetFID()):
         parcel = Parcel(
-            parcel_no=_get(feature, "parcel_no"),
-            depth_top_m=_get(feature, "depth_top_m"),
-            depth_bottom_m=_get(feature, "depth_bottom_m"),
-            excluded=bool(_get(feature, "excluded")),
+            parcel_no=field_value(feature, "parcel_no"),
+            depth_top_m=field_value(feature, "depth_top_m"),
+            depth_bottom_m=field_value(feature, "depth_bottom_m"),
+            excluded=bool(field_value(feature, "excluded")),
         )
         by_parcel[parcel.parcel_no] = parcel
         licence.parcels.append(parcel)
@@ -478,7 +430,7 @@ def _read_licence(source: ogr.DataSource, license_no: str, store_epsg: int) -> t
 
 def read_licence(store: SupervisionStore, license_no: str) -> Licence:
     """Rebuild a licence (attributes, parcels, numbered corners, CRS) from the store, e.g. for export."""
-    source = ogr.Open(_ogr_name(store.location), update=0)
+    source = open_read(store)
     try:
         found = _read_licence(source, license_no, store.crs_epsg)
     finally:
@@ -490,7 +442,7 @@ def read_licence(store: SupervisionStore, license_no: str) -> Licence:
 
 def list_license_nos(store: SupervisionStore) -> list[str]:
     """Every licence number in the store, sorted."""
-    source = ogr.Open(_ogr_name(store.location), update=0)
+    source = open_read(store)
     try:
         layer = source.GetLayerByName(RIGHTS)
         numbers = sorted({feature.GetField("license_no") for feature in layer if feature.GetField("license_no")})
@@ -503,11 +455,7 @@ def list_license_nos(store: SupervisionStore) -> list[str]:
 
 
 def _history_json(previous: Licence, row: ogr.Feature) -> str:
-    attributes = {}
-    definition = row.GetDefnRef()
-    for index in range(definition.GetFieldCount()):
-        name = definition.GetFieldDefn(index).GetName()
-        attributes[name] = _json_value(_get(row, name))
+    attributes = {name: json_ready(value) for name, value in as_dict(row).items() if name != "fid"}
     parcels = [
         {
             "parcel_no": parcel.parcel_no,
@@ -535,7 +483,7 @@ def _write_children(source: ogr.DataSource, prepared: _Prepared, license_no: str
     parcels = source.GetLayerByName(PARCELS)
     for parcel, polygon, planar, ellipsoidal in prepared.parcels:
         feature = ogr.Feature(parcels.GetLayerDefn())
-        feature.SetGeometry(_ogr_geometry(polygon))
+        feature.SetGeometry(to_ogr_geometry(polygon))
         for name, value in (
             ("license_no", license_no),
             ("parcel_no", str(parcel.parcel_no)),
@@ -545,7 +493,7 @@ def _write_children(source: ogr.DataSource, prepared: _Prepared, license_no: str
             ("area_m2", planar),
             ("ellipsoidal_area_m2", ellipsoidal),
         ):
-            _set(feature, name, value)
+            set_field(feature, name, value)
         parcels.CreateFeature(feature)
     corners = source.GetLayerByName(CORNERS)
     definition = corners.GetLayerDefn()
@@ -581,7 +529,7 @@ def _upsert_one(
         previous, row = existing
         # Status and credit status are the bureau's own record: a file that says
         # nothing about them leaves them as they are (they are not in ``values``).
-        previous_codes = {name: _get(row, name) for name in ("status", "credit_status", "county_code")}
+        previous_codes = {name: field_value(row, name) for name in ("status", "credit_status", "county_code")}
         merged_codes = {k: v for k, v in {**previous_codes, **codes}.items() if v}
         previous_signature = _signature(previous, {k: v for k, v in previous_codes.items() if v})
         if _signature(licence, merged_codes) == previous_signature:
@@ -597,30 +545,30 @@ def _upsert_one(
     if existing is None:
         feature = ogr.Feature(rights.GetLayerDefn())
         for name, value in values.items():
-            _set(feature, name, value)
-        _set(feature, "boundary_version", 1)
-        feature.SetGeometry(_ogr_geometry(prepared.boundary))
+            set_field(feature, name, value)
+        set_field(feature, "boundary_version", 1)
+        feature.SetGeometry(to_ogr_geometry(prepared.boundary))
         rights.CreateFeature(feature)
         _write_children(source, prepared, license_no)
         store.log(source, "create", RIGHTS, license_no, {"source_file": values["source_file"], "crs_epsg": licence.crs_epsg})
         report.created.append(license_no)
         return
-    version = int(_get(row, "boundary_version") or 1)
+    version = int(field_value(row, "boundary_version") or 1)
     history_layer = source.GetLayerByName(HISTORY)
     entry = ogr.Feature(history_layer.GetLayerDefn())
     geometry = row.GetGeometryRef()
     if geometry is not None:
         entry.SetGeometry(geometry.Clone())
-    _set(entry, "license_no", license_no)
-    _set(entry, "boundary_version", version)
-    _set(entry, "replaced_at", now)
-    _set(entry, "source_file", _get(row, "source_file"))
-    _set(entry, "attributes_json", _history_json(previous, row))
+    set_field(entry, "license_no", license_no)
+    set_field(entry, "boundary_version", version)
+    set_field(entry, "replaced_at", now)
+    set_field(entry, "source_file", field_value(row, "source_file"))
+    set_field(entry, "attributes_json", _history_json(previous, row))
     history_layer.CreateFeature(entry)
     for name, value in values.items():
-        _set(row, name, value)
-    _set(row, "boundary_version", version + 1)
-    row.SetGeometry(_ogr_geometry(prepared.boundary))
+        set_field(row, name, value)
+    set_field(row, "boundary_version", version + 1)
+    row.SetGeometry(to_ogr_geometry(prepared.boundary))
     rights.SetFeature(row)
     _delete_children(source, license_no)
     _write_children(source, prepared, license_no)
@@ -653,14 +601,14 @@ def upsert_licences(
 
 def history(store: SupervisionStore, license_no: str) -> list[dict]:
     """The previous versions of a licence, oldest first: boundary_version, replaced_at, source_file and the stored JSON."""
-    source = ogr.Open(_ogr_name(store.location), update=0)
+    source = open_read(store)
     try:
         rows = [
             {
-                "boundary_version": _get(feature, "boundary_version"),
-                "replaced_at": _get(feature, "replaced_at"),
-                "source_file": _get(feature, "source_file"),
-                "state": json.loads(_get(feature, "attributes_json") or "{}"),
+                "boundary_version": field_value(feature, "boundary_version"),
+                "replaced_at": field_value(feature, "replaced_at"),
+                "source_file": field_value(feature, "source_file"),
+                "state": json.loads(field_value(feature, "attributes_json") or "{}"),
                 "wkt": feature.GetGeometryRef().ExportToWkt() if feature.GetGeometryRef() else None,
             }
             for feature in _features(source.GetLayerByName(HISTORY), license_no)
