@@ -73,6 +73,7 @@ class MineSupervisionPlugin:
         self.docks: list[QDockWidget] = []
         self.map_tools: list = []
         self.draw_action: QAction | None = None
+        self._task = None
         self._connections: list[tuple[object, Callable]] = []
         self._install_translator()
 
@@ -160,6 +161,10 @@ class MineSupervisionPlugin:
         self.draw_action = self.add_action(
             "draw_patch.svg", tr("Draw patrol patch"), self.draw_patch, feature="analysis", checkable=True
         )
+        self.add_action(
+            "patches.svg", tr("Pre-judge all patches of the database"), self.prejudge_all, feature="analysis",
+            toolbar=False,
+        )
 
         self._connect(QgsProject.instance().readProject, self._project_read)
         self._connect(QgsProject.instance().cleared, self._project_cleared)
@@ -181,6 +186,13 @@ class MineSupervisionPlugin:
             self.docks.append(dock)
 
     def unload(self) -> None:
+        if self._task is not None:
+            try:
+                self._task.context = None  # its answer has nowhere to go once the plugin is gone
+                self._task.cancel()
+            except RuntimeError:
+                pass  # already finished and deleted by the task manager
+            self._task = None
         disconnect_all(self._connections)
         canvas = self.iface.mapCanvas()
         for tool in self.map_tools:
@@ -242,6 +254,11 @@ class MineSupervisionPlugin:
             tool.setAction(self.draw_action)
             self.map_tools.append(tool)
         canvas.setMapTool(self.map_tools[0])
+
+    def prejudge_all(self) -> None:
+        from .gui.tasks import start_prejudge_database
+
+        self._task = start_prejudge_database(self.context)
 
     def new_database(self) -> None:
         from .gui.database_dialogs import new_database_interactive

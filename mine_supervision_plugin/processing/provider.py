@@ -24,6 +24,7 @@ ALGORITHMS: tuple[tuple[str, str, str | None], ...] = (
     ("import_patches", "ImportPatchesAlgorithm", "analysis"),
     ("transition_patches", "TransitionPatchesAlgorithm", "analysis"),
     ("prejudge_patches", "PrejudgePatchesAlgorithm", "analysis"),
+    ("prejudge_database", "PrejudgeDatabaseAlgorithm", "analysis"),
 )
 
 

@@ -1,0 +1,59 @@
+"""Long work of the GUI run as QgsTask, with progress and cancel in QGIS's task manager."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication, QgsTask
+
+from ..domain.vocab import label
+from ..i18n import tr
+from .context import PluginContext
+
+
+class PrejudgeDatabaseTask(QgsTask):
+    """Pre-judge every patch of the open database in the background, then tell the docks."""
+
+    def __init__(self, context: PluginContext):
+        super().__init__(tr("Pre-judging the patches of the supervision database"), QgsTask.CanCancel)
+        self.context = context
+        self.store = context.store
+        self.report = None
+        self.error: str | None = None
+
+    def run(self) -> bool:
+        from ..analysis.prejudge_store import prejudge_database
+
+        try:
+            self.report = prejudge_database(self.store, progress=self.setProgress, is_canceled=self.isCanceled)
+        except Exception as error:  # noqa: BLE001 - shown to the user in finished()
+            self.error = str(error)
+            return False
+        return not self.isCanceled()
+
+    def finished(self, result: bool) -> None:
+        if self.context is None or self.context.store is not self.store:
+            return  # the database was closed or replaced meanwhile
+        if not result:
+            if self.error:
+                self.context.error(tr("Pre-judgment failed: {reason}").format(reason=self.error))
+            else:
+                self.context.warning(tr("Pre-judgment cancelled; nothing was stored."))
+            return
+        counts = ", ".join(
+            f"{label('prejudgment', code)} {count}" for code, count in sorted(self.report.counts.items())
+        )
+        self.context.success(
+            tr("{count} patches pre-judged: {counts}.").format(count=self.report.judged, counts=counts)
+        )
+        for warning in self.report.warnings[:5]:
+            self.context.warning(warning)
+        self.context.dataChanged.emit("patches")
+
+
+def start_prejudge_database(context: PluginContext) -> PrejudgeDatabaseTask | None:
+    """Queue the pre-judgment of the open database; a message when none is open."""
+    if context.store is None:
+        context.warning(tr("Open a supervision database first."))
+        return None
+    task = PrejudgeDatabaseTask(context)
+    QgsApplication.taskManager().addTask(task)
+    return task
