@@ -1,0 +1,213 @@
+"""make demo: generate the demo county, build its supervision database and run every batch capability.
+
+Everything runs headless through the plugin's Processing provider, as a
+script or a model would: ``python -m demo.run --out out/demo``. The steps and
+their figures go to ``<out>/report.txt``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ.get("MS_PLUGIN_DIR"):  # the assembled plugin, as users install it
+    sys.path.insert(0, os.environ["MS_PLUGIN_DIR"])
+sys.path.insert(0, "/usr/share/qgis/python/plugins")
+
+TODAY_ENV = "MS_DEMO_TODAY"
+
+
+class Report:
+    """Collects one line per step, printed as it goes and written at the end."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.started = time.perf_counter()
+
+    def step(self, text: str) -> None:
+        line = f"[{time.perf_counter() - self.started:6.1f} s] {text}"
+        print(line, flush=True)
+        self.lines.append(line)
+
+    def write(self, path: Path) -> None:
+        path.write_text("\n".join(self.lines) + "\n", encoding="utf-8")
+
+
+def start_qgis():
+    from qgis.core import QgsApplication
+
+    application = QgsApplication([], False)
+    application.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from mine_supervision_plugin.processing.provider import MineSupervisionProvider
+
+    provider = MineSupervisionProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    return application, provider
+
+
+def run_algorithm(name: str, parameters: dict) -> dict:
+    """Run one of the plugin's algorithms; stop the demo with its message when it fails."""
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def reportError(self, error, fatalError=False):  # noqa: N802 - Qt API
+            print(f"    ! {error}", flush=True)
+
+    return processing.run(f"minesupervision:{name}", parameters, feedback=Feedback())
+
+
+def apply_right_attributes(store, csv_path: Path) -> int:
+    """Status and credit status from the licence attribute sheet the county keeps (not in coordinate files)."""
+    from mine_supervision_plugin.domain.vocab import to_code
+    from mine_supervision_plugin.store.ogr_util import features_by_key, set_field
+
+    with open(csv_path, encoding="utf-8-sig", newline="") as stream:
+        rows = {row["license_no"]: row for row in csv.DictReader(stream)}
+    with store.transaction() as source:
+        layer = source.GetLayerByName("mining_rights")
+        features = features_by_key(layer, "license_no", list(rows))
+        for license_no, feature in features.items():
+            set_field(feature, "status", to_code("right_status", rows[license_no]["status"]))
+            set_field(feature, "credit_status", to_code("credit_status", rows[license_no]["credit_status"]))
+            layer.SetFeature(feature)
+        store.log(source, "apply_attributes", "mining_rights", "", {"file": str(csv_path), "count": len(features)})
+    return len(features)
+
+
+def prejudgment_agreement(store, truth_csv: Path) -> tuple[int, int, list[str]]:
+    """How many stored pre-judgments agree with the generator's truth table."""
+    from osgeo import ogr
+
+    with open(truth_csv, encoding="utf-8-sig", newline="") as stream:
+        truth = {row["TBBH"]: row["expected"] for row in csv.DictReader(stream)}
+    source = ogr.Open(store.location)
+    layer = source.GetLayerByName("patches")
+    stored = {feature.GetField("patch_no"): feature.GetField("prejudgment") for feature in layer}
+    layer = source = None
+    checked = [number for number in truth if number in stored]
+    wrong = [f"{n}: {stored[n]} ≠ {truth[n]}" for n in checked if stored[n] != truth[n]]
+    return len(checked) - len(wrong), len(checked), wrong
+
+
+def build_project(store, inputs: Path, project_path: Path) -> None:
+    """The demo QGIS project: every table styled, plus the before/after imagery under the data."""
+    from qgis.core import QgsProject, QgsRasterLayer, QgsReferencedRectangle
+
+    from mine_supervision_plugin.store.project import load_into_project
+
+    project = QgsProject.instance()
+    layers = load_into_project(store, project)
+    root = project.layerTreeRoot()
+    imagery_group = root.addGroup("影像")
+    for tif in sorted((inputs / "imagery").glob("*.tif")):
+        raster = QgsRasterLayer(str(tif), tif.stem)
+        if raster.isValid():
+            project.addMapLayer(raster, False)
+            imagery_group.addLayer(raster)
+    rights = layers["mining_rights"]
+    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(rights.extent(), rights.crs()))
+    project.setTitle("演示县矿产监管")
+    if not project.write(str(project_path)):
+        raise RuntimeError(f"could not write {project_path}")
+
+
+def main(out: Path, seed: int) -> int:
+    report = Report()
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    application, provider = start_qgis()
+    from demo.county import generate
+    from mine_supervision_plugin.store.database import open_database
+    from mine_supervision_plugin.store.features import copy_features
+
+    inputs = out / "inputs"
+    generated = generate(inputs, seed=seed)
+    counts = {k: v for k, v in generated.items() if isinstance(v, int)}
+    report.step(f"generated the demo county inputs in {inputs}: {counts}")
+
+    database = out / "supervision.gpkg"
+    run_algorithm("createdatabase", {"DATABASE": str(database), "CRS": "EPSG:4526"})
+    store = open_database(database)
+    report.step(f"created {database} (schema {store.schema_version}, EPSG:{store.crs_epsg})")
+
+    result = run_algorithm(
+        "importcoordinates",
+        {"INPUT": str(inputs / "rights"), "DATABASE": str(database), "OUTPUT": str(out / "licence_parcels.gpkg")},
+    )
+    report.step(
+        "importcoordinates: {files} files read, {refused} refused, {licences} licences, {created} created in the "
+        "database".format(
+            files=result.get("FILES_READ"), refused=result.get("FILES_REFUSED"), licences=result.get("LICENCES"),
+            created=result.get("CREATED"),
+        )
+    )
+    report.step(f"licence attribute sheet: {apply_right_attributes(store, inputs / 'rights_attributes.csv')} licences")
+    zones = copy_features(store, "monitoring_zones", inputs / "monitoring_zones.gpkg")
+    report.step(f"key monitoring zones: {zones}")
+
+    for batch in sorted((inputs / "patches").glob("wp*.shp")):
+        year = int("".join(ch for ch in batch.stem if ch.isdigit())[:4])
+        result = run_algorithm(
+            "importpatches",
+            {"INPUT": str(batch), "DATABASE": str(database), "SOURCE": 0, "YEAR": year, "BATCH": batch.stem,
+             "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
+        report.step(f"importpatches {batch.name}: {result.get('IMPORTED')} patches")
+    for patrol in sorted((inputs / "patches").glob("patrol_*.geojson")):
+        result = run_algorithm(
+            "importpatches",
+            {"INPUT": str(patrol), "DATABASE": str(database), "SOURCE": 1, "BATCH": patrol.stem,
+             "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
+        report.step(f"importpatches {patrol.name} (patrol, EPSG:4490 → 4526): {result.get('IMPORTED')} patches")
+
+    result = run_algorithm("prejudgedatabase", {"DATABASE": str(database), "TOLERANCE_M2": 1.0})
+    agreed, checked, wrong = prejudgment_agreement(store, inputs / "patches" / "truth.csv")
+    report.step(f"prejudgedatabase: {result.get('JUDGED')} patches; {agreed} of {checked} agree with the truth table")
+    for line in wrong:
+        report.step(f"    differs: {line}")
+    gpkg = f"{database}|layername="
+    run_algorithm(
+        "prejudgepatches",
+        {"PATCHES": gpkg + "patches", "RIGHTS": gpkg + "mining_rights", "ZONES": gpkg + "monitoring_zones",
+         "PREVIOUS_PATCHES": gpkg + "patches", "DATE_FIELD": "date_after", "TOLERANCE_M2": 1.0,
+         "OUTPUT": str(out / "prejudgment.gpkg")},
+    )
+    report.step(f"prejudgepatches (layers in, a new layer out): {out / 'prejudgment.gpkg'}")
+
+    routes = copy_features(store, "inspections", inputs / "inspections" / "routes.gpkg")
+    report.step(f"patrol routes: {routes}")
+    for survey in sorted((inputs / "surveys").glob("*.gpkg")):
+        report.step(f"special survey {survey.stem}: {copy_features(store, 'survey_extents', survey)} extents")
+
+    export = out / "export"
+    export.mkdir()
+    result = run_algorithm("exportcoordinates", {"DATABASE": str(database), "FORMAT": 1, "OUTPUT_FOLDER": str(export)})
+    report.step(f"exportcoordinates: {len(list(export.iterdir()))} registration files in {export}")
+
+    build_project(store, inputs, out / "county.qgz")
+    report.step(f"wrote the QGIS project {out / 'county.qgz'}")
+    report.write(out / "report.txt")
+    from qgis.core import QgsApplication
+
+    QgsApplication.processingRegistry().removeProvider(provider)
+    return 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("out/demo"))
+    parser.add_argument("--seed", type=int, default=2026)
+    arguments = parser.parse_args()
+    sys.exit(main(arguments.out.resolve(), arguments.seed))
