@@ -95,7 +95,8 @@ screenshots: build
 	  qgis --noversioncheck --nologo --profiles-path $(QGIS_PROFILE)-shots --code tools/screenshots.py
 
 bench: build
-	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) -m bench.run_all
+	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) bench/bench_import_coordinates.py --files 5000
+	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) bench/bench_prejudge.py
 
 lint: $(PIP_STAMP)
 	$(VENV)/bin/ruff check $(PLUGIN) tests bench demo tools
