@@ -21,6 +21,13 @@ APT_STAMP := $(VENV)/.apt-stamp
 PIP_STAMP := $(VENV)/.pip-stamp
 
 export QT_QPA_PLATFORM ?= offscreen
+# pip trusts its own CA list by default; on Debian use the system's, so that a proxy CA the
+# machine trusts (common behind bureau and cloud proxies) is trusted by pip too.
+ifeq ($(origin PIP_CERT), undefined)
+ifneq ($(wildcard /etc/ssl/certs/ca-certificates.crt),)
+export PIP_CERT := /etc/ssl/certs/ca-certificates.crt
+endif
+endif
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
 PY_SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')
