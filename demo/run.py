@@ -67,9 +67,20 @@ def run_algorithm(name: str, parameters: dict) -> dict:
 
 
 def apply_right_attributes(store, csv_path: Path) -> int:
-    """Status and credit status from the licence attribute sheet the county keeps (not in coordinate files)."""
+    """The county's licence ledger: status and credit status, and what a coordinate file did not carry.
+
+    The land coordinate exchange format has no validity, holder or mineral;
+    those come from the ledger where the coordinate file left them empty.
+    """
+    import datetime as dt
+
     from mine_supervision_plugin.domain.vocab import to_code
     from mine_supervision_plugin.store.ogr_util import features_by_key, set_field
+
+    fill_if_empty = {
+        "mine_name": str, "holder": str, "mineral": str, "mining_method": lambda v: to_code("mining_method", v),
+        "valid_from": dt.date.fromisoformat, "valid_to": dt.date.fromisoformat,
+    }
 
     with open(csv_path, encoding="utf-8-sig", newline="") as stream:
         rows = {row["license_no"]: row for row in csv.DictReader(stream)}
@@ -79,6 +90,9 @@ def apply_right_attributes(store, csv_path: Path) -> int:
         for license_no, feature in features.items():
             set_field(feature, "status", to_code("right_status", rows[license_no]["status"]))
             set_field(feature, "credit_status", to_code("credit_status", rows[license_no]["credit_status"]))
+            for name, convert in fill_if_empty.items():
+                if not feature.IsFieldSetAndNotNull(name) and rows[license_no].get(name):
+                    set_field(feature, name, convert(rows[license_no][name]))
             layer.SetFeature(feature)
         store.log(source, "apply_attributes", "mining_rights", "", {"file": str(csv_path), "count": len(features)})
     return len(features)
