@@ -88,15 +88,20 @@ demo: build
 	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) -m demo.run --out $(OUT)
 
 # --- using it -----------------------------------------------------------------
+# QGIS runs Debian's Python; the virtualenv's packages (shapely 2, geopandas, reportlab) are added to its path,
+# as a user adds them with pip.
+VENV_SITE = $(shell $(PY) -c "import site, sys; print([p for p in site.getsitepackages() if p.startswith(sys.prefix)][0])")
+
 run: build
 	@[ -f $(OUT)/county.qgz ] || $(MAKE) demo
 	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) tools/qgis_profile.py $(QGIS_PROFILE)
-	env -u QT_QPA_PLATFORM QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) qgis --noversioncheck --profiles-path $(QGIS_PROFILE) --project $(OUT)/county.qgz
+	env -u QT_QPA_PLATFORM PYTHONPATH=$(VENV_SITE) QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) \
+	  qgis --noversioncheck --profiles-path $(QGIS_PROFILE) --project $(OUT)/county.qgz
 
 screenshots: build
 	@[ -f $(OUT)/county.qgz ] || $(MAKE) demo
-	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) tools/qgis_profile.py $(QGIS_PROFILE)-shots
-	env -u QT_QPA_PLATFORM QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) MS_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots \
+	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) tools/qgis_profile.py $(QGIS_PROFILE)-shots zh_CN
+	env -u QT_QPA_PLATFORM PYTHONPATH=$(VENV_SITE) QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) MS_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots \
 	  MS_DEMO_PROJECT=$(CURDIR)/$(OUT)/county.qgz \
 	  xvfb-run -a -s "-screen 0 1600x1000x24" \
 	  qgis --noversioncheck --nologo --profiles-path $(QGIS_PROFILE)-shots --code tools/screenshots.py

@@ -163,7 +163,7 @@ def build() -> None:
             None,
         ),
         "survey_extents": (
-            QgsSingleSymbolRenderer(outline_fill("#00838f", 45, 0.5)),
+            QgsSingleSymbolRenderer(outline_fill("#00838f", 0, 0.5, "dash")),
             labels('"survey_round"', 7, "#006064"),
         ),
     }

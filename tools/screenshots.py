@@ -5,6 +5,7 @@ Environment: MS_SCREENSHOT_DIR (output folder), MS_DEMO_PROJECT (the .qgz), MS_R
 
 import json
 import os
+import time
 import traceback
 from pathlib import Path
 
@@ -18,9 +19,18 @@ PROJECT = os.environ.get("MS_DEMO_PROJECT", "")
 report = {"shots": [], "errors": []}
 
 
+def wait(seconds: float) -> None:
+    """Let timers (debounced reloads) fire, as a user's pause would."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
 def settle(rounds: int = 30) -> None:
+    wait(1.0)
     canvas = iface.mapCanvas()
-    canvas.refreshAllLayers()
+    canvas.refresh()
     for _ in range(rounds):
         QCoreApplication.processEvents()
     canvas.waitWhileRendering()
@@ -37,6 +47,16 @@ def shoot(name: str) -> None:
     path = OUT / f"{name}.png"
     iface.mainWindow().grab().save(str(path))
     report["shots"].append(str(path))
+
+
+def select_licence(rights) -> None:
+    """Select a licence with several parcels in the panel, as a user would, and zoom to it."""
+    view = rights.table_view
+    model = view.model()
+    row = min(5, model.rowCount() - 1)
+    view.setFocus()
+    view.selectRow(row)
+    rights.zoom_to_selection()
 
 
 def hide_docks() -> None:
@@ -67,22 +87,23 @@ def main() -> None:
         if rights is not None:
             rights.show()
             rights.raise_()
-            if hasattr(rights, "select_first_row"):
-                rights.select_first_row()
+            wait(2.0)  # the panel loads when first shown
+            select_licence(rights)
             shoot("rights_dock")
         hide_docks()
         if patches is not None:
             patches.show()
             patches.raise_()
-            if hasattr(patches, "go_next"):
-                patches.go_next()
+            patches.reload()
+            for _ in range(3):
+                patches.next_patch()
             shoot("patches_dock")
         hide_docks()
         if imagery is not None and patches is not None:
             patches.show()
             imagery.show()
-            if hasattr(patches, "go_next"):
-                patches.go_next()
+            patches.next_patch()
+            settle()
             shoot("imagery_compare")
         hide_docks()
         extent = QgsRectangle()

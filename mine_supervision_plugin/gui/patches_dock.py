@@ -50,6 +50,7 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -287,7 +288,12 @@ class PatchesDock(QgsDockWidget):
         correct_row.addWidget(self.correct_button)
         history_layout.addLayout(correct_row)
         self.tabs = QTabWidget(body)
-        self.tabs.addTab(self.form, tr("Verification"))
+        # The form scrolls, so the patch list keeps its rows on a laptop screen.
+        form_scroll = QScrollArea(body)
+        form_scroll.setWidget(self.form)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QScrollArea.NoFrame)
+        self.tabs.addTab(form_scroll, tr("Verification"))
         self.tabs.addTab(history, tr("History"))
 
         lower = QWidget(body)
@@ -301,8 +307,9 @@ class PatchesDock(QgsDockWidget):
         splitter = QSplitter(Qt.Vertical, body)
         splitter.addWidget(self.view)
         splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.view.setMinimumHeight(self.view.verticalHeader().defaultSectionSize() * 8)
 
         layout = QVBoxLayout(body)
         layout.addLayout(filters)
@@ -821,6 +828,9 @@ class PatchesDock(QgsDockWidget):
             item = self.steps_layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
+                # Off screen at once: deleteLater alone leaves it drawn until the event loop comes back.
+                widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         self.step_buttons = {}
         record = self._record

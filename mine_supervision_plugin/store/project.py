@@ -47,7 +47,9 @@ LAYER_ORDER = (
     "ledger_items",
     "audit_log",
 )
-HIDDEN_BY_DEFAULT = {"mining_right_history", "mining_right_parcels"}
+HIDDEN_BY_DEFAULT = {"mining_right_history", "mining_right_parcels", "inspections"}
+# Point layers dense enough to hide everything else at county scale: shown from 1:50,000 in.
+LARGE_SCALE_ONLY = {"mining_right_corners": 50_000, "inspection_photos": 50_000, "corner_checks": 50_000}
 
 
 def styles_dir() -> Path:
@@ -133,6 +135,10 @@ def load_into_project(store: SupervisionStore, project: QgsProject | None = None
         if style.exists():
             layer.loadNamedStyle(str(style), categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling)
         apply_schema(layer, spec)
+        if table_name in LARGE_SCALE_ONLY:
+            layer.setScaleBasedVisibility(True)
+            layer.setMinimumScale(LARGE_SCALE_ONLY[table_name])
+            layer.setMaximumScale(0)
         layer.setCustomProperty(f"{PROJECT_KEY}/table", table_name)
         layers[table_name] = layer
     root = project.layerTreeRoot()
