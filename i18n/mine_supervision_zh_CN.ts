@@ -371,12 +371,12 @@
         <translation>数据库中没有许可证 {license_no}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/project.py" line="103" />
+        <location filename="../mine_supervision_plugin/store/project.py" line="105" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/project.py" line="131" />
+        <location filename="../mine_supervision_plugin/store/project.py" line="133" />
         <source>Layer {table} of {path} could not be loaded.</source>
         <translation>无法加载 {path} 中的图层 {table}。</translation>
     </message>
@@ -1261,7 +1261,7 @@
         <translation>未导入任何图斑：本批次存在须先修正的问题。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="161" />
+        <location filename="../mine_supervision_plugin/plugin.py" line="165" />
         <source>Draw patrol patch</source>
         <translation>绘制巡查图斑</translation>
     </message>
@@ -1271,17 +1271,17 @@
         <translation>请先打开监管数据库：绘制的图斑将存入该数据库。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="130" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="131" />
         <source>Violation patches</source>
         <translation>违法图斑</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="177" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="178" />
         <source>Licence or patch number</source>
         <translation>许可证号或图斑编号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="188" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="189" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -1306,7 +1306,7 @@
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="192" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="193" />
         <source>Zone</source>
         <translation>监测矿区</translation>
     </message>
@@ -1316,62 +1316,62 @@
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="230" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="231" />
         <source>◀ Previous</source>
         <translation>◀ 上一个</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="231" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="232" />
         <source>Select the previous patch of the list and zoom to it</source>
         <translation>选中列表中的上一个图斑并缩放至该图斑</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="232" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="233" />
         <source>Next ▶</source>
         <translation>下一个 ▶</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="233" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="234" />
         <source>Select the next patch of the list and zoom to it</source>
         <translation>选中列表中的下一个图斑并缩放至该图斑</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="234" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="235" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="235" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="236" />
         <source>Zoom to the current patch and show its imagery</source>
         <translation>缩放至当前图斑并显示其影像</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="249" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="250" />
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="256" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="257" />
         <source>Apply to selected…</source>
         <translation>应用于所选…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="257" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="258" />
         <source>Move every selected patch to this state; refused ones are listed with reasons</source>
         <translation>将所选图斑全部转入该状态；不能转入的逐一列出原因</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="268" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="269" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="268" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="269" />
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="268" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="269" />
         <source>Step</source>
         <translation>流程环节</translation>
     </message>
@@ -1381,77 +1381,77 @@
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="277" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="278" />
         <source>Correct last step…</source>
         <translation>更正最后一步…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="278" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="279" />
         <source>Record a correction of the latest step as a new step; the history is never edited</source>
         <translation>以新记录更正最近一步；历史记录不会被修改</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="290" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="296" />
         <source>Verification</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="291" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="297" />
         <source>History</source>
         <translation>流程记录</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="442" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="449" />
         <source>(not pre-judged)</source>
         <translation>（未预判）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="446" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="453" />
         <source>(outside every zone)</source>
         <translation>（不在重点监测矿区内）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="453" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="460" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="510" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="517" />
         <source>{shown} of {total} patches</source>
         <translation>共 {total} 个图斑，显示 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="518" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="525" />
         <source>{position} / {count}</source>
         <translation>{position} / {count}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="520" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="527" />
         <source>– / {count}</source>
         <translation>– / {count}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="595" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="602" />
         <source>{count} selected</source>
         <translation>已选 {count} 个</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="627" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="634" />
         <source>No patch in the list.</source>
         <translation>列表中没有图斑。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="635" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="642" />
         <source>This is the last patch of the list.</source>
         <translation>已是列表中最后一个图斑。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="635" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="642" />
         <source>This is the first patch of the list.</source>
         <translation>已是列表中第一个图斑。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="668" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="675" />
         <source>Unsaved changes of the verification form of patch {patch_no} were discarded.</source>
         <translation>图斑 {patch_no} 核查表中未保存的修改已放弃。</translation>
     </message>
@@ -1461,7 +1461,7 @@
         <translation>未选择图斑。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="696" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="703" />
         <source>Patch {patch_no}: {state}, {prejudgment}</source>
         <translation>图斑 {patch_no}：{state}，{prejudgment}</translation>
     </message>
@@ -1471,142 +1471,142 @@
         <translation>未预判</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="731" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="738" />
         <source>Patch {patch_no} has no geometry to zoom to.</source>
         <translation>图斑 {patch_no} 没有图形，无法缩放。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="744" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="751" />
         <source>The patch cannot be shown in the map's CRS: {error}</source>
         <translation>无法在地图坐标系中显示该图斑：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="785" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="792" />
         <source>The imagery of patch {patch_no} could not be shown: {error}</source>
         <translation>无法显示图斑 {patch_no} 的影像：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="805" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="812" />
         <source>The verification of patch {patch_no} was not saved: {error}</source>
         <translation>图斑 {patch_no} 的核查信息未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="814" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="821" />
         <source>Verification of patch {patch_no} saved.</source>
         <translation>图斑 {patch_no} 的核查信息已保存。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="830" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="840" />
         <source>→ {state}</source>
         <translation>→ {state}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="831" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="841" />
         <source>Move patch {patch_no} to {state}; the form's changes are saved with the step</source>
         <translation>将图斑 {patch_no} 转入“{state}”；核查表的修改随此步一并保存</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="840" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="850" />
         <source>none (closed)</source>
         <translation>无（已销号）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="858" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="868" />
         <source>Workflow step</source>
         <translation>流程操作</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="858" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="868" />
         <source>Move patch {patch_no} from {from_state} to {to_state}.</source>
         <translation>将图斑 {patch_no} 由“{from_state}”转入“{to_state}”。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="883" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="893" />
         <source>Patch {patch_no} was not moved: {error}</source>
         <translation>图斑 {patch_no} 未转入下一步：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="890" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="900" />
         <source>The photos of patch {patch_no} were not saved: {error}</source>
         <translation>图斑 {patch_no} 的照片未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="894" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="904" />
         <source>Patch {patch_no} moved to {state}.</source>
         <translation>图斑 {patch_no} 已转入“{state}”。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="908" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="918" />
         <source>Select the patches to move first.</source>
         <translation>请先选择要操作的图斑。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="910" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="920" />
         <source>Workflow step for {count} patches</source>
         <translation>{count} 个图斑的流程操作</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="910" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="920" />
         <source>Move the {count} selected patches to {state}. Patches that may not take this step are left as they are and listed.</source>
         <translation>将所选 {count} 个图斑转入“{state}”。不能转入的图斑保持原状并逐一列出。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="928" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="938" />
         <source>No patch was moved: {error}</source>
         <translation>没有图斑被转入下一步：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="938" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="948" />
         <source>{count} patches moved to {state}.</source>
         <translation>{count} 个图斑已转入“{state}”。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="943" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="953" />
         <source>… and {count} more (see the message log).</source>
         <translation>……另有 {count} 个（见日志消息）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="944" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="954" />
         <source>{done} patches moved to {state}, {refused} refused: {details}</source>
         <translation>{done} 个图斑已转入“{state}”，{refused} 个未通过：{details}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="947" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="957" />
         <source>Refused moves to {state}:</source>
         <translation>未能转入“{state}”的图斑：</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="954" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="964" />
         <source>Patch {patch_no} was not saved: {reasons}</source>
         <translation>图斑 {patch_no} 未保存：{reasons}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="956" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="966" />
         <source>Patch {patch_no} cannot move to {state}: {reasons}</source>
         <translation>图斑 {patch_no} 不能转入“{state}”：{reasons}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="986" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="996" />
         <source>correction of #{fid}: {step}</source>
         <translation>更正第 #{fid} 条：{step}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="993" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1003" />
         <source>Step #{fid}</source>
         <translation>第 #{fid} 条</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="995" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1005" />
         <source>corrected by #{fid}</source>
         <translation>已由第 #{fid} 条更正</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1042" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1052" />
         <source>The step was not corrected: {error}</source>
         <translation>未能更正：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1044" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1054" />
         <source>Step #{fid} of patch {patch_no} corrected: now {state}.</source>
         <translation>图斑 {patch_no} 的第 #{fid} 条已更正，现为“{state}”。</translation>
     </message>
@@ -2810,7 +2810,7 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {"fields": {"pa
         <translation>{layer} 没有坐标系：按图斑的坐标系处理。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="164" />
+        <location filename="../mine_supervision_plugin/plugin.py" line="168" />
         <source>Pre-judge all patches of the database</source>
         <translation>预判数据库中的全部图斑</translation>
     </message>
@@ -2888,6 +2888,16 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {"fields": {"pa
         <location filename="../mine_supervision_plugin/analysis/prejudge_store.py" line="126" />
         <source>No patch with a geometry was found to pre-judge.</source>
         <translation>没有找到带几何图形的图斑可供预判。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/plugin.py" line="158" />
+        <source>Import licence coordinates…</source>
+        <translation>导入采矿权拐点坐标…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/plugin.py" line="161" />
+        <source>Import patch batch…</source>
+        <translation>导入图斑批次…</translation>
     </message>
 </context>
 </TS>

@@ -155,6 +155,10 @@ class MineSupervisionPlugin:
 
         self.add_action("new_db.svg", tr("New supervision database…"), self.new_database)
         self.add_action("open_db.svg", tr("Open supervision database…"), self.open_database)
+        self.add_action(
+            "mine.svg", tr("Import licence coordinates…"), self.import_coordinates, feature="analysis", toolbar=False
+        )
+        self.add_action("patches.svg", tr("Import patch batch…"), self.import_patches, feature="analysis", toolbar=False)
         self.menu.addSeparator()
         self._create_docks()
         self.menu.addSeparator()
@@ -254,6 +258,32 @@ class MineSupervisionPlugin:
             tool.setAction(self.draw_action)
             self.map_tools.append(tool)
         canvas.setMapTool(self.map_tools[0])
+
+    def _run_dialog(self, algorithm: str, tables: tuple[str, ...]) -> None:
+        """Open a Processing algorithm's dialog on the open database; refresh the layers and docks when it ran."""
+        if self.context.store is None:
+            self.context.warning(tr("Open a supervision database first."))
+            return
+        import processing
+
+        results = processing.execAlgorithmDialog(f"minesupervision:{algorithm}", {"DATABASE": self.context.store.location})
+        if results:
+            from .store.project import find_layer
+
+            for table in tables:
+                layer = find_layer(table)
+                if layer is not None:
+                    layer.reload()  # the provider re-reads what was written outside QGIS
+                    layer.triggerRepaint()
+                self.context.dataChanged.emit(table)
+
+    def import_coordinates(self) -> None:
+        self._run_dialog(
+            "importcoordinates", ("mining_rights", "mining_right_parcels", "mining_right_corners", "mining_right_history")
+        )
+
+    def import_patches(self) -> None:
+        self._run_dialog("importpatches", ("patches", "patch_events"))
 
     def prejudge_all(self) -> None:
         from .gui.tasks import start_prejudge_database
