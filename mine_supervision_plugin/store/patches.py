@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import shapely
 from osgeo import ogr, osr
 
-from ..domain.vocab import to_code
+from ..domain.vocab import label, to_code
 from ..domain.workflow import (
     FORM_FIELDS,
     TransitionError,
@@ -583,7 +583,7 @@ def add_patches(
         transform = osr.CoordinateTransformation(spatial_reference(epsg), spatial_reference(store.crs_epsg))
     projected = bool(spatial_reference(store.crs_epsg).IsProjected())
     user = user or current_user()
-    base_reason = (reason or "").strip() or tr("Issued ({source})").format(source=source_code)
+    base_reason = (reason or "").strip() or tr("Issued ({source})").format(source=label("patch_source", source_code))
 
     report = AddReport()
     problems: list[str] = []
