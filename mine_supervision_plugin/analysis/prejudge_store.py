@@ -16,17 +16,7 @@ from ..i18n import tr
 from ..store.database import SupervisionStore
 from ..store.ogr_util import features_by_key, set_field
 from .prejudge import prejudge
-from .single_patch import read_table
-
-RESULT_FIELDS = (
-    "prejudgment",
-    "inside_area_m2",
-    "outside_area_m2",
-    "license_no",
-    "zone_name",
-    "zone_level",
-    "repeat_years",
-)
+from .single_patch import RESULT_FIELDS, read_table
 
 
 @dataclass
