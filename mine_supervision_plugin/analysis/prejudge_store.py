@@ -16,7 +16,7 @@ from ..i18n import tr
 from ..store.database import SupervisionStore
 from ..store.ogr_util import features_by_key, set_field
 from .prejudge import prejudge
-from .single_patch import RESULT_FIELDS, read_table
+from .single_patch import RESULT_FIELDS, plain_value, read_table
 
 
 @dataclass
@@ -42,21 +42,6 @@ def zones_in_force(zones, year: int):
     return zones[mask]
 
 
-def _plain(value):
-    if value is None:
-        return None
-    try:
-        import pandas as pd
-
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if hasattr(value, "item"):
-        return value.item()
-    return value
-
-
 def prejudge_database(
     store: SupervisionStore,
     *,
@@ -72,7 +57,7 @@ def prejudge_database(
     rights = read_table(store, "mining_rights", ("license_no", "valid_from", "valid_to"))
     zones = read_table(store, "monitoring_zones", ("name", "level", "year"))
     patches["year"] = [
-        int(year) if _plain(year) is not None else (after.year if isinstance(after, dt.date) else None)
+        int(year) if plain_value(year) is not None else (after.year if isinstance(after, dt.date) else None)
         for year, after in zip(patches["year"], patches["date_after"])
     ]
     results = []
@@ -106,9 +91,9 @@ def prejudge_database(
                 if feature is None:
                     continue
                 for name in RESULT_FIELDS:
-                    set_field(feature, name, _plain(row.get(name)))
+                    set_field(feature, name, plain_value(row.get(name)))
                 layer.SetFeature(feature)
-                code = _plain(row.get("prejudgment")) or "none"
+                code = plain_value(row.get("prejudgment")) or "none"
                 report.counts[code] = report.counts.get(code, 0) + 1
                 report.judged += 1
         store.log(source, "prejudge", "patches", "", {"judged": report.judged, "counts": report.counts})

@@ -274,8 +274,8 @@ def prejudge_geometry(
     frame = getattr(answer, "frame", answer)
     row = frame.iloc[0]
     warnings += [str(w) for w in getattr(answer, "warnings", []) or []]
-    values = {name: _plain(row.get(name)) for name in (*RESULT_FIELDS, "expired_area_m2")}
-    note = _plain(row.get("prejudge_note"))
+    values = {name: plain_value(row.get(name)) for name in (*RESULT_FIELDS, "expired_area_m2")}
+    note = plain_value(row.get("prejudge_note"))
     if note:
         warnings.append(str(note))
     for name in ("inside_area_m2", "outside_area_m2", "expired_area_m2"):
@@ -325,13 +325,13 @@ def _zones_of_year(zones, list_year: int | None):
     if not len(zones):
         return zones
     mask = [
-        _plain(value) is None or (list_year is not None and int(value) == list_year)
+        plain_value(value) is None or (list_year is not None and int(value) == list_year)
         for value in zones["year"].tolist()
     ]
     return zones[mask]
 
 
-def _plain(value):
+def plain_value(value):
     """A pandas/numpy cell as a plain Python value; blanks as None."""
     if value is None:
         return None
@@ -447,4 +447,4 @@ def describe_licences(store: SupervisionStore, license_nos: list[str]) -> dict[s
         ("license_no", "mine_name", "holder", "valid_from", "valid_to", "status"),
         where=f"license_no IN ({quoted})",
     )
-    return {row["license_no"]: {k: _plain(row[k]) for k in frame.columns if k != "geometry"} for _, row in frame.iterrows()}
+    return {row["license_no"]: {k: plain_value(row[k]) for k in frame.columns if k != "geometry"} for _, row in frame.iterrows()}
