@@ -13,11 +13,15 @@ otherwise:
   any other source (memory, PostGIS, selections, another CRS...) is read
   feature by feature through QGIS, reprojected by QGIS with the project's
   transformation context;
-* when the output is a plain ``.gpkg`` file and the patches come from an OGR
-  file, the patches are copied by GDAL (``VectorTranslate``: geometry and
-  fields byte for byte) and the result columns are filled with one SQL
-  ``UPDATE`` per patch in a single transaction; otherwise the output goes
-  through the usual feature sink (memory layers, PostGIS, shapefiles...).
+* when the output is a plain ``.gpkg`` file and the patches come from a
+  GeoPackage, the results go to a small SQLite table and the output is
+  ``patches LEFT JOIN results`` (geometry and fields byte for byte, fids kept):
+  GDAL (``VectorTranslate``) makes the empty layer with its spatial index and
+  one ``INSERT ... SELECT`` run by SQLite fills it, the spatial index of the
+  patches (same fids, same geometries) being copied rather than built again;
+  when that cannot be done (no complete index in the patches, patches read
+  through QGIS...) GDAL copies the joined rows itself. Otherwise the output
+  goes through the usual feature sink (memory layers, PostGIS, shapefiles...).
 
 Invalid geometries are never filtered out by the Processing setting: the core
 repairs and reports them, and every input patch reaches the output.
@@ -471,13 +475,18 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         return text
 
     def _write_gpkg(self, dest: str, patches: _LayerData, result, feedback) -> None:
-        """Patches GeoPackage + result table -> output GeoPackage, in one GDAL pass.
+        """Patches GeoPackage + result table -> output GeoPackage.
 
         The results go to a small SQLite table keyed by the patches' fid, which
-        is attached to the patch GeoPackage; ``VectorTranslate`` then copies
-        ``patches LEFT JOIN results`` (SQL run by SQLite itself), so geometry
-        and fields are copied untouched with their types, fids are kept and the
-        spatial index is built, as a Processing GeoPackage output has it.
+        is attached to the patch GeoPackage; the output is ``patches LEFT JOIN
+        results`` (SQL run by SQLite itself), so geometry and fields are copied
+        untouched with their types, fids are kept and the layer has a spatial
+        index, as a Processing GeoPackage output has it. ``VectorTranslate``
+        makes the layer from the statement with ``LIMIT 0`` (schema, spatial
+        index, triggers, as GDAL writes them) and :func:`_copy_rows` fills it
+        with one ``INSERT ... SELECT``, copying the patches' spatial index; when
+        that cannot be done, ``VectorTranslate`` copies the rows and builds the
+        index (about twice as long).
         """
         from osgeo import gdal
 
@@ -524,24 +533,51 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             select += [f"r.{_quote(name)}" for name, _ in OUTPUT_FIELDS if name not in replaced]
             if geometry_column:
                 select.append(f"p.{_quote(geometry_column)}")
+            table_name = layer.GetName()
+            layer = defn = None
             statement = (
-                f"SELECT {', '.join(select)} FROM {_quote(layer.GetName())} p "
+                f"SELECT {', '.join(select)} FROM {_quote(table_name)} p "
                 f"LEFT JOIN prejudge_results.results r ON r.fid = p.{_quote(fid_column)}"
             )
-            source.ExecuteSQL("ATTACH DATABASE '{}' AS prejudge_results".format(str(results_db).replace("'", "''")))
+            source.ExecuteSQL(f"ATTACH DATABASE '{_sql_text(results_db)}' AS prejudge_results")
             try:
-                options = gdal.VectorTranslateOptions(
-                    format="GPKG",
-                    SQLStatement=statement,
-                    layerName=target.stem,
-                    options=["-preserve_fid"],
-                )
-                written = gdal.VectorTranslate(str(target), source, options=options)
-                if written is None:
-                    raise QgsProcessingException(tr("Could not write {path}").format(path=dest))
-                written = None
+                copied = False
+                bounds = _bounds(patches)
+                if geometry_column and bounds is not None:
+                    try:
+                        # the empty layer by GDAL (schema, spatial index, triggers), the rows by SQLite
+                        self._translate(source, statement + " LIMIT 0", target, dest)
+                        source = None
+                        copied = _copy_rows(
+                            target, path, table_name, fid_column, select, geometry_column, results_db, bounds
+                        )
+                    except RuntimeError:
+                        copied = False
+                    if not copied:
+                        source = None
+                        if target.exists():
+                            target.unlink()
+                        source = gdal.OpenEx(path, gdal.OF_VECTOR)
+                        source.ExecuteSQL(f"ATTACH DATABASE '{_sql_text(results_db)}' AS prejudge_results")
+                if not copied:
+                    self._translate(source, statement, target, dest)
             finally:
                 source = None
+
+    @staticmethod
+    def _translate(source, statement: str, target: Path, dest: str) -> None:
+        from osgeo import gdal
+
+        options = gdal.VectorTranslateOptions(
+            format="GPKG",
+            SQLStatement=statement,
+            layerName=target.stem,
+            options=["-preserve_fid"],
+        )
+        written = gdal.VectorTranslate(str(target), source, options=options)
+        if written is None:
+            raise QgsProcessingException(tr("Could not write {path}").format(path=dest))
+        written = None
 
     def _write_sink(self, parameters, context, feedback, patches_source, result, row_of):
         from ..analysis.prejudge import OUTPUT_FIELDS
@@ -695,3 +731,144 @@ def _column_values(result) -> list[list]:
 
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_text(value) -> str:
+    return str(value).replace("'", "''")
+
+
+_RTREE_COLUMNS = "(id,minx,maxx,miny,maxy)"
+
+
+def _rtree_of(connection, schema: str, table: str, column: str) -> str | None:
+    """Name of the GeoPackage spatial index of ``table.column`` in ``schema`` when it is a plain one, else None."""
+    name = f"rtree_{table}_{column}"
+    row = connection.execute(
+        f"SELECT sql FROM {schema}.sqlite_master WHERE type = 'table' AND lower(name) = lower(?)", (name,)
+    ).fetchone()
+    if row is None:
+        return None
+    try:
+        registered = connection.execute(
+            f"SELECT 1 FROM {schema}.gpkg_extensions WHERE lower(table_name) = lower(?) "
+            "AND lower(column_name) = lower(?) AND extension_name = 'gpkg_rtree_index'",
+            (table, column),
+        ).fetchone()
+    except sqlite3.OperationalError:  # no gpkg_extensions table: no registered index
+        return None
+    if registered is None:
+        return None
+    text = "".join((row[0] or "").split()).lower()
+    return name if text.endswith("usingrtree" + _RTREE_COLUMNS) else None
+
+
+def _bounds(patches: _LayerData):
+    """(extent, number of non-empty geometries) of the patches as read from their file.
+
+    None when they were read otherwise (through QGIS: reprojected, filtered...).
+    """
+    import shapely
+
+    if not patches.fast:
+        return None
+    present = patches.geometries[~shapely.is_missing(patches.geometries)]
+    present = present[~shapely.is_empty(present)]
+    return (shapely.total_bounds(present) if len(present) else (None, None, None, None)), len(present)
+
+
+def _copy_rows(
+    target: Path, source_path: str, source_table: str, source_fid: str, select, geometry_column, results_db, bounds
+) -> bool:
+    """Fill the empty layer that GDAL made in ``target`` with one SQL statement run by SQLite.
+
+    The rows are ``source LEFT JOIN results`` as in the GDAL statement; the
+    spatial index of the source (same fids, same geometries) is copied as it is
+    instead of being built again, when it is a complete GeoPackage R*Tree
+    (one entry per geometry). ``bounds``: see :func:`_bounds`.
+    False (nothing done that matters) when the layer is not as expected.
+    """
+    from osgeo import gdal
+
+    dataset = gdal.OpenEx(str(target), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    try:
+        if dataset is None or dataset.GetLayerCount() != 1:
+            return False
+        layer = dataset.GetLayer(0)
+        table = layer.GetName()
+        fid_column = layer.GetFIDColumn()
+        geometry = layer.GetGeometryColumn()
+        defn = layer.GetLayerDefn()
+        names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+        if not fid_column or not geometry or len(names) + 2 != len(select) or layer.GetFeatureCount() != 0:
+            return False
+        columns = [fid_column, *names, geometry]
+        insert = (
+            f"INSERT INTO {_quote(table)} ({', '.join(_quote(c) for c in columns)}) "
+            f"SELECT {', '.join(select)} FROM source_db.{_quote(source_table)} p "
+            f"LEFT JOIN prejudge_results.results r ON r.fid = p.{_quote(source_fid)}"
+        )
+    finally:
+        dataset = None
+    connection = sqlite3.connect(str(target), isolation_level=None)
+    try:
+        # the triggers of the spatial index call GDAL's SQL functions: declared here, never called
+        for function in ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"):
+            connection.create_function(function, 1, _not_callable)
+        connection.execute(f"ATTACH DATABASE '{_sql_text(source_path)}' AS source_db")
+        connection.execute(f"ATTACH DATABASE '{_sql_text(results_db)}' AS prejudge_results")
+        ours = _rtree_of(connection, "main", table, geometry)
+        theirs = _rtree_of(connection, "source_db", source_table, geometry_column)
+        if ours is None:
+            return False
+        connection.execute("BEGIN")
+        try:
+            # the per-row triggers of the layer's spatial index and feature count: done in bulk instead
+            triggers = [
+                connection.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND lower(name) = lower(?)", (name,)
+                ).fetchone()
+                for name in (f"{ours}_insert", f"trigger_insert_feature_count_{table}")
+            ]
+            trigger = triggers[0]
+            present = connection.execute(
+                f"SELECT count(*) FROM source_db.{_quote(source_table)} WHERE {_quote(geometry_column)} IS NOT NULL"
+            ).fetchone()[0]
+            indexed = (
+                connection.execute(f"SELECT count(*) FROM source_db.{_quote(theirs + '_rowid')}").fetchone()[0]
+                if theirs
+                else -1
+            )
+            if trigger is None or indexed != present or indexed != bounds[1]:
+                connection.execute("ROLLBACK")
+                return False  # no usable index to copy: GDAL builds it
+            triggers = [t for t in triggers if t is not None]
+            for name, _sql in triggers:
+                connection.execute(f"DROP TRIGGER {_quote(name)}")
+            count = connection.execute(insert).rowcount
+            for suffix in ("node", "parent", "rowid"):
+                connection.execute(f"DELETE FROM {_quote(ours + '_' + suffix)}")
+                connection.execute(
+                    f"INSERT INTO {_quote(ours + '_' + suffix)} SELECT * FROM source_db.{_quote(theirs + '_' + suffix)}"
+                )
+            for _name, sql in triggers:
+                connection.execute(sql)
+            connection.execute(
+                "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)", (count, table)
+            )
+            connection.execute(
+                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE lower(table_name) = lower(?)",
+                (*[None if v is None else float(v) for v in bounds[0]], table),
+            )
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as error:
+        raise RuntimeError(str(error)) from error
+    finally:
+        connection.close()
+    return True
+
+
+def _not_callable(_value):
+    raise sqlite3.OperationalError("GDAL SQL function called outside GDAL")
