@@ -13,10 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The demo generator and tools live at the top of the tree; the plugin comes first from
+# the assembled folder when there is one, so the source tree's copy is never imported then.
+sys.path.insert(0, str(ROOT))
 if os.environ.get("MS_PLUGIN_DIR"):
     sys.path.insert(0, os.environ["MS_PLUGIN_DIR"])
-else:
-    sys.path.insert(0, str(ROOT))
 
 DATA = Path(__file__).resolve().parent / "data"
 

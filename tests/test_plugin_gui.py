@@ -47,3 +47,15 @@ def test_plugin_loads_without_an_optional_package_and_says_what_to_install(qgis_
                 assert missing in action.toolTip()
     finally:
         plugin.unload()
+
+
+def test_the_tests_use_the_assembled_plugin_when_built():
+    """What is tested is what users install: with MS_PLUGIN_DIR the package comes from the build folder."""
+    import os
+    from pathlib import Path
+
+    import mine_supervision_plugin
+
+    if not os.environ.get("MS_PLUGIN_DIR"):
+        pytest.skip("run from the source tree (make test sets MS_PLUGIN_DIR)")
+    assert Path(mine_supervision_plugin.__file__).resolve().is_relative_to(Path(os.environ["MS_PLUGIN_DIR"]).resolve())
