@@ -59,3 +59,23 @@ def test_the_tests_use_the_assembled_plugin_when_built():
     if not os.environ.get("MS_PLUGIN_DIR"):
         pytest.skip("run from the source tree (make test sets MS_PLUGIN_DIR)")
     assert Path(mine_supervision_plugin.__file__).resolve().is_relative_to(Path(os.environ["MS_PLUGIN_DIR"]).resolve())
+
+
+def test_draw_tool_needs_an_open_database_then_becomes_the_map_tool(qgis_iface, tmp_path):
+    from mine_supervision_plugin.gui.database_dialogs import create_and_load
+    from mine_supervision_plugin.gui.draw_patch_tool import DrawPatchTool
+
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        plugin.draw_action.trigger()
+        assert not plugin.draw_action.isChecked()
+        assert any("Open a supervision database first" in w or "请先打开监管数据库" in w
+                   for w in qgis_iface.messageBar().get_messages(Qgis.Warning))
+        create_and_load(plugin.context, str(tmp_path / "county.gpkg"), 4526)
+        plugin.draw_action.trigger()
+        assert plugin.draw_action.isChecked()
+        assert isinstance(qgis_iface.mapCanvas().mapTool(), DrawPatchTool)
+    finally:
+        plugin.unload()
+    assert not isinstance(qgis_iface.mapCanvas().mapTool(), DrawPatchTool)
