@@ -508,8 +508,13 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
                 connection.execute(f"CREATE TABLE results (fid INTEGER PRIMARY KEY, {columns})")
                 values = _column_values(result)
                 fids = patches.fids.tolist()
-                marks = ", ".join("?" * (len(OUTPUT_FIELDS) + 1))
-                connection.executemany(f"INSERT INTO results VALUES ({marks})", zip(fids, *values))
+                # columns that are NULL throughout (no zones, no cases...) are left to their default, NULL
+                filled = [k for k, column in enumerate(values) if column.count(None) != len(column)]
+                names = ", ".join(["fid"] + [_quote(OUTPUT_FIELDS[k][0]) for k in filled])
+                marks = ", ".join("?" * (len(filled) + 1))
+                connection.executemany(
+                    f"INSERT INTO results ({names}) VALUES ({marks})", zip(fids, *(values[k] for k in filled))
+                )
                 connection.commit()
             finally:
                 connection.close()
