@@ -16,7 +16,7 @@ from ..i18n import tr
 from ..store.database import SupervisionStore
 from ..store.ogr_util import features_by_key, set_field
 from .prejudge import prejudge
-from .single_patch import RESULT_FIELDS, plain_value, read_table
+from .single_patch import RESULT_FIELDS, plain_value, read_table, zones_of_list_year
 
 
 @dataclass
@@ -29,17 +29,11 @@ class StorePrejudgeReport:
 
 
 def zones_in_force(zones, year: int):
-    """The key monitoring zones of the list in force in ``year``.
-
-    The list is adjusted yearly (seed 002): zones of the latest list year up
-    to ``year``, plus zones entered without a year.
-    """
+    """The key monitoring zones of the list in force in ``year``: the latest list year up to ``year``."""
     if not len(zones):
         return zones
     years = [int(value) for value in zones["year"].dropna().tolist() if int(value) <= year]
-    latest = max(years) if years else None
-    mask = zones["year"].isna() | (zones["year"] == latest if latest is not None else False)
-    return zones[mask]
+    return zones_of_list_year(zones, max(years) if years else None)
 
 
 def prejudge_database(

@@ -252,7 +252,7 @@ def prejudge_geometry(
     geometry, warnings, repaired = prepare_geometry(geometry, patch_no)
     bounds = _bounds(geometry)
     rights = read_table(store, "mining_rights", ("license_no", "valid_from", "valid_to"), bounds=bounds)
-    zones = _zones_of_year(
+    zones = zones_of_list_year(
         read_table(store, "monitoring_zones", ("name", "level", "year"), bounds=bounds), _latest_zone_year(store, year)
     )
     previous = read_table(store, "patches", ("patch_no", "year", "date_after"), bounds=bounds)
@@ -315,7 +315,7 @@ def _latest_zone_year(store: SupervisionStore, year: int) -> int | None:
     return int(value) if value is not None else None
 
 
-def _zones_of_year(zones, list_year: int | None):
+def zones_of_list_year(zones, list_year: int | None):
     """The zones of the list in force: those without a year, and those of ``list_year``.
 
     The key monitoring zone list is adjusted yearly (seed 002); a patch is

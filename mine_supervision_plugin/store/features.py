@@ -17,7 +17,7 @@ from osgeo import ogr, osr
 from ..domain.vocab import to_code
 from ..i18n import tr
 from .database import StoreError, SupervisionStore
-from .ogr_util import set_field, spatial_reference
+from .ogr_util import field_value, set_field, spatial_reference
 from .schema import BOOLEAN, DATE, DATETIME, INTEGER, REAL, table
 
 
@@ -43,18 +43,6 @@ def _convert(kind: str, value):
             return value
         return dt.datetime.fromisoformat(str(value).strip().replace("/", "-").replace("T", " "))
     return str(value).strip()
-
-
-def _feature_value(feature: ogr.Feature, index: int):
-    if not feature.IsFieldSetAndNotNull(index):
-        return None
-    kind = feature.GetFieldDefnRef(index).GetType()
-    if kind in (ogr.OFTDate, ogr.OFTDateTime):
-        year, month, day, hour, minute, second, _ = feature.GetFieldAsDateTime(index)
-        if kind == ogr.OFTDate:
-            return dt.date(year, month, day)
-        return dt.datetime(year, month, day, hour, minute, int(second))
-    return feature.GetField(index)
 
 
 def copy_features(
@@ -102,7 +90,7 @@ def copy_features(
     for row_number, feature in enumerate(layer, start=1):
         values = {}
         for field_spec in spec.fields:
-            raw = _feature_value(feature, indexes[field_spec.name]) if field_spec.name in indexes else None
+            raw = field_value(feature, indexes[field_spec.name]) if field_spec.name in indexes else None
             if raw is None:
                 raw = defaults.get(field_spec.name)
             try:
