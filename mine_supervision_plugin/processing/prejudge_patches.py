@@ -195,12 +195,20 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
 
         feedback.setProgressText(tr("Reading patches and licences"))
         self._patch_location = self._ogr_location(parameters, "PATCHES", context)
-        patches = self._read(
-            parameters, "PATCHES", context, feedback, [date_name, id_name, year_name, holder_name], target
-        )
         rights_fields = [core.find_column(rights_names, f) for f in ("license_no", "valid_from", "valid_to")]
         rights_fields.append(core.find_column(rights_names, "holder") if cases is not None else None)
-        rights = self._read(parameters, "RIGHTS", context, feedback, rights_fields, target)
+        rights_location = self._ogr_location(parameters, "RIGHTS", context)
+        with ThreadPoolExecutor(1) as pool:
+            # the licences are read by GDAL in a thread of their own while the patches are read here
+            pending = None
+            if rights_location is not None and rights_location[3] == target:
+                pending = pool.submit(self._read_ogr, rights_location, _wanted(rights_fields))
+            patches = self._read(
+                parameters, "PATCHES", context, feedback, [date_name, id_name, year_name, holder_name], target
+            )
+            rights = pending.result() if pending is not None else None
+        if rights is None:
+            rights = self._read(parameters, "RIGHTS", context, feedback, rights_fields, target)
         if feedback.isCanceled():
             return {}
         licences = core.LicenceSet(
@@ -317,7 +325,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         return path, parts.get("layerName") or None, parts.get("layerId"), layer.crs()
 
     def _read(self, parameters, name, context, feedback, fields, target) -> _LayerData:
-        wanted = [f for f in dict.fromkeys(fields) if f]
+        wanted = _wanted(fields)
         location = self._ogr_location(parameters, name, context)
         if location is not None and location[3] == target:
             data = self._read_ogr(location, wanted)
@@ -360,7 +368,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         present = np.array([w is not None and len(w) > 0 for w in wkb], dtype=bool)
         geometries = np.full(len(wkb), None, dtype=object)
         try:
-            geometries[present] = _from_wkb(wkb[present])
+            geometries[present] = shapely.from_wkb(wkb[present])
         except shapely.errors.GEOSException:
             return None
         return _LayerData(fids, geometries, columns, fast=True)
@@ -661,18 +669,9 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
 # ---------------------------------------------------------------------- helpers
 
 
-def _from_wkb(wkb: np.ndarray) -> np.ndarray:
-    """shapely.from_wkb in a few threads (it releases the GIL)."""
-    import shapely
-
-    from ..analysis.prejudge import default_workers
-
-    workers = default_workers()
-    if workers == 1 or len(wkb) < 20000:
-        return shapely.from_wkb(wkb)
-    chunks = np.array_split(wkb, workers * 2)
-    with ThreadPoolExecutor(workers) as pool:
-        return np.concatenate(list(pool.map(shapely.from_wkb, chunks)))
+def _wanted(fields) -> list[str]:
+    """The field names asked for, once each, without the missing (None) ones."""
+    return [f for f in dict.fromkeys(fields) if f]
 
 
 def _wkb_array(column) -> np.ndarray:
@@ -835,15 +834,13 @@ def _copy_rows(
                 for name in (f"{ours}_insert", f"trigger_insert_feature_count_{table}")
             ]
             trigger = triggers[0]
-            present = connection.execute(
-                f"SELECT count(*) FROM source_db.{_quote(source_table)} WHERE {_quote(geometry_column)} IS NOT NULL"
-            ).fetchone()[0]
+            # the index holds one entry per non-empty geometry: as many as were read (every row was)
             indexed = (
                 connection.execute(f"SELECT count(*) FROM source_db.{_quote(theirs + '_rowid')}").fetchone()[0]
                 if theirs
                 else -1
             )
-            if trigger is None or indexed != present or indexed != bounds[1]:
+            if trigger is None or indexed != bounds[1]:
                 connection.execute("ROLLBACK")
                 return False  # no usable index to copy: GDAL builds it
             triggers = [t for t in triggers if t is not None]
