@@ -408,6 +408,12 @@ def _has_parquet() -> bool:
 PHASES = {"native": phase_native, "algorithm": phase_algorithm, "core": phase_core}
 
 
+def _median_run(runs: list[dict]) -> dict:
+    """The run of median time (the lower middle one for an even count)."""
+    ordered = sorted(runs, key=lambda run: run["time_s"])
+    return dict(ordered[(len(ordered) - 1) // 2])
+
+
 def run_phase(name: str, folder: Path) -> dict:
     """Run one phase in a fresh interpreter so that its peak RSS is its own."""
     completed = subprocess.run(
@@ -492,6 +498,9 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--native-sums", action="store_true", help="also time the per-patch area sums with native:aggregate"
     )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="alternating native / prejudgepatches runs; medians compared (default 3)"
+    )
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.phase:
@@ -510,13 +519,28 @@ def main(argv=None) -> int:
             f"data: {args.patches} patches x {args.rights} licences over {data['side_km']:.0f} x {data['side_km']:.0f} km "
             f"(seed {args.seed}), written in {time.perf_counter() - start:.1f} s to {folder}"
         )
-    native = None if args.skip_native else run_phase("native", folder)
-    algorithm = run_phase("algorithm", folder)
+    # native and ours alternate, round after round, so that a slow spell of the machine hits both alike
+    natives, algorithms = [], []
+    for round_no in range(1, args.rounds + 1):
+        if not args.skip_native:
+            natives.append(run_phase("native", folder))
+        algorithms.append(run_phase("algorithm", folder))
+        line = f"round {round_no}: prejudgepatches {algorithms[-1]['time_s']:.2f} s"
+        if natives:
+            ratio = natives[-1]["time_s"] / algorithms[-1]["time_s"]
+            line = f"round {round_no}: native chain {natives[-1]['time_s']:.2f} s, " + line[len(f"round {round_no}: ") :]
+            line += f", {ratio:.1f}x"
+        print(line, flush=True)
+    native = _median_run(natives) if natives else None
+    algorithm = _median_run(algorithms)
+    algorithm["peak_rss_mb"] = max(run["peak_rss_mb"] for run in algorithms)
     core = run_phase("core", folder)
     agreement = compare(folder)
     print()
-    loads = ", ".join(f"{p['load']:.2f}" for p in (native, algorithm, core) if p)
+    loads = ", ".join(f"{p['load']:.2f}" for p in (*natives, *algorithms, core))
     print(f"load average (1 min) after each phase: {loads} on {os.cpu_count()} CPUs")
+    if args.rounds > 1:
+        print(f"medians of {args.rounds} alternating rounds (peak RSS: the largest):")
     if native:
         print(
             f"native:intersection + native:difference  {native['time_s']:7.2f} s "
@@ -534,6 +558,9 @@ def main(argv=None) -> int:
     )
     if native:
         print(f"speed-up, Processing algorithm vs native chain: {native['time_s'] / algorithm['time_s']:.1f}x")
+        if args.rounds > 1:
+            ratios = sorted(n["time_s"] / a["time_s"] for n, a in zip(natives, algorithms))
+            print(f"  per round: {', '.join(f'{r:.1f}x' for r in ratios)} (lowest {ratios[0]:.1f}x)")
         print(f"speed-up, core alone vs native chain:           {native['time_s'] / core['time_s']:.1f}x")
     print(f"classes: {core['classes']}")
     print(f"agreement with the native chain: {json.dumps(agreement)}")

@@ -717,6 +717,48 @@ def test_algorithm_on_geopackages_fast_path(registry, tmp_path, monkeypatch):
         assert str(by_number[number]["license_no"]) == str(rows[number]["license_no"])
 
 
+def test_algorithm_checks_geometries_batch_by_batch_while_reading(registry, tmp_path, monkeypatch):
+    """Geometries are checked and repaired per Arrow batch as they are read: every batch boundary keeps
+    each patch's status (repaired, empty, dated or not) with its own patch, and a bad licence far from
+    any patch is named too (the licences are all checked while read)."""
+    from osgeo import ogr
+
+    from mine_supervision_plugin.processing import prejudge_patches
+
+    patches_path, _ = gpkg_inputs(tmp_path)
+    far_bow_tie = shapely.Polygon([(X0 + 5000, Y0), (X0 + 5100, Y0 + 100), (X0 + 5100, Y0), (X0 + 5000, Y0 + 100)])
+    rights_path = write_gpkg(
+        tmp_path / "rights_bad.gpkg",
+        "rights",
+        [("license_no", ogr.OFTString), ("valid_from", ogr.OFTDate), ("valid_to", ogr.OFTDate)],
+        [(n, dt.date.fromisoformat(a), dt.date.fromisoformat(b), g) for n, g, a, b in RIGHT_ROWS]
+        + [("C009", dt.date(2020, 1, 1), dt.date(2030, 1, 1), far_bow_tie)],
+    )
+    checked = []
+    original = prejudge_patches.ThreadPoolExecutor
+
+    class CountingPool(original):
+        def submit(self, function, *args, **kwargs):
+            if getattr(function, "__name__", "") == "clean_polygons":
+                checked.append(len(args[0]))
+            return super().submit(function, *args, **kwargs)
+
+    for batch in (1, 2, 3):
+        checked.clear()
+        with monkeypatch.context() as patch:
+            patch.setattr(prejudge_patches, "_BATCH", batch)
+            patch.setattr(prejudge_patches, "ThreadPoolExecutor", CountingPool)
+            patch.setattr(prejudge_patches.PrejudgePatchesAlgorithm, "_write_sink", None)  # the GDAL writer
+            layer, feedback = run_algorithm(
+                registry,
+                {"PATCHES": str(patches_path), "RIGHTS": str(rights_path), "OUTPUT": str(tmp_path / f"b{batch}.gpkg")},
+            )
+        check_output(layer, feedback)
+        # patches and licences were checked in batches of the asked size
+        assert sum(checked) == len(PATCH_ROWS) + len(RIGHT_ROWS) + 1, batch
+        assert max(checked) == batch
+        assert any("C009" in w and "repaired" in w for w in feedback.warnings), feedback.warnings
+
 def test_algorithm_on_a_gpkg_overwrites_existing_result_fields(registry, tmp_path):
     from osgeo import ogr
 

@@ -34,7 +34,9 @@ Decisions (see also the module's tests):
   expired one: the code is still ``expired_licence``.
 * Only the licences, zones and earlier patches whose bounding box meets a
   patch are checked for validity (and repaired): the others cannot change a
-  result.
+  result. A caller may clean patches and licences itself (``patch_status``,
+  ``LicenceSet.status``): the Processing algorithm checks them batch by batch
+  while it reads them from a file, so every licence read is checked.
 * "Positive area" (licences touched, earlier patches, zones) means an overlap
   larger than :data:`POSITIVE_AREA_M2` (1 mm²), so that shared edges and
   floating-point slivers do not count.
@@ -128,6 +130,9 @@ class LicenceSet:
     valid_from: Sequence  # dates, datetimes, ISO strings or None
     valid_to: Sequence
     holder: Sequence | None = None
+    #: Set when ``geometries`` were already cleaned by :func:`clean_polygons` (its status per polygon):
+    #: they are then used as they are. A caller reading the licences can check them while it reads.
+    status: np.ndarray | None = None
 
 
 @dataclass
@@ -432,13 +437,14 @@ def overlay_pairs(
     end: float = 0,
     with_pieces: bool = False,
     others_status: np.ndarray | None = None,
+    others_clean: bool = False,
 ):
     """Pairs (patch i, other j) overlapping with positive area, and the overlap area of each.
 
     ``patches`` holds clean shapely polygons (or None); ``others`` raw
     polygons: only those whose bounding box meets a patch are checked and
     repaired (in place, their status written to ``others_status``: see
-    :func:`clean_polygons`). For a patch wholly inside the other polygon
+    :func:`clean_polygons`), unless ``others_clean`` says they were cleaned already. For a patch wholly inside the other polygon
     (prepared ``contains_properly``, tried only where the bounding boxes nest)
     the overlap is the patch itself and no overlay is computed. With
     ``with_pieces`` the overlap geometries are returned too (None where the
@@ -451,7 +457,7 @@ def overlay_pairs(
     p_ok = np.flatnonzero(~shapely.is_missing(patches))
     absent = shapely.is_missing(others) | shapely.is_empty(others)
     if others_status is not None:
-        others_status[absent] = 2
+        others_status[absent & (others_status < 2)] = 2
     o_ok = np.flatnonzero(~absent)
     if len(p_ok) == 0 or len(o_ok) == 0:
         return nothing
@@ -459,14 +465,14 @@ def overlay_pairs(
     qi, qj = tree.query(patches[p_ok])
     pi, oj = p_ok[qi], o_ok[qj]
     runner.check()
-    # check and repair the polygons that meet a patch
-    involved = np.unique(oj)
-    cleaned, status = clean_polygons(others[involved], runner)
-    others[involved] = cleaned
-    if others_status is not None:
-        others_status[involved] = status
-    usable = ~shapely.is_missing(others[oj])
-    pi, oj = pi[usable], oj[usable]
+    if not others_clean:  # check and repair the polygons that meet a patch
+        involved = np.unique(oj)
+        cleaned, status = clean_polygons(others[involved], runner)
+        others[involved] = cleaned
+        if others_status is not None:
+            others_status[involved] = status
+        usable = ~shapely.is_missing(others[oj])
+        pi, oj = pi[usable], oj[usable]
     nested = _bbox_nested(shapely.bounds(patches[pi]), shapely.bounds(others[oj]))
     inside = np.zeros(len(pi), dtype=bool)
     mid = start + (end - start) * 0.2
@@ -580,6 +586,7 @@ def prejudge_arrays(
     workers: int | None = None,
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
+    patch_status: np.ndarray | None = None,
 ) -> PrejudgeArrays:
     """Pre-judge ``patches`` (shapely polygons, one planar CRS shared with every other input).
 
@@ -587,6 +594,8 @@ def prejudge_arrays(
     ``patch_ids`` name patches in warnings (default: their position, from 1),
     ``years`` the patches' years (default: the year of their date),
     ``holders`` an optional holder per patch for matching penalty cases.
+    ``patch_status``: set when ``patches`` were already cleaned by
+    :func:`clean_polygons` (its status per patch), e.g. while they were read.
     """
     if tolerance_m2 < 0:
         raise PrejudgeError(tr("The tolerance must not be negative."))
@@ -598,7 +607,7 @@ def prejudge_arrays(
     runner = _Runner(workers, progress, is_canceled)
     try:
         return _prejudge(
-            patches,
+            (patches, np.asarray(patch_status, dtype=np.int8)) if patch_status is not None else patches,
             licences,
             dates,
             ids,
@@ -620,11 +629,14 @@ def prejudge_arrays(
 def _prejudge(
     patches, licences, dates, ids, years, holders, zones, previous, cases, tol, date_label, runner, warnings, notes
 ):
-    n = len(patches)
+    if isinstance(patches, tuple):  # cleaned by the caller
+        geoms, status = patches
+    else:
+        geoms, status = clean_polygons(patches, runner)
+    n = len(geoms)
     runner.report(0)
 
     # ---- patches: repair, name the bad ones
-    geoms, status = clean_polygons(patches, runner)
     runner.report(8)
     for code, warning, note in (
         (1, tr("Invalid geometry repaired (make_valid) for patches: {names}"), tr("geometry repaired")),
@@ -701,9 +713,17 @@ def _prejudge(
 
     # ---- overlay with the licences (only licences meeting a patch are checked and repaired)
     lic_clean = lic_geoms.copy()
-    lic_status = np.zeros(m, dtype=np.int8)
+    cleaned = licences.status is not None
+    lic_status = np.array(licences.status, dtype=np.int8) if cleaned else np.zeros(m, dtype=np.int8)
     pi, lj, areas, whole, pieces = overlay_pairs(
-        geoms, lic_clean, runner, start=10, end=80, with_pieces=True, others_status=lic_status
+        geoms,
+        lic_clean,
+        runner,
+        start=10,
+        end=80,
+        with_pieces=True,
+        others_status=lic_status,
+        others_clean=cleaned,
     )
     if (lic_status == 1).any():
         warnings.append(

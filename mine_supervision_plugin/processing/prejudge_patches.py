@@ -12,7 +12,10 @@ otherwise:
   already in the analysis CRS, is read in bulk through OGR's Arrow interface;
   any other source (memory, PostGIS, selections, another CRS...) is read
   feature by feature through QGIS, reprojected by QGIS with the project's
-  transformation context;
+  transformation context; read in bulk, the patches and the licences are read
+  at the same time (the licences in a thread of their own) and their
+  geometries checked and repaired batch by batch, in other threads, while OGR
+  reads the next batch (GDAL and GEOS work without Python's GIL);
 * when the output is a plain ``.gpkg`` file and the patches come from a
   GeoPackage, the results go to a small SQLite table and the output is
   ``patches LEFT JOIN results`` (geometry and fields byte for byte, fids kept):
@@ -88,11 +91,15 @@ def _python_value(value):
 class _LayerData:
     """What the core needs from one input layer: feature ids, shapely geometries, some attributes."""
 
-    def __init__(self, fids, geometries, attributes, fast):
+    def __init__(self, fids, geometries, attributes, fast, status=None, extent=None):
         self.fids = fids
         self.geometries = geometries
         self.attributes = attributes  # field name (as asked) -> list of Python values
         self.fast = fast
+        #: clean_polygons' status per geometry when the geometries were cleaned while read, else None
+        self.status = status
+        #: (bounds, number of non-empty geometries) as read from the file, before any repair
+        self.extent = extent
 
 
 class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
@@ -199,12 +206,12 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         rights_fields.append(core.find_column(rights_names, "holder") if cases is not None else None)
         rights_location = self._ogr_location(parameters, "RIGHTS", context)
         with ThreadPoolExecutor(1) as pool:
-            # the licences are read by GDAL in a thread of their own while the patches are read here
+            # the licences are read and checked in a thread of their own while the patches are read here
             pending = None
             if rights_location is not None and rights_location[3] == target:
-                pending = pool.submit(self._read_ogr, rights_location, _wanted(rights_fields))
+                pending = pool.submit(self._read_ogr, rights_location, _wanted(rights_fields), clean=True, workers=1)
             patches = self._read(
-                parameters, "PATCHES", context, feedback, [date_name, id_name, year_name, holder_name], target
+                parameters, "PATCHES", context, feedback, [date_name, id_name, year_name, holder_name], target, True
             )
             rights = pending.result() if pending is not None else None
         if rights is None:
@@ -217,6 +224,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             rights.attributes[rights_fields[1]],
             rights.attributes[rights_fields[2]],
             rights.attributes[rights_fields[3]] if rights_fields[3] else None,
+            status=rights.status,
         )
         zones = self._zones(parameters, context, feedback, target, core)
         previous = self._previous(parameters, context, feedback, target, core, date_field)
@@ -247,6 +255,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
                 date_label=date_field,
                 progress=lambda p: feedback.setProgress(5 + 0.85 * p),
                 is_canceled=feedback.isCanceled,
+                patch_status=patches.status,
             )
         except core.PrejudgeCanceled:
             return {}
@@ -324,18 +333,26 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
                 return None
         return path, parts.get("layerName") or None, parts.get("layerId"), layer.crs()
 
-    def _read(self, parameters, name, context, feedback, fields, target) -> _LayerData:
+    def _read(self, parameters, name, context, feedback, fields, target, clean=False) -> _LayerData:
         wanted = _wanted(fields)
         location = self._ogr_location(parameters, name, context)
         if location is not None and location[3] == target:
-            data = self._read_ogr(location, wanted)
+            data = self._read_ogr(location, wanted, clean=clean, workers=2)
             if data is not None:
                 return data
         return self._read_qgis(parameters, name, context, feedback, wanted, target)
 
-    def _read_ogr(self, location, wanted) -> _LayerData | None:
+    def _read_ogr(self, location, wanted, *, clean=False, workers=1) -> _LayerData | None:
+        """The layer read in bulk through OGR's Arrow interface; None when OGR cannot.
+
+        With ``clean`` the geometries are checked and repaired
+        (:func:`..analysis.prejudge.clean_polygons`) batch by batch as they
+        arrive, in ``workers`` threads, while OGR reads on.
+        """
         import shapely
         from osgeo import gdal, ogr
+
+        from ..analysis.prejudge import clean_polygons
 
         path, layer_name, layer_id, _ = location
         if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
@@ -354,24 +371,32 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             layer.SetIgnoredFields([n for n in names if n not in wanted])
             fid_column = layer.GetFIDColumn() or "OGC_FID"
             geometry_column = layer.GetGeometryColumn() or "wkb_geometry"
-            fids, wkbs, columns = [], [], {n: [] for n in wanted}
-            for batch in layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"]):
-                fids.append(np.asarray(batch[fid_column]))
-                wkbs.append(_wkb_array(batch[geometry_column]))
-                for n in wanted:
-                    columns[n].extend(_plain_values(batch[n]))
+            fids, parts, checks, columns = [], [], [], {n: [] for n in wanted}
+            options = ["INCLUDE_FID=YES", f"MAX_FEATURES_IN_BATCH={_BATCH}"]
+            with ThreadPoolExecutor(workers) as pool:
+                for batch in layer.GetArrowStreamAsNumPy(options=options):
+                    fids.append(np.asarray(batch[fid_column]))
+                    wkb = _wkb_array(batch[geometry_column])
+                    present = np.array([w is not None and len(w) > 0 for w in wkb], dtype=bool)
+                    geometries = np.full(len(wkb), None, dtype=object)
+                    geometries[present] = shapely.from_wkb(wkb[present])
+                    parts.append(geometries)
+                    if clean:  # GEOS works without the GIL: the check runs while OGR reads the next batch
+                        checks.append(pool.submit(clean_polygons, geometries))
+                    for n in wanted:
+                        columns[n].extend(_plain_values(batch[n]))
+                cleaned = [check.result() for check in checks]
             dataset = None
-        except (RuntimeError, KeyError, ValueError, TypeError):
+        except (RuntimeError, KeyError, ValueError, TypeError, shapely.errors.GEOSException):
             return None
         fids = np.concatenate(fids) if fids else np.zeros(0, dtype=np.int64)
-        wkb = np.concatenate(wkbs) if wkbs else np.zeros(0, dtype=object)
-        present = np.array([w is not None and len(w) > 0 for w in wkb], dtype=bool)
-        geometries = np.full(len(wkb), None, dtype=object)
-        try:
-            geometries[present] = shapely.from_wkb(wkb[present])
-        except shapely.errors.GEOSException:
-            return None
-        return _LayerData(fids, geometries, columns, fast=True)
+        geometries = np.concatenate(parts) if parts else np.zeros(0, dtype=object)
+        extent = _extent(geometries)
+        status = None
+        if clean:
+            geometries = np.concatenate([g for g, _ in cleaned]) if cleaned else geometries
+            status = np.concatenate([t for _, t in cleaned]) if cleaned else np.zeros(0, dtype=np.int8)
+        return _LayerData(fids, geometries, columns, fast=True, status=status, extent=extent)
 
     def _read_qgis(self, parameters, name, context, feedback, wanted, target) -> _LayerData:
         import shapely
@@ -555,7 +580,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             source.ExecuteSQL(f"ATTACH DATABASE '{_sql_text(results_db)}' AS prejudge_results")
             try:
                 copied = False
-                bounds = _bounds(patches)
+                bounds = patches.extent
                 if geometry_column and bounds is not None:
                     try:
                         # the empty layer by GDAL (schema, spatial index, triggers), the rows by SQLite
@@ -669,6 +694,9 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
 # ---------------------------------------------------------------------- helpers
 
 
+_BATCH = 8192  # features per Arrow batch: small enough for the checks to run while OGR reads
+
+
 def _wanted(fields) -> list[str]:
     """The field names asked for, once each, without the missing (None) ones."""
     return [f for f in dict.fromkeys(fields) if f]
@@ -766,16 +794,11 @@ def _rtree_of(connection, schema: str, table: str, column: str) -> str | None:
     return name if text.endswith("usingrtree" + _RTREE_COLUMNS) else None
 
 
-def _bounds(patches: _LayerData):
-    """(extent, number of non-empty geometries) of the patches as read from their file.
-
-    None when they were read otherwise (through QGIS: reprojected, filtered...).
-    """
+def _extent(geometries: np.ndarray):
+    """(bounds, number of non-empty geometries) of geometries as read from a file."""
     import shapely
 
-    if not patches.fast:
-        return None
-    present = patches.geometries[~shapely.is_missing(patches.geometries)]
+    present = geometries[~shapely.is_missing(geometries)]
     present = present[~shapely.is_empty(present)]
     return (shapely.total_bounds(present) if len(present) else (None, None, None, None)), len(present)
 
@@ -788,7 +811,7 @@ def _copy_rows(
     The rows are ``source LEFT JOIN results`` as in the GDAL statement; the
     spatial index of the source (same fids, same geometries) is copied as it is
     instead of being built again, when it is a complete GeoPackage R*Tree
-    (one entry per geometry). ``bounds``: see :func:`_bounds`.
+    (one entry per geometry). ``bounds``: see :func:`_extent`.
     False (nothing done that matters) when the layer is not as expected.
     """
     from osgeo import gdal
