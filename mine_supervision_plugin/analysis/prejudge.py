@@ -81,6 +81,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from ..domain.licence import split_list
 from ..i18n import tr
 
 DEFAULT_DATE_FIELD = "date_after"
@@ -938,9 +939,8 @@ def _penalties(
         if np.isnan(cdate[c]):
             continue
         if cases.license_no is not None and cases.license_no[c] not in (None, ""):
-            for number in re.split(r"[,，;；\s]+", str(cases.license_no[c]).strip()):
-                if number:
-                    by_licence.setdefault(number, []).append(c)
+            for number in split_list(cases.license_no[c]):
+                by_licence.setdefault(number, []).append(c)
         if cases.holder is not None and cases.holder[c] not in (None, ""):
             by_holder.setdefault(str(cases.holder[c]).strip(), []).append(c)
     licences_of: dict[int, set] = {}

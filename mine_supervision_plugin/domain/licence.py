@@ -7,7 +7,16 @@ northing and ``y`` the easting (possibly with the zone number prefixed).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+
+_LIST_SEPARATORS = re.compile(r"[,，、;；\s]+")
+
+
+def split_list(text) -> list[str]:
+    """The items of a list written in one field: licence or patch numbers separated by commas
+    (also ，、；;) or white space, as pre-judgment writes "C1,C2" for a patch on two licences."""
+    return [part for part in _LIST_SEPARATORS.split(str(text or "").strip()) if part]
 
 
 @dataclass

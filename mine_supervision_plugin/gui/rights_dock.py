@@ -51,6 +51,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..domain.licence import split_list
 from ..domain.vocab import VOCABULARIES
 from ..i18n import tr
 from ..store.project import PROJECT_KEY, find_layer
@@ -86,6 +87,19 @@ DETAIL_TABLES = (PARCELS, CORNERS, *LINKED_TABLES)
 # The corners layer's labels when no style labels it (see ensure_corner_labels).
 CORNER_LABEL_MAX_SCALE = 25000  # labels drawn at 1:25,000 and closer
 DOCK_LABELS_PROPERTY = f"{PROJECT_KEY}/corner_labels_by_dock"
+
+
+def _like_escaped(text: str) -> str:
+    """``text`` with the LIKE wildcards of QGIS expressions (% and _) escaped."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def licence_list_expression(license_no: str) -> str:
+    """A QGIS expression true where license_no is ``license_no`` or a list holding it ("C1,C2")."""
+    items = "string_to_array(regexp_replace({field}, '[，、;；\\\\s]+', ','), ',')".format(
+        field=QgsExpression.quotedColumnRef("license_no")
+    )
+    return "array_contains({items}, {value})".format(items=items, value=QgsExpression.quotedString(license_no))
 
 
 def dock_icon() -> QIcon:
@@ -720,11 +734,25 @@ class RightsDock(QgsDockWidget):
         return request
 
     def _linked_feature_ids(self, layer: QgsVectorLayer, license_no: str) -> list[int]:
-        if layer.fields().indexFromName("license_no") < 0:
+        """Features whose license_no is this licence or lists it ("C1,C2": a patch on two licences)."""
+        index = layer.fields().indexFromName("license_no")
+        if index < 0 or not license_no:
             return []
-        request = self._by_licence(license_no)
-        request.setNoAttributes()
-        return [feature.id() for feature in layer.getFeatures(request)]
+        # the data source narrows down (SQL LIKE), the exact list membership is checked here
+        request = QgsFeatureRequest()
+        request.setFilterExpression(
+            "{field} LIKE {pattern}".format(
+                field=QgsExpression.quotedColumnRef("license_no"),
+                pattern=QgsExpression.quotedString("%" + _like_escaped(license_no) + "%"),
+            )
+        )
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes([index])
+        return [
+            feature.id()
+            for feature in layer.getFeatures(request)
+            if license_no in split_list(feature.attribute(index))
+        ]
 
     def _fill_depths(self, record: RightRecord) -> None:
         parts = []
@@ -823,7 +851,7 @@ class RightsDock(QgsDockWidget):
         iface = self.context.iface
         show_table = getattr(iface, "showAttributeTable", None) if iface is not None else None
         if show_table is not None:
-            show_table(layer, QgsExpression.createFieldEqualityExpression("license_no", record.license_no))
+            show_table(layer, licence_list_expression(record.license_no))
         canvas = self._canvas()
         if canvas is not None and layer.isSpatial():
             rect = layer.boundingBoxOfSelected()

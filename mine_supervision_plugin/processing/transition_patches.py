@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 from qgis.core import (
     QgsProcessingException,
@@ -14,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..domain.licence import split_list
 from ..domain.vocab import VOCABULARIES
 from ..domain.workflow import STATES
 from ..i18n import tr
@@ -39,7 +39,7 @@ _CHOICE_FIELDS = (
 
 def split_patch_numbers(text: str) -> list[str]:
     """Patch numbers from a list separated by commas (also ，、；;) or white space."""
-    return [part for part in re.split(r"[,，、;；\s]+", text or "") if part]
+    return split_list(text)
 
 
 class TransitionPatchesAlgorithm(MineSupervisionAlgorithm):
