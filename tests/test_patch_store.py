@@ -105,6 +105,7 @@ def test_a_frame_from_the_reader_is_added_and_reprojected(store):
     x_min = shapely.get_coordinates(stored["geometry"])[:, 0].min()
     assert 38_000_000 < x_min < 39_000_000
     assert "疑似越界" in patch_history(store, "G-1")[0]["reason"]
+    assert stored["remarks"] == "疑似越界"  # kept with the patch too (schema 3)
     assert report.records[0]["patch_no"] == "G-1"
 
 

@@ -27,6 +27,7 @@ from mine_supervision_plugin.gui.patches_model import (
     EMPTY_FILTER,
     PREJUDGMENT_COLOURS,
     column_of,
+    tool_tip,
 )
 from mine_supervision_plugin.gui.verification_dialog import CorrectionAnswer, ReasonAnswer
 from mine_supervision_plugin.store.database import create_database, open_database
@@ -694,3 +695,14 @@ def test_ten_thousand_patches_stay_fluid(tmp_path, qgis_iface, qgis_canvas, caps
         window.deleteLater()
         wait()
         QgsProject.instance().clear()
+
+
+def test_tooltips_show_what_the_columns_cannot():
+    row = {"patch_no": "TB1", "remarks": "TBLX: 采矿", "prejudgment": "expired_licence", "expired_area_m2": 1234.5,
+           "prejudge_note": "geometry repaired", "license_no": "C1,C2"}
+    assert tool_tip(row, "patch_no") == "Remarks: TBLX: 采矿"
+    assert tool_tip(row, "prejudgment").splitlines() == [
+        "Inside licences not valid on the imagery date: 1,234.5 m²", "geometry repaired"]
+    assert tool_tip(row, "license_no") == "C1,C2"
+    assert tool_tip({"patch_no": "TB2", "prejudgment": "within_licence", "expired_area_m2": 0.0}, "prejudgment") is None
+    assert tool_tip({"patch_no": "TB2"}, "patch_no") is None

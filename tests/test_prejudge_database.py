@@ -57,7 +57,8 @@ def stored(store) -> dict[str, dict]:
     source = ogr.Open(store.location)  # kept alive while its layer is read
     layer = source.GetLayerByName("patches")
     return {f.GetField("patch_no"): {k: f.GetField(k) for k in ("prejudgment", "inside_area_m2", "outside_area_m2",
-                                                                 "license_no", "zone_name", "zone_level", "repeat_years")}
+                                                                 "license_no", "zone_name", "zone_level", "repeat_years",
+                                                                 "expired_area_m2", "prejudge_note")}
             for f in layer}
 
 
@@ -80,6 +81,20 @@ def test_every_patch_is_judged_and_stored(store):
     assert rows["P25-1"]["repeat_years"] == "2024"
     assert rows["P24-1"]["repeat_years"] in (None, "")
     assert report.counts == {"within_licence": 2, "out_of_bounds": 1, "expired_licence": 1, "unlicensed": 1}
+    # The area on an expired licence is kept with the patch (schema 3); a dated patch carries no note.
+    assert rows["P25-3"]["expired_area_m2"] == pytest.approx(10000.0)
+    assert rows["P24-1"]["expired_area_m2"] == pytest.approx(0.0)
+    assert rows["P25-3"]["prejudge_note"] is None
+
+
+def test_the_note_says_why_a_patch_could_not_be_fully_judged(store):
+    add_patches(store, [{"patch_no": "P-NODATE", "geometry": box(X0 + 300, Y0 + 300, X0 + 400, Y0 + 400)}],
+                source="patrol", crs_epsg=4526)
+    prejudge_database(store)
+    row = stored(store)["P-NODATE"]
+    assert row["prejudgment"] == "within_licence"
+    assert "validity" in row["prejudge_note"]
+    assert row["expired_area_m2"] is None
 
 
 def test_processing_algorithm_updates_the_database(store, registry):

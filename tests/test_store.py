@@ -87,6 +87,25 @@ def test_older_file_is_migrated_and_keeps_its_data(tmp_path):
     assert open_database(path).migrated_from is None
 
 
+def test_a_version_2_file_gains_the_version_3_patch_fields(tmp_path):
+    path = create_database(tmp_path / "v2.gpkg", schema_version=2)
+    source = ogr.Open(path, update=1)
+    patches = source.GetLayerByName("patches")
+    names = {patches.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(patches.GetLayerDefn().GetFieldCount())}
+    assert "repeat_years" in names and not names & {"remarks", "expired_area_m2", "prejudge_note"}
+    feature = ogr.Feature(patches.GetLayerDefn())
+    feature.SetField("patch_no", "P-2")
+    feature.SetField("prejudgment", "unlicensed")
+    patches.CreateFeature(feature)
+    source = patches = feature = None
+    store = open_database(path)
+    assert store.migrated_from == 2 and store.schema_version == SCHEMA_VERSION == 3
+    source = ogr.Open(path)
+    assert schema_diff(source).empty
+    rows = [(f.GetField("patch_no"), f.GetField("prejudgment"), f.GetField("remarks")) for f in source.GetLayerByName("patches")]
+    assert rows == [("P-2", "unlicensed", None)]
+
+
 def test_file_from_a_newer_plugin_is_refused_untouched(tmp_path):
     path = create_database(tmp_path / "new.gpkg")
     connection = sqlite3.connect(path)

@@ -45,6 +45,8 @@ RESULT_FIELDS = (
     "zone_name",
     "zone_level",
     "repeat_years",
+    "expired_area_m2",
+    "prejudge_note",
 )
 # Search margin around the patch when reading the store: licences and zones
 # that do not reach the patch's bounding box cannot change its answer.
@@ -70,6 +72,7 @@ class SinglePatchResult:
     zone_level: str | None
     repeat_years: str | None
     expired_area_m2: float | None = None
+    prejudge_note: str | None = None
     date_after: dt.date | None = None
     date_before: dt.date | None = None
     year: int | None = None
@@ -274,10 +277,10 @@ def prejudge_geometry(
     frame = getattr(answer, "frame", answer)
     row = frame.iloc[0]
     warnings += [str(w) for w in getattr(answer, "warnings", []) or []]
-    values = {name: plain_value(row.get(name)) for name in (*RESULT_FIELDS, "expired_area_m2")}
-    note = plain_value(row.get("prejudge_note"))
-    if note:
-        warnings.append(str(note))
+    values = {name: plain_value(row.get(name)) for name in RESULT_FIELDS}
+    if values["prejudge_note"]:
+        values["prejudge_note"] = str(values["prejudge_note"])
+        warnings.append(values["prejudge_note"])
     for name in ("inside_area_m2", "outside_area_m2", "expired_area_m2"):
         if values[name] is not None:
             values[name] = float(values[name])

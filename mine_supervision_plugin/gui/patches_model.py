@@ -43,6 +43,9 @@ LOADED_FIELDS = (
     "date_before",
     "date_after",
     "determination",
+    "expired_area_m2",
+    "prejudge_note",
+    "remarks",
 )
 
 #: Value standing for "empty" in a filter (patches without a zone, licence…).
@@ -210,6 +213,23 @@ def display_value(row: dict, key: str) -> str:
     return str(value)
 
 
+def tool_tip(row: dict, key: str) -> str | None:
+    """The tooltip of a cell: what the column cannot show (the batch's remarks, the pre-judgment's detail)."""
+    if key in ("license_no", "zone"):
+        return display_value(row, key) or None
+    if key == "patch_no" and row.get("remarks"):
+        return tr("Remarks: {remarks}").format(remarks=row["remarks"])
+    if key == "prejudgment":
+        lines = []
+        expired = row.get("expired_area_m2")
+        if expired:
+            lines.append(tr("Inside licences not valid on the imagery date: {area} m²").format(area=_format_number(expired, 1)))
+        if row.get("prejudge_note"):
+            lines.append(str(row["prejudge_note"]))
+        return "\n".join(lines) or None
+    return None
+
+
 def _sort_key(key: str):
     def sort_key(row: dict):
         value = raw_value(row, key)
@@ -310,9 +330,8 @@ class PatchTableModel(QAbstractTableModel):
             return QBrush(QColor("#202020"))
         if role == Qt.TextAlignmentRole and key in ("area_m2", "area_mu", "year"):
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole and key in ("license_no", "zone"):
-            text = display_value(row, key)
-            return text or None
+        if role == Qt.ToolTipRole:
+            return tool_tip(row, key)
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):  # noqa: N802

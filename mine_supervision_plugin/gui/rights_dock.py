@@ -99,7 +99,7 @@ def licence_list_expression(license_no: str) -> str:
     items = "string_to_array(regexp_replace({field}, '[，、;；\\\\s]+', ','), ',')".format(
         field=QgsExpression.quotedColumnRef("license_no")
     )
-    return "array_contains({items}, {value})".format(items=items, value=QgsExpression.quotedString(license_no))
+    return f"array_contains({items}, {QgsExpression.quotedString(license_no)})"
 
 
 def dock_icon() -> QIcon:

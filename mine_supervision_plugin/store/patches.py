@@ -566,8 +566,8 @@ def add_patches(
     on patrol is one such dict with ``source="patrol"``). Geometries are
     reprojected to the store's CRS (from the frame's CRS or ``crs_epsg``),
     repaired and made MultiPolygons; a patch without geometry is stored
-    without one and named in the warnings. ``remarks`` go into the reason of
-    the ``issued`` event (the table has no remarks column). ``year`` defaults
+    without one and named in the warnings. ``remarks`` are stored with the
+    patch and repeated in the reason of its ``issued`` event. ``year`` defaults
     to the record's, else the year of ``date_after``, else this year.
 
     Raises :class:`PatchStoreError` naming every missing patch number,

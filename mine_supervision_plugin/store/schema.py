@@ -8,13 +8,15 @@ that introduced it, so an older file is migrated by adding what came later.
 History of the schema version:
   1  foundation (issue 2): every table of DESIGN.md section 3.
   2  boundary history of mining rights and pre-judgment detail on patches.
+  3  patches keep the batch's remarks (TBLX/BZ), the area on expired licences
+     and the pre-judgment's note (repaired geometry, no imagery date...).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = "mine_supervision_plugin"
 META_TABLE = "ms_meta"
 DEFAULT_CRS_EPSG = 4526  # CGCS2000 3-degree Gauss-Kruger zone 38 (easting with zone prefix)
@@ -166,6 +168,7 @@ TABLES: tuple[Table, ...] = (
             _f("date_before", DATE, "前时相"),
             _f("date_after", DATE, "后时相"),
             _f("area_m2", REAL, "面积(m²)"),
+            _f("remarks", TEXT, "备注", since=3),
             _f("prejudgment", TEXT, "预判结果", vocabulary="prejudgment"),
             _f("inside_area_m2", REAL, "证内面积(m²)"),
             _f("outside_area_m2", REAL, "证外面积(m²)"),
@@ -173,6 +176,8 @@ TABLES: tuple[Table, ...] = (
             _f("zone_name", TEXT, "重点监测矿区", since=2),
             _f("zone_level", TEXT, "监测矿区级别", vocabulary="zone_level", since=2),
             _f("repeat_years", TEXT, "往年重复年份", since=2),
+            _f("expired_area_m2", REAL, "过期证内面积(m²)", since=3),
+            _f("prejudge_note", TEXT, "预判说明", since=3),
             _f("state", TEXT, "流程状态", vocabulary="patch_state"),
             _f("field_check_date", DATE, "核查日期"),
             _f("inspectors", TEXT, "核查人员"),
