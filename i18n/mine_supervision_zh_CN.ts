@@ -726,12 +726,12 @@
         <translation>{file} 中的图斑位于经度 {lon:.3f}、纬度 {lat:.3f} 附近，超出 EPSG:{epsg} 的适用范围（东经 {west:.1f}–{east:.1f}°）：请检查文件和数据库的坐标系。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="596"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="622"/>
         <source>row {row} (patch {patch_no})</source>
         <translation>第 {row} 行（图斑 {patch_no}）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="596"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="622"/>
         <source>row {row} (no patch number)</source>
         <translation>第 {row} 行（无图斑编号）</translation>
     </message>
@@ -776,7 +776,7 @@
         <translation>{file} 中没有图斑编号字段（已查找 {candidates}）；其字段为：{fields}。请在字段对应关系中指定图斑编号字段。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="602"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="628"/>
         <source>{where}: the patch number is missing.</source>
         <translation>{where}：缺少图斑编号。</translation>
     </message>
@@ -1206,57 +1206,57 @@
         <translation>扣除地块不在登记地块范围内</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="170"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="172"/>
         <source>A reason is required for every workflow step and correction.</source>
         <translation>每次流程操作和更正都必须填写理由。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="163"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="165"/>
         <source>Unknown workflow state {state}.</source>
         <translation>未知的流程状态 {state}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="450"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="476"/>
         <source>There is no patch {patch_no} in the database.</source>
         <translation>数据库中没有图斑 {patch_no}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="395"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="421"/>
         <source>Not applied: other patches of the batch were refused.</source>
         <translation>未执行：本批次中有其他图斑未通过。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="444"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="470"/>
         <source>There is no workflow event {fid}.</source>
         <translation>不存在第 {fid} 条流程记录。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="493"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="519"/>
         <source>The CRS of the patches ({crs}) has no EPSG code; reproject them first.</source>
         <translation>图斑的坐标参考系（{crs}）没有 EPSG 代码；请先重投影。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="540"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="566"/>
         <source>{where}: {field} value {value} cannot be read.</source>
         <translation>{where}：{field} 的值 {value} 无法读取。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="579"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="605"/>
         <source>Unknown patch source {source}.</source>
         <translation>未知的图斑来源 {source}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="586"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="612"/>
         <source>Issued ({source})</source>
         <translation>下发（{source}）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="642"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="668"/>
         <source>Nothing was imported: these patch numbers are repeated in the batch or already stored: {numbers}.</source>
         <translation>未导入任何图斑：以下图斑编号在本批次中重复或已入库：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="650"/>
+        <location filename="../mine_supervision_plugin/store/patches.py" line="676"/>
         <source>Nothing was imported: the batch has problems to fix first.</source>
         <translation>未导入任何图斑：本批次存在须先修正的问题。</translation>
     </message>
@@ -1486,127 +1486,127 @@
         <translation>无法显示图斑 {patch_no} 的影像：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="812"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="813"/>
         <source>The verification of patch {patch_no} was not saved: {error}</source>
         <translation>图斑 {patch_no} 的核查信息未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="821"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="822"/>
         <source>Verification of patch {patch_no} saved.</source>
         <translation>图斑 {patch_no} 的核查信息已保存。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="840"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="843"/>
         <source>→ {state}</source>
         <translation>→ {state}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="841"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="844"/>
         <source>Move patch {patch_no} to {state}; the form&apos;s changes are saved with the step</source>
         <translation>将图斑 {patch_no} 转入“{state}”；核查表的修改随此步一并保存</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="850"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="853"/>
         <source>none (closed)</source>
         <translation>无（已销号）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="868"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="871"/>
         <source>Workflow step</source>
         <translation>流程操作</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="868"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="871"/>
         <source>Move patch {patch_no} from {from_state} to {to_state}.</source>
         <translation>将图斑 {patch_no} 由“{from_state}”转入“{to_state}”。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="893"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="896"/>
         <source>Patch {patch_no} was not moved: {error}</source>
         <translation>图斑 {patch_no} 未转入下一步：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="900"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="904"/>
         <source>The photos of patch {patch_no} were not saved: {error}</source>
         <translation>图斑 {patch_no} 的照片未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="904"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="908"/>
         <source>Patch {patch_no} moved to {state}.</source>
         <translation>图斑 {patch_no} 已转入“{state}”。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="918"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="924"/>
         <source>Select the patches to move first.</source>
         <translation>请先选择要操作的图斑。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="920"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="926"/>
         <source>Workflow step for {count} patches</source>
         <translation>{count} 个图斑的流程操作</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="920"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="926"/>
         <source>Move the {count} selected patches to {state}. Patches that may not take this step are left as they are and listed.</source>
         <translation>将所选 {count} 个图斑转入“{state}”。不能转入的图斑保持原状并逐一列出。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="938"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="944"/>
         <source>No patch was moved: {error}</source>
         <translation>没有图斑被转入下一步：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="948"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="954"/>
         <source>{count} patches moved to {state}.</source>
         <translation>{count} 个图斑已转入“{state}”。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="953"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="959"/>
         <source>… and {count} more (see the message log).</source>
         <translation>……另有 {count} 个（见日志消息）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="954"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="960"/>
         <source>{done} patches moved to {state}, {refused} refused: {details}</source>
         <translation>{done} 个图斑已转入“{state}”，{refused} 个未通过：{details}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="957"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="963"/>
         <source>Refused moves to {state}:</source>
         <translation>未能转入“{state}”的图斑：</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="964"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="970"/>
         <source>Patch {patch_no} was not saved: {reasons}</source>
         <translation>图斑 {patch_no} 未保存：{reasons}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="966"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="972"/>
         <source>Patch {patch_no} cannot move to {state}: {reasons}</source>
         <translation>图斑 {patch_no} 不能转入“{state}”：{reasons}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="996"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1002"/>
         <source>correction of #{fid}: {step}</source>
         <translation>更正第 #{fid} 条：{step}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1003"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1009"/>
         <source>Step #{fid}</source>
         <translation>第 #{fid} 条</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1005"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1011"/>
         <source>corrected by #{fid}</source>
         <translation>已由第 #{fid} 条更正</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1052"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1058"/>
         <source>The step was not corrected: {error}</source>
         <translation>未能更正：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1054"/>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="1060"/>
         <source>Step #{fid} of patch {patch_no} corrected: now {state}.</source>
         <translation>图斑 {patch_no} 的第 #{fid} 条已更正，现为“{state}”。</translation>
     </message>
@@ -1741,47 +1741,47 @@
         <translation>有未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="373"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="376"/>
         <source>Field verification of patch {patch_no}</source>
         <translation>图斑 {patch_no} 实地核查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="424"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="430"/>
         <source>Why this step is taken (required)</source>
         <translation>本步操作的理由（必填）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="501"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="507"/>
         <source>Rectification and penalty are completed</source>
         <translation>整改和处罚均已完成</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="472"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="478"/>
         <source>Correct the last step of patch {patch_no}</source>
         <translation>更正图斑 {patch_no} 的最后一步</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="476"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="482"/>
         <source>Step {fid}: {from_state} → {to_state}, by {user} at {time}. Reason: {reason}</source>
         <translation>第 {fid} 条：{from_state} → {to_state}，操作人 {user}，时间 {time}。理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="488"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="494"/>
         <source>The step stays in the history; the correction is recorded as a new step.</source>
         <translation>原记录保留在流程记录中；更正作为一条新记录写入。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="496"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="502"/>
         <source>{state} (undo the step)</source>
         <translation>{state}（撤销此步）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="499"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="505"/>
         <source>Why the step is corrected (required)</source>
         <translation>更正理由（必填）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="506"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="512"/>
         <source>Go to state</source>
         <translation>更正为状态</translation>
     </message>
@@ -2908,6 +2908,21 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {&quot;fields&q
         <location filename="../mine_supervision_plugin/gui/patches_model.py" line="226"/>
         <source>Inside licences not valid on the imagery date: {area} m²</source>
         <translation>证内但许可证在后时相日期不在有效期内：{area} m²</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/photos.py" line="103"/>
+        <source>Photo {photo} of patch {patch_no} has no GPS position: it is not placed on the map.</source>
+        <translation>图斑{patch_no}的照片{photo}没有GPS位置，未能在地图上标出。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/photos.py" line="109"/>
+        <source>Photo {photo} was taken {distance} m from patch {patch_no}.</source>
+        <translation>照片{photo}的拍摄位置距图斑{patch_no} {distance} 米。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/formats/photos.py" line="115"/>
+        <source>Photo {photo} was taken on {taken}, before the after-imagery date {date} of patch {patch_no}.</source>
+        <translation>照片{photo}拍摄于{taken}，早于图斑{patch_no}的后时相日期{date}。</translation>
     </message>
 </context>
 </TS>

@@ -803,8 +803,9 @@ class PatchesDock(QgsDockWidget):
         store = self.context.store
         if store is None or self._record is None:
             return False
+        doubts: list[str] = []
         try:
-            changed, photos = save_form(store, self.form)
+            changed, photos = save_form(store, self.form, doubts)
         except TransitionError as error:
             self._refused(self.current_patch_no(), None, error.reasons)
             return False
@@ -819,6 +820,8 @@ class PatchesDock(QgsDockWidget):
             return True
         self.form.set_patch(None)  # saved: nothing of it is carried over by the reload
         self.context.success(tr("Verification of patch {patch_no} saved.").format(patch_no=self.current_patch_no()))
+        if doubts:
+            self.context.warning(" ".join(doubts))
         self._written(photos=bool(photos))
         return True
 
@@ -892,10 +895,11 @@ class PatchesDock(QgsDockWidget):
         except (StoreError, RuntimeError) as error:
             self.context.error(tr("Patch {patch_no} was not moved: {error}").format(patch_no=patch_no, error=error))
             return None
-        photos = []
+        photos: list[int] = []
+        doubts: list[str] = []
         if report.done:
             try:
-                photos = add_patch_photos(store, patch_no, self.form.pending_photos())
+                photos = add_patch_photos(store, patch_no, self.form.pending_photos(), warnings=doubts)
             except (StoreError, RuntimeError) as error:
                 self.context.error(
                     tr("The photos of patch {patch_no} were not saved: {error}").format(patch_no=patch_no, error=error)
@@ -904,6 +908,8 @@ class PatchesDock(QgsDockWidget):
             self.context.success(
                 tr("Patch {patch_no} moved to {state}.").format(patch_no=patch_no, state=label("patch_state", to_state))
             )
+            if doubts:
+                self.context.warning(" ".join(doubts))
             self._written(photos=bool(photos))
         else:
             self._refused(patch_no, to_state, report.refused.get(patch_no, []))

@@ -350,17 +350,20 @@ class VerificationForm(QWidget):
         self.revert_button.setEnabled(self._patch is not None and self.is_dirty())
 
 
-def save_form(store: SupervisionStore, form: VerificationForm) -> tuple[dict, list[int]]:
+def save_form(
+    store: SupervisionStore, form: VerificationForm, warnings: list[str] | None = None
+) -> tuple[dict, list[int]]:
     """Save the form's changed fields and pending photos of its patch; return (fields written, photo fids).
 
     Raises :class:`TransitionError` when a field may not be written; photos
-    are then not written either.
+    are then not written either. What the photos' EXIF tags put in doubt goes
+    to ``warnings`` (see :func:`~..store.patches.add_patch_photos`).
     """
     patch_no = form.patch_no()
     if not patch_no:
         return {}, []
     changed = update_patch_fields(store, patch_no, form.changed_values()) if form.changed_values() else {}
-    photos = add_patch_photos(store, patch_no, form.pending_photos())
+    photos = add_patch_photos(store, patch_no, form.pending_photos(), warnings=warnings)
     return changed, photos
 
 
@@ -386,14 +389,17 @@ class VerificationDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def accept(self) -> None:
+        doubts: list[str] = []
         try:
-            changed, photos = save_form(self.context.store, self.form)
+            changed, photos = save_form(self.context.store, self.form, doubts)
         except TransitionError as error:
             self.context.warning(" ".join(error.reasons))
             return
         except (StoreError, RuntimeError) as error:
             self.context.error(str(error))
             return
+        if doubts:
+            self.context.warning(" ".join(doubts))
         if changed or photos:
             self.context.dataChanged.emit(PATCHES)
             if photos:

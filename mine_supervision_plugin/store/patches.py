@@ -56,6 +56,8 @@ ogr.UseExceptions()
 PATCHES = "patches"
 EVENTS = "patch_events"
 PHOTOS = "inspection_photos"
+# EXIF positions are WGS84 latitude/longitude: taken as CGCS2000, which agrees with WGS84 to well under a metre.
+GPS_EPSG = 4490
 
 # Fields a new patch may bring along; the workflow fields start empty and state is set here.
 _INSERT_FIELDS = tuple(f.name for f in table(PATCHES).fields if f.name not in ("state", "source", *FORM_FIELDS))
@@ -303,14 +305,21 @@ def add_patch_photos(
     inspection_id: int | None = None,
     note: str | None = None,
     user: str | None = None,
+    warnings: list[str] | None = None,
 ) -> list[int]:
     """Link photo files to a patch as ``inspection_photos`` rows; return the fids of the new rows.
 
     Paths are stored absolute and the files left where they are; a path
-    already linked to the patch, or given twice, is linked once.
-    ``inspection_id`` ties the photos to an ``inspections`` row as well. One
-    transaction with an ``audit_log`` row when anything is linked.
+    already linked to the patch, or given twice, is linked once. Each photo's
+    EXIF tags give its point (where it was taken), ``taken_at`` and
+    ``azimuth_deg`` when it has them; what deserves a second look (no GPS
+    position, taken far from the patch or before its after-imagery date) is
+    appended to ``warnings``. ``inspection_id`` ties the photos to an
+    ``inspections`` row as well. One transaction with an ``audit_log`` row
+    when anything is linked.
     """
+    from ..formats.photos import photo_doubts, read_photo_info
+
     user = user or current_user()
     wanted = []
     for path in paths:
@@ -320,21 +329,38 @@ def add_patch_photos(
     if not wanted:
         return []
     known = {row.get("photo_path") for row in patch_photos(store, patch_no)}
+    patch = get_patch(store, patch_no) or {}
+    outline = patch.get("geometry")
+    projected = bool(spatial_reference(store.crs_epsg).IsProjected())
+    to_store = osr.CoordinateTransformation(spatial_reference(GPS_EPSG), spatial_reference(store.crs_epsg))
     fids = []
     with store.transaction() as source:
         layer = source.GetLayerByName(PHOTOS)
         for path in wanted:
             if path in known:
                 continue
+            info = read_photo_info(path)
             feature = ogr.Feature(layer.GetLayerDefn())
             set_field(feature, "patch_no", patch_no)
             set_field(feature, "photo_path", path)
+            set_field(feature, "taken_at", info.taken_at)
+            set_field(feature, "azimuth_deg", info.azimuth_deg)
+            distance = None
+            if info.located:
+                point = ogr.Geometry(ogr.wkbPoint)
+                point.AddPoint_2D(info.longitude, info.latitude)
+                point.Transform(to_store)
+                feature.SetGeometry(point)
+                if projected and outline is not None and not outline.is_empty:
+                    distance = float(outline.distance(shapely.Point(point.GetX(), point.GetY())))
             if inspection_id is not None:
                 set_field(feature, "inspection_id", int(inspection_id))
             if note:
                 set_field(feature, "note", note)
             layer.CreateFeature(feature)
             fids.append(feature.GetFID())
+            if warnings is not None:
+                warnings += photo_doubts(info, patch_no, distance_m=distance, date_after=patch.get("date_after"))
         if fids:
             detail = {"paths": [p for p in wanted if p not in known], "user": user}
             if inspection_id is not None:
