@@ -290,15 +290,27 @@ def test_navigation_shows_before_after_imagery_when_the_viewer_exists(env):
 
 def test_navigation_drives_the_real_imagery_dock_found_in_the_main_window(env, qgis_iface):
     imagery = pytest.importorskip("mine_supervision_plugin.gui.imagery_compare")
-    viewer = imagery.ImageryCompareDock(env.context, qgis_iface.mainWindow())
+    main = qgis_iface.mainWindow()
+    viewer = imagery.ImageryCompareDock(env.context, main)
+    main.addDockWidget(Qt.RightDockWidgetArea, viewer)
+    main.show()
+    viewer.close()  # the user closed the imagery dock
     try:
         assert env.dock.find_imagery_viewer() is viewer
+        untouched = QgsRectangle(viewer.before_canvas.extent())
         env.dock.set_current_patch("WP2026-001")
         wait()
+        # the viewer is closed: nothing is drawn for it, but opening it shows the patch
+        assert not viewer.isVisible() and viewer.before_canvas.extent() == untouched
+        viewer.show()
+        wait()
+        assert viewer.isVisible()
         extent = viewer.before_canvas.extent()
         assert extent.contains(QgsRectangle(*patch_box(3, 200).bounds))
         assert extent.width() < 2000 and extent.height() < 2000
     finally:
+        main.removeDockWidget(viewer)
+        main.hide()
         viewer.shutdown()
         viewer.setParent(None)
         viewer.deleteLater()

@@ -330,6 +330,9 @@ class ImageryCompareDock(QgsDockWidget):
         self._patch_geometry: QgsGeometry | None = None
         self._chosen: dict[str, str | None] = {"before": None, "after": None}  # layer ids shown
         self._swipe_job = None
+        # a patch asked for while the dock was closed: shown when the user opens it (nothing rendered unseen)
+        self._pending_patch: tuple | None = None
+        self.visibilityChanged.connect(self._show_pending_patch)
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -593,8 +596,13 @@ class ImageryCompareDock(QgsDockWidget):
         """Zoom both views to ``geometry`` with a margin, pick the imagery for its dates and show them.
 
         ``geometry`` is in ``crs`` (default: the project CRS, which is the
-        supervision database's CRS once it is loaded).
+        supervision database's CRS once it is loaded). While the dock is
+        closed nothing is drawn: the latest patch is shown when it opens.
         """
+        if not self.isVisible():
+            self._pending_patch = (geometry, date_before, date_after, crs)
+            return
+        self._pending_patch = None
         self._patch_dates = {"before": _as_date(date_before), "after": _as_date(date_after)}
         rasters = [layer for layer in QgsProject.instance().mapLayers().values() if layer.type() == QgsMapLayer.RasterLayer]
         rasters.sort(key=lambda layer: layer.name())
@@ -615,6 +623,15 @@ class ImageryCompareDock(QgsDockWidget):
             self.before_canvas.refresh()
             self.after_canvas.refresh()
         self._update_labels()
+
+    def _show_pending_patch(self, visible: bool) -> None:
+        if visible and self._pending_patch is not None:
+            # after Qt has shown the dock, so that the views have their size (a bound method: dropped with the dock)
+            QTimer.singleShot(0, self._apply_pending_patch)
+
+    def _apply_pending_patch(self) -> None:
+        if self._pending_patch is not None and self.isVisible():
+            self.show_patch(*self._pending_patch)
 
     # -- synchronisation ---------------------------------------------------------------------------
     @staticmethod
