@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
+import importlib.util
+import sys
 from dataclasses import dataclass
 
 from .i18n import tr
@@ -37,17 +40,44 @@ class DependencyReport:
         ).format(names=", ".join(self.missing), pip_names=pip_names)
 
 
-def _usable(module_name: str) -> bool:
+def _version_of(module_name: str) -> str | None:
+    module = sys.modules.get(module_name)
+    if module is not None:
+        return str(getattr(module, "__version__", "") or "") or None
     try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return False
+        return importlib.metadata.version(module_name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _usable(module_name: str) -> bool:
+    """Whether ``module_name`` is installed (and new enough), found without importing it.
+
+    Importing geopandas costs about half a second, and a broken install can
+    take the whole process down: QGIS must not pay either at start-up. The
+    package is imported when a feature first needs it.
+    """
+    if module_name in sys.modules:
+        if sys.modules[module_name] is None:  # import blocked
+            return False
+    else:
+        try:
+            if importlib.util.find_spec(module_name) is None:
+                return False
+        except (ImportError, ValueError):
+            return False
     if module_name == "shapely":
-        major = str(getattr(module, "__version__", "0")).split(".")[0]
+        version = _version_of(module_name)
+        if version is None:  # installed without metadata: ask the module itself
+            try:
+                version = str(importlib.import_module(module_name).__version__)
+            except (ImportError, AttributeError):
+                return False
+        major = version.split(".")[0]
         return major.isdigit() and int(major) >= 2
     return True
 
 
 def check_dependencies() -> DependencyReport:
-    """Import each optional package once and report what is missing or too old."""
+    """Report which optional packages are missing or too old (without importing them)."""
     return DependencyReport([name for name in REQUIREMENTS if not _usable(name)])

@@ -13,6 +13,7 @@ def test_load_unload_twenty_times_leaves_nothing_behind(tmp_path):
     report = run_in_qgis(SCRIPTS / "load_unload.py", tmp_path, locale="zh_CN")
     assert report["errors"] == []
     assert report["loaded_at_start"] is True
+    assert report["imported_at_start"] == []
     loaded, baseline = report["loaded"], report["baseline"]
     # What the plugin adds while loaded ...
     assert "minesupervision" in loaded["providers"]
