@@ -72,7 +72,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -81,6 +80,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from ..domain.dates import to_date
 from ..domain.licence import split_list
 from ..i18n import tr
 
@@ -190,49 +190,12 @@ class PrejudgeArrays:
 # --------------------------------------------------------------------------- dates and CRS
 
 
-_DATE_PATTERNS = (
-    re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"),
-    re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:\D|$)"),
-)
-
-
 def parse_date(value) -> dt.date | None:
-    """A date from a date, datetime, numpy/pandas timestamp or ISO-like string; None if empty.
+    """A date from a date, datetime, numpy/pandas timestamp, QDate or date text; None if empty.
 
-    Raises ValueError for text that is not a date.
+    Raises ValueError for text that is not a date (see :func:`..domain.dates.to_date`).
     """
-    if value is None:
-        return None
-    try:
-        if value != value:  # NaN, NaT
-            return None
-    except (TypeError, ValueError):
-        pass
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, np.datetime64):
-        if np.isnat(value):
-            return None
-        return dt.date.fromisoformat(str(value.astype("datetime64[D]")))
-    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
-        return value.to_pydatetime().date()
-    if hasattr(value, "toPyDate"):  # QDate / QDateTime passed straight from Qt
-        if hasattr(value, "isNull") and value.isNull():
-            return None
-        return value.toPyDate() if not hasattr(value, "date") else value.date().toPyDate()
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    text = str(value).strip()
-    if not text or text.upper() in ("NULL", "NONE", "NAT", "NAN"):
-        return None
-    for pattern in _DATE_PATTERNS:
-        match = pattern.match(text)
-        if match:
-            year, month, day = (int(g) for g in match.groups())
-            return dt.date(year, month, day)
-    raise ValueError(text)
+    return to_date(value, strict=True)
 
 
 def date_ordinals(values: Sequence | None, n: int) -> tuple[np.ndarray, list[int]]:

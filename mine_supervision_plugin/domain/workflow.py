@@ -39,6 +39,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ..i18n import tr
+from .dates import to_date
 from .vocab import VOCABULARIES, to_code
 
 STATES: tuple[str, ...] = ("issued", "verified", "determined", "case_filed", "rectifying", "closed")
@@ -106,17 +107,8 @@ def allowed_targets(state: str) -> tuple[str, ...]:
 
 
 def as_date(value) -> dt.date | None:
-    """A date from a date, a datetime or an ISO ``YYYY-MM-DD`` string; None if it is none of these."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
+    """A date from a date, a datetime, a QDate or date text; None if it is none of these."""
+    return to_date(value)
 
 
 def determination_locked(patch: Mapping | None) -> bool:

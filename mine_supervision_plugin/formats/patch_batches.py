@@ -28,6 +28,7 @@ from pathlib import Path
 import shapely
 from osgeo import gdal, ogr, osr
 
+from ..domain.dates import to_date
 from ..i18n import tr
 
 ogr.UseExceptions()
@@ -178,39 +179,14 @@ def save_mapping(mapping: FieldMapping) -> None:
 
 # --- dates -------------------------------------------------------------------
 
-_DATE_PATTERNS = (
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
-    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$"),
-    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"),
-)
-
-
 def parse_date(value) -> dt.date | None:
     """A date from the forms found in patch batches; None when empty or unreadable.
 
     Accepts date and datetime objects, ``YYYYMMDD`` (text or number),
     ``YYYY-MM-DD``, ``YYYY/MM/DD``, ``YYYY.MM.DD`` (with an optional time) and
-    ``YYYY年MM月DD日``.
+    ``YYYY年MM月DD日`` (see :func:`..domain.dates.to_date`).
     """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, float):
-        if math.isnan(value) or not value.is_integer():
-            return None
-        value = int(value)
-    text = str(value).strip()
-    for pattern in _DATE_PATTERNS:
-        match = pattern.match(text)
-        if match:
-            try:
-                return dt.date(*(int(part) for part in match.groups()))
-            except ValueError:
-                return None
-    return None
+    return to_date(value)
 
 
 # --- encodings ---------------------------------------------------------------

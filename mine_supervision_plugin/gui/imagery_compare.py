@@ -67,6 +67,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..domain.dates import to_date
 from ..i18n import tr
 from ..store.project import PROJECT_KEY, find_layer
 from .signals import disconnect_all
@@ -229,17 +230,10 @@ def _role_of(layer: QgsMapLayer) -> str | None:
 
 
 def _as_date(value) -> dt.date | None:
+    """A date from a date, QDate, date text, or a text holding one (a layer's name)."""
     if value is None:
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if hasattr(value, "isValid") and hasattr(value, "year"):  # QDate
-        return dt.date(value.year(), value.month(), value.day()) if value.isValid() else None
-    if hasattr(value, "isValid") and hasattr(value, "date"):  # QDateTime
-        return _as_date(value.date()) if value.isValid() else None
-    return date_in_text(str(value))
+    return to_date(value) or date_in_text(str(value))
 
 
 def pick_imagery(

@@ -33,6 +33,7 @@ from qgis.PyQt.QtCore import (
 from qgis.PyQt.QtGui import QBrush, QColor
 
 from ..domain import vocab
+from ..domain.dates import to_date
 from ..i18n import tr
 
 # A licence whose validity ends within this many days "expires soon".
@@ -115,17 +116,7 @@ def plain(value):
 
 
 def _date(value) -> dt.date | None:
-    value = plain(value)
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
+    return to_date(plain(value))
 
 
 def _real(value) -> float | None:

@@ -42,6 +42,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..domain.dates import to_date
 from ..domain.vocab import VOCABULARIES, label
 from ..domain.workflow import (
     FORM_FIELDS,
@@ -199,15 +200,8 @@ class VerificationForm(QWidget):
         self._update_status()
 
     def _fill(self, values: Mapping) -> None:
-        date = values.get("field_check_date")
-        if isinstance(date, dt.datetime):
-            date = date.date()
-        if isinstance(date, str):
-            try:
-                date = dt.date.fromisoformat(date[:10])
-            except ValueError:
-                date = None
-        if isinstance(date, dt.date):
+        date = to_date(values.get("field_check_date"))
+        if date is not None:
             self.date_edit.setDate(QDate(date.year, date.month, date.day))
         else:
             self.date_edit.clear()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from osgeo import ogr, osr
 
+from ..domain.dates import to_date
 from ..domain.vocab import to_code
 from ..i18n import tr
 from .database import StoreError, SupervisionStore
@@ -34,10 +35,7 @@ def _convert(kind: str, value):
             return value.strip().lower() in ("1", "true", "yes", "y", "是", "合格")
         return bool(value)
     if kind == DATE:
-        if isinstance(value, dt.date):
-            return value if not isinstance(value, dt.datetime) else value.date()
-        text = str(value).strip().replace("/", "-")[:10]
-        return dt.date.fromisoformat(text) if "-" in text else dt.datetime.strptime(text[:8], "%Y%m%d").date()
+        return to_date(value, strict=True)
     if kind == DATETIME:
         if isinstance(value, dt.datetime):
             return value
