@@ -466,262 +466,262 @@
         <translation>{path} 的数据库结构版本为 {found}，需要迁移至 {known}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/deps.py" line="33"/>
+        <location filename="../mine_supervision_plugin/deps.py" line="36"/>
         <source>Missing Python packages: {names}. Analysis and documents that need them are disabled. Install them into QGIS's Python (Windows: OSGeo4W Shell; Linux/macOS: a terminal) with: python3 -m pip install {pip_names} — then restart QGIS.</source>
         <translation>缺少 Python 包：{names}。依赖这些包的分析和文书功能已停用。请在 QGIS 的 Python 环境中安装（Windows：OSGeo4W Shell；Linux/macOS：终端），命令为：python3 -m pip install {pip_names}，然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="86"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="87"/>
         <source>issued</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="87"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="88"/>
         <source>field-verified</source>
         <translation>已核查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="88"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="89"/>
         <source>determined</source>
         <translation>已判定</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="89"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="90"/>
         <source>case filed</source>
         <translation>已立案</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="90"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="91"/>
         <source>rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="91"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="92"/>
         <source>closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="94"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="95"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="148"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="140"/>
         <source>No field check is recorded: the field-check date is missing.</source>
         <translation>没有实地核查记录：缺少核查日期。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="152"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="144"/>
         <source>The field-check date {value} is not a date.</source>
         <translation>核查日期 {value} 不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="155"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="147"/>
         <source>The field-check date {date} is in the future.</source>
         <translation>核查日期 {date} 晚于今天。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="158"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="150"/>
         <source>The field-check date {date} is before the after-imagery date {imagery}.</source>
         <translation>核查日期 {date} 早于后时相影像日期 {imagery}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="164"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="156"/>
         <source>The inspectors who made the field check are not recorded.</source>
         <translation>未记录实地核查人员。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="166"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="158"/>
         <source>No field check is recorded: the finding is missing.</source>
         <translation>没有实地核查记录：缺少核查情况。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="174"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="166"/>
         <source>No determination (legal / illegal / other) is recorded.</source>
         <translation>未记录判定结果（合法/违法/其他）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="177"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="169"/>
         <source>Unknown determination {value}.</source>
         <translation>未知的判定结果 {value}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="181"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="173"/>
         <source>Unknown violation type {value}.</source>
         <translation>未知的违法类型 {value}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="183"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="175"/>
         <source>A patch determined illegal needs a violation type.</source>
         <translation>判定为违法的图斑须填写违法类型。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="185"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="177"/>
         <source>A patch determined legal cannot carry a violation type ({value}).</source>
         <translation>判定为合法的图斑不能填写违法类型（{value}）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="329"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="321"/>
         <source>Unknown workflow state {state}; the states are: {states}.</source>
         <translation>未知的流程状态 {state}；可用状态为：{states}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="220"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="212"/>
         <source>The patch has an unknown workflow state {state}.</source>
         <translation>图斑的流程状态 {state} 无法识别。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="222"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="214"/>
         <source>The patch is already {state}.</source>
         <translation>图斑已处于“{state}”状态。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="225"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="217"/>
         <source>A closed patch cannot move on; correct the closing event to reopen it.</source>
         <translation>已销号的图斑不能再流转；如需重新打开，请更正销号环节。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="228"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="220"/>
         <source>A patch cannot move from {from_state} to {to_state}; the next step allowed is: {allowed}.</source>
         <translation>图斑不能由“{from_state}”转入“{to_state}”；允许的下一步为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="243"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="235"/>
         <source>A case can be filed only for a patch determined illegal (this one is {value}).</source>
         <translation>只有判定为违法的图斑才能立案（该图斑判定为“{value}”）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="249"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="241"/>
         <source>The case number is missing.</source>
         <translation>缺少案件编号。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="253"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="245"/>
         <source>A patch determined illegal must be filed as a case before rectification (no handling without a case).</source>
         <translation>判定为违法的图斑须先立案再整改（不得未立案即处理）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="260"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="252"/>
         <source>A patch determined legal needs no rectification; close it instead.</source>
         <translation>判定为合法的图斑无需整改，请直接销号。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="266"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="258"/>
         <source>A patch determined illegal can be closed only after its case is filed and rectified.</source>
         <translation>判定为违法的图斑须立案并整改后方可销号。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="272"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="264"/>
         <source>Rectification and penalty are not recorded as completed; a patch is closed only after both.</source>
         <translation>未记录整改和处罚已完成；图斑须在两者均完成后方可销号。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="294"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="286"/>
         <source>These fields cannot be set by a workflow step: {fields}.</source>
         <translation>以下字段不能通过流程操作设置：{fields}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="303"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="295"/>
         <source>The {field} of a determined patch is changed only by correcting the determination.</source>
         <translation>已判定图斑的 {field} 只能通过更正判定环节修改。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="336"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="328"/>
         <source>Only the latest event of a patch can be corrected: event {fid} is followed by event {latest}; correct that one first.</source>
         <translation>只能更正图斑的最后一条流程记录：第 {fid} 条之后还有第 {latest} 条，请先更正后者。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="343"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="335"/>
         <source>The issue record of a patch cannot be corrected.</source>
         <translation>图斑的下发记录不能更正。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/workflow.py" line="345"/>
+        <location filename="../mine_supervision_plugin/domain/workflow.py" line="337"/>
         <source>The patch is already {state}; there is nothing to correct.</source>
         <translation>图斑已处于“{state}”状态，无需更正。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="115"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="116"/>
         <source>Unknown patch fields in the field mapping: {names}.</source>
         <translation>字段对应关系中有未知的图斑字段：{names}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="119"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="120"/>
         <source>Unknown area unit {unit}.</source>
         <translation>未知的面积单位 {unit}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="326"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="302"/>
         <source>{file} has no .dbf attribute file.</source>
         <translation>{file} 缺少 .dbf 属性文件。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="334"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="310"/>
         <source>encoding {encoding} from {cpg}</source>
         <translation>编码 {encoding}（来自 {cpg}）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="338"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="314"/>
         <source>{cpg} says {declared} but the text is not valid {declared}; read as {encoding}</source>
         <translation>{cpg} 声明为 {declared}，但文本不是有效的 {declared}；按 {encoding} 读取</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="342"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="318"/>
         <source>no non-ASCII text; read as UTF-8</source>
         <translation>无非 ASCII 文本；按 UTF-8 读取</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="344"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="320"/>
         <source>encoding {encoding} from the .dbf language driver</source>
         <translation>编码 {encoding}（来自 .dbf 语言驱动）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="349"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="325"/>
         <source>no .cpg file; the text reads as {encoding}</source>
         <translation>无 .cpg 文件；文本按 {encoding} 读取</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="350"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="326"/>
         <source>no .cpg file and the text is neither UTF-8 nor GBK; read as GB18030, check the Chinese text</source>
         <translation>无 .cpg 文件，且文本既非 UTF-8 也非 GBK；按 GB18030 读取，请核对中文内容</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="381"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="357"/>
         <source>{file} cannot be read: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="388"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="364"/>
         <source>{file} has no layer {layer}.</source>
         <translation>{file} 中没有图层 {layer}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="392"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="368"/>
         <source>{file} holds no layer.</source>
         <translation>{file} 中没有图层。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="404"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="380"/>
         <source>{file} holds several layers ({names}); choose the one with the patches.</source>
         <translation>{file} 包含多个图层（{names}）；请选择图斑所在的图层。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="420"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="396"/>
         <source>The coordinate reference system of {file} is unknown (no .prj file or CRS definition). The patches cannot be placed: add the CRS to the file (e.g. with QGIS &apos;Assign projection&apos;) and import again.</source>
         <translation>{file} 的坐标参考系未知（无 .prj 文件或坐标系定义），图斑无法定位：请为文件指定坐标系（如使用 QGIS 的“指定投影”工具）后重新导入。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="442"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="418"/>
         <source>{file} declares the geographic CRS {crs}, but its coordinates are not longitudes and latitudes (x {min_x:.0f}…{max_x:.0f}, y {min_y:.0f}…{max_y:.0f}). Its CRS declaration is wrong: assign the right projected CRS and import again.</source>
         <translation>{file} 声明为地理坐标系 {crs}，但其坐标不是经纬度（x {min_x:.0f}…{max_x:.0f}，y {min_y:.0f}…{max_y:.0f}）。坐标系声明有误：请指定正确的投影坐标系后重新导入。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="454"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="430"/>
         <source>{file} is in {crs} (datum {datum}). Converting it to EPSG:{target} needs the local transformation parameters, which this plugin does not guess. Convert the file to CGCS2000 with the parameters from your surveying authority first.</source>
         <translation>{file} 采用 {crs}（基准 {datum}）。转换至 EPSG:{target} 需要本地转换参数，本插件不作推测。请先使用测绘主管部门提供的参数将文件转换为 CGCS2000。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="493"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="469"/>
         <source>The patches of {file} lie around longitude {lon:.3f}, latitude {lat:.3f}, outside the area where EPSG:{epsg} is used ({west:.1f}–{east:.1f}°E): check the CRS of the file and of the database.</source>
         <translation>{file} 中的图斑位于经度 {lon:.3f}、纬度 {lat:.3f} 附近，超出 EPSG:{epsg} 的适用范围（东经 {west:.1f}–{east:.1f}°）：请检查文件和数据库的坐标系。</translation>
     </message>
@@ -736,42 +736,42 @@
         <translation>第 {row} 行（无图斑编号）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="687"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="663"/>
         <source>{where}: the geometry is empty; the patch is kept without one.</source>
         <translation>{where}：图形为空；保留该图斑，但不含图形。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="555"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="531"/>
         <source>{where}: the geometry is a {kind}, not a polygon; the patch is kept without geometry.</source>
         <translation>{where}：图形为 {kind}，不是面；保留该图斑，但不含图形。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="562"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="538"/>
         <source>{where}: parts that are not polygons were left out.</source>
         <translation>{where}：已舍弃非面部分。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="571"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="547"/>
         <source>{where}: the geometry is invalid ({reason}) and has no area once repaired; kept without geometry.</source>
         <translation>{where}：图形无效（{reason}），修复后面积为零；保留该图斑，但不含图形。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="575"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="551"/>
         <source>{where}: self-intersecting or otherwise invalid geometry ({reason}) repaired.</source>
         <translation>{where}：已修复自相交或其他无效图形（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="639"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="615"/>
         <source>{file} does not exist.</source>
         <translation>{file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="641"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="617"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="654"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="630"/>
         <source>{file} has no patch-number field (looked for {candidates}); its fields are: {fields}. Choose the patch-number field in the field mapping.</source>
         <translation>{file} 中没有图斑编号字段（已查找 {candidates}）；其字段为：{fields}。请在字段对应关系中指定图斑编号字段。</translation>
     </message>
@@ -781,42 +781,42 @@
         <translation>{where}：缺少图斑编号。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="697"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="673"/>
         <source>{where}: the geometry cannot be read or reprojected ({reason}); kept without geometry.</source>
         <translation>{where}：无法读取或重投影图形（{reason}）；保留该图斑，但不含图形。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="710"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="686"/>
         <source>{where}: {field} value {value} is not a date; left empty.</source>
         <translation>{where}：{field} 的值 {value} 不是日期，已留空。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="723"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="699"/>
         <source>{where}: year {value} is not a year; left empty.</source>
         <translation>{where}：年度 {value} 不是有效年份，已留空。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="728"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="704"/>
         <source>{where}: area {value} is not a number; the computed area is used.</source>
         <translation>{where}：面积 {value} 不是数值，改用计算面积。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="757"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="733"/>
         <source>Patch number {patch_no} occurs {count} times (rows {rows}).</source>
         <translation>图斑编号 {patch_no} 出现 {count} 次（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="794"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="770"/>
         <source>The declared areas ({field}) of {file} match the computed areas in no unit (m², 亩, ha, km²); read as m². Set the area unit in the field mapping.</source>
         <translation>{file} 的属性面积（{field}）与计算面积在任何单位（m²、亩、公顷、km²）下均不一致，按 m² 读取。请在字段对应关系中设置面积单位。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="801"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="777"/>
         <source>The declared areas ({field}) of {file} are in {unit}; converted to m².</source>
         <translation>{file} 的属性面积（{field}）单位为 {unit}，已换算为 m²。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="814"/>
+        <location filename="../mine_supervision_plugin/formats/patch_batches.py" line="790"/>
         <source>{where}: declared area {declared:.2f} m² differs from the computed {computed:.2f} m².</source>
         <translation>{where}：属性面积 {declared:.2f} m² 与计算面积 {computed:.2f} m² 不一致。</translation>
     </message>
@@ -1456,7 +1456,7 @@
         <translation>图斑 {patch_no} 核查表中未保存的修改已放弃。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="344"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="338"/>
         <source>No patch selected.</source>
         <translation>未选择图斑。</translation>
     </message>
@@ -1611,67 +1611,67 @@
         <translation>图斑 {patch_no} 的第 #{fid} 条已更正，现为“{state}”。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="87"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="88"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="88"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="89"/>
         <source>Set the field-check date to today</source>
         <translation>将核查日期设为今天</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="95"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="96"/>
         <source>Names of the inspectors, separated by commas</source>
         <translation>核查人员姓名，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="97"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="98"/>
         <source>What the field check found</source>
         <translation>实地核查情况</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="110"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="111"/>
         <source>Evidence: documents, measurements, statements</source>
         <translation>证据材料：文书、测量、询问笔录等</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="113"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="114"/>
         <source>Needed to file a case</source>
         <translation>立案时必填</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="119"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="120"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="120"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="121"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="121"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="122"/>
         <source>Remove photos not saved yet; saved photos stay in the record</source>
         <translation>移除尚未保存的照片；已保存的照片保留在记录中</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="131"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="132"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="132"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="133"/>
         <source>Save the form without a workflow step</source>
         <translation>只保存核查表，不进行流程操作</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="133"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="134"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="142"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="143"/>
         <source>Field-check date</source>
         <translation>核查日期</translation>
     </message>
@@ -1706,122 +1706,122 @@
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="149"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="150"/>
         <source>Notice number</source>
         <translation>整改通知书文号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="150"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="151"/>
         <source>Photos</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="194"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="195"/>
         <source>Fixed once the patch is determined: correct the determination step to change it.</source>
         <translation>图斑判定后不可直接修改：如需更改，请更正判定环节。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="303"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="297"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="303"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="297"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="305"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="299"/>
         <source>Photos of the field check</source>
         <translation>实地核查照片</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="346"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="340"/>
         <source>Unsaved changes.</source>
         <translation>有未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="376"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="370"/>
         <source>Field verification of patch {patch_no}</source>
         <translation>图斑 {patch_no} 实地核查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="430"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="424"/>
         <source>Why this step is taken (required)</source>
         <translation>本步操作的理由（必填）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="507"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="501"/>
         <source>Rectification and penalty are completed</source>
         <translation>整改和处罚均已完成</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="478"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="472"/>
         <source>Correct the last step of patch {patch_no}</source>
         <translation>更正图斑 {patch_no} 的最后一步</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="482"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="476"/>
         <source>Step {fid}: {from_state} → {to_state}, by {user} at {time}. Reason: {reason}</source>
         <translation>第 {fid} 条：{from_state} → {to_state}，操作人 {user}，时间 {time}。理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="494"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="488"/>
         <source>The step stays in the history; the correction is recorded as a new step.</source>
         <translation>原记录保留在流程记录中；更正作为一条新记录写入。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="502"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="496"/>
         <source>{state} (undo the step)</source>
         <translation>{state}（撤销此步）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="505"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="499"/>
         <source>Why the step is corrected (required)</source>
         <translation>更正理由（必填）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="512"/>
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="506"/>
         <source>Go to state</source>
         <translation>更正为状态</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="88"/>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="89"/>
         <source>Licence no</source>
         <translation>许可证号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="89"/>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="90"/>
         <source>Mine</source>
         <translation>矿山名称</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="90"/>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="91"/>
         <source>Holder</source>
         <translation>采矿权人</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="91"/>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="92"/>
         <source>Mineral</source>
         <translation>开采矿种</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="92"/>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="93"/>
         <source>Method</source>
         <translation>开采方式</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="93"/>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="94"/>
         <source>Status</source>
         <translation>生产状态</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="94"/>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="95"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="95"/>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="96"/>
         <source>Credit status</source>
         <translation>信用状态</translation>
     </message>
@@ -1831,7 +1831,7 @@
         <translation>重点监测矿区</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="192"/>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="183"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
@@ -1846,127 +1846,127 @@
         <translation>{days} 天后到期</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="131"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="132"/>
         <source>Tianditu imagery</source>
         <translation>天地图影像</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="131"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="132"/>
         <source>Tianditu labels</source>
         <translation>天地图注记</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="202"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="203"/>
         <source>metadata</source>
         <translation>元数据</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="212"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="213"/>
         <source>temporal properties</source>
         <translation>时间属性</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="216"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="217"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="218"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="219"/>
         <source>TIFF tag</source>
         <translation>TIFF 标签</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="321"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="315"/>
         <source>Before / after imagery</source>
         <translation>前后时相影像对比</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="572"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="569"/>
         <source>Before</source>
         <translation>前时相</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="572"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="569"/>
         <source>After</source>
         <translation>后时相</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="354"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="351"/>
         <source>Follow the main map</source>
         <translation>跟随主地图</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="356"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="353"/>
         <source>Swipe</source>
         <translation>卷帘</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="357"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="354"/>
         <source>Add Tianditu basemap</source>
         <translation>添加天地图底图</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="358"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="355"/>
         <source>Adds Tianditu (天地图) imagery as an XYZ layer with your key. The key is kept in the QGIS settings and is part of the layer's source while the project is open; it is left out of saved project files.</source>
         <translation>以 XYZ 图层方式添加天地图影像，使用您的密钥（key）。密钥保存在 QGIS 设置中，项目打开期间包含在图层数据源中；保存项目文件时不写入密钥。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="575"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="572"/>
         <source>patch {date}</source>
         <translation>图斑日期 {date}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="575"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="572"/>
         <source>patch date unknown</source>
         <translation>图斑日期未知</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="578"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="575"/>
         <source>no imagery chosen</source>
         <translation>未选择影像</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="580"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="577"/>
         <source>imagery {date} ({origin})</source>
         <translation>影像日期 {date}（取自{origin}）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="582"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="579"/>
         <source>imagery date unknown ({layer})</source>
         <translation>影像日期未知（{layer}）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="587"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="584"/>
         <source>The imagery is more than a month away from the patch&apos;s date.</source>
         <translation>影像日期与图斑日期相差超过一个月。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="732"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="743"/>
         <source>Tianditu key</source>
         <translation>天地图密钥</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="732"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="743"/>
         <source>Your Tianditu (天地图) key (apply for one at console.tianditu.gov.cn). It is kept in the QGIS settings:</source>
         <translation>请输入天地图密钥（key，可在 console.tianditu.gov.cn 申请）。密钥将保存在 QGIS 设置中：</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="743"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="754"/>
         <source>A Tianditu key is 32 hexadecimal characters; {key} is not one.</source>
         <translation>天地图密钥为 32 位十六进制字符；{key} 不符合要求。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="748"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="759"/>
         <source>The Tianditu layer could not be created.</source>
         <translation>无法创建天地图图层。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="753"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="764"/>
         <source>Tianditu imagery added. Your key is in the layer&apos;s source while the project is open; it is replaced by a placeholder when the project is saved and restored from your settings when it is opened.</source>
         <translation>已添加天地图影像。项目打开期间，您的密钥包含在图层数据源中；保存项目时密钥替换为占位符，打开项目时再从您的设置中恢复。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="792"/>
+        <location filename="../mine_supervision_plugin/gui/imagery_compare.py" line="803"/>
         <source>Layer {layer} needs your Tianditu key; add the basemap again to enter it.</source>
         <translation>图层 {layer} 需要您的天地图密钥；请重新添加底图以输入密钥。</translation>
     </message>
@@ -2353,7 +2353,7 @@ OUTPUT 每个地块一个多边形，坐标系采用第一个 CGCS2000 文件的
         <translation>预判后的图斑</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1045"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1008"/>
         <source>The licence layer lacks required fields: {fields}</source>
         <translation>许可证图层缺少必需字段：{fields}</translation>
     </message>
@@ -2393,27 +2393,27 @@ OUTPUT 每个地块一个多边形，坐标系采用第一个 CGCS2000 文件的
         <translation>图斑图层的坐标系 {crs} 不以米为单位：面积单位为其坐标单位的平方。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1053"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1016"/>
         <source>The patches are in {crs}, not CGCS2000: check the datum of the data.</source>
         <translation>图斑的坐标系为 {crs}，不是 CGCS2000：请检查数据的大地基准。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1056"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1019"/>
         <source>Geographic coordinates projected to {crs} to measure areas.</source>
         <translation>地理坐标已投影至 {crs} 以量算面积。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1091"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1054"/>
         <source>The monitoring zone layer lacks the field name (or zone_name).</source>
         <translation>重点监测矿区图层缺少 name（或 zone_name）字段。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1103"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1066"/>
         <source>The earlier patches lack a year field (or a date field to take it from).</source>
         <translation>往年图斑缺少年度字段（或可从中取得年度的日期字段）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1111"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1074"/>
         <source>The penalty cases need a penalty_date field and a license_no or holder field.</source>
         <translation>行政处罚案件需要 penalty_date 字段，以及 license_no 或 holder 字段。</translation>
     </message>
@@ -2680,132 +2680,132 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {&quot;fields&q
         <translation>巡查中绘制</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="278"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="241"/>
         <source>Longitude {lon} lies outside the CGCS2000 Gauss-Kruger zones 25-45 of China.</source>
         <translation>经度 {lon} 超出我国 CGCS2000 高斯-克吕格投影带（第 25–45 带）范围。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="290"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="253"/>
         <source>{names} and {more} more</source>
         <translation>{names}，另有 {more} 个</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="602"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="565"/>
         <source>The tolerance must not be negative.</source>
         <translation>容差不能为负数。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="642"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="605"/>
         <source>Invalid geometry repaired (make_valid) for patches: {names}</source>
         <translation>已修复以下图斑的无效图形（make_valid）：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="642"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="605"/>
         <source>geometry repaired</source>
         <translation>图形已修复</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="642"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="605"/>
         <source>Empty geometry, not pre-judged, for patches: {names}</source>
         <translation>以下图斑图形为空，未预判：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="642"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="605"/>
         <source>empty geometry: not pre-judged</source>
         <translation>图形为空：未预判</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="642"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="605"/>
         <source>Geometry without any area, not pre-judged, for patches: {names}</source>
         <translation>以下图斑图形面积为零，未预判：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="642"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="605"/>
         <source>geometry has no area: not pre-judged</source>
         <translation>图形面积为零：未预判</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="663"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="626"/>
         <source>Unreadable {field} for patches: {names}</source>
         <translation>以下图斑的 {field} 无法读取：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="670"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="633"/>
         <source>The patches have no {field} field: licence validity was not checked.</source>
         <translation>图斑没有 {field} 字段：未检查许可证有效期。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="674"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="637"/>
         <source>No {field} for patches {names}: licence validity not checked (they cannot be &apos;expired_licence&apos;).</source>
         <translation>图斑 {names} 缺少 {field}：未检查许可证有效期（不会预判为“expired_licence”）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="680"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="643"/>
         <source>no imagery date: licence validity not checked</source>
         <translation>无影像日期：未检查许可证有效期</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="694"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="657"/>
         <source>(row {row})</source>
         <translation>（第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="696"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="659"/>
         <source>{count} licence polygons have no license_no.</source>
         <translation>{count} 个许可证多边形缺少 license_no。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="701"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="664"/>
         <source>Unreadable validity dates, taken as open, for licences: {names}</source>
         <translation>以下许可证的有效期日期无法读取，按不限期处理：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="709"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="672"/>
         <source>Licences with an empty valid_from or valid_to, taken as open on that side: {names}</source>
         <translation>以下许可证的 valid_from 或 valid_to 为空，该端按不限期处理：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="730"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="693"/>
         <source>Invalid licence geometry repaired (make_valid): {names}</source>
         <translation>已修复以下许可证的无效图形（make_valid）：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="736"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="699"/>
         <source>Licences without usable geometry, ignored: {names}</source>
         <translation>以下许可证没有可用的图形，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="873"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="836"/>
         <source>Unknown zone levels kept as written: {names}</source>
         <translation>以下重点监测矿区级别无法识别，按原值保留：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="876"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="839"/>
         <source>Monitoring zones without usable geometry, ignored: {names}</source>
         <translation>以下重点监测矿区没有可用的图形，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="896"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="859"/>
         <source>{count} earlier patches have no year and were not used.</source>
         <translation>{count} 个往年图斑没有年度，未使用。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="931"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="894"/>
         <source>{count} penalty cases have no readable penalty date and were not counted.</source>
         <translation>{count} 个行政处罚案件没有可读取的处罚日期，未计入。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1164"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1127"/>
         <source>Geographic data need their extent to choose a Gauss-Kruger zone.</source>
         <translation>地理坐标数据需要其范围才能选择高斯-克吕格投影带。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1048"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1011"/>
         <source>The patches have no CRS: taken to be that of the licences.</source>
         <translation>图斑没有坐标系：按许可证的坐标系处理。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1063"/>
+        <location filename="../mine_supervision_plugin/analysis/prejudge.py" line="1026"/>
         <source>{layer} has no CRS: taken to be that of the patches.</source>
         <translation>{layer} 没有坐标系：按图斑的坐标系处理。</translation>
     </message>
@@ -2855,32 +2855,32 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {&quot;fields&q
         <translation>已预判图斑数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/features.py" line="69"/>
+        <location filename="../mine_supervision_plugin/store/features.py" line="67"/>
         <source>{path} cannot be read.</source>
         <translation>无法读取 {path}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/features.py" line="72"/>
+        <location filename="../mine_supervision_plugin/store/features.py" line="70"/>
         <source>{path} has no layer {layer}.</source>
         <translation>{path} 中没有图层 {layer}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/features.py" line="83"/>
+        <location filename="../mine_supervision_plugin/store/features.py" line="81"/>
         <source>{path} has no coordinate reference system.</source>
         <translation>{path} 没有坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/features.py" line="99"/>
+        <location filename="../mine_supervision_plugin/store/features.py" line="97"/>
         <source>{path}, row {row}: {field} value {value} cannot be read ({reason}).</source>
         <translation>{path} 第 {row} 行：{field} 的值 {value} 无法识别（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/features.py" line="107"/>
+        <location filename="../mine_supervision_plugin/store/features.py" line="105"/>
         <source>{path}, row {row}: {value} is not a known value of {field}.</source>
         <translation>{path} 第 {row} 行：{value} 不是 {field} 的有效取值。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/features.py" line="114"/>
+        <location filename="../mine_supervision_plugin/store/features.py" line="112"/>
         <source>{path}, row {row}: the required field {field} is empty.</source>
         <translation>{path} 第 {row} 行：必填字段 {field} 为空。</translation>
     </message>
@@ -2923,6 +2923,11 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {&quot;fields&q
         <location filename="../mine_supervision_plugin/formats/photos.py" line="115"/>
         <source>Photo {photo} was taken on {taken}, before the after-imagery date {date} of patch {patch_no}.</source>
         <translation>照片{photo}拍摄于{taken}，早于图斑{patch_no}的后时相日期{date}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/plugin.py" line="271"/>
+        <source>This needs QGIS's Processing plugin: enable it in Plugins › Manage and Install Plugins.</source>
+        <translation>此功能需要 QGIS 的“处理”（Processing）插件：请在“插件 › 管理并安装插件”中启用它。</translation>
     </message>
 </context>
 </TS>

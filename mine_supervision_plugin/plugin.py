@@ -265,7 +265,13 @@ class MineSupervisionPlugin:
         if self.context.store is None:
             self.context.warning(tr("Open a supervision database first."))
             return
-        import processing
+        try:
+            import processing
+        except ImportError:  # the user has switched QGIS's Processing plugin off
+            self.context.error(
+                tr("This needs QGIS's Processing plugin: enable it in Plugins › Manage and Install Plugins.")
+            )
+            return
 
         results = processing.execAlgorithmDialog(f"minesupervision:{algorithm}", {"DATABASE": self.context.store.location})
         if results:

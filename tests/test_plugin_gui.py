@@ -79,3 +79,175 @@ def test_draw_tool_needs_an_open_database_then_becomes_the_map_tool(qgis_iface, 
     finally:
         plugin.unload()
     assert not isinstance(qgis_iface.mapCanvas().mapTool(), DrawPatchTool)
+
+
+def _drive_modal_dialog(steps: list, seen: dict, timeout_s: float = 60.0) -> None:
+    """Act on the modal dialog the next call opens, as a user would, once Qt shows it.
+
+    ``steps`` are callables taking the dialog; each returns True when done
+    (else it is called again a little later): fill in, run, wait, close.
+    """
+    import time
+
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication, QDialog
+
+    deadline = time.monotonic() + timeout_s
+
+    def shown_dialog():
+        # activeModalWidget() needs a window manager; the offscreen platform has none
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+        return dialogs[-1] if dialogs else None
+
+    def tick():
+        dialog = shown_dialog()
+        if time.monotonic() > deadline:
+            seen["timeout"] = f"{len(steps)} steps left, dialog {type(dialog).__name__}"
+            if dialog is not None:
+                log = getattr(dialog, "textLog", None)
+                seen["log"] = log.toPlainText() if log is not None else None
+                dialog.done(0)
+            return
+        if dialog is None or not steps:
+            QTimer.singleShot(50, tick)
+            return
+        try:
+            if steps[0](dialog):
+                steps.pop(0)
+        except Exception as error:  # noqa: BLE001 - reported by the test, never left hanging
+            seen["error"] = repr(error)
+            dialog.done(0)
+            return
+        if steps:
+            QTimer.singleShot(50, tick)
+
+    QTimer.singleShot(0, tick)
+
+
+@pytest.fixture
+def processing_plugin(monkeypatch, qgis_iface):
+    """QGIS's Processing plugin (its Python package and dialogs), as the desktop application has it."""
+    from qgis.gui import QgsBrowserGuiModel
+
+    monkeypatch.syspath_prepend("/usr/share/qgis/python/plugins")
+    model = QgsBrowserGuiModel()  # the desktop's browser, which the parameter widgets ask for
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    return Processing
+
+
+def test_without_the_processing_plugin_the_menu_says_so(qgis_iface, tmp_path, monkeypatch):
+    from mine_supervision_plugin.gui.database_dialogs import create_and_load
+
+    monkeypatch.setitem(sys.modules, "processing", None)  # the user switched Processing off
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        create_and_load(plugin.context, str(tmp_path / "county.gpkg"), 4526)
+        plugin.import_patches()
+        errors = qgis_iface.messageBar().get_messages(Qgis.Critical)
+        assert any("Processing" in e for e in errors), errors
+    finally:
+        plugin.unload()
+
+
+def test_import_patch_batch_menu_runs_the_algorithm_dialog_on_the_open_database(qgis_iface, tmp_path, processing_plugin):
+    """Menu → Import patch batch…: the Processing dialog opens on the open database; run as a user would,
+    the patches are in the database and the panels are told."""
+    from osgeo import ogr, osr
+    from qgis.core import QgsProcessingContext
+
+    from mine_supervision_plugin.gui.database_dialogs import create_and_load
+    from mine_supervision_plugin.store.patches import get_patch
+
+    batch = tmp_path / "batch.geojson"
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4526)
+    dataset = ogr.GetDriverByName("GeoJSON").CreateDataSource(str(batch))
+    layer = dataset.CreateLayer("batch", srs, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("TBBH", ogr.OFTString))
+    for number, x in (("TB2025-0001", 38_500_000), ("TB2025-0002", 38_501_000)):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("TBBH", number)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POLYGON(({x} 4000000,{x + 50} 4000000,{x + 50} 4000050,{x} 4000000))"))
+        layer.CreateFeature(feature)
+    dataset = layer = None
+
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    changed = []
+    try:
+        store = create_and_load(plugin.context, str(tmp_path / "county.gpkg"), 4526)
+        plugin.context.dataChanged.connect(changed.append)
+        seen: dict = {}
+
+        def fill_in(dialog):
+            panel = dialog.mainWidget()
+            seen["title"] = dialog.windowTitle()
+            seen["database"] = panel.wrappers["DATABASE"].parameterValue()
+            panel.wrappers["INPUT"].setParameterValue(str(batch), QgsProcessingContext())
+            dialog.runAlgorithm()
+            return True
+
+        def wait_then_close(dialog):
+            if not dialog.results():
+                return False
+            seen["results"] = dict(dialog.results())
+            dialog.close()
+            return True
+
+        _drive_modal_dialog([fill_in, wait_then_close], seen, timeout_s=20)
+        import_action = next(a for a in plugin.actions if "batch" in a.text().lower() or "图斑批次" in a.text())
+        import_action.trigger()
+        assert "timeout" not in seen and "error" not in seen, seen
+        assert seen["database"] == store.location
+        assert get_patch(store, "TB2025-0001") is not None and get_patch(store, "TB2025-0002") is not None
+        assert "patches" in changed and "patch_events" in changed
+    finally:
+        plugin.unload()
+
+
+def test_import_licence_coordinates_menu_runs_the_algorithm_dialog_on_the_open_database(
+    qgis_iface, tmp_path, processing_plugin
+):
+    """Menu → Import licence coordinates…: the dialog opens on the open database; run on a ministry file,
+    the licence is in the database and the rights panel is told."""
+    from pathlib import Path
+
+    from qgis.core import QgsProcessingContext
+
+    from mine_supervision_plugin.gui.database_dialogs import create_and_load
+    from mine_supervision_plugin.store.rights import read_licence
+
+    source = Path(__file__).parent / "data" / "coordinates" / "land_exchange_area_m2.txt"
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    changed = []
+    try:
+        store = create_and_load(plugin.context, str(tmp_path / "county.gpkg"), 4526)
+        plugin.context.dataChanged.connect(changed.append)
+        seen: dict = {}
+
+        def fill_in(dialog):
+            panel = dialog.mainWidget()
+            seen["database"] = panel.wrappers["DATABASE"].parameterValue()
+            panel.wrappers["INPUT"].setParameterValue(str(source), QgsProcessingContext())
+            dialog.runAlgorithm()
+            return True
+
+        def wait_then_close(dialog):
+            if not dialog.results():
+                return False
+            dialog.close()
+            return True
+
+        _drive_modal_dialog([fill_in, wait_then_close], seen, timeout_s=30)
+        plugin.import_coordinates()
+        assert "timeout" not in seen and "error" not in seen, seen
+        assert seen["database"] == store.location
+        assert read_licence(store, "C1301002010127120012345") is not None
+        assert "mining_rights" in changed and "mining_right_corners" in changed
+    finally:
+        plugin.unload()
