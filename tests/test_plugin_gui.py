@@ -124,6 +124,45 @@ def _drive_modal_dialog(steps: list, seen: dict, timeout_s: float = 60.0) -> Non
     QTimer.singleShot(0, tick)
 
 
+def _run_menu_dialog(qgis_iface, tmp_path, open_dialog, input_path) -> tuple:
+    """Open a database, then a menu's Processing dialog; fill INPUT in as a user would, run, wait, close.
+
+    Returns (store, what the dialog showed, tables the panels were told about).
+    """
+    from qgis.core import QgsProcessingContext
+
+    from mine_supervision_plugin.gui.database_dialogs import create_and_load
+
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    changed: list[str] = []
+    seen: dict = {}
+    try:
+        store = create_and_load(plugin.context, str(tmp_path / "county.gpkg"), 4526)
+        plugin.context.dataChanged.connect(changed.append)
+
+        def fill_in(dialog):
+            panel = dialog.mainWidget()
+            seen["database"] = panel.wrappers["DATABASE"].parameterValue()
+            panel.wrappers["INPUT"].setParameterValue(str(input_path), QgsProcessingContext())
+            dialog.runAlgorithm()
+            return True
+
+        def wait_then_close(dialog):
+            if not dialog.results():
+                return False
+            seen["results"] = dict(dialog.results())
+            dialog.close()
+            return True
+
+        _drive_modal_dialog([fill_in, wait_then_close], seen, timeout_s=30)
+        open_dialog(plugin)
+    finally:
+        plugin.unload()
+    assert "timeout" not in seen and "error" not in seen, seen
+    return store, seen, changed
+
+
 @pytest.fixture
 def processing_plugin(monkeypatch, qgis_iface):
     """QGIS's Processing plugin (its Python package and dialogs), as the desktop application has it."""
@@ -157,9 +196,7 @@ def test_import_patch_batch_menu_runs_the_algorithm_dialog_on_the_open_database(
     """Menu → Import patch batch…: the Processing dialog opens on the open database; run as a user would,
     the patches are in the database and the panels are told."""
     from osgeo import ogr, osr
-    from qgis.core import QgsProcessingContext
 
-    from mine_supervision_plugin.gui.database_dialogs import create_and_load
     from mine_supervision_plugin.store.patches import get_patch
 
     batch = tmp_path / "batch.geojson"
@@ -175,38 +212,13 @@ def test_import_patch_batch_menu_runs_the_algorithm_dialog_on_the_open_database(
         layer.CreateFeature(feature)
     dataset = layer = None
 
-    plugin = classFactory(qgis_iface)
-    plugin.initGui()
-    changed = []
-    try:
-        store = create_and_load(plugin.context, str(tmp_path / "county.gpkg"), 4526)
-        plugin.context.dataChanged.connect(changed.append)
-        seen: dict = {}
+    def open_dialog(plugin):
+        next(a for a in plugin.actions if "batch" in a.text().lower() or "图斑批次" in a.text()).trigger()
 
-        def fill_in(dialog):
-            panel = dialog.mainWidget()
-            seen["title"] = dialog.windowTitle()
-            seen["database"] = panel.wrappers["DATABASE"].parameterValue()
-            panel.wrappers["INPUT"].setParameterValue(str(batch), QgsProcessingContext())
-            dialog.runAlgorithm()
-            return True
-
-        def wait_then_close(dialog):
-            if not dialog.results():
-                return False
-            seen["results"] = dict(dialog.results())
-            dialog.close()
-            return True
-
-        _drive_modal_dialog([fill_in, wait_then_close], seen, timeout_s=20)
-        import_action = next(a for a in plugin.actions if "batch" in a.text().lower() or "图斑批次" in a.text())
-        import_action.trigger()
-        assert "timeout" not in seen and "error" not in seen, seen
-        assert seen["database"] == store.location
-        assert get_patch(store, "TB2025-0001") is not None and get_patch(store, "TB2025-0002") is not None
-        assert "patches" in changed and "patch_events" in changed
-    finally:
-        plugin.unload()
+    store, seen, changed = _run_menu_dialog(qgis_iface, tmp_path, open_dialog, batch)
+    assert seen["database"] == store.location
+    assert get_patch(store, "TB2025-0001") is not None and get_patch(store, "TB2025-0002") is not None
+    assert "patches" in changed and "patch_events" in changed
 
 
 def test_import_licence_coordinates_menu_runs_the_algorithm_dialog_on_the_open_database(
@@ -216,38 +228,10 @@ def test_import_licence_coordinates_menu_runs_the_algorithm_dialog_on_the_open_d
     the licence is in the database and the rights panel is told."""
     from pathlib import Path
 
-    from qgis.core import QgsProcessingContext
-
-    from mine_supervision_plugin.gui.database_dialogs import create_and_load
     from mine_supervision_plugin.store.rights import read_licence
 
     source = Path(__file__).parent / "data" / "coordinates" / "land_exchange_area_m2.txt"
-    plugin = classFactory(qgis_iface)
-    plugin.initGui()
-    changed = []
-    try:
-        store = create_and_load(plugin.context, str(tmp_path / "county.gpkg"), 4526)
-        plugin.context.dataChanged.connect(changed.append)
-        seen: dict = {}
-
-        def fill_in(dialog):
-            panel = dialog.mainWidget()
-            seen["database"] = panel.wrappers["DATABASE"].parameterValue()
-            panel.wrappers["INPUT"].setParameterValue(str(source), QgsProcessingContext())
-            dialog.runAlgorithm()
-            return True
-
-        def wait_then_close(dialog):
-            if not dialog.results():
-                return False
-            dialog.close()
-            return True
-
-        _drive_modal_dialog([fill_in, wait_then_close], seen, timeout_s=30)
-        plugin.import_coordinates()
-        assert "timeout" not in seen and "error" not in seen, seen
-        assert seen["database"] == store.location
-        assert read_licence(store, "C1301002010127120012345") is not None
-        assert "mining_rights" in changed and "mining_right_corners" in changed
-    finally:
-        plugin.unload()
+    store, seen, changed = _run_menu_dialog(qgis_iface, tmp_path, lambda plugin: plugin.import_coordinates(), source)
+    assert seen["database"] == store.location
+    assert read_licence(store, "C1301002010127120012345") is not None
+    assert "mining_rights" in changed and "mining_right_corners" in changed
