@@ -408,8 +408,8 @@ def overlay_pairs(
     ``patches`` holds clean shapely polygons (or None); ``others`` raw
     polygons: only those whose bounding box meets a patch are checked and
     repaired (in place, their status written to ``others_status``: see
-    :func:`clean_polygons`), unless ``others_clean`` says they were cleaned already. For a patch wholly inside the other polygon
-    (prepared ``contains_properly``, tried only where the bounding boxes nest)
+    :func:`clean_polygons`), unless ``others_clean`` says they were cleaned
+    already. For a patch wholly inside the other polygon (prepared ``contains_properly``, tried only where the bounding boxes nest)
     the overlap is the patch itself and no overlay is computed. With
     ``with_pieces`` the overlap geometries are returned too (None where the
     patch is wholly inside).
@@ -570,8 +570,14 @@ def prejudge_arrays(
     notes: dict[int, list[str]] = defaultdict(list)  # patch index -> its notes (most patches have none)
     runner = _Runner(workers, progress, is_canceled)
     try:
+        runner.report(0)
+        if patch_status is None:
+            geoms, status = clean_polygons(patches, runner)
+        else:
+            geoms, status = patches, np.asarray(patch_status, dtype=np.int8)
         return _prejudge(
-            (patches, np.asarray(patch_status, dtype=np.int8)) if patch_status is not None else patches,
+            geoms,
+            status,
             licences,
             dates,
             ids,
@@ -591,17 +597,12 @@ def prejudge_arrays(
 
 
 def _prejudge(
-    patches, licences, dates, ids, years, holders, zones, previous, cases, tol, date_label, runner, warnings, notes
+    geoms, status, licences, dates, ids, years, holders, zones, previous, cases, tol, date_label, runner, warnings, notes
 ):
-    if isinstance(patches, tuple):  # cleaned by the caller
-        geoms, status = patches
-    else:
-        geoms, status = clean_polygons(patches, runner)
     n = len(geoms)
-    runner.report(0)
-
-    # ---- patches: repair, name the bad ones
     runner.report(8)
+
+    # ---- patches: name the repaired and unusable ones
     for code, warning, note in (
         (1, tr("Invalid geometry repaired (make_valid) for patches: {names}"), tr("geometry repaired")),
         (2, tr("Empty geometry, not pre-judged, for patches: {names}"), tr("empty geometry: not pre-judged")),

@@ -51,7 +51,6 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..domain.licence import split_list
 from ..domain.vocab import VOCABULARIES
 from ..i18n import tr
 from ..store.project import PROJECT_KEY, find_layer
@@ -95,11 +94,15 @@ def _like_escaped(text: str) -> str:
 
 
 def licence_list_expression(license_no: str) -> str:
-    """A QGIS expression true where license_no is ``license_no`` or a list holding it ("C1,C2")."""
-    items = "string_to_array(regexp_replace({field}, '[，、;；\\\\s]+', ','), ',')".format(
-        field=QgsExpression.quotedColumnRef("license_no")
-    )
-    return f"array_contains({items}, {QgsExpression.quotedString(license_no)})"
+    """A QGIS expression true where license_no is ``license_no`` or a list holding it ("C1,C2").
+
+    The LIKE part is run by the data source (SQL) and narrows the rows down;
+    the list membership is then checked exactly on those.
+    """
+    field = QgsExpression.quotedColumnRef("license_no")
+    narrowed = f"{field} LIKE {QgsExpression.quotedString('%' + _like_escaped(license_no) + '%')}"
+    items = f"string_to_array(regexp_replace({field}, '[，、;；\\\\s]+', ','), ',')"
+    return f"{narrowed} AND array_contains({items}, {QgsExpression.quotedString(license_no)})"
 
 
 def dock_icon() -> QIcon:
@@ -738,21 +741,10 @@ class RightsDock(QgsDockWidget):
         index = layer.fields().indexFromName("license_no")
         if index < 0 or not license_no:
             return []
-        # the data source narrows down (SQL LIKE), the exact list membership is checked here
-        request = QgsFeatureRequest()
-        request.setFilterExpression(
-            "{field} LIKE {pattern}".format(
-                field=QgsExpression.quotedColumnRef("license_no"),
-                pattern=QgsExpression.quotedString("%" + _like_escaped(license_no) + "%"),
-            )
-        )
+        request = QgsFeatureRequest().setFilterExpression(licence_list_expression(license_no))
         request.setFlags(QgsFeatureRequest.NoGeometry)
         request.setSubsetOfAttributes([index])
-        return [
-            feature.id()
-            for feature in layer.getFeatures(request)
-            if license_no in split_list(feature.attribute(index))
-        ]
+        return [feature.id() for feature in layer.getFeatures(request)]
 
     def _fill_depths(self, record: RightRecord) -> None:
         parts = []
