@@ -15,7 +15,8 @@ QGIS_PROFILE := $(BUILD)/qgis-profile
 
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-gdal gdal-bin \
 	python3-numpy python3-pandas python3-pyproj python3-openpyxl python3-pil \
-	pyqt5-dev-tools qttools5-dev-tools xvfb xauth poppler-utils fonts-wqy-zenhei zip
+	pyqt5-dev-tools qttools5-dev-tools xvfb xauth poppler-utils fonts-wqy-zenhei zip \
+	python3-dev libgeos-dev gcc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_STAMP := $(VENV)/.apt-stamp
 PIP_STAMP := $(VENV)/.pip-stamp
@@ -49,11 +50,11 @@ $(APT_STAMP): Makefile
 	fi
 	@mkdir -p $(VENV) && touch $@
 
-$(PIP_STAMP): requirements.txt $(APT_STAMP)
-	@[ -x $(PY) ] || /usr/bin/python3 -m venv --system-site-packages $(VENV)
-	@# Debian's pyproj looks for its data under sys.prefix, which is the venv.
-	@mkdir -p $(VENV)/share && ln -sfn /usr/share/proj $(VENV)/share/proj
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+# The plugin's packages are installed by the script users run (shapely built against the system GEOS);
+# QGIS gets them through PYTHONPATH here instead of the user's .pth file.
+$(PIP_STAMP): requirements.txt $(PLUGIN)/install/requirements.txt $(PLUGIN)/install/install_debian.sh $(APT_STAMP)
+	MS_NO_PTH=1 sh $(PLUGIN)/install/install_debian.sh $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements.txt
 	@touch $@
 
 deps: $(PIP_STAMP)
