@@ -1,8 +1,8 @@
 """make demo: generate the demo county, build its supervision database and run every batch capability.
 
-Everything runs headless through the plugin's Processing provider, as a
-script or a model would: ``python -m demo.run --out out/demo``. The steps and
-their figures go to ``<out>/report.txt``.
+Every batch step runs through QGIS's own command line, ``qgis_process.bin``, with the plugin
+installed as a user has it, as a county's script would: ``python -m demo.run --out out/demo``.
+The steps and their figures go to ``<out>/report.txt``.
 """
 
 from __future__ import annotations
@@ -40,30 +40,24 @@ class Report:
 
 
 def start_qgis():
+    """QGIS in this process, for the steps that are not batch algorithms (attribute sheet, project)."""
     from qgis.core import QgsApplication
 
     application = QgsApplication([], False)
     application.initQgis()
-    from processing.core.Processing import Processing
+    return application
 
-    Processing.initialize()
-    from mine_supervision_plugin.processing.provider import MineSupervisionProvider
 
-    provider = MineSupervisionProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    return application, provider
+QGIS_PROCESS = None  # the demo's QgisProcess, made in main()
 
 
 def run_algorithm(name: str, parameters: dict) -> dict:
-    """Run one of the plugin's algorithms; stop the demo with its message when it fails."""
-    import processing
-    from qgis.core import QgsProcessingFeedback
-
-    class Feedback(QgsProcessingFeedback):
-        def reportError(self, error, fatalError=False):  # noqa: N802 - Qt API
-            print(f"    ! {error}", flush=True)
-
-    return processing.run(f"minesupervision:{name}", parameters, feedback=Feedback())
+    """Run one of the plugin's algorithms in qgis_process.bin; stop the demo with its message when it fails."""
+    answer = QGIS_PROCESS.run(name, parameters)
+    for level in ("warning", "error"):
+        for line in answer.get("log", {}).get(level, []):
+            print(f"    ! {line}", flush=True)
+    return answer.get("results", {})
 
 
 def apply_right_attributes(store, csv_path: Path) -> int:
@@ -136,11 +130,16 @@ def build_project(store, inputs: Path, project_path: Path) -> None:
 
 
 def main(out: Path, seed: int) -> int:
+    global QGIS_PROCESS
     report = Report()
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    application, provider = start_qgis()
+    application = start_qgis()  # noqa: F841 - kept alive for the whole run
+    from demo.qgis_process import QgisProcess
+
+    plugins = Path(os.environ.get("MS_PLUGIN_DIR") or Path(__file__).resolve().parent.parent)
+    QGIS_PROCESS = QgisProcess(plugins, out / ".qgis-home")
     from demo.county import generate
     from mine_supervision_plugin.store.database import open_database
     from mine_supervision_plugin.store.features import copy_features
@@ -213,9 +212,6 @@ def main(out: Path, seed: int) -> int:
     build_project(store, inputs, out / "county.qgz")
     report.step(f"wrote the QGIS project {out / 'county.qgz'}")
     report.write(out / "report.txt")
-    from qgis.core import QgsApplication
-
-    QgsApplication.processingRegistry().removeProvider(provider)
     return 0
 
 

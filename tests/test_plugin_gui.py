@@ -38,7 +38,7 @@ def test_plugin_loads_without_an_optional_package_and_says_what_to_install(qgis_
     try:
         assert missing in plugin.context.dependencies.missing
         warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
-        assert any("python3 -m pip install" in w and missing in w for w in warnings)
+        assert any("install_debian.sh" in w and missing in w for w in warnings)
         assert "minesupervision" in provider_ids()
         feature = {"geopandas": "analysis", "shapely": "analysis", "reportlab": "documents"}[missing]
         for action in plugin.actions:
@@ -47,6 +47,15 @@ def test_plugin_loads_without_an_optional_package_and_says_what_to_install(qgis_
                 assert missing in action.toolTip()
     finally:
         plugin.unload()
+
+
+def test_shapely_built_for_another_geos_is_refused_with_the_reason():
+    """The rule the start-up check carries: shapely's GEOS must be QGIS's GEOS."""
+    from mine_supervision_plugin.deps import qgis_geos_version, shapely_problem
+
+    assert shapely_problem() is None  # the project's shapely: built against the system GEOS, as QGIS's
+    problem = shapely_problem(qgis_geos="3.13.0")
+    assert problem is not None and "3.13.0" in problem and qgis_geos_version() in problem
 
 
 def test_the_tests_use_the_assembled_plugin_when_built():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..deps import check_dependencies
@@ -14,32 +14,67 @@ from ..i18n import tr
 PROVIDER_ID = "minesupervision"
 
 
-# (module, class, feature group): a group whose packages are missing in the
-# user's Python is left out of the toolbox instead of breaking the provider.
+# (module, class, algorithm id, feature group): an algorithm whose packages are missing in the
+# user's Python is replaced by one that says what to install (its module is never imported),
+# so that a script or model calling it by id gets the reason, not "algorithm not found".
 # To add an algorithm, add one line here.
-ALGORITHMS: tuple[tuple[str, str, str | None], ...] = (
-    ("create_database", "CreateDatabaseAlgorithm", None),
-    ("import_coordinates", "ImportCoordinatesAlgorithm", "analysis"),
-    ("export_coordinates", "ExportCoordinatesAlgorithm", "analysis"),
-    ("import_patches", "ImportPatchesAlgorithm", "analysis"),
-    ("transition_patches", "TransitionPatchesAlgorithm", "analysis"),
-    ("prejudge_patches", "PrejudgePatchesAlgorithm", "analysis"),
-    ("prejudge_database", "PrejudgeDatabaseAlgorithm", "analysis"),
+ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
+    ("create_database", "CreateDatabaseAlgorithm", "createdatabase", None),
+    ("import_coordinates", "ImportCoordinatesAlgorithm", "importcoordinates", "analysis"),
+    ("export_coordinates", "ExportCoordinatesAlgorithm", "exportcoordinates", "analysis"),
+    ("import_patches", "ImportPatchesAlgorithm", "importpatches", "analysis"),
+    ("transition_patches", "TransitionPatchesAlgorithm", "transitionpatches", "analysis"),
+    ("prejudge_patches", "PrejudgePatchesAlgorithm", "prejudgepatches", "analysis"),
+    ("prejudge_database", "PrejudgeDatabaseAlgorithm", "prejudgedatabase", "analysis"),
 )
 
 
-def _algorithm_classes() -> list[type]:
-    """The algorithm classes whose dependencies are installed."""
+class UnavailableAlgorithm(QgsProcessingAlgorithm):
+    """Stands in for an algorithm whose Python packages are missing: running it reports why."""
+
+    def __init__(self, algorithm_id: str, hint: str):
+        super().__init__()
+        self._id = algorithm_id
+        self._hint = hint
+
+    def createInstance(self):  # noqa: N802 - Qt API
+        return UnavailableAlgorithm(self._id, self._hint)
+
+    def name(self) -> str:
+        return self._id
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("{name} (unavailable: Python packages missing)").format(name=self._id)
+
+    def group(self) -> str:
+        return tr("Unavailable")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "unavailable"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self._hint
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        pass
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        raise QgsProcessingException(self._hint)
+
+
+def _algorithms() -> list[QgsProcessingAlgorithm]:
+    """One instance per algorithm: the real one when its packages are usable, else a stand-in."""
     dependencies = check_dependencies()
-    classes = []
-    for module_name, class_name, feature in ALGORITHMS:
-        if not dependencies.available(feature):
-            continue
-        module = importlib.import_module(f"{__package__}.{module_name}")
-        classes.append(getattr(module, class_name))
+    algorithms = []
+    for module_name, class_name, algorithm_id, feature in ALGORITHMS:
+        if dependencies.available(feature):
+            module = importlib.import_module(f"{__package__}.{module_name}")
+            algorithms.append(getattr(module, class_name)())
+        else:
+            algorithms.append(UnavailableAlgorithm(algorithm_id, dependencies.install_hint()))
     if dependencies.missing:
         QgsMessageLog.logMessage(dependencies.install_hint(), tr("Mine supervision"), Qgis.Warning)
-    return classes
+    return algorithms
 
 
 class MineSupervisionProvider(QgsProcessingProvider):
@@ -59,5 +94,5 @@ class MineSupervisionProvider(QgsProcessingProvider):
         return QIcon(str(icon)) if icon.exists() else QgsProcessingProvider.icon(self)
 
     def loadAlgorithms(self) -> None:
-        for algorithm_class in _algorithm_classes():
-            self.addAlgorithm(algorithm_class())
+        for algorithm in _algorithms():
+            self.addAlgorithm(algorithm)
