@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..i18n import tr
 from ..store.database import SupervisionStore
-from ..store.ogr_util import features_by_key, set_field
+from ..store.ogr_util import features_by_key, open_read, set_field
 from .prejudge import prejudge
 from .single_patch import RESULT_FIELDS, plain_value, read_table, zones_of_list_year
 
@@ -43,10 +43,18 @@ def prejudge_database(
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
 ) -> StorePrejudgeReport:
-    """Pre-judge all patches of ``store`` and store the answers (one transaction)."""
+    """Pre-judge all patches of ``store`` and store the answers (one transaction).
+
+    A patch without geometry cannot be pre-judged: it is named in the
+    warnings, its pre-judgment fields are cleared and its ``prejudge_note``
+    says why.
+    """
     patches = read_table(store, "patches", ("patch_no", "year", "date_before", "date_after"))
     report = StorePrejudgeReport()
+    without_geometry = _patches_without_geometry(store)
     if not len(patches):
+        if without_geometry:
+            _note_without_geometry(store, without_geometry, report)
         return report
     rights = read_table(store, "mining_rights", ("license_no", "valid_from", "valid_to"))
     zones = read_table(store, "monitoring_zones", ("name", "level", "year"))
@@ -78,6 +86,7 @@ def prejudge_database(
             progress(100.0 * (index + 1) / len(groups))
     with store.transaction() as source:
         layer = source.GetLayerByName("patches")
+        _write_without_geometry(layer, without_geometry)
         for frame in results:
             stored = features_by_key(layer, "patch_no", frame["patch_no"].tolist())
             for _, row in frame.iterrows():
@@ -90,7 +99,65 @@ def prejudge_database(
                 code = plain_value(row.get("prejudgment")) or "none"
                 report.counts[code] = report.counts.get(code, 0) + 1
                 report.judged += 1
-        store.log(source, "prejudge", "patches", "", {"judged": report.judged, "counts": report.counts})
+        store.log(
+            source,
+            "prejudge",
+            "patches",
+            "",
+            {"judged": report.judged, "counts": report.counts, "without_geometry": without_geometry},
+        )
+    if without_geometry:
+        report.warnings.append(_without_geometry_warning(without_geometry))
     if report.judged == 0:
         report.warnings.append(tr("No patch with a geometry was found to pre-judge."))
     return report
+
+
+def _no_geometry_note() -> str:
+    return tr("Not pre-judged: the patch has no geometry. Draw or import its outline, then pre-judge again.")
+
+
+def _without_geometry_warning(numbers: list[str]) -> str:
+    return tr("{count} patches have no geometry and were not pre-judged: {numbers}.").format(
+        count=len(numbers), numbers=", ".join(numbers)
+    )
+
+
+def _patches_without_geometry(store: SupervisionStore) -> list[str]:
+    """The numbers of the stored patches that have no geometry (or an empty one), in the order stored."""
+    source = open_read(store)
+    numbers = []
+    try:
+        layer = source.GetLayerByName("patches")
+        if layer is None:
+            return []
+        definition = layer.GetLayerDefn()
+        others = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+        layer.SetIgnoredFields([name for name in others if name != "patch_no"])
+        for feature in layer:
+            reference = feature.GetGeometryRef()
+            if reference is None or reference.IsEmpty():
+                numbers.append(feature.GetField("patch_no") or tr("fid {fid}").format(fid=feature.GetFID()))
+        layer = None
+    finally:
+        source = None
+    return numbers
+
+
+def _write_without_geometry(layer, numbers: list[str]) -> None:
+    """Clear the pre-judgment of the patches without geometry and note why (inside the caller's transaction)."""
+    stored = features_by_key(layer, "patch_no", numbers)
+    note = _no_geometry_note()
+    for feature in stored.values():
+        for name in RESULT_FIELDS:
+            set_field(feature, name, None)
+        set_field(feature, "prejudge_note", note)
+        layer.SetFeature(feature)
+
+
+def _note_without_geometry(store: SupervisionStore, numbers: list[str], report: StorePrejudgeReport) -> None:
+    with store.transaction() as source:
+        _write_without_geometry(source.GetLayerByName("patches"), numbers)
+        store.log(source, "prejudge", "patches", "", {"judged": 0, "counts": {}, "without_geometry": numbers})
+    report.warnings.append(_without_geometry_warning(numbers))
+    report.warnings.append(tr("No patch with a geometry was found to pre-judge."))

@@ -174,12 +174,15 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..analysis import prejudge as core
 
+        self._refuse_output_over_input(parameters, context)
         patches_source = self.parameterAsSource(parameters, "PATCHES", context)
         rights_source = self.parameterAsSource(parameters, "RIGHTS", context)
         if patches_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "PATCHES"))
         if rights_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "RIGHTS"))
+        for name in _CRS_INPUTS:
+            self._refuse_layer_without_crs(parameters, name, context)
         tolerance = self.parameterAsDouble(parameters, "TOLERANCE_M2", context)
         date_field = (self.parameterAsString(parameters, "DATE_FIELD", context) or "").strip()
         date_field = date_field or core.DEFAULT_DATE_FIELD
@@ -276,6 +279,75 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
                 return {"OUTPUT": dest}
         row_of = {int(fid): k for k, fid in enumerate(patches.fids)}
         return self._write_sink(parameters, context, feedback, patches_source, result, row_of)
+
+    # ------------------------------------------------------------------ refusals
+
+    def _input_files(self, parameters, context) -> dict[str, tuple[str, Path, str | None]]:
+        """The files the input layers are read from: parameter -> (name for the user, resolved path, layer name)."""
+        files = {}
+        for name in _FILE_INPUTS:
+            if parameters.get(name) in (None, ""):
+                continue
+            layer = self.parameterAsVectorLayer(parameters, name, context)
+            if layer is None or layer.providerType() != "ogr":
+                continue
+            parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+            path = parts.get("path") or ""
+            if path and Path(path).exists():
+                files[name] = (layer.name() or Path(path).name, Path(path).resolve(), parts.get("layerName") or None)
+        return files
+
+    def _refuse_output_over_input(self, parameters, context) -> None:
+        """Refuse, before anything is read or written, an OUTPUT that would replace one of the inputs.
+
+        A plain output path replaces its whole file; ``ogr:dbname=... table=...``
+        replaces that table: the patches (or licences...) would be lost.
+        """
+        text = self._destination_text(parameters.get("OUTPUT"))
+        destination = _destination_path(text) if text else None
+        if destination is None or not destination[0].exists():
+            return
+        target, out_layer = destination[0].resolve(), destination[1]
+        for name, (layer_name, path, in_layer) in self._input_files(parameters, context).items():
+            if not (path == target or _same_shapefile(path, target)):
+                continue
+            if out_layer and in_layer and out_layer.lower() != in_layer.lower():
+                continue  # another table of the same GeoPackage: the input stays as it is
+            raise QgsProcessingException(
+                tr(
+                    "The output {output} is the input {parameter} ({layer}): writing it would destroy that input. "
+                    "Choose another output file."
+                ).format(output=target.name, parameter=name, layer=layer_name)
+            )
+
+    def _refuse_layer_without_crs(self, parameters, name, context) -> None:
+        """A spatial input without a CRS is refused by name: taken as the patches' CRS, it would misplace everything."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None or source.sourceCrs().isValid():
+            return
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        layer_name = layer.name() if layer is not None else str(parameters.get(name))
+        if layer is not None and layer.providerType() == "ogr":
+            path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path") or ""
+            layer_name = Path(path).name if path else layer_name
+        hint = ""
+        extent = source.sourceExtent()
+        if not extent.isNull() and source.featureCount() != 0:
+            if -180 <= extent.xMinimum() and extent.xMaximum() <= 180 and -90 <= extent.yMinimum() and extent.yMaximum() <= 90:
+                hint = " " + tr(
+                    "Its coordinates look like longitudes and latitudes (e.g. EPSG:4490, CGCS2000); "
+                    "check the datum before assigning it."
+                )
+            else:
+                hint = " " + tr(
+                    "Its coordinates are projected (x {x:.0f}, y {y:.0f}): assign its Gauss-Kruger CRS."
+                ).format(x=extent.center().x(), y=extent.center().y())
+        raise QgsProcessingException(
+            tr(
+                "The layer {layer} ({parameter}) has no coordinate reference system (a shapefile without .prj?): "
+                "set its CRS and run again.{hint}"
+            ).format(layer=layer_name, parameter=name, hint=hint)
+        )
 
     # ------------------------------------------------------------------ CRS
 
@@ -692,6 +764,45 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
 
 
 # ---------------------------------------------------------------------- helpers
+
+#: Spatial inputs that must have a CRS (the patches' own is checked with the analysis CRS).
+_CRS_INPUTS = ("RIGHTS", "ZONES", "PREVIOUS_PATCHES")
+#: Inputs whose files the output must not replace.
+_FILE_INPUTS = ("PATCHES", "RIGHTS", "ZONES", "PREVIOUS_PATCHES", "CASES")
+
+
+def _destination_path(text: str) -> tuple[Path, str | None] | None:
+    """The file an output destination names, and the layer inside it when it names one.
+
+    Forms: a plain path (the whole file is written), ``path|layername=...``,
+    ``ogr:dbname='path' table="name" (geom)``; None for memory and database outputs.
+    """
+    import re
+
+    text = text.strip()
+    if text.startswith("memory:") or text == "TEMPORARY_OUTPUT":
+        return None
+    if text.startswith("ogr:"):
+        match = re.search(r"dbname='((?:[^']|'')*)'", text)
+        if not match:
+            return None
+        table = re.search(r'table="((?:[^"]|"")*)"', text)
+        return Path(match.group(1).replace("''", "'")), table.group(1).replace('""', '"') if table else None
+    path, _, rest = text.partition("|")
+    if re.match(r"^[A-Za-z][A-Za-z0-9]+:", path) and not re.match(r"^[A-Za-z]:[\\/]", path):
+        return None  # another provider (postgres:..., spatialite:...)
+    layer = re.search(r"layername=([^|]+)", rest)
+    return Path(path), layer.group(1) if layer else None
+
+
+def _same_shapefile(path: Path, other: Path) -> bool:
+    """True for two parts (.shp, .dbf...) of the same shapefile."""
+    shapefile = (".shp", ".dbf", ".shx", ".prj", ".cpg")
+    return (
+        path.suffix.lower() in shapefile
+        and other.suffix.lower() in shapefile
+        and path.with_suffix("") == other.with_suffix("")
+    )
 
 
 _BATCH = 8192  # features per Arrow batch: small enough for the checks to run while OGR reads

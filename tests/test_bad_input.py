@@ -1,0 +1,235 @@
+"""Bad input through the real Processing algorithms and the store: every refusal names the file and the cause.
+
+Each case is run through QGIS's Processing registry on real files (GeoPackages,
+shapefiles, GeoJSON written here with QGIS's own GDAL). Failures of the
+disk and of other programs are made for real where they can be:
+
+* a lock: another sqlite3 connection holding ``BEGIN EXCLUSIVE`` on the file;
+* a full disk: SQLite's page limit (``PRAGMA max_page_count``, set on GDAL's own
+  connection through GDAL's ``OGR_SQLITE_PRAGMA`` option), which fails a write
+  with SQLITE_FULL "database or disk is full" exactly as a full disk does;
+* a damaged file: a real shapefile cut short (.dbf or .shp);
+* a writer killed mid-transaction: a child process that writes with
+  ``journal_mode=DELETE`` and is killed with SIGKILL, leaving a hot journal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+import shapely
+from osgeo import gdal, ogr, osr
+from shapely.geometry import box
+
+ogr.UseExceptions()
+
+X0, Y0 = 38_500_000.0, 4_000_000.0  # EPSG:4526, near 114°E 36°N
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def feedback():
+    from qgis.core import QgsProcessingFeedback
+
+    class Recording(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings, self.infos, self.errors = [], [], []
+
+        def pushWarning(self, text):  # noqa: N802 - Qt API
+            self.warnings.append(text)
+
+        def pushInfo(self, text):  # noqa: N802 - Qt API
+            self.infos.append(text)
+
+        def reportError(self, text, fatalError=False):  # noqa: N802 - Qt API
+            self.errors.append(text)
+
+    return Recording()
+
+
+def run(registry, name: str, parameters: dict):
+    """Run ``minesupervision:name``; (results, ok, feedback)."""
+    from qgis.core import QgsProcessingContext
+
+    algorithm = registry.createAlgorithmById(f"minesupervision:{name}")
+    assert algorithm is not None
+    record = feedback()
+    context = QgsProcessingContext()
+    results, ok = algorithm.run(parameters, context, record)
+    return results, ok, record
+
+
+def write_layer(path: Path, fields, rows, *, epsg: int | None = 4526, geometry_type=ogr.wkbPolygon, driver=None):
+    """``rows``: (attribute dict, shapely geometry or None)."""
+    saved = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    try:
+        driver = driver or {".shp": "ESRI Shapefile", ".gpkg": "GPKG", ".geojson": "GeoJSON"}[path.suffix]
+        source = ogr.GetDriverByName(driver).CreateDataSource(str(path))
+        srs = None
+        if epsg is not None:
+            srs = osr.SpatialReference()
+            srs.ImportFromEPSG(epsg)
+        layer = source.CreateLayer(path.stem, srs, geometry_type)
+        for name, kind in fields:
+            layer.CreateField(ogr.FieldDefn(name, kind))
+        for attributes, geometry in rows:
+            feature = ogr.Feature(layer.GetLayerDefn())
+            for name, value in attributes.items():
+                if isinstance(value, dt.date):
+                    feature.SetField(name, value.year, value.month, value.day, 0, 0, 0, 0)
+                elif value is not None:
+                    feature.SetField(name, value)
+            if geometry is not None:
+                feature.SetGeometry(ogr.CreateGeometryFromWkb(shapely.to_wkb(geometry)))
+            layer.CreateFeature(feature)
+        layer = source = None
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", saved)
+    return path
+
+
+def count(path: Path, layer_name: str | None = None) -> int:
+    source = ogr.Open(str(path))
+    layer = source.GetLayerByName(layer_name) if layer_name else source.GetLayer(0)
+    number = layer.GetFeatureCount()
+    layer = source = None
+    return number
+
+
+def patch_inputs(folder: Path):
+    patches = write_layer(
+        folder / "patches.gpkg",
+        [("patch_no", ogr.OFTString), ("date_after", ogr.OFTDate)],
+        [
+            ({"patch_no": "TB1", "date_after": dt.date(2024, 6, 1)}, box(X0 + 10, Y0 + 10, X0 + 20, Y0 + 20)),
+            ({"patch_no": "TB2", "date_after": dt.date(2024, 6, 1)}, box(X0 + 500, Y0, X0 + 510, Y0 + 10)),
+        ],
+    )
+    rights = write_layer(
+        folder / "rights.gpkg",
+        [("license_no", ogr.OFTString), ("valid_from", ogr.OFTDate), ("valid_to", ogr.OFTDate)],
+        [({"license_no": "C1", "valid_from": dt.date(2020, 1, 1), "valid_to": dt.date(2030, 1, 1)},
+          box(X0, Y0, X0 + 100, Y0 + 100))],
+    )
+    return patches, rights
+
+
+# --------------------------------------------------------------------------- 1. a licence layer without CRS
+
+
+def test_prejudge_refuses_a_licence_layer_without_crs_by_name(registry, tmp_path):
+    patches, _ = patch_inputs(tmp_path)
+    # The licence in longitude/latitude, in a shapefile without .prj (as often sent around).
+    lonlat = write_layer(
+        tmp_path / "licences_lonlat.shp",
+        [("license_no", ogr.OFTString), ("valid_from", ogr.OFTString), ("valid_to", ogr.OFTString)],
+        [({"license_no": "C1", "valid_from": "2020-01-01", "valid_to": "2030-01-01"}, box(114.0, 36.1, 114.01, 36.11))],
+        epsg=None,
+    )
+    assert not lonlat.with_suffix(".prj").exists()
+    out = tmp_path / "out.gpkg"
+    _, ok, record = run(registry, "prejudgepatches", {"PATCHES": str(patches), "RIGHTS": str(lonlat), "OUTPUT": str(out)})
+    assert not ok
+    message = "\n".join(record.errors)
+    assert "licences_lonlat" in message and "coordinate reference system" in message
+    assert "longitude" in message  # what the coordinates look like
+    assert not out.exists()
+
+
+# --------------------------------------------------------------------------- 2. an output that is an input
+
+
+@pytest.mark.parametrize("which", ["PATCHES", "RIGHTS", "ZONES", "PREVIOUS_PATCHES"])
+def test_prejudge_refuses_to_write_over_an_input(registry, tmp_path, which):
+    patches, rights = patch_inputs(tmp_path)
+    parameters = {"PATCHES": str(patches), "RIGHTS": str(rights)}
+    if which == "ZONES":
+        parameters["ZONES"] = str(write_layer(
+            tmp_path / "zones.gpkg", [("name", ogr.OFTString)], [({"name": "Z"}, box(X0, Y0, X0 + 900, Y0 + 900))]
+        ))
+    if which == "PREVIOUS_PATCHES":
+        parameters["PREVIOUS_PATCHES"] = str(write_layer(
+            tmp_path / "previous.gpkg", [("year", ogr.OFTInteger)], [({"year": 2023}, box(X0, Y0, X0 + 15, Y0 + 15))]
+        ))
+    victim = Path(parameters[which])
+    before = count(victim)
+    parameters["OUTPUT"] = str(victim)
+    _, ok, record = run(registry, "prejudgepatches", parameters)
+    assert not ok
+    assert any(victim.name in error and "input" in error for error in record.errors), record.errors
+    assert count(victim) == before
+
+
+def test_prejudge_refuses_an_output_layer_inside_an_input_file(registry, tmp_path):
+    patches, rights = patch_inputs(tmp_path)
+    parameters = {"PATCHES": f"{patches}|layername=patches", "RIGHTS": str(rights),
+                  "OUTPUT": f"ogr:dbname='{patches}' table=\"patches\" (geom)"}
+    _, ok, record = run(registry, "prejudgepatches", parameters)
+    assert not ok
+    assert any("patches.gpkg" in error for error in record.errors), record.errors
+    assert count(patches, "patches") == 2
+    # Another table of the same GeoPackage leaves the patches as they are: allowed.
+    parameters["OUTPUT"] = f"ogr:dbname='{patches}' table=\"judged\" (geom)"
+    _, ok, record = run(registry, "prejudgepatches", parameters)
+    assert ok, record.errors
+    assert count(patches, "patches") == 2 and count(patches, "judged") == 2
+
+
+# --------------------------------------------------------------------------- 3. patches without geometry in a store
+
+
+def make_store(folder: Path, records=None):
+    from mine_supervision_plugin.store.database import create_database, open_database
+    from mine_supervision_plugin.store.patches import add_patches
+
+    store = open_database(create_database(folder / "county.gpkg", 4526))
+    if records is None:
+        records = [
+            {"patch_no": "P1", "date_after": dt.date(2024, 6, 1), "geometry": box(X0, Y0, X0 + 10, Y0 + 10)},
+            {"patch_no": "P2", "date_after": dt.date(2024, 6, 1), "geometry": box(X0 + 50, Y0, X0 + 60, Y0 + 10)},
+        ]
+    add_patches(store, records, source="satellite", crs_epsg=4526)
+    return store
+
+
+def stored_patches(location) -> dict[str, dict]:
+    connection = sqlite3.connect(str(location))
+    try:
+        return {row[0]: {"prejudgment": row[1], "prejudge_note": row[2]} for row in connection.execute(
+            "SELECT patch_no, prejudgment, prejudge_note FROM patches"
+        )}
+    finally:
+        connection.close()
+
+
+def test_prejudge_database_names_the_patches_without_geometry(registry, tmp_path):
+    store = make_store(tmp_path, [
+        {"patch_no": "P1", "date_after": dt.date(2024, 6, 1), "geometry": box(X0, Y0, X0 + 10, Y0 + 10)},
+        {"patch_no": "NOGEOM-1", "date_after": dt.date(2024, 6, 1), "geometry": None},
+        {"patch_no": "NOGEOM-2", "geometry": None},
+    ])
+    results, ok, record = run(registry, "prejudgedatabase", {"DATABASE": store.location})
+    assert ok, record.errors
+    assert results["JUDGED"] == 1
+    named = [w for w in record.warnings if "NOGEOM-1" in w and "NOGEOM-2" in w]
+    assert len(named) == 1 and "geometry" in named[0]
+    rows = stored_patches(store.location)
+    assert rows["P1"]["prejudgment"] == "unlicensed"
+    for number in ("NOGEOM-1", "NOGEOM-2"):
+        assert rows[number]["prejudgment"] is None
+        assert "geometry" in rows[number]["prejudge_note"]
+
+
+def test_prejudge_database_with_only_patches_without_geometry(registry, tmp_path):
+    store = make_store(tmp_path, [{"patch_no": "NOGEOM-1", "geometry": None}])
+    results, ok, record = run(registry, "prejudgedatabase", {"DATABASE": store.location})
+    assert ok, record.errors
+    assert results["JUDGED"] == 0
+    assert any("NOGEOM-1" in w for w in record.warnings)
+    assert "geometry" in stored_patches(store.location)["NOGEOM-1"]["prejudge_note"]
