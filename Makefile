@@ -59,6 +59,13 @@ $(PIP_STAMP): requirements.txt $(PLUGIN)/install/requirements.txt $(PLUGIN)/inst
 
 deps: $(PIP_STAMP)
 
+# PyPI's shapely wheel (it bundles its own GEOS), unpacked apart and never on any path but one test's:
+# the test that the plugin refuses it inside QGIS with the reason.
+PYPI_SHAPELY := $(VENV)/pypi-shapely
+$(PYPI_SHAPELY)/.stamp: $(PIP_STAMP)
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --only-binary :all: --target $(PYPI_SHAPELY) shapely==2.1.2
+	@touch $@
+
 # --- the installable plugin ---------------------------------------------------
 i18n/%.qm: i18n/%.ts $(APT_STAMP)
 	lrelease -silent $< -qm $@
@@ -78,11 +85,11 @@ build: $(PIP_STAMP) $(QM_FILES)
 
 package: build
 	@mkdir -p $(DIST) && rm -f $(DIST)/$(PLUGIN).zip
-	cd $(BUILD) && zip -qr ../$(DIST)/$(PLUGIN).zip $(PLUGIN)
+	cd $(BUILD) && zip -qr $(abspath $(DIST))/$(PLUGIN).zip $(PLUGIN)
 	@echo "Wrote $(DIST)/$(PLUGIN).zip"
 
 # --- the two commands ---------------------------------------------------------
-test: build
+test: package $(PYPI_SHAPELY)/.stamp
 	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(VENV)/bin/pytest -q $(PYTEST_ARGS)
 
 demo: build

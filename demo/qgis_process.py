@@ -20,7 +20,8 @@ PLUGIN = "mine_supervision_plugin"
 
 def venv_site_packages() -> list[str]:
     """The running virtualenv's site-packages folder(s), to put on QGIS's Python path."""
-    return [p for p in site.getsitepackages() if p.startswith(sys.prefix) and sys.prefix != sys.base_prefix]
+    return [p for p in site.getsitepackages()
+            if p.startswith(sys.prefix) and sys.prefix != sys.base_prefix and os.path.isdir(p)]
 
 
 class QgisProcessError(RuntimeError):
@@ -37,7 +38,7 @@ class QgisProcess:
         self.timeout = timeout
         (self.home / "runtime").mkdir(mode=0o700, parents=True, exist_ok=True)
         enabled = self.call(["plugins", "enable", PLUGIN])
-        if enabled.returncode != 0:
+        if enabled.returncode != 0 and "already enabled" not in enabled.stdout + enabled.stderr:
             raise QgisProcessError(f"qgis_process could not enable the plugin:\n{enabled.stdout}\n{enabled.stderr}")
 
     def environment(self) -> dict[str, str]:

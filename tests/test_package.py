@@ -71,5 +71,6 @@ def test_without_the_optional_packages_the_provider_still_loads(installed_plugin
     qgis_process(["plugins", "enable", "mine_supervision_plugin"], installed_plugin, home)
     listing = qgis_process(["list"], installed_plugin, home)
     assert listing.returncode == 0
-    assert "minesupervision:createdatabase" in listing.stdout
-    assert "minesupervision:prejudgepatches" not in listing.stdout
+    assert "minesupervision:createdatabase\tCreate supervision database" in listing.stdout
+    # listed, so that a script calling it by id learns why it cannot run
+    assert "minesupervision:prejudgepatches\tprejudgepatches (unavailable" in listing.stdout
