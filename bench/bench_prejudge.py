@@ -7,11 +7,12 @@ straddling and outside licences), writes both layers to GeoPackages, then runs
 on the same files, each phase in its own Python process:
 
 * ``native``: the chain a technician would use in QGIS, ``native:intersection``
-  then ``native:difference`` (patches against licences), written to GeoPackages;
-* ``algorithm``: ``minesupervision:prejudgepatches`` end to end (layers read from
-  the GeoPackages, output written to a GeoPackage);
+  then ``native:difference`` (patches against licences), written to GeoPackages,
+  run inside the real QGIS desktop on Xvfb (``qgis --code``; QGIS's own GEOS, GDAL, PROJ);
+* ``algorithm``: ``minesupervision:prejudgepatches`` end to end inside the QGIS desktop,
+  with the plugin as built (layers read from the GeoPackages, output written to a GeoPackage);
 * ``core``: :func:`mine_supervision_plugin.analysis.prejudge.prejudge` alone on
-  GeoDataFrames read with pyogrio (reading timed apart).
+  GeoDataFrames read with OGR, with QGIS's GEOS loaded first (LD_PRELOAD; reading timed apart).
 
 It then compares every patch's inside/outside area with the native chain's
 (inside = union of the intersection pieces of the patch, outside = area of its
@@ -248,145 +249,78 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def _init_qgis():
-    sys.path.insert(0, "/usr/share/qgis/python/plugins")
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication
+def _in_qgis_desktop(phase: str, folder: Path) -> dict:
+    """Run one phase inside the real QGIS desktop on Xvfb (bench/in_qgis_phase.py), plugin as built."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from qgis_profile import prepare_profile
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
+    from demo.qgis_process import venv_site_packages
 
-    Processing.initialize()
-    return app
+    profiles = folder / ".qgis-profiles"
+    prepare_profile(profiles)
+    result = folder / f"{phase}.json"
+    result.unlink(missing_ok=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "LD_PRELOAD", "PYTHONPATH")}
+    env.update({"QGIS_PLUGINPATH": str(Path(os.environ.get("MS_PLUGIN_DIR") or ROOT / "build")),
+                "PYTHONPATH": os.pathsep.join(venv_site_packages()), "BENCH_PHASE": phase,
+                "BENCH_FOLDER": str(folder), "BENCH_RESULT": str(result)})
+    subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "qgis", "--noversioncheck", "--nologo",
+                    "--profiles-path", str(profiles), "--code", str(ROOT / "bench" / "in_qgis_phase.py")],
+                   env=env, capture_output=True, timeout=3600, check=False)
+    if not result.exists():
+        raise SystemExit(f"QGIS wrote no result for the {phase} phase")
+    report = json.loads(result.read_text(encoding="utf-8"))
+    if "error" in report:
+        raise SystemExit(f"{phase} failed inside QGIS:\n{report['error']}")
+    if report["geos"]["qgis"].split("-")[0] != report["geos"]["shapely"]:
+        raise SystemExit(f"shapely and QGIS use different GEOS: {report['geos']}")
+    return report
 
 
 def phase_native(folder: Path) -> dict:
-    app = _init_qgis()  # noqa: F841 (kept alive)
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    patches, rights = str(folder / "patches.gpkg"), str(folder / "rights.gpkg")
-    out_inter, out_diff = folder / "native_intersection.gpkg", folder / "native_difference.gpkg"
-    for path in (out_inter, out_diff):
-        if path.exists():
-            path.unlink()
-    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
-    start = time.perf_counter()
-    # as a technician runs them from the toolbox: default parameters (every field of both layers kept)
-    processing.run(
-        "native:intersection",
-        {"INPUT": patches, "OVERLAY": rights, "OUTPUT": str(out_inter)},
-        context=context,
-        feedback=feedback,
-    )
-    t_inter = time.perf_counter() - start
-    processing.run(
-        "native:difference",
-        {"INPUT": patches, "OVERLAY": rights, "OUTPUT": str(out_diff)},
-        context=context,
-        feedback=feedback,
-    )
-    total = time.perf_counter() - start
-    # the per-patch sums the technician still needs (timed apart, not part of the compared chain)
-    start = time.perf_counter()
-    for path in (out_inter, out_diff) if os.environ.get("BENCH_NATIVE_SUMS") else ():
-        processing.run(
-            "native:aggregate",
-            {
-                "INPUT": str(path),
-                "GROUP_BY": '"patch_no"',
-                "AGGREGATES": [
-                    {
-                        "aggregate": "first_value",
-                        "delimiter": ",",
-                        "input": '"patch_no"',
-                        "length": 0,
-                        "name": "patch_no",
-                        "precision": 0,
-                        "type": 10,
-                    },
-                    {
-                        "aggregate": "sum",
-                        "delimiter": ",",
-                        "input": "$area",
-                        "length": 0,
-                        "name": "area_m2",
-                        "precision": 0,
-                        "type": 6,
-                    },
-                ],
-                "OUTPUT": "TEMPORARY_OUTPUT",
-            },
-            context=context,
-            feedback=feedback,
-        )
-    sums = time.perf_counter() - start
-    return {
-        "time_s": total,
-        "intersection_s": t_inter,
-        "difference_s": total - t_inter,
-        "sums_s": sums if os.environ.get("BENCH_NATIVE_SUMS") else None,
-        "peak_rss_mb": _peak_rss_mb(),
-    }
+    """The chain a technician runs, native:intersection then native:difference, inside the QGIS desktop."""
+    return _in_qgis_desktop("native", folder)
 
 
 def phase_algorithm(folder: Path) -> dict:
-    app = _init_qgis()  # noqa: F841
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    """minesupervision:prejudgepatches, gpkg in and gpkg out, inside the QGIS desktop."""
+    return _in_qgis_desktop("algorithm", folder)
 
-    from mine_supervision_plugin.processing.prejudge_patches import PrejudgePatchesAlgorithm
 
-    out = folder / "prejudged.gpkg"
-    if out.exists():
-        out.unlink()
+def read_frame(path: Path, columns: list[str] | None = None):
+    """A GeoDataFrame read with GDAL's own OGR (no pyogrio: it bundles another GDAL)."""
+    import geopandas as gpd
+    from osgeo import ogr
 
-    class Feedback(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.messages = []
-
-        def pushInfo(self, info):  # noqa: N802
-            self.messages.append(info)
-
-        def reportError(self, error, fatalError=False):  # noqa: N802
-            self.messages.append(error)
-
-    context, feedback = QgsProcessingContext(), Feedback()
-    start = time.perf_counter()
-    processing.run(
-        PrejudgePatchesAlgorithm(),
-        {
-            "PATCHES": str(folder / "patches.gpkg"),
-            "RIGHTS": str(folder / "rights.gpkg"),
-            "DATE_FIELD": "date_after",
-            "TOLERANCE_M2": 1.0,
-            "OUTPUT": str(out),
-        },
-        context=context,
-        feedback=feedback,
-    )
-    total = time.perf_counter() - start
-    return {"time_s": total, "peak_rss_mb": _peak_rss_mb(), "messages": feedback.messages[-12:]}
+    source = ogr.Open(str(path))
+    layer = source.GetLayer(0)
+    definition = layer.GetLayerDefn()
+    names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    wanted = [n for n in names if columns is None or n in columns]
+    rows, wkbs = {n: [] for n in wanted}, []
+    for feature in layer:
+        for name in wanted:
+            rows[name].append(feature.GetField(name))
+        geometry = feature.GetGeometryRef()
+        wkbs.append(bytes(geometry.ExportToIsoWkb()) if geometry is not None else None)
+    srs = layer.GetSpatialRef()
+    crs = f"EPSG:{srs.GetAuthorityCode(None)}" if srs is not None and srs.GetAuthorityCode(None) else None
+    return gpd.GeoDataFrame(rows, geometry=shapely.from_wkb(wkbs), crs=crs)
 
 
 def phase_core(folder: Path) -> dict:
-    import geopandas as gpd
-
+    """prejudge() alone, in a plain process with QGIS's GEOS loaded first (LD_PRELOAD in run_phase)."""
     from mine_supervision_plugin.analysis.prejudge import prejudge
 
     start = time.perf_counter()
-    patches = gpd.read_file(folder / "patches.gpkg", engine="pyogrio")
-    rights = gpd.read_file(folder / "rights.gpkg", engine="pyogrio")
+    patches = read_frame(folder / "patches.gpkg")
+    rights = read_frame(folder / "rights.gpkg")
     t_read = time.perf_counter() - start
     start = time.perf_counter()
     result = prejudge(patches, rights, date_field="date_after", tolerance_m2=1.0)
     t_core = time.perf_counter() - start
     frame = result.frame
-    frame[["patch_no", "prejudgment", "inside_area_m2", "outside_area_m2", "license_no"]].to_parquet(
-        folder / "core.parquet"
-    ) if _has_parquet() else frame[["patch_no", "inside_area_m2", "outside_area_m2"]].to_csv(folder / "core.csv")
+    frame[["patch_no", "inside_area_m2", "outside_area_m2"]].to_csv(folder / "core.csv", index=False)
     counts = frame["prejudgment"].value_counts(dropna=False).to_dict()
     return {
         "time_s": t_core,
@@ -394,15 +328,8 @@ def phase_core(folder: Path) -> dict:
         "peak_rss_mb": _peak_rss_mb(),
         "classes": {str(k): int(v) for k, v in counts.items()},
         "warnings": len(result.warnings),
+        "geos": ".".join(map(str, shapely.geos_version)),
     }
-
-
-def _has_parquet() -> bool:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 PHASES = {"native": phase_native, "algorithm": phase_algorithm, "core": phase_core}
@@ -416,11 +343,14 @@ def _median_run(runs: list[dict]) -> dict:
 
 def run_phase(name: str, folder: Path) -> dict:
     """Run one phase in a fresh interpreter so that its peak RSS is its own."""
+    # QGIS's GEOS loaded first, as inside QGIS (for the core phase; qgis_process has it anyway)
+    env = {**os.environ, "LD_PRELOAD": "libgeos_c.so.1"}
     completed = subprocess.run(
         [sys.executable, __file__, "--phase", name, "--out", str(folder)],
         capture_output=True,
         text=True,
         check=False,
+        env=env,
     )
     if completed.returncode != 0:
         raise SystemExit(f"phase {name} failed:\n{completed.stdout}\n{completed.stderr}")
@@ -433,13 +363,12 @@ def run_phase(name: str, folder: Path) -> dict:
 
 
 def compare(folder: Path) -> dict:
-    import geopandas as gpd
     import pandas as pd
 
-    patches = gpd.read_file(folder / "patches.gpkg", engine="pyogrio", columns=["patch_no"])
+    patches = read_frame(folder / "patches.gpkg", ["patch_no"])
     area = pd.Series(shapely.area(patches.geometry.values), index=patches["patch_no"].values)
-    inter = gpd.read_file(folder / "native_intersection.gpkg", engine="pyogrio", columns=["patch_no"])
-    diff = gpd.read_file(folder / "native_difference.gpkg", engine="pyogrio", columns=["patch_no"])
+    inter = read_frame(folder / "native_intersection.gpkg", ["patch_no"])
+    diff = read_frame(folder / "native_difference.gpkg", ["patch_no"])
     # native inside: union of the intersection pieces of each patch (overlapping licences give overlapping pieces)
     pieces = inter.geometry.values
     codes, uniques = pd.factorize(inter["patch_no"])
@@ -460,8 +389,8 @@ def compare(folder: Path) -> dict:
         .reindex(area.index)
         .fillna(0.0)
     )
-    ours = gpd.read_file(
-        folder / "prejudged.gpkg", engine="pyogrio", columns=["patch_no", "inside_area_m2", "outside_area_m2"]
+    ours = pd.DataFrame(
+        read_frame(folder / "prejudged.gpkg", ["patch_no", "inside_area_m2", "outside_area_m2"]).drop(columns="geometry")
     ).set_index("patch_no")
     result = {
         "patches_in_output": int(len(ours)),
@@ -474,9 +403,9 @@ def compare(folder: Path) -> dict:
     result["max_outside_diff_m2"] = float(d_out.max())
     result["patches_over_0.01_m2"] = int(((d_in > 0.01) | (d_out > 0.01)).sum())
     result["native_sum_check_max_m2"] = float((inside_native + outside_native - area).abs().max())
-    core_file = folder / ("core.parquet" if (folder / "core.parquet").exists() else "core.csv")
+    core_file = folder / "core.csv"
     if core_file.exists():
-        core = pd.read_parquet(core_file) if core_file.suffix == ".parquet" else pd.read_csv(core_file)
+        core = pd.read_csv(core_file)
         core = core.set_index("patch_no").reindex(area.index)
         result["core_max_inside_diff_m2"] = float((core["inside_area_m2"] - inside_native).abs().max())
         result["core_max_outside_diff_m2"] = float((core["outside_area_m2"] - outside_native).abs().max())
@@ -496,9 +425,6 @@ def main(argv=None) -> int:
     parser.add_argument("--skip-native", action="store_true", help="reuse the native outputs of a previous run")
     parser.add_argument("--reuse-data", action="store_true", help="reuse the GeoPackages of a previous run")
     parser.add_argument(
-        "--native-sums", action="store_true", help="also time the per-patch area sums with native:aggregate"
-    )
-    parser.add_argument(
         "--rounds", type=int, default=3, help="alternating native / prejudgepatches runs; medians compared (default 3)"
     )
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
@@ -508,8 +434,6 @@ def main(argv=None) -> int:
         return 0
     if args.small:
         args.patches, args.rights = 5_000, 3_500
-    if args.native_sums:
-        os.environ["BENCH_NATIVE_SUMS"] = "1"
     folder = args.out
     if not (args.reuse_data and (folder / "patches.gpkg").exists()):
         start = time.perf_counter()
@@ -547,17 +471,17 @@ def main(argv=None) -> int:
             f"(intersection {native['intersection_s']:.2f} s, difference {native['difference_s']:.2f} s), "
             f"peak RSS {native['peak_rss_mb']:.0f} MB"
         )
-        if native["sums_s"] is not None:
-            print(f"  + per-patch sums with native:aggregate   {native['sums_s']:7.2f} s (not in the speed-up)")
     print(
         f"prejudgepatches (Processing, gpkg->gpkg) {algorithm['time_s']:7.2f} s, peak RSS {algorithm['peak_rss_mb']:.0f} MB"
     )
     print(
         f"prejudge() core alone                    {core['time_s']:7.2f} s "
-        f"(+ {core['read_s']:.2f} s reading with pyogrio), peak RSS {core['peak_rss_mb']:.0f} MB"
+        f"(+ {core['read_s']:.2f} s reading with OGR), peak RSS {core['peak_rss_mb']:.0f} MB, GEOS {core['geos']} "
+        "(QGIS's, loaded first)"
     )
     if native:
-        print(f"speed-up, Processing algorithm vs native chain: {native['time_s'] / algorithm['time_s']:.1f}x")
+        print(f"speed-up, Processing algorithm vs native chain: {native['time_s'] / algorithm['time_s']:.1f}x "
+              "(both inside the QGIS desktop, same build, QGIS's GEOS)")
         if args.rounds > 1:
             ratios = sorted(n["time_s"] / a["time_s"] for n, a in zip(natives, algorithms))
             print(f"  per round: {', '.join(f'{r:.1f}x' for r in ratios)} (lowest {ratios[0]:.1f}x)")
