@@ -16,11 +16,17 @@ disk and of other programs are made for real where they can be:
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import shapely
+import shapely.geometry
 from osgeo import gdal, ogr, osr
 from shapely.geometry import box
 
@@ -233,3 +239,243 @@ def test_prejudge_database_with_only_patches_without_geometry(registry, tmp_path
     assert results["JUDGED"] == 0
     assert any("NOGEOM-1" in w for w in record.warnings)
     assert "geometry" in stored_patches(store.location)["NOGEOM-1"]["prejudge_note"]
+
+
+# --------------------------------------------------------------------------- 6. patch import: weak messages
+
+
+def import_batch(registry, path: Path, database: str, **extra):
+    parameters = {"INPUT": str(path), "DATABASE": database, "SOURCE": 0, "OUTPUT": "TEMPORARY_OUTPUT", **extra}
+    return run(registry, "importpatches", parameters)
+
+
+def empty_store(folder: Path) -> str:
+    from mine_supervision_plugin.store.database import create_database
+
+    return create_database(folder / "county.gpkg", 4526)
+
+
+def stored_numbers(location) -> list[str]:
+    connection = sqlite3.connect(str(location))
+    try:
+        return [row[0] for row in connection.execute("SELECT patch_no FROM patches ORDER BY fid")]
+    finally:
+        connection.close()
+
+
+def test_import_of_an_empty_geojson_says_it_has_no_features(registry, tmp_path):
+    path = tmp_path / "empty.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    _, ok, record = import_batch(registry, path, empty_store(tmp_path))
+    assert not ok
+    message = "\n".join(record.errors)
+    assert "empty.geojson" in message and "no features" in message
+    assert "patch-number field" not in message
+
+
+def test_import_of_a_point_layer_is_refused(registry, tmp_path):
+    path = write_layer(
+        tmp_path / "points.gpkg",
+        [("TBBH", ogr.OFTString)],
+        [({"TBBH": "PT-1"}, shapely.Point(X0, Y0)), ({"TBBH": "PT-2"}, shapely.Point(X0 + 10, Y0))],
+        geometry_type=ogr.wkbPoint,
+    )
+    database = empty_store(tmp_path)
+    _, ok, record = import_batch(registry, path, database)
+    assert not ok
+    message = "\n".join(record.errors)
+    assert "points.gpkg" in message and "polygon" in message
+    assert stored_numbers(database) == []
+
+
+def test_import_gives_each_warning_once(registry, tmp_path):
+    def feature(number, geometry, after="2024-06-01"):
+        return {"type": "Feature", "properties": {"TBBH": number, "HSX": after},
+                "geometry": None if geometry is None else shapely.geometry.mapping(geometry)}
+
+    bow_tie = shapely.Polygon([(X0, Y0), (X0 + 100, Y0 + 100), (X0 + 100, Y0), (X0, Y0 + 100)])
+    flat = shapely.Polygon([(X0, Y0), (X0 + 100, Y0), (X0 + 50, Y0), (X0, Y0)])  # no area at all
+    path = tmp_path / "batch.geojson"
+    path.write_text(json.dumps({
+        "type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4526"}},
+        "features": [
+            feature("W-1", box(X0, Y0, X0 + 10, Y0 + 10)),
+            feature("W-2", bow_tie, "not a date"),
+            feature("W-3", None),
+            feature("W-4", shapely.Point(X0, Y0)),
+            feature("W-5", flat),
+        ],
+    }), encoding="utf-8")
+    database = empty_store(tmp_path)
+    _, ok, record = import_batch(registry, path, database)
+    assert ok, record.errors
+    assert stored_numbers(database) == ["W-1", "W-2", "W-3", "W-4", "W-5"]
+    assert len(record.warnings) == len(set(record.warnings)), record.warnings
+    for number in ("W-2", "W-3", "W-4", "W-5"):
+        about = [w for w in record.warnings if number in w and "geometry" in w]
+        assert len(about) == 1, (number, record.warnings)
+
+
+# --------------------------------------------------------------------------- 4. damaged files, locks, full disk
+
+
+def good_shapefile(folder: Path, rows: int = 40) -> Path:
+    return write_layer(
+        folder / "batch.shp",
+        [("TBBH", ogr.OFTString), ("BZ", ogr.OFTString)],
+        [({"TBBH": f"D-{k}", "BZ": "x" * 60}, box(X0 + 20 * k, Y0, X0 + 20 * k + 10, Y0 + 10)) for k in range(rows)],
+    )
+
+
+@pytest.mark.parametrize("part", [".dbf", ".shp"])
+def test_import_of_a_truncated_shapefile_names_the_file_and_the_damage(registry, tmp_path, part):
+    path = good_shapefile(tmp_path)
+    damaged = path.with_suffix(part)
+    data = damaged.read_bytes()
+    damaged.write_bytes(data[: len(data) * 2 // 3])
+    database = empty_store(tmp_path)
+    _, ok, record = import_batch(registry, path, database)
+    assert not ok
+    message = "\n".join(record.errors)
+    assert damaged.name in message and "damaged" in message, message
+    assert stored_numbers(database) == []
+
+
+def read_then(monkeypatch, action):
+    """Make importpatches run ``action(store)`` right after it has read the batch (and checked the store)."""
+    import mine_supervision_plugin.processing.import_patches as module
+
+    real = module.read_patch_batch
+
+    def reading(*args, **kwargs):
+        batch = real(*args, **kwargs)
+        action()
+        return batch
+
+    monkeypatch.setattr(module, "read_patch_batch", reading)
+
+
+def test_a_store_locked_after_the_batch_was_read(registry, tmp_path, monkeypatch):
+    database = empty_store(tmp_path)
+    other = sqlite3.connect(database, isolation_level=None)
+    read_then(monkeypatch, lambda: other.execute("BEGIN EXCLUSIVE"))
+    try:
+        _, ok, record = import_batch(registry, good_shapefile(tmp_path, 3), database)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not ok
+    message = "\n".join(record.errors)
+    assert "county.gpkg" in message and "locked by another program" in message, message
+    assert "database is locked" not in message
+    assert stored_numbers(database) == []
+
+
+def test_a_full_disk_during_the_import(registry, tmp_path, monkeypatch):
+    database = empty_store(tmp_path)
+    connection = sqlite3.connect(database)
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    connection.close()
+    # GDAL runs these pragmas on each connection it opens: no page may be added, as on a full disk.
+    read_then(monkeypatch, lambda: gdal.SetConfigOption("OGR_SQLITE_PRAGMA", f"max_page_count={pages}"))
+    try:
+        _, ok, record = import_batch(registry, good_shapefile(tmp_path, 400), database)
+    finally:
+        gdal.SetConfigOption("OGR_SQLITE_PRAGMA", None)
+    assert not ok
+    message = "\n".join(record.errors)
+    assert "county.gpkg" in message and "full" in message, message
+    assert "ROLLBACK" not in message
+    assert stored_numbers(database) == []
+
+
+def test_a_store_whose_patches_table_was_dropped(registry, tmp_path):
+    database = empty_store(tmp_path)
+    connection = sqlite3.connect(database)
+    connection.execute("DROP TABLE patches")
+    connection.commit()
+    connection.close()
+    _, ok, record = import_batch(registry, good_shapefile(tmp_path, 3), database)
+    assert not ok
+    message = "\n".join(record.errors)
+    assert "county.gpkg" in message and "patches" in message and "NoneType" not in message, message
+
+
+def test_a_patches_table_dropped_after_the_store_was_opened(registry, tmp_path, monkeypatch):
+    database = empty_store(tmp_path)
+
+    def drop():
+        connection = sqlite3.connect(database)
+        connection.execute("DROP TABLE patches")
+        connection.commit()
+        connection.close()
+
+    read_then(monkeypatch, drop)
+    _, ok, record = import_batch(registry, good_shapefile(tmp_path, 3), database)
+    assert not ok
+    message = "\n".join(record.errors)
+    assert "county.gpkg" in message and "patches" in message and "NoneType" not in message, message
+
+
+# --------------------------------------------------------------------------- 5. a writer killed mid-transaction
+
+KILLED_WRITER = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA journal_mode=DELETE")
+connection.execute("PRAGMA cache_size=10")  # small cache: changed pages spill into the file before commit
+connection.execute("BEGIN IMMEDIATE")
+connection.execute("DELETE FROM patches")
+for k in range(3000):
+    connection.execute("INSERT INTO audit_log (action, detail) VALUES ('half-written', ?)", ("x" * 2000,))
+print("written", flush=True)
+sys.stdin.read()  # killed here, the transaction open
+"""
+
+
+def kill_a_writer_mid_transaction(location: str) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, location], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout.readline().strip() == "written"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+        child.stdin.close()
+        child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+    journal = Path(location + "-journal")
+    assert journal.exists() and journal.stat().st_size > 0  # a hot journal
+
+
+def test_a_store_left_with_a_hot_journal_is_recovered(registry, tmp_path):
+    store = make_store(tmp_path)
+    size = Path(store.location).stat().st_size
+    kill_a_writer_mid_transaction(store.location)
+    assert Path(store.location).stat().st_size > size  # the half-written pages reached the file
+
+    results, ok, record = run(registry, "prejudgedatabase", {"DATABASE": store.location})
+    assert ok, record.errors
+    assert results["JUDGED"] == 2
+    assert any("county.gpkg" in w and "rolled back" in w for w in record.warnings), record.warnings
+    assert not Path(store.location + "-journal").exists()
+    # The data are those from before the killed transaction.
+    assert sorted(stored_patches(store.location)) == ["P1", "P2"]
+    connection = sqlite3.connect(store.location)
+    try:
+        assert connection.execute("SELECT count(*) FROM audit_log WHERE action = 'half-written'").fetchone() == (0,)
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        connection.close()
+
+
+def test_open_database_says_it_recovered(tmp_path):
+    from mine_supervision_plugin.store.database import open_database
+
+    store = make_store(tmp_path)
+    kill_a_writer_mid_transaction(store.location)
+    reopened = open_database(store.location)
+    assert len(reopened.notes) == 1 and "rolled back" in reopened.notes[0]
+    assert open_database(store.location).notes == []

@@ -384,6 +384,38 @@ def _pick_layer(dataset: gdal.Dataset, path: Path, layer_name: str | None) -> og
     )
 
 
+_NOT_POLYGONS = {
+    ogr.wkbPoint: "point",
+    ogr.wkbMultiPoint: "point",
+    ogr.wkbLineString: "line",
+    ogr.wkbMultiLineString: "line",
+    ogr.wkbCircularString: "line",
+    ogr.wkbCompoundCurve: "line",
+    ogr.wkbMultiCurve: "line",
+}
+
+
+def _refuse_unusable_layer(layer: ogr.Layer, path: Path) -> None:
+    """Refuse a layer without features, or one of points or lines: patches are polygons."""
+    if layer.GetFeatureCount() == 0:
+        raise PatchFormatError(
+            tr("{file} has no features (layer {layer} is empty): there are no patches to import.").format(
+                file=path.name, layer=layer.GetName()
+            )
+        )
+    kind = _NOT_POLYGONS.get(ogr.GT_Flatten(layer.GetGeomType()))
+    if kind is not None:
+        raise PatchFormatError(_not_polygons_message(path, layer.GetName(), kind))
+
+
+def _not_polygons_message(path: Path, layer_name: str, kind: str) -> str:
+    kinds = {"point": tr("points"), "line": tr("lines")}
+    return tr(
+        "{file} (layer {layer}) holds {kind}, not polygons: patches are polygons. "
+        "Choose the file or layer with the patch outlines."
+    ).format(file=path.name, layer=layer_name, kind=kinds.get(kind, kind))
+
+
 def _datum(srs: osr.SpatialReference) -> str:
     return (srs.GetAttrValue("DATUM") or "").lower().replace(" ", "_")
 
@@ -592,6 +624,46 @@ def _choose_area_unit(pairs: list[tuple[float, float]]) -> str | None:
     return best
 
 
+def _shapefile_part(path: Path, suffix: str) -> Path | None:
+    return next((p for p in (path.with_suffix(suffix), path.with_suffix(suffix.upper())) if p.exists()), None)
+
+
+def check_shapefile_parts(path: str | Path) -> None:
+    """Refuse a shapefile whose .shp, .shx or .dbf is shorter than its header says (a cut copy or download).
+
+    GDAL reads such files up to the cut and then fails with a bare error
+    (``fread(...) failed on DBF file``, or no message at all).
+    """
+    path = Path(path)
+    damaged = tr(
+        "{file} is damaged: it is cut short ({size} bytes of the {expected} its header announces), "
+        "probably an interrupted copy or download. Ask for the file again."
+    )
+    for suffix in (".shp", ".shx"):
+        part = _shapefile_part(path, suffix)
+        if part is None:
+            continue
+        with open(part, "rb") as stream:
+            header = stream.read(100)
+        size = part.stat().st_size
+        if len(header) < 100:
+            raise PatchFormatError(damaged.format(file=part.name, size=size, expected=100))
+        expected = int.from_bytes(header[24:28], "big") * 2  # 16-bit words
+        if size < expected:
+            raise PatchFormatError(damaged.format(file=part.name, size=size, expected=expected))
+    part = _shapefile_part(path, ".dbf")
+    if part is not None:
+        with open(part, "rb") as stream:
+            header = stream.read(32)
+        size = part.stat().st_size
+        if len(header) < 32:
+            raise PatchFormatError(damaged.format(file=part.name, size=size, expected=32))
+        records = int.from_bytes(header[4:8], "little")
+        expected = int.from_bytes(header[8:10], "little") + records * int.from_bytes(header[10:12], "little")
+        if size < expected:
+            raise PatchFormatError(damaged.format(file=part.name, size=size, expected=expected))
+
+
 @release_ogr_on_error
 def read_patch_batch(
     path: str | Path,
@@ -607,12 +679,35 @@ def read_patch_batch(
     ``area_m2`` (declared, converted to m²; computed when not declared),
     ``remarks``, ``year``, ``batch``), ``declared_area`` (as written),
     ``computed_area_m2`` and ``geometry`` (MultiPolygon or None).
-    """
-    import geopandas as gpd
 
+    A file GDAL cannot read to its end (damaged, cut short) is refused with
+    :class:`PatchFormatError` naming it, never with GDAL's bare error.
+    """
     path = Path(path)
     if not path.exists():
         raise PatchFormatError(tr("{file} does not exist.").format(file=path))
+    if path.suffix.lower() == ".shp":
+        check_shapefile_parts(path)
+    try:
+        return _read_patch_batch(path, target_epsg=target_epsg, mapping=mapping, layer_name=layer_name)
+    except RuntimeError as error:
+        reason = str(error).strip() or tr("GDAL gave no reason")
+        raise PatchFormatError(
+            tr("{file} cannot be read to its end: the file is damaged or incomplete ({reason}). Ask for it again.").format(
+                file=path.name, reason=reason
+            )
+        ) from error.with_traceback(None)
+
+
+def _read_patch_batch(
+    path: Path,
+    *,
+    target_epsg: int,
+    mapping: FieldMapping | None,
+    layer_name: str | None,
+) -> PatchBatch:
+    import geopandas as gpd
+
     mapping = mapping or FieldMapping()
     encoding, encoding_note = "UTF-8", tr("UTF-8")
     if path.suffix.lower() == ".shp":
@@ -621,6 +716,7 @@ def read_patch_batch(
     else:
         dataset = _open(path, None)
     layer = _pick_layer(dataset, path, layer_name)
+    _refuse_unusable_layer(layer, path)
     definition = layer.GetLayerDefn()
     names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     kinds = {definition.GetFieldDefn(i).GetName(): definition.GetFieldDefn(i).GetType() for i in range(len(names))}
@@ -647,6 +743,7 @@ def read_patch_batch(
 
     rows: dict[str, list] = {name: [] for name in ("source_row", *TARGETS, "declared_area", "computed_area_m2")}
     geometries: list = []
+    not_polygons: dict[str, int] = {}  # kind -> rows whose geometry is a point or line
     layer.ResetReading()
     for row, feature in enumerate(layer, start=1):
         values = {}
@@ -669,6 +766,9 @@ def read_patch_batch(
                 if transform is not None:
                     reference.Transform(transform)
                 geometry = shapely.from_wkb(bytes(reference.ExportToIsoWkb()))
+                kind = _NOT_POLYGONS.get(ogr.GT_Flatten(reference.GetGeometryType()))
+                if kind is not None:
+                    not_polygons[kind] = not_polygons.get(kind, 0) + 1
             except (RuntimeError, shapely.errors.GEOSException) as error:
                 warnings.append(
                     tr("{where}: the geometry cannot be read or reprojected ({reason}); kept without geometry.").format(
@@ -722,6 +822,9 @@ def read_patch_batch(
     # The layer belongs to the dataset: drop it first, never use it after the dataset is gone.
     layer = None
     dataset = None
+    if not_polygons and all(geometry is None for geometry in geometries):
+        # a layer of mixed type (GeoJSON) holding no polygon at all: points or lines, not patches
+        raise PatchFormatError(_not_polygons_message(path, chosen_layer, max(not_polygons, key=not_polygons.get)))
 
     area_unit = _resolve_areas(rows, mapping, used, path, warnings)
     counts: dict[str, list[int]] = {}

@@ -124,6 +124,7 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
             mapping.area_unit = AREA_UNIT_CHOICES[self.parameterAsEnum(parameters, "AREA_UNIT", context)]
 
         store = self.open_store(parameters, context)
+        push_warnings(feedback, store.notes)  # e.g. an interrupted change rolled back on opening
         with processing_errors(PatchFormatError):
             batch = read_patch_batch(path, target_epsg=store.crs_epsg, mapping=mapping, layer_name=layer_name)
         feedback.pushInfo(
@@ -147,6 +148,7 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
                 year=year,
                 batch=batch_name,
                 reason=tr("Imported from {file}").format(file=batch.path),
+                reader_warned=True,
             )
         push_warnings(feedback, report.warnings, skip=batch.warnings)
 

@@ -36,6 +36,7 @@ class PrejudgeDatabaseAlgorithm(MineSupervisionAlgorithm):
         from ..domain.vocab import label
 
         store = self.open_store(parameters, context)
+        push_warnings(feedback, store.notes)  # e.g. an interrupted change rolled back on opening
         tolerance = self.parameterAsDouble(parameters, "TOLERANCE_M2", context)
         with processing_errors(ValueError):
             report = prejudge_database(

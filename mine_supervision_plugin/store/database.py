@@ -17,7 +17,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from osgeo import ogr, osr
@@ -64,6 +64,13 @@ FID_COLUMN = "fid"
 
 class StoreError(Exception):
     """A problem with a supervision database, worded for the user."""
+
+
+class StoreWriteError(StoreError, RuntimeError):
+    """A GDAL/OGR error inside a store transaction, worded for the user (see :func:`store_error`).
+
+    Also a ``RuntimeError``, as GDAL raised it, for callers that caught GDAL's own errors.
+    """
 
 
 def is_postgres(target: str) -> bool:
@@ -194,8 +201,34 @@ def create_database(
     return str(path)
 
 
-def _check_geopackage_file(path: Path) -> None:
-    """Refuse files that cannot be a writable supervision GeoPackage, touching nothing."""
+def _recover_hot_journal(path: Path) -> bool:
+    """Roll back what a writer killed mid-transaction left in ``path``; True when it was done.
+
+    Such a writer leaves a *hot* rollback journal (``path-journal``) holding
+    the pages as they were before its transaction. Only a connection that may
+    write rolls it back (a read-only one is refused, "attempt to write a
+    readonly database"); a live writer's journal is not hot and is left alone.
+    """
+    journal = Path(str(path) + "-journal")
+    try:
+        if journal.stat().st_size == 0:
+            return False
+    except FileNotFoundError:
+        return False
+    connection = sqlite3.connect(str(path), timeout=0.5, isolation_level=None)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # SQLite replays the journal here
+    finally:
+        connection.close()
+    return not journal.exists() or journal.stat().st_size == 0
+
+
+def _check_geopackage_file(path: Path) -> list[str]:
+    """Refuse files that cannot be a writable supervision GeoPackage; return notes for the user.
+
+    Nothing is touched, except a hot journal left by a writer killed
+    mid-transaction, which is rolled back (and said so in the notes).
+    """
     if not path.exists():
         raise StoreError(tr("{path} does not exist.").format(path=path))
     if not path.is_file():
@@ -212,8 +245,16 @@ def _check_geopackage_file(path: Path) -> None:
                 path=path
             )
         )
+    notes = []
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
+        if _recover_hot_journal(path):
+            notes.append(
+                tr(
+                    "{path} was left in the middle of a change by a program that stopped (crash, power cut, killed): "
+                    "that unfinished change was rolled back from its journal; the data are as they were before it."
+                ).format(path=path)
+            )
         connection = sqlite3.connect(uri, uri=True, timeout=0.5)
         try:
             names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -245,6 +286,7 @@ def _check_geopackage_file(path: Path) -> None:
                 tr("{path} is locked by another program; close it there and try again.").format(path=path)
             ) from error
         raise StoreError(tr("{path} is not a GeoPackage file ({reason}).").format(path=path, reason=error)) from error
+    return notes
 
 
 @dataclass
@@ -255,6 +297,8 @@ class SupervisionStore:
     crs_epsg: int
     schema_version: int
     migrated_from: int | None = None
+    #: what opening it did that the user should know (a rolled-back interrupted change...)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def is_postgres(self) -> bool:
@@ -266,16 +310,41 @@ class SupervisionStore:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[ogr.DataSource]:
-        """Open the database for writing; commit on success, roll back on any error."""
-        source = ogr.Open(_ogr_name(self.location), update=1)
-        source.StartTransaction()
+        """Open the database for writing; commit on success, roll back on any error.
+
+        GDAL/OGR errors (raised as ``RuntimeError``) while opening, writing or
+        committing become a :class:`StoreError` naming the database and the
+        cause (locked by another program, disk full, damaged file); so does a
+        table of the schema gone missing. The store is left as it was.
+        """
+        try:
+            source = ogr.Open(_ogr_name(self.location), update=1)
+            if source is None:
+                raise RuntimeError(tr("cannot be opened"))
+            source.StartTransaction()
+        except RuntimeError as error:
+            source = None
+            raise store_error(self.location, error) from error.with_traceback(None)
         try:
             yield source
-        except BaseException:
-            source.RollbackTransaction()
+        except BaseException as error:
+            with contextlib.suppress(RuntimeError):
+                # SQLite may have rolled back by itself (a full disk): the first error is the one that counts
+                source.RollbackTransaction()
+            if isinstance(error, RuntimeError):
+                raise store_error(self.location, error) from error.with_traceback(None)
+            if isinstance(error, (AttributeError, TypeError)):
+                missing = _missing_tables(source)
+                if missing:
+                    raise _damaged_schema_error(self.location, missing) from error.with_traceback(None)
             raise
         else:
-            source.CommitTransaction()
+            try:
+                source.CommitTransaction()
+            except RuntimeError as error:
+                with contextlib.suppress(RuntimeError):
+                    source.RollbackTransaction()
+                raise store_error(self.location, error) from error.with_traceback(None)
         finally:
             source = None
 
@@ -292,6 +361,60 @@ class SupervisionStore:
         if detail is not None:
             feature.SetField("detail", detail if isinstance(detail, str) else json.dumps(detail, ensure_ascii=False))
         layer.CreateFeature(feature)
+
+
+def store_error(location: str, error: BaseException) -> StoreWriteError:
+    """A GDAL/OGR or SQLite error on the database ``location`` as a message for the user.
+
+    The one place that words what went wrong underneath: locked by another
+    program, disk full, damaged or read-only file, else the raw reason.
+    Nothing was written in any of these cases (the transaction is rolled back).
+    """
+    if isinstance(error, StoreWriteError):
+        return error
+    reason = str(error).strip() or type(error).__name__
+    text = reason.lower()
+    if "locked" in text or "busy" in text:
+        message = tr(
+            "{path} is locked by another program (another QGIS, a copy or synchronisation tool...); "
+            "nothing was written. Close it there and try again."
+        )
+    elif "full" in text or "no space" in text or "quota" in text:
+        message = tr(
+            "{path}: the disk is full (SQLite: {reason}); nothing was written. Free some space on the disk "
+            "of {folder} and try again."
+        )
+    elif "readonly" in text or "read-only" in text or "permission" in text:
+        message = tr("{path} cannot be written (read-only: {reason}); nothing was written.")
+    elif any(
+        word in text for word in ("malformed", "not a database", "corrupt", "i/o error", "damaged", "short read")
+    ):
+        message = tr(
+            "{path} is damaged ({reason}); nothing was written. Restore it from a backup, or repair a copy of it."
+        )
+    else:
+        message = tr("{path} could not be written: {reason}. Nothing was written.")
+    folder = Path(location).parent if not is_postgres(location) else location
+    return StoreWriteError(message.format(path=location, reason=reason, folder=folder))
+
+
+def _missing_tables(source: ogr.DataSource | None) -> list[str]:
+    """The tables of the current schema that ``source`` lacks (none when it cannot be asked)."""
+    if source is None:
+        return []
+    try:
+        return [spec.name for spec in schema_diff(source).missing_tables]
+    except RuntimeError:
+        return []
+
+
+def _damaged_schema_error(location: str, missing: list[str]) -> StoreWriteError:
+    return StoreWriteError(
+        tr(
+            "{path} is damaged: the table(s) {tables} of the supervision database are missing (deleted by "
+            "another program?). Nothing was written. Restore the database from a backup."
+        ).format(path=location, tables=", ".join(missing))
+    )
 
 
 def current_user() -> str:
@@ -345,21 +468,26 @@ def open_database(target: str | os.PathLike, *, migrate: bool = True) -> Supervi
     was written by a newer plugin. Nothing is written in those cases.
     """
     target = str(target)
-    if not is_postgres(target):
-        _check_geopackage_file(Path(target))
+    notes = [] if is_postgres(target) else _check_geopackage_file(Path(target))
     try:
         source = ogr.Open(_ogr_name(target), update=0)
     except RuntimeError as error:
         raise StoreError(tr("{path} cannot be opened: {reason}").format(path=target, reason=error)) from error
     meta = _read_meta(source)
-    source = None
     if meta.get("application") != APPLICATION_ID:
+        source = None
         raise StoreError(tr("{path} is not a supervision database.").format(path=target))
     try:
         version = int(meta.get("schema_version", "0"))
         crs_epsg = int(meta.get("crs_epsg", str(DEFAULT_CRS_EPSG)))
     except ValueError as error:
+        source = None
         raise StoreError(tr("{path} has a damaged schema record: {reason}").format(path=target, reason=error)) from error
+    # Tables its own schema version has must be there: a dropped table is damage, never migrated over.
+    missing = [spec.name for spec in tables_at(min(version, SCHEMA_VERSION)) if source.GetLayerByName(spec.name) is None]
+    source = None
+    if missing:
+        raise _damaged_schema_error(target, missing)
     if version > SCHEMA_VERSION:
         raise StoreError(
             tr(
@@ -367,7 +495,10 @@ def open_database(target: str | os.PathLike, *, migrate: bool = True) -> Supervi
                 "Update the Mine supervision plugin to open it."
             ).format(path=target, found=version, known=SCHEMA_VERSION)
         )
-    store = SupervisionStore(target, crs_epsg, version)
+    store = SupervisionStore(target, crs_epsg, version, notes=notes)
+    if notes:
+        with store.transaction() as source:
+            store.log(source, "recover", "", "", {"notes": notes})
     if version < SCHEMA_VERSION:
         if not migrate:
             raise StoreError(

@@ -584,6 +584,7 @@ def add_patches(
     batch: str | None = None,
     reason: str | None = None,
     user: str | None = None,
+    reader_warned: bool = False,
 ) -> AddReport:
     """Insert new patches in state ``issued``, each with its ``issued`` event; all or nothing.
 
@@ -595,6 +596,9 @@ def add_patches(
     without one and named in the warnings. ``remarks`` are stored with the
     patch and repeated in the reason of its ``issued`` event. ``year`` defaults
     to the record's, else the year of ``date_after``, else this year.
+    ``reader_warned``: the records come from :func:`~..formats.patch_batches.read_patch_batch`,
+    whose warnings already name every patch left without geometry (and why):
+    those patches are not named a second time.
 
     Raises :class:`PatchStoreError` naming every missing patch number,
     unreadable value and duplicate number (within the batch or already
@@ -642,8 +646,9 @@ def add_patches(
             reference = to_ogr_geometry(geometry)
             reference.Transform(transform)
             geometry = to_shapely(reference)
-        geometry, notes = repair_geometry(geometry, where)
-        report.warnings += notes
+        if geometry is not None or not reader_warned:
+            geometry, notes = repair_geometry(geometry, where)
+            report.warnings += notes
         if stored.get("area_m2") is None and geometry is not None and projected:
             stored["area_m2"] = float(geometry.area)
         if batch:
