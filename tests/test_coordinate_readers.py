@@ -394,7 +394,7 @@ def test_batch_of_a_folder_keeps_the_good_files(tmp_path):
     assert failed == sorted(
         [p.name for p in DATA.iterdir() if p.name.startswith("refuse_")] + ["land_exchange_no_zone.txt"]
     )
-    assert len(accepted) == 10 and len(failed) == 13
+    assert len(accepted) == 11 and len(failed) == 13
     no_zone = batch.failures[str(folder / "sub" / "land_exchange_no_zone.txt")]
     assert any("带号" in p.message for p in no_zone)
 
@@ -567,3 +567,206 @@ def test_geometry_errors_are_listed_even_when_the_crs_is_refused(tmp_path):
 def test_ellipsoidal_area_refuses_coordinates_outside_the_crs():
     with pytest.raises(ValueError, match="inverse-projected"):
         ellipsoidal_area_m2(box(38512300.0, 3853100.0, 38512400.0, 3853200.0), 4547)  # prefixed eastings, CRS without
+
+
+# --- areas with units, invalid areas, CRS that cannot fit, duplicates, encodings, decimal commas --------------
+
+
+def test_parcel_areas_written_with_their_unit_are_read_and_checked():
+    # six 180 m × 100 m parcels: 1.8000公顷, 18000平方米, 27亩, 0.0180 km², 18000m², 0.018平方公里
+    result = read_coordinate_file(DATA / "land_exchange_area_units.txt")
+    assert result.warnings == []
+    parcels = result.licences[0].parcels
+    assert [p.declared_area_unit for p in parcels] == ["ha", "m2", "mu", "km2", "m2", "km2"]
+    assert [p.declared_area for p in parcels][:3] == [1.8, 18000.0, 27.0]
+
+
+@pytest.mark.parametrize("written, unit", [("2.8000公顷", "ha (公顷)"), ("28亩", "mu (亩)"), ("18500平方米", "m²")])
+def test_a_wrong_area_with_its_unit_is_checked_like_any_declared_area(tmp_path, written, unit):
+    text = (DATA / "land_exchange_area_units.txt").read_text(encoding="utf-8")
+    path = tmp_path / "wrong.txt"
+    path.write_text(text.replace("4,1.8000公顷,1,", f"4,{written},1,"), encoding="utf-8")
+    (warning,) = read_coordinate_file(path).warnings
+    assert (warning.line, warning.parcel) == (15, "1")
+    assert unit in warning.message and "differs" in warning.message
+
+
+def test_unknown_area_unit_is_named_not_guessed(tmp_path):
+    text = (DATA / "land_exchange_area_units.txt").read_text(encoding="utf-8")
+    path = tmp_path / "unit.txt"
+    path.write_text(text.replace("4,27亩,3,", "4,27平米,3,"), encoding="utf-8")
+    result = read_coordinate_file(path)
+    (warning,) = result.warnings
+    assert (warning.line, warning.parcel) == (25, "3") and "unknown area unit '平米'" in warning.message
+    assert result.licences[0].parcels[2].declared_area is None
+
+
+@pytest.mark.parametrize("value", ["inf", "1e400", "nan", "-5", "1e308", "0", "-inf", "∞"])
+def test_invalid_declared_parcel_area_is_named_and_left_empty(tmp_path, value):
+    path = land_variant(tmp_path, "8,28.0000,2", f"8,{value},2")
+    result = read_coordinate_file(path)
+    (warning,) = result.warnings
+    assert (warning.file, warning.line, warning.parcel) == (str(path), 21, "2")
+    assert "parcel area (地块面积) is invalid" in warning.message and "left empty" in warning.message
+    assert "differs" not in warning.message
+    assert result.licences[0].parcels[1].declared_area is None
+    assert len(str(warning)) < 300 and "0000000000" not in str(warning)
+
+
+@pytest.mark.parametrize("value", ["inf", "1e400", "nan", "-5", "1e308", "1e308平方米", "-0.4750"])
+def test_invalid_licensed_area_is_named_and_not_a_number_to_store(tmp_path, value):
+    text = (DATA / "registration_gbk.txt").read_bytes().decode("gbk").replace("矿区面积=0.4750", f"矿区面积={value}")
+    path = tmp_path / "licence.txt"
+    path.write_text(text, encoding="gbk")
+    result = read_coordinate_file(path)
+    (warning,) = result.warnings
+    assert (warning.file, warning.line) == (str(path), 7)
+    assert "licensed area (矿区面积)" in warning.message and "C1301002010127120054321" in warning.message
+    assert "invalid" in warning.message and value[:5] in warning.message
+    assert result.licences[0].licensed_area_km2 is None
+    assert len(str(warning)) < 300 and "0000000000" not in str(warning)
+
+
+def test_licensed_area_with_a_unit_in_a_table_names_its_row(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "许可证号,矿区面积,点号,X,Y\n"
+        "C1,1e400,1,3853200.00,38512300.00\nC1,,2,3853210.55,38512800.25\nC1,,3,3852805.30,38512790.10\n",
+        encoding="utf-8",
+    )
+    result = read_coordinate_file(path)
+    invalid = [w for w in result.warnings if "矿区面积" in w.message]
+    assert [w.line for w in invalid] == [2] and result.licences[0].licensed_area_km2 is None
+
+
+def test_huge_finite_area_is_not_printed_with_hundreds_of_digits(tmp_path):
+    path = land_variant(tmp_path, "5,19.9330,1", "5,1e308平方米,1")
+    (warning,) = read_coordinate_file(path).warnings
+    assert "larger than all of China" in warning.message and len(warning.message) < 200
+
+
+def test_geographic_crs_for_gauss_kruger_metres_is_refused_with_the_right_crs():
+    (problem,) = errors(refused("land_exchange_utf8_bom_crlf.txt", crs_epsg=4490))
+    assert "EPSG:4490" in problem.message and "geographic" in problem.message and "degrees" in problem.message
+    assert "EPSG:4526" in problem.message  # the CRS the eastings' zone prefix points to
+
+
+def test_a_projected_crs_elsewhere_on_earth_is_refused(tmp_path):
+    path = land_variant(tmp_path, "带号=38", "带号=38")
+    text = path.read_text(encoding="utf-8").replace(",38512", ",512").replace(",38513", ",513")
+    path.write_text(text, encoding="utf-8")
+    assert read_coordinate_file(path, crs_epsg=32650).crs_epsg == 32650  # UTM 50N: inside China, accepted
+    (problem,) = errors(refused_path(path, crs_epsg=32638))  # UTM 38N: Iraq
+    assert "EPSG:32638" in problem.message and "outside China" in problem.message and problem.line == 16
+    assert "9.9e" not in problem.message
+
+
+def lon_lat_file(tmp_path: Path, header: str = "EPSG:4526") -> Path:
+    text = (DATA / "land_exchange_utf8_bom_crlf.txt").read_text(encoding="utf-8-sig").split("8,28.0000")[0]
+    for old, new in (
+        ("3853200.00,38512300.00", "34.800000,114.300000"),
+        ("3853210.55,38512800.25", "34.800100,114.305500"),
+        ("3852805.30,38512790.10", "34.796400,114.305400"),
+        ("3852800.00,38512300.00", "34.796400,114.300000"),
+    ):
+        text = text.replace(old, new)
+    path = tmp_path / "lonlat.txt"
+    path.write_text(text.replace("2000国家大地坐标系", header), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("header, crs", [("EPSG:4526", None), ("2000国家大地坐标系", 4526)])
+def test_longitudes_and_latitudes_are_refused_in_the_users_words(tmp_path, header, crs):
+    path = lon_lat_file(tmp_path, header)
+    (problem,) = refused_path(path, crs_epsg=crs)
+    assert (problem.line, problem.parcel) == (16, "1")
+    assert "longitudes and latitudes in degrees" in problem.message and "EPSG:4526" in problem.message
+    assert "inf" not in problem.message
+
+
+def test_a_file_may_state_its_crs_as_an_epsg_code(tmp_path):
+    path = land_variant(tmp_path, "2000国家大地坐标系", "EPSG:4526")
+    assert read_coordinate_file(path).crs_epsg == 4526
+    (problem,) = errors(refused_path(land_variant(tmp_path, "2000国家大地坐标系", "EPSG:4527", "z39.txt")))
+    assert "EPSG:4527" in problem.message
+
+
+def test_duplicate_licences_in_one_import():
+    from mine_supervision_plugin.formats.coordinates import drop_duplicate_licences
+
+    a = read_coordinate_file(DATA / "land_exchange_utf8_bom_crlf.txt")
+    same = read_coordinate_file(DATA / "land_exchange_utf8_bom_crlf.txt")
+    same.path = "copy.txt"
+    errs, notes = drop_duplicate_licences([a, same])
+    assert errs == [] and len(a.licences) == 1 and same.licences == []
+    (note,) = notes
+    assert note.file == "copy.txt" and "identical" in note.message and "imported once" in note.message
+
+    a = read_coordinate_file(DATA / "land_exchange_utf8_bom_crlf.txt")
+    moved = read_coordinate_file(DATA / "land_exchange_utf8_bom_crlf.txt")
+    moved.path = "moved.txt"
+    moved.licences[0].parcels[0].corners[1].x += 10
+    other = read_coordinate_file(DATA / "registration_gbk.txt")
+    errs, notes = drop_duplicate_licences([a, moved, other])
+    assert notes == [] and a.licences == [] and moved.licences == [] and len(other.licences) == 1
+    assert [p.file for p in errs] == [a.path, "moved.txt"]
+    assert all("land_exchange_utf8_bom_crlf.txt" in p.message and "moved.txt" in p.message for p in errs)
+    assert all("boundary" in p.message and "not imported" in p.message for p in errs)
+
+
+def test_gbk_file_with_a_utf8_byte_order_mark_is_read_as_gbk_with_a_warning(tmp_path):
+    path = tmp_path / "bom_gbk.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + (DATA / "registration_gbk.txt").read_bytes())
+    result = read_coordinate_file(path)
+    assert result.licences[0].mine_name == "某某县某某铁矿"
+    (warning,) = result.warnings
+    assert warning.line == 1 and "byte-order mark" in warning.message and "GBK" in warning.message
+
+
+def test_utf8_bom_file_with_one_gbk_line_is_refused_naming_the_line(tmp_path):
+    text = (DATA / "registration_gbk.txt").read_bytes().decode("gbk")
+    lines = text.splitlines(keepends=True)
+    data = b"\xef\xbb\xbf" + "".join(lines[:2]).encode("utf-8") + lines[2].encode("gbk").replace(b"C13", "某".encode("gbk"))
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data + "".join(lines[3:]).encode("utf-8"))
+    (problem,) = refused_path(path)
+    assert problem.line == 3 and "mixes encodings" in problem.message
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark(tmp_path, codec):
+    path = tmp_path / "u16.txt"
+    path.write_bytes((DATA / "registration_gbk.txt").read_bytes().decode("gbk").encode(codec))
+    result = read_coordinate_file(path)
+    assert result.licences[0].holder == "某某矿业有限公司" and result.warnings == []
+
+
+def test_undecodable_bytes_name_the_line(tmp_path):
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"XY001=1,3853200.00,38512300.00\n\x81\x20\xff\xff")
+    (problem,) = refused_path(path)
+    assert problem.line == 2 and "neither UTF-8 nor GBK" in problem.message
+
+
+def test_decimal_comma_in_a_registration_file_is_named(tmp_path):
+    text = (DATA / "registration_gbk.txt").read_bytes().decode("gbk")
+    path = tmp_path / "comma.txt"
+    # the first corner of parcel 1: once read as a closing line without corners
+    path.write_text(text.replace("XY001=1,3854000.00,38514000.00", "XY001=1,3854000,00,38514000,00"), encoding="gbk")
+    (problem,) = refused_path(path)
+    assert (problem.line, problem.corner) == (11, 1)
+    assert "decimal comma in '3854000,00'" in problem.message and "3854000.00" in problem.message
+    assert "closing line" not in str(problem)
+
+
+def test_decimal_comma_in_a_land_exchange_file_and_a_table(tmp_path):
+    path = land_variant(tmp_path, "J2,1,3853210.55,38512800.25", "J2,1,3853210,55,38512800,25")
+    (problem,) = refused_path(path)
+    assert (problem.line, problem.parcel, problem.corner) == (17, "1", 2) and "decimal comma" in problem.message
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "许可证号;点号;X;Y\nC1;1;3853200.00;38512300.00\nC1;2;3853210,55;38512800.25\nC1;3;3852805.30;38512790.10\n",
+        encoding="utf-8",
+    )
+    (problem,) = errors(refused_path(table))
+    assert (problem.line, problem.corner) == (3, 2) and "decimal comma in '3853210,55'" in problem.message

@@ -205,6 +205,80 @@ def test_a_licence_the_database_refuses_stores_nothing(registry, received, tmp_p
         algorithm.run({"INPUT": str(received / "zz_老图.txt"), "DATABASE": database, "OUTPUT": str(tmp_path / "o.gpkg")},
                       QgsProcessingContext(), QgsProcessingFeedback(), {}, False)
     assert list_license_nos(open_database(database)) == []
+    assert not (tmp_path / "o.gpkg").exists()  # the store refuses before the output is written
+
+
+def test_a_refused_import_leaves_an_existing_output_as_it_was(registry, received, tmp_path):
+    database = create_database(tmp_path / "county.gpkg", 4526)
+    out = tmp_path / "o.gpkg"
+    run(registry, "importcoordinates", {"INPUT": str(received / "青山.txt"), "OUTPUT": str(out)})
+    before = out.read_bytes()
+    (received / "zz_老图.txt").write_text(XIAN80, encoding="gbk")
+    algorithm = registry.createAlgorithmById(f"{PROVIDER_ID}:importcoordinates")
+    with pytest.raises(QgsProcessingException, match="Nothing was stored"):
+        algorithm.run({"INPUT": str(received / "zz_老图.txt"), "DATABASE": database, "OUTPUT": str(out)},
+                      QgsProcessingContext(), QgsProcessingFeedback(), {}, False)
+    assert out.read_bytes() == before and list_license_nos(open_database(database)) == []
+
+
+def test_a_geographic_crs_for_metre_coordinates_is_refused_before_anything_is_written(registry, received, tmp_path):
+    algorithm = registry.createAlgorithmById(f"{PROVIDER_ID}:importcoordinates")
+    out = tmp_path / "o.gpkg"
+    with pytest.raises(QgsProcessingException, match=r"青山\.txt.*EPSG:4490.*geographic.*EPSG:4526"):
+        algorithm.run({"INPUT": str(received / "青山.txt"), "CRS": "EPSG:4490", "OUTPUT": str(out)},
+                      QgsProcessingContext(), QgsProcessingFeedback(), {}, False)
+    assert not out.exists()
+    # a folder: every file is refused by name, nothing is written
+    feedback = RecordingFeedback()
+    with pytest.raises(QgsProcessingException, match="No file could be imported"):
+        algorithm.run({"INPUT": str(received), "CRS": "EPSG:4490", "OUTPUT": str(out)},
+                      QgsProcessingContext(), feedback, {}, False)
+    assert not out.exists()
+    assert len(feedback.errors) == 3 and all("EPSG:4490" in e for e in feedback.errors)
+    for name in ("东沟南山.csv", "西岭.txt", "青山.txt"):
+        assert any(name in e for e in feedback.errors)
+
+
+def test_conflicting_duplicates_are_refused_identical_ones_imported_once(registry, received, tmp_path):
+    text = (received / "青山.txt").read_bytes().decode("gbk")
+    (received / "青山_重复.txt").write_bytes(text.encode("gbk"))
+    (received / "青山_改.txt").write_bytes(text.replace("XY003=3,3851102.90", "XY003=3,3851112.90").encode("gbk"))
+    database = create_database(tmp_path / "county.gpkg", 4526)
+    feedback = RecordingFeedback()
+    out = tmp_path / "o.gpkg"
+    results = run(registry, "importcoordinates", {"INPUT": str(received), "DATABASE": database, "OUTPUT": str(out)},
+                  feedback)
+    conflict = [e for e in feedback.errors if "C4107002020127130150001" in e]
+    assert len(conflict) == 3  # one per file holding a copy
+    assert all("青山.txt" in e and "青山_改.txt" in e and "boundary" in e and "not imported" in e for e in conflict)
+    _, rows = features(out)
+    assert "C4107002020127130150001" not in {f["license_no"] for f in rows}
+    assert len({(f["license_no"], f["parcel_no"]) for f in rows}) == len(rows)  # no licence twice
+    assert results["LICENCES"] == 3 and results["CREATED"] == 3 and results["FILES_REFUSED"] == 3
+    assert "C4107002020127130150001" not in list_license_nos(open_database(database))
+    # identical copies only: imported once, with a note naming the copy
+    (received / "青山_改.txt").unlink()
+    feedback = RecordingFeedback()
+    out = tmp_path / "o2.gpkg"
+    results = run(registry, "importcoordinates", {"INPUT": str(received), "OUTPUT": str(out)}, feedback)
+    assert feedback.errors == [] and results["LICENCES"] == 4
+    assert any("青山_重复.txt" in w and "identical" in w for w in feedback.warnings)
+    _, rows = features(out)
+    assert [f["parcel_no"] for f in rows if f["license_no"] == "C4107002020127130150001"] == ["1", "2"]
+
+
+def test_an_invalid_licensed_area_is_stored_empty_not_as_infinity(registry, received, tmp_path):
+    path = received / "青山.txt"
+    text = path.read_bytes().decode("gbk")
+    assert "矿区面积=" in text
+    text = "\n".join("矿区面积=1e400" if line.startswith("矿区面积=") else line for line in text.split("\n"))
+    path.write_bytes(text.encode("gbk"))
+    database = create_database(tmp_path / "county.gpkg", 4526)
+    feedback = RecordingFeedback()
+    run(registry, "importcoordinates", {"INPUT": str(path), "DATABASE": database, "OUTPUT": str(tmp_path / "o.gpkg")},
+        feedback)
+    assert any("矿区面积" in w and "invalid" in w and "1e400" in w for w in feedback.warnings)
+    assert read_licence(open_database(database), "C4107002020127130150001").licensed_area_km2 is None
 
 
 @pytest.mark.parametrize("export_format, pattern", [(0, "*_exchange.txt"), (1, "*_registration.txt"), (2, "*.csv")])

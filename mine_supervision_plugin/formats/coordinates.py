@@ -25,9 +25,25 @@ Three formats are read (see :func:`detect_format`):
     CSV or XLSX corner tables, columns found by Chinese or English headers
     (see ``_TABLE_COLUMNS``); several licences per file.
 
-Text files may be UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with a
-BOM; CRLF or LF; spaces around values, full-width digits and punctuation
-(，．－＝：) are tolerated.
+Declared areas (地块面积, 矿区面积) may carry their unit (``1.8000公顷``,
+``18000平方米``, ``27亩``, ``0.018 km²``); it is converted to m² and checked
+like any declared area. An unusable declared area (infinite, NaN, zero,
+negative, larger than China, no number, unknown unit) is a warning naming
+file, line and parcel, and is left empty (NULL in the store): the area only
+checks the boundary, which is still imported.
+
+Text files may be UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with or
+without BOM; a UTF-8 BOM in front of GBK text is read as GBK with a warning.
+CRLF or LF; spaces around values, full-width digits and punctuation
+(，．－＝：) are tolerated; a decimal comma (``3853900,67``) is an error
+naming the line.
+
+A CRS given by the caller (or stated as ``EPSG:nnnn`` in the file) must fit
+the coordinates: a geographic CRS for metre coordinates, or a projected one
+that puts the corners outside China or its area of use, refuses the file;
+so do corners written as longitude/latitude.
+
+:func:`drop_duplicate_licences` finds a licence given twice in one import.
 
 Coordinates keep the files' convention (X northing, Y easting with its zone
 prefix, if any). Swapped columns are recognised from magnitude and swapped
@@ -47,6 +63,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +95,7 @@ __all__ = [
     "area_summary",
     "crs_info",
     "detect_format",
+    "drop_duplicate_licences",
     "epsg_for",
     "read_coordinate_file",
     "read_coordinate_files",
@@ -249,6 +267,19 @@ def resolve_crs(
     is a warning) but must agree with the eastings' prefix (else an error: the
     parcels would land hundreds of km away).
     """
+    stated = re.search(r"epsg\s*[:：]?\s*(\d{4,5})", str(datum_text or ""), re.IGNORECASE)
+    if stated:
+        stated_epsg = int(stated.group(1))
+        if crs_epsg is None:
+            crs_epsg = stated_epsg  # the file names its CRS: checked like a CRS the user chose
+        elif stated_epsg != crs_epsg:
+            log.warn(
+                tr("the file states EPSG:{stated} but EPSG:{epsg} was given; the given CRS is used").format(
+                    stated=stated_epsg, epsg=crs_epsg
+                ),
+                line,
+            )
+        datum_text = None
     datum = _datum_of(datum_text)
     width = _leading_int(width_text)
     header_zone = _leading_int(zone_text)
@@ -259,7 +290,7 @@ def resolve_crs(
     if crs_epsg is not None:
         info = crs_info(crs_epsg)
         if info is None:
-            return int(crs_epsg)  # a CRS we have no table for: trust the caller
+            return _other_crs(int(crs_epsg), prefix_zone, log, line)
         c_datum, c_width, c_prefixed, c_zone = info
         if datum is None:
             log.warn(
@@ -373,6 +404,99 @@ def resolve_crs(
     return epsg
 
 
+def _other_crs(epsg: int, prefix_zone: int | None, log: _Log, line: int | None) -> int | None:
+    """A given CRS outside the Chinese Gauss–Krüger table: it must be a projected CRS in metres.
+
+    The corners are Gauss–Krüger metres (checked before); read as degrees they
+    would land nowhere (a 2.8e14 m² "parcel"). Where the corners fall inside
+    the CRS is checked later (:func:`_check_crs_fits`).
+    """
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    try:
+        crs = CRS.from_epsg(epsg)
+    except CRSError:
+        log.error(tr("EPSG:{epsg} is not a known coordinate reference system").format(epsg=epsg), line)
+        return None
+    hint = ""
+    if prefix_zone is not None:
+        suggested = epsg_for("cgcs2000", 3 if prefix_zone in ZONES[3] else 6, prefix_zone, True)
+        if suggested:
+            hint = tr(" (the eastings carry zone {zone}: in CGCS2000 that is EPSG:{suggested})").format(
+                zone=prefix_zone, suggested=suggested
+            )
+    if not crs.is_projected:
+        log.error(
+            tr(
+                "EPSG:{epsg} ({name}) is a geographic CRS in degrees, but the file's coordinates are Gauss–Krüger "
+                "metres: they cannot belong to it. Leave the CRS empty to detect it from the file, or choose the "
+                "projected Gauss–Krüger CRS{hint}"
+            ).format(epsg=epsg, name=crs.name, hint=hint),
+            line,
+        )
+        return None
+    unit = crs.axis_info[0].unit_name if crs.axis_info else "metre"
+    if unit not in ("metre", "meter"):
+        log.error(
+            tr("EPSG:{epsg} ({name}) measures in {unit}, but the file's coordinates are metres").format(
+                epsg=epsg, name=crs.name, unit=unit
+            ),
+            line,
+        )
+        return None
+    return epsg
+
+
+_CHINA = (73.0, 136.0, 3.0, 54.0)  # west, east, south, north (degrees)
+
+
+def _looks_like_degrees(a: float, b: float) -> bool:
+    """(X, Y) or (Y, X) is a latitude and longitude in China."""
+    west, east, south, north = _CHINA
+    return (south <= a <= north and west <= b <= east) or (south <= b <= north and west <= a <= east)
+
+
+def _check_crs_fits(parsed: _Parsed, epsg: int, log: _Log, line: int | None) -> None:
+    """Corners must lie where a CRS outside our table is used (its area of use, 1° margin)."""
+    if crs_info(epsg) is not None:
+        return  # the zone table and the eastings' prefix were checked already
+    from pyproj import CRS, Transformer
+
+    crs = CRS.from_epsg(epsg)
+    area = crs.area_of_use
+    corners = [c for lic in parsed.licences for p in lic.parcels for c in p.corners]
+    if area is None or not corners:
+        return
+    to_geographic = Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
+    for corner in corners:
+        lon, lat = to_geographic.transform(corner.y, corner.x)
+        inside = (
+            math.isfinite(lon)
+            and math.isfinite(lat)
+            and max(area.west - 1, _CHINA[0]) <= lon <= min(area.east + 1, _CHINA[1])
+            and max(area.south - 1, _CHINA[2]) <= lat <= min(area.north + 1, _CHINA[3])
+        )
+        if not inside:
+            where = (
+                tr("longitude {lon:.3f}°, latitude {lat:.3f}°").format(lon=lon, lat=lat)
+                if math.isfinite(lon) and math.isfinite(lat)
+                else tr("no place on Earth")
+            )
+            log.error(
+                tr(
+                    "X={x:.2f}, Y={y:.2f} read in EPSG:{epsg} ({name}) falls at {where}, outside China or outside "
+                    "the area where that CRS is used ({area}): the coordinates do not belong to it. Leave the CRS "
+                    "empty to detect it from the file, or choose the right one"
+                ).format(
+                    x=corner.x, y=corner.y, epsg=epsg, name=crs.name, where=where,
+                    area=f"{area.west:.1f}–{area.east:.1f}°E, {area.south:.1f}–{area.north:.1f}°N",
+                ),
+                corner.line,
+            )
+            return
+
+
 # --- text helpers ---------------------------------------------------------------
 
 _FULLWIDTH = str.maketrans(
@@ -432,13 +556,104 @@ def _label_number(text: str) -> int | None:
     return int(m.group()) if m else None
 
 
-def _decode(data: bytes) -> str:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' for BOM-less UTF-16 (NUL in every other byte), else None.
+
+    UTF-8 and GBK text never holds a NUL byte; UTF-16 of digits, commas and
+    Latin letters has one in every second byte, which tells the byte order.
+    """
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
+        return None
+    pairs = len(data) // 2
+    nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
+    # a few CJK characters (开 U+5F00, 一 U+4E00) have a NUL byte of their own: compare, do not demand zero
+    if nul_odd >= 0.1 * pairs and nul_even * 10 <= nul_odd:
+        return "utf-16-le"
+    if nul_even >= 0.1 * pairs and nul_odd * 10 <= nul_even:
+        return "utf-16-be"
+    return None
+
+
+def _first_bad_line(data: bytes, codec: str) -> tuple[int, bytes] | None:
+    """(line number, offending bytes) of the first line that ``codec`` cannot decode."""
+    for number, line in enumerate(data.split(b"\n"), 1):
+        try:
+            line.decode(codec)
+        except UnicodeDecodeError as exc:
+            return number, line[exc.start : exc.start + 4]
+    return None
+
+
+def _decode(data: bytes, log: _Log | None = None) -> str:
+    """The text of a coordinate file; UnicodeDecodeError after logging why when it cannot be read."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16)  # Excel's "Unicode text" saved without its byte-order mark
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    if data.startswith(b"\xef\xbb\xbf"):
+        # A UTF-8 byte-order mark in front of GBK text: an editor added the mark without converting.
+        # Read as GBK only when no line with Chinese characters is UTF-8, else the file mixes both.
+        body = data[3:]
+        lines = [line for line in body.split(b"\n") if any(b > 0x7F for b in line)]
+        utf8_lines = [n for n, line in enumerate(body.split(b"\n"), 1) if any(b > 0x7F for b in line) and _is_utf8(line)]
+        bad = _first_bad_line(body, "utf-8")
+        if lines and not utf8_lines:
+            try:
+                text = body.decode("gb18030")
+            except UnicodeDecodeError:
+                text = None
+            if text is not None:
+                if log is not None:
+                    log.warn(
+                        tr(
+                            "the file starts with a UTF-8 byte-order mark (BOM) but its text is GBK: it was read as "
+                            "GBK. Check the names, and save the file again as UTF-8 or as GBK without the mark"
+                        ),
+                        bad[0] if bad else None,
+                    )
+                return text
+        if log is not None:
+            log.error(
+                tr(
+                    "the file starts with a UTF-8 byte-order mark (BOM), but this line is not UTF-8 (bytes {bytes}) "
+                    "while other lines are: the file mixes encodings. Open it in a text editor, correct the line "
+                    "and save the file as UTF-8"
+                ).format(bytes=bad[1].hex(" ") if bad else "?"),
+                bad[0] if bad else None,
+            )
+        raise UnicodeDecodeError("utf-8", data, 0, 1, "UTF-8 BOM on text that is not UTF-8")
+    try:
         return data.decode("gb18030")  # a superset of GBK and GB2312
+    except UnicodeDecodeError:
+        if log is not None:
+            bad_utf8, bad_gbk = _first_bad_line(data, "utf-8"), _first_bad_line(data, "gb18030")
+            log.error(
+                tr(
+                    "the file is neither UTF-8 nor GBK/GB18030 text: line {utf8_line} is not UTF-8 (bytes {utf8_bytes}) "
+                    "and line {gbk_line} is not GBK (bytes {gbk_bytes}). Is it a coordinate text file? Save it as "
+                    "UTF-8 or GBK text"
+                ).format(
+                    utf8_line=bad_utf8[0] if bad_utf8 else "?",
+                    utf8_bytes=bad_utf8[1].hex(" ") if bad_utf8 else "?",
+                    gbk_line=bad_gbk[0] if bad_gbk else "?",
+                    gbk_bytes=bad_gbk[1].hex(" ") if bad_gbk else "?",
+                ),
+                bad_gbk[0] if bad_gbk else None,
+            )
+        raise
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _read_text(path: Path, log: _Log) -> str:
@@ -448,11 +663,35 @@ def _read_text(path: Path, log: _Log) -> str:
         log.error(tr("cannot read the file: {error}").format(error=exc.strerror or str(exc)))
         log.refuse()
     try:
-        return _decode(data).translate(_FULLWIDTH)
+        return _decode(data, log).translate(_FULLWIDTH)
     except UnicodeDecodeError:
-        log.error(tr("the file is neither UTF-8 nor GBK/GB18030 text"))
+        if not log.errors():
+            log.error(tr("the file is neither UTF-8 nor GBK/GB18030 text"))
         log.refuse()
     raise AssertionError  # unreachable
+
+
+def _decimal_comma(fields: list[str]) -> str | None:
+    """'3853900,67' when a coordinate was written with a decimal comma (split into two fields), else None.
+
+    A coordinate has at least 5 integer digits; an elevation, corner or ring
+    number never has, so "big integer, then 1–4 digits" is a decimal comma.
+    """
+    for a, b in zip(fields, fields[1:]):
+        if re.fullmatch(r"[+-]?\d{5,}", a) and re.fullmatch(r"\d{1,4}", b):
+            return f"{a},{b}"
+    return None
+
+
+def _decimal_comma_error(log: _Log, text: str, line: int, parcel: str | None = None, corner: int | None = None):
+    log.error(
+        tr("decimal comma in '{text}': coordinates must be written with a decimal point ({fixed})").format(
+            text=text, fixed=text.replace(",", ".")
+        ),
+        line,
+        parcel,
+        corner,
+    )
 
 
 def _split_fields(line: str) -> list[str]:
@@ -521,14 +760,88 @@ UNIT_LABELS = {"m2": "m²", "ha": "ha (公顷)", "mu": "mu (亩)", "km2": "km²"
 
 
 def _area_unit(text: str | None) -> str | None:
+    """Unit code of a unit as written ('公顷', 'km²', '(亩)', 'hm2'), None when unknown."""
     if not text:
         return None
-    t = text.strip().lower()
-    # longest spellings first so that 平方公里 is not read as 平方米's neighbour
-    for code, (_, names) in sorted(_AREA_UNITS.items(), key=lambda kv: -max(len(n) for n in kv[1][1])):
-        if any(t.endswith(n) or t == n for n in names):
-            return code
-    return None
+    t = re.sub(r"[\s()（）\[\]【】]", "", str(text).translate(_FULLWIDTH)).lower()
+    if not t:
+        return None
+    # the longest spelling the text ends with: 'hm²' is hectares, not 'm²'
+    matches = [(len(n), code) for code, (_, names) in _AREA_UNITS.items() for n in names if t.endswith(n.lower())]
+    return max(matches)[1] if matches else None
+
+
+# No licence or parcel is larger than China (9.6 million km²): a larger declared area is a typing or
+# conversion error, not an area (and would print as a 309-digit number).
+_MAX_AREA_M2 = 9.6e12
+_NOT_FINITE = re.compile(r"^[+-]?(inf|infinity|nan|∞)$", re.IGNORECASE)
+
+
+def _area_text(value: float) -> str:
+    """An area for a message: 2 decimals, or 4 significant digits when absurdly large."""
+    if not math.isfinite(value) or abs(value) >= 1e12:
+        return f"{value:.4g}"
+    return f"{value:.2f}"
+
+
+@dataclass
+class _Area:
+    """A declared area as written: its value, unit code, decimals; ``invalid`` says why it is unusable."""
+
+    text: str
+    value: float | None = None
+    unit: str | None = None  # None: no unit written (the format's default applies)
+    decimals: int = 0
+    invalid: str | None = None
+
+
+def _parse_area(text, default_unit: str | None) -> _Area:
+    """Read '1.8000公顷', '18000 平方米', '27亩', '0.4750' (``default_unit``) and name what is wrong.
+
+    Infinite, NaN, zero, negative and larger-than-China values are ``invalid``
+    (never a number to store or compare), as are texts that are no number or
+    carry an unknown unit.
+    """
+    value_text = _cell_text(text)
+    raw = value_text if len(value_text) <= 30 else value_text[:27] + "…"  # a message never holds 300 digits
+    area = _Area(value_text)
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        number, rest = float(text), ""
+    else:
+        match = _NUMBER.match(value_text)
+        word = re.match(r"^[+-]?(inf|infinity|nan|∞)", value_text, re.IGNORECASE)
+        if match:
+            number, rest = float(match.group()), value_text[match.end():]
+        elif word:
+            number, rest = float(word.group().replace("∞", "inf")), value_text[word.end():]
+        else:
+            area.invalid = tr("'{text}' is not a number").format(text=raw)
+            return area
+    rest = rest.strip()
+    if rest:
+        if re.match(r"^,\d", rest):
+            area.invalid = tr("'{text}' has a decimal comma: write a decimal point ({fixed})").format(
+                text=raw, fixed=value_text.replace(",", ".", 1)
+            )
+            return area
+        area.unit = _area_unit(rest)
+        if area.unit is None:
+            area.invalid = tr("unknown area unit '{unit}' in '{text}' (known: 平方米/m², 公顷/ha, 亩, 平方公里/km²)").format(
+                unit=rest, text=raw
+            )
+            return area
+    unit = area.unit or default_unit
+    area.decimals = _decimals(value_text if not rest else value_text[: len(value_text) - len(rest)])
+    if not math.isfinite(number):
+        area.invalid = tr("'{text}' is not a finite number").format(text=raw)
+    elif number <= 0:
+        area.invalid = tr("'{text}' is not a positive area").format(text=raw)
+    elif unit is not None and number * _AREA_UNITS[unit][0] > _MAX_AREA_M2:
+        shown = raw if area.unit else f"{raw} {UNIT_LABELS[unit]}"
+        area.invalid = tr("'{area}' is larger than all of China (9.6 million km²)").format(area=shown)
+    else:
+        area.value = number
+    return area
 
 
 def _decimals(text: str | None) -> int:
@@ -590,6 +903,8 @@ class _Parsed:
     area_unit: str | None = None  # declared parcel area unit stated by the file
     raw_counts: dict[int, int] = field(default_factory=dict)  # id(parcel) -> corner lines incl. closing
     area_texts: dict[int, str] = field(default_factory=dict)  # id(parcel) -> declared area as written
+    area_units: dict[int, str] = field(default_factory=dict)  # id(parcel) -> unit written after the value
+    incomplete: set[int] = field(default_factory=set)  # id(parcel) with a corner line that could not be read
     # id(licence) -> 矿区面积 as written: (value, unit, decimals, line)
     licence_area: dict[int, tuple[float, str, int, int | None]] = field(default_factory=dict)
 
@@ -656,6 +971,80 @@ def read_coordinate_files(
     return batch
 
 
+def _boundary_key(licence: Licence) -> tuple:
+    return (
+        licence.crs_epsg,
+        tuple(
+            (
+                str(p.parcel_no),
+                bool(p.excluded),
+                p.depth_top_m,
+                p.depth_bottom_m,
+                tuple((c.ring, c.number, round(c.x, 3), round(c.y, 3)) for c in p.corners),
+            )
+            for p in licence.parcels
+        ),
+    )
+
+
+_COMPARED_ATTRIBUTES = ("mine_name", "holder", "mineral", "mining_method", "production_scale", "licensed_area_km2",
+                        "valid_from", "valid_to")
+
+
+def drop_duplicate_licences(results: list[CoordinateReadResult]) -> tuple[list[Problem], list[Problem]]:
+    """Licences given more than once in one import (several files, or one table), removed in place.
+
+    Identical copies (same boundary and attributes): the first is kept and a
+    note names the others. Different copies: which one is right cannot be
+    told, so none is imported and an error names every file. Returns
+    (errors, notes).
+    """
+    copies: dict[str, list[tuple[CoordinateReadResult, Licence]]] = {}
+    for result in results:
+        for licence in result.licences:
+            copies.setdefault((licence.license_no or "").strip(), []).append((result, licence))
+    errors: list[Problem] = []
+    notes: list[Problem] = []
+    for license_no, found in copies.items():
+        if len(found) < 2 or not license_no:
+            continue
+        first_result, first = found[0]
+        files = ", ".join(dict.fromkeys(Path(r.path).name for r, _ in found))
+        differences = []
+        for _, other in found[1:]:
+            if _boundary_key(other) != _boundary_key(first):
+                differences.append(tr("boundary") if other.crs_epsg == first.crs_epsg else tr("coordinate system"))
+            differences += [name for name in _COMPARED_ATTRIBUTES if getattr(other, name) != getattr(first, name)]
+        differences = list(dict.fromkeys(differences))
+        if not differences:
+            for result, licence in found[1:]:
+                result.licences.remove(licence)
+                notes.append(
+                    Problem(
+                        result.path,
+                        licence.parcels[0].line if licence.parcels else None,
+                        tr("licence {licence} is also in {first}, identical: imported once, from {first}").format(
+                            licence=license_no, first=Path(first_result.path).name
+                        ),
+                        severity="warning",
+                    )
+                )
+            continue
+        for result, licence in found:
+            result.licences.remove(licence)
+            errors.append(
+                Problem(
+                    result.path,
+                    licence.parcels[0].line if licence.parcels else None,
+                    tr(
+                        "licence {licence} is given {count} times in this import ({files}) and the copies differ "
+                        "({differences}): it is not imported. Keep only the right file and import again"
+                    ).format(licence=license_no, count=len(found), files=files, differences=", ".join(differences)),
+                )
+            )
+    return errors, notes
+
+
 # --- land exchange txt -------------------------------------------------------------------
 
 
@@ -690,6 +1079,12 @@ def _parse_land_exchange(lines: list[str], log: _Log, path: Path) -> _Parsed:
         if current is None:
             log.error(tr("corner line before any parcel header line"), number)
             continue
+        comma = _decimal_comma(fields[2:]) if len(fields) > 4 else None
+        if comma:
+            _decimal_comma_error(log, comma, number, current.parcel_no, _label_number(fields[0]))
+            parsed.incomplete.add(id(current))
+            parsed.raw_counts[id(current)] = parsed.raw_counts.get(id(current), 0) + 1
+            continue
         if len(fields) < 4:
             log.error(tr("expected '点号,圈号,X,Y', found: {text}").format(text=line[:60]), number, current.parcel_no)
             continue
@@ -714,6 +1109,7 @@ def _parse_land_exchange(lines: list[str], log: _Log, path: Path) -> _Parsed:
             log.error(
                 tr("coordinates are not numbers: {text}").format(text=line[:60]), number, current.parcel_no, corner_no
             )
+            parsed.incomplete.add(id(current))
             continue
         current.corners.append(Corner(corner_no, x, y, ring, number))
         parsed.raw_counts[id(current)] = parsed.raw_counts.get(id(current), 0) + 1
@@ -760,13 +1156,23 @@ def _land_parcel_header(fields: list[str], number: int, index: int, log: _Log, p
         log.error(tr("corner count (界址点数) '{value}' is not an integer").format(value=fields[0]), number, parcel_no)
     parcel.declared_corner_count = count
     if len(fields) > 1 and fields[1]:
-        area = _num(fields[1])
-        if area is None:
-            log.error(tr("parcel area (地块面积) '{value}' is not a number").format(value=fields[1]), number, parcel_no)
+        area = _parse_area(fields[1], parsed.area_unit or "ha")
+        if area.invalid:
+            # The boundary is the licence; 地块面积 only checks it. An unusable value is named
+            # and left out (never stored or compared as a number); the parcel is still imported.
+            log.warn(
+                tr("parcel area (地块面积) is invalid: {reason}; it is left empty and not checked").format(
+                    reason=area.invalid
+                ),
+                number,
+                parcel_no,
+            )
         else:
-            parcel.declared_area = area
-            parcel.declared_area_unit = "ha"
+            parcel.declared_area = area.value
+            parcel.declared_area_unit = area.unit or "ha"
             parsed.area_texts[id(parcel)] = fields[1]
+            if area.unit:
+                parsed.area_units[id(parcel)] = area.unit
     kind = fields[4] if len(fields) > 5 else ""
     if kind and kind not in ("面", "polygon"):
         log.error(tr("geometry type '{kind}' is not a polygon (面)").format(kind=kind), number, parcel_no)
@@ -816,6 +1222,16 @@ def _parse_registration(lines: list[str], log: _Log) -> _Parsed:
         last_seq = seq
         fields = _split_fields(m.group(2))
         first = _int(fields[0]) if fields else None
+        comma = _decimal_comma(fields[1:]) if first is not None and len(fields) > 3 else None
+        if comma:
+            # not a closing line: a corner whose X or Y has a decimal comma
+            _decimal_comma_error(log, comma, number, current.parcel_no if current else None, first)
+            if current is None:
+                current = Parcel(parcel_no=str(len(parcels) + 1), line=number)
+                parcels.append(current)
+            parsed.raw_counts[id(current)] = parsed.raw_counts.get(id(current), 0) + 1
+            parsed.incomplete.add(id(current))
+            continue
         if len(fields) == 3 and first is not None:
             if current is None:
                 current = Parcel(parcel_no=str(len(parcels) + 1), line=number)
@@ -825,6 +1241,7 @@ def _parse_registration(lines: list[str], log: _Log) -> _Parsed:
                 log.error(
                     tr("coordinates are not numbers: {text}").format(text=line[:60]), number, current.parcel_no, first
                 )
+                parsed.incomplete.add(id(current))
                 continue
             current.corners.append(Corner(first, x, y, 1, number))
             parsed.raw_counts[id(current)] = parsed.raw_counts.get(id(current), 0) + 1
@@ -938,16 +1355,23 @@ def _licence_attributes(licence: Licence, attrs: dict, lines: dict, log: _Log, p
                 log.warn(tr("date '{value}' is not a date").format(value=value), lines.get(keys[0]))
     if licence.valid_from and licence.valid_to and licence.valid_to < licence.valid_from:
         log.warn(tr("validity ends before it starts"), lines.get("有效期限"))
-    area = _first(attrs, "矿区面积", "licensed_area_km2", "area_km2")
-    if area:
-        text = str(area).strip()
-        value = _num(_NUMBER.match(text).group()) if _NUMBER.match(text) else None
-        if value is None:
-            log.warn(tr("licensed area '{value}' is not a number").format(value=text), lines.get("矿区面积"))
+    area_keys = ("矿区面积", "licensed_area_km2", "area_km2")
+    key = next((k for k in area_keys if attrs.get(k) not in (None, "")), None)
+    if key is not None:
+        line = lines.get(key)
+        area = _parse_area(attrs[key], "km2")
+        if area.invalid:
+            # Stored as NULL, never as Infinity or a negative number: the boundary still imports.
+            log.warn(
+                tr("licensed area (矿区面积) of licence {licence} is invalid: {reason}; it is left empty").format(
+                    licence=licence.license_no or "?", reason=area.invalid
+                ),
+                line,
+            )
         else:
-            unit = _area_unit(text[_NUMBER.match(text).end() :]) or "km2"
-            licence.licensed_area_km2 = value * _AREA_UNITS[unit][0] / 1_000_000.0
-            parsed.licence_area[id(licence)] = (value, unit, _decimals(text), lines.get("矿区面积"))
+            unit = area.unit or "km2"
+            licence.licensed_area_km2 = area.value * _AREA_UNITS[unit][0] / 1_000_000.0
+            parsed.licence_area[id(licence)] = (area.value, unit, area.decimals, line)
 
 
 # --- tables ----------------------------------------------------------------------------------
@@ -1146,6 +1570,11 @@ def _parse_table(path: Path, log: _Log, text: str | None = None) -> _Parsed:
             )
             continue
         x, y = _num(cell(row, "x")), _num(cell(row, "y"))
+        commas = [t for t in (_cell_text(cell(row, "x")), _cell_text(cell(row, "y"))) if re.fullmatch(r"[+-]?\d+,\d+", t)]
+        if commas:
+            _decimal_comma_error(log, commas[0], number, parcel_no, corner_no)
+            parsed.incomplete.add(id(parcel))
+            continue
         if x is None or y is None:
             log.error(
                 tr("coordinates are not numbers: X={x}, Y={y}").format(
@@ -1155,6 +1584,7 @@ def _parse_table(path: Path, log: _Log, text: str | None = None) -> _Parsed:
                 parcel_no,
                 corner_no,
             )
+            parsed.incomplete.add(id(parcel))
             continue
         parcel.corners.append(Corner(corner_no, x, y, ring, number))
         parsed.raw_counts[id(parcel)] = parsed.raw_counts.get(id(parcel), 0) + 1
@@ -1167,7 +1597,7 @@ def _parse_table(path: Path, log: _Log, text: str | None = None) -> _Parsed:
         licence.mineral = str(attrs.get("mineral", ""))
         licence.production_scale = str(attrs.get("production_scale", ""))
         licence.attributes.update({k: str(v) for k, v in attrs.items()})
-        _licence_attributes(licence, attrs, {}, log, parsed)
+        _licence_attributes(licence, attrs, lines_of[license_no], log, parsed)
     if not licences:
         log.error(tr("the table has no corner rows"))
     for seen, what in ((crs_texts, "crs"), (zone_texts, "zone")):
@@ -1218,6 +1648,23 @@ def _fix_axes(parsed: _Parsed, log: _Log) -> int | None | bool:
             swapped.append(item)
         else:
             bad.append(item)
+    degrees = [item for item in bad if _looks_like_degrees(item[2].x, item[2].y)]
+    if degrees and len(degrees) == len(bad) and not normal and not swapped:
+        _, p, c = degrees[0]
+        lon = c.y if _CHINA[0] <= c.y <= _CHINA[1] else c.x
+        zone = min(max(int(round(lon / 3)), 25), 45)
+        log.error(
+            tr(
+                "the corners are longitudes and latitudes in degrees (first: X={x}, Y={y}), not Gauss–Krüger "
+                "coordinates in metres: licence corners must be given as CGCS2000 Gauss–Krüger X (northing) and "
+                "Y (easting) in metres, as on the licence. Convert them first (in QGIS: reproject to EPSG:{epsg}, "
+                "CGCS2000 3-degree zone {zone} with zone prefix, where these corners lie); a file in degrees is not read"
+            ).format(x=f"{c.x:.6f}", y=f"{c.y:.6f}", epsg=4488 + zone, zone=zone),
+            c.line,
+            p.parcel_no,
+            c.number,
+        )
+        return False
     for _, p, c in bad:
         log.error(
             tr(
@@ -1419,15 +1866,15 @@ def _area_problem(
     relative = (declared_m2 - nearest) / nearest if nearest else float("inf")
     log.warn(
         tr(
-            "declared area {declared} {unit} ({declared_m2:.2f} m²) differs from the computed area: planar {planar:.2f} m², ellipsoidal {ellipsoidal} m²; difference {difference:.2f} m² ({relative:+.4%})"
+            "declared area {declared} {unit} ({declared_m2} m²) differs from the computed area: planar {planar} m², ellipsoidal {ellipsoidal} m²; difference {difference} m² ({relative})"
         ).format(
-            declared=declared,
+            declared=f"{declared:.10g}",
             unit=UNIT_LABELS[unit],
-            declared_m2=declared_m2,
-            planar=planar,
-            ellipsoidal="-" if ellipsoidal is None else f"{ellipsoidal:.2f}",
-            difference=declared_m2 - nearest,
-            relative=relative,
+            declared_m2=_area_text(declared_m2),
+            planar=_area_text(planar),
+            ellipsoidal="-" if ellipsoidal is None else _area_text(ellipsoidal),
+            difference=_area_text(declared_m2 - nearest),
+            relative=f"{relative:+.4%}" if abs(relative) < 1e6 else f"×{declared_m2 / nearest:.4g}",
         ),
         line,
         parcel_no,
@@ -1438,7 +1885,11 @@ def _parcel_area_unit(parsed: _Parsed, polygons: dict[int, tuple[Parcel, Polygon
     """Unit of 地块面积: stated, else hectares unless another unit clearly fits."""
     if parsed.area_unit:
         return parsed.area_unit
-    pairs = [(p.declared_area, poly.area) for p, poly in polygons.values() if p.declared_area]
+    pairs = [
+        (p.declared_area, poly.area)
+        for p, poly in polygons.values()
+        if p.declared_area and id(p) not in parsed.area_units  # a unit written with the value is that unit
+    ]
     if not pairs:
         return "ha"
 
@@ -1481,6 +1932,8 @@ def _check(parsed: _Parsed, log: _Log, crs_epsg: int | None, zone: int | None) -
         )
     if prefix is False:
         return epsg  # geometry checks on inconsistent coordinates would only add noise
+    if epsg is not None and not log.errors():
+        _check_crs_fits(parsed, epsg, log, parsed.header_line)
     area_epsg = None if log.errors() else epsg  # no ellipsoidal area in a CRS that does not fit
     polygons: dict[int, tuple[Parcel, Polygon]] = {}
     for licence in parsed.licences:
@@ -1495,6 +1948,8 @@ def _check(parsed: _Parsed, log: _Log, crs_epsg: int | None, zone: int | None) -
                     parcel.parcel_no,
                 )
             seen[parcel.parcel_no] = parcel
+            if id(parcel) in parsed.incomplete:
+                continue  # its unreadable corner line is the error; checks on the rest would only add noise
             polygon = _check_parcel(parcel, parsed, log)
             if polygon is not None:
                 polygons[id(parcel)] = (parcel, polygon)
@@ -1502,13 +1957,25 @@ def _check(parsed: _Parsed, log: _Log, crs_epsg: int | None, zone: int | None) -
     for parcel, polygon in polygons.values():
         if parcel.declared_area is None:
             continue
-        parcel.declared_area_unit = unit
+        parcel.declared_area_unit = parsed.area_units.get(id(parcel), unit)
+        if parcel.declared_area * _AREA_UNITS[parcel.declared_area_unit][0] > _MAX_AREA_M2:
+            log.warn(
+                tr("parcel area (地块面积) is invalid: {reason}; it is left empty and not checked").format(
+                    reason=tr("'{area}' is larger than all of China (9.6 million km²)").format(
+                        area=f"{parsed.area_texts.get(id(parcel), '')} {UNIT_LABELS[parcel.declared_area_unit]}"
+                    )
+                ),
+                parcel.line,
+                parcel.parcel_no,
+            )
+            parcel.declared_area = None
+            continue
         planar = planar_area_m2(polygon)
         ellipsoidal = ellipsoidal_area_m2(polygon, area_epsg) if area_epsg else None
         _area_problem(
             log,
             parcel.declared_area,
-            unit,
+            parcel.declared_area_unit,
             planar,
             ellipsoidal,
             parcel.line,
@@ -1538,7 +2005,7 @@ def _check_licence(licence: Licence, polygons: dict, parsed: _Parsed, log: _Log,
                 )
     union = shapely.union_all([poly for _, poly in included]) if included else None
     for parcel in licence.parcels:
-        if parcel.excluded and id(parcel) in polygons and union is not None:
+        if parcel.excluded and id(parcel) in polygons and union is not None and not parsed.incomplete:
             if not union.buffer(0.01).covers(polygons[id(parcel)][1]):
                 log.warn(tr("excluded parcel is not inside the licensed parcels"), parcel.line, parcel.parcel_no)
     if id(licence) not in parsed.licence_area or any(id(p) not in polygons for p in licence.parcels):

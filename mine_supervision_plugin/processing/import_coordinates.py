@@ -83,8 +83,11 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
             "files of the same datum in another zone are reprojected to it, files on another datum (Xi'an 1980, "
             "Beijing 1954 next to CGCS2000) are refused, since no exact transformation exists without local "
             "parameters.\n\n"
+            "A licence found in two files of one import is imported once when the copies are identical; when "
+            "they differ it is not imported and both files are named.\n\n"
             "With a supervision DATABASE, the licences are also stored there in one transaction (created, or "
-            "updated with the previous boundary kept in history)."
+            "updated with the previous boundary kept in history). A refused import leaves the database and the "
+            "output as they were."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -163,32 +166,18 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
             feedback.setProgress(80.0 * (index + 1) / len(paths))
 
         results = self._common_datum(results, refused, feedback, single=not location.is_dir())
+        results = self._without_duplicates(results, refused, feedback, single=not location.is_dir())
         if not results:
             raise QgsProcessingException(tr("No file could be imported from {path}.").format(path=location))
 
         target_epsg = results[0].crs_epsg  # the first kept result decides (see _common_datum)
-        crs = QgsCoordinateReferenceSystem(f"EPSG:{target_epsg}")
-        sink, dest_id = self.sink_or_fail(parameters, "OUTPUT", context, output_fields(), QgsWkbTypes.Polygon, crs)
         licences: list[Licence] = []
         for result in results:
             for licence in result.licences:
                 if not licence.source_file:
                     licence.source_file = str(result.path)
-                self._add_features(sink, licence, target_epsg)
                 licences.append(licence)
-            if result.crs_epsg != target_epsg:
-                feedback.pushInfo(
-                    tr("{path}: reprojected from EPSG:{source} to EPSG:{target}.").format(
-                        path=result.path, source=result.crs_epsg, target=target_epsg
-                    )
-                )
-        feedback.pushInfo(
-            tr("Imported {licences} licences from {files} files; {refused} files refused.").format(
-                licences=len(licences), files=len(results), refused=len(refused)
-            )
-        )
         outputs = {
-            "OUTPUT": dest_id,
             "FILES_READ": len(results),
             "FILES_REFUSED": len(refused),
             "LICENCES": len(licences),
@@ -196,11 +185,79 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
             "UPDATED": 0,
             "UNCHANGED": 0,
         }
+        # Every check is done: nothing was written yet. With a DATABASE, the licences are written
+        # in its transaction first (the store's own refusals come before the output exists), the
+        # output is written inside that transaction, and the commit comes last: a refusal leaves
+        # both the database and the output as they were.
         database = self.parameterAsFile(parameters, "DATABASE", context)
         if database:
-            outputs.update(self._store(database, licences, feedback))
+            from ..store.database import StoreError, open_database
+            from ..store.rights import upserting
+
+            try:
+                store = open_database(database)
+                with upserting(store, licences) as report:
+                    outputs["OUTPUT"] = self._write_output(parameters, context, results, target_epsg, feedback)
+            except StoreError as error:
+                raise QgsProcessingException(
+                    tr("Nothing was stored in {path}: {reason}").format(path=database, reason=error)
+                ) from error
+            push_warnings(feedback, report.warnings)
+            feedback.pushInfo(
+                tr("Database {path}: {created} created, {updated} updated, {unchanged} unchanged.").format(
+                    path=database,
+                    created=len(report.created),
+                    updated=len(report.updated),
+                    unchanged=len(report.unchanged),
+                )
+            )
+            outputs.update(
+                {"CREATED": len(report.created), "UPDATED": len(report.updated), "UNCHANGED": len(report.unchanged)}
+            )
+        else:
+            outputs["OUTPUT"] = self._write_output(parameters, context, results, target_epsg, feedback)
+        feedback.pushInfo(
+            tr("Imported {licences} licences from {files} files; {refused} files refused.").format(
+                licences=len(licences), files=len(results), refused=len(refused)
+            )
+        )
         feedback.setProgress(100)
         return outputs
+
+    def _write_output(self, parameters, context, results, target_epsg: int, feedback) -> str:
+        """Write the OUTPUT layer; QgsProcessingException when it cannot be (the caller rolls back)."""
+        crs = QgsCoordinateReferenceSystem(f"EPSG:{target_epsg}")
+        sink, dest_id = self.sink_or_fail(parameters, "OUTPUT", context, output_fields(), QgsWkbTypes.Polygon, crs)
+        for result in results:
+            for licence in result.licences:
+                self._add_features(sink, licence, target_epsg)
+            if result.crs_epsg != target_epsg:
+                feedback.pushInfo(
+                    tr("{path}: reprojected from EPSG:{source} to EPSG:{target}.").format(
+                        path=result.path, source=result.crs_epsg, target=target_epsg
+                    )
+                )
+        return dest_id
+
+    def _without_duplicates(self, results, refused, feedback, *, single: bool):
+        """A licence given twice: once if the copies are identical, not at all if they differ (both files named)."""
+        from ..formats.coordinates import drop_duplicate_licences
+
+        errors, notes = drop_duplicate_licences(results)
+        if errors and single:
+            raise QgsProcessingException(problems_text(errors))
+        for problem in errors:
+            feedback.reportError(str(problem))
+        push_warnings(feedback, notes)
+        kept = []
+        for result in results:
+            if result.licences:
+                kept.append(result)
+            else:
+                messages = [str(p) for p in errors if p.file == result.path]
+                if messages:  # every licence of the file was a conflicting duplicate
+                    refused[str(result.path)] = "\n".join(messages)
+        return kept
 
     def _crs_epsg(self, parameters, context) -> int | None:
         if parameters.get("CRS") in (None, ""):
@@ -279,24 +336,9 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
                     licence.source_file,
                 ]
             )
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-
-    def _store(self, database: str, licences: list[Licence], feedback) -> dict[str, int]:
-        from ..store.database import StoreError, open_database
-        from ..store.rights import upsert_licences
-
-        try:
-            store = open_database(database)
-            report = upsert_licences(store, licences)
-        except StoreError as error:
-            # One transaction: nothing was stored.
-            raise QgsProcessingException(
-                tr("Nothing was stored in {path}: {reason}").format(path=database, reason=error)
-            ) from error
-        push_warnings(feedback, report.warnings)
-        feedback.pushInfo(
-            tr("Database {path}: {created} created, {updated} updated, {unchanged} unchanged.").format(
-                path=database, created=len(report.created), updated=len(report.updated), unchanged=len(report.unchanged)
-            )
-        )
-        return {"CREATED": len(report.created), "UPDATED": len(report.updated), "UNCHANGED": len(report.unchanged)}
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(
+                    tr("Licence {license_no}, parcel {parcel_no} could not be written to the output.").format(
+                        license_no=licence.license_no, parcel_no=parcel.parcel_no
+                    )
+                )

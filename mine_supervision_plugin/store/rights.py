@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -273,7 +275,27 @@ def _status_codes(licence: Licence, warnings: list[str]) -> dict[str, str]:
     return codes
 
 
-def _row_values(licence: Licence, codes: dict[str, str]) -> dict[str, object]:
+def _licensed_area(licence: Licence, warnings: list[str] | None = None) -> float | None:
+    """The licensed area to store: a positive finite number or NULL (never Infinity, NaN or negative)."""
+    value = licence.licensed_area_km2
+    if value is None:
+        return None
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        value = math.nan
+    if math.isfinite(value) and value > 0:
+        return value
+    if warnings is not None:
+        warnings.append(
+            tr("Licence {license_no}: licensed area {value} km² is not a valid area; it is stored empty.").format(
+                license_no=licence.license_no, value=licence.licensed_area_km2
+            )
+        )
+    return None
+
+
+def _row_values(licence: Licence, codes: dict[str, str], warnings: list[str] | None = None) -> dict[str, object]:
     top, bottom = _depth_range(licence.parcels)
     values: dict[str, object] = {
         "license_no": licence.license_no.strip(),
@@ -282,7 +304,7 @@ def _row_values(licence: Licence, codes: dict[str, str]) -> dict[str, object]:
         "mineral": licence.mineral,
         "mining_method": licence.mining_method,
         "production_scale": licence.production_scale,
-        "licensed_area_km2": licence.licensed_area_km2,
+        "licensed_area_km2": _licensed_area(licence, warnings),
         "valid_from": licence.valid_from,
         "valid_to": licence.valid_to,
         "depth_top_m": top,
@@ -304,7 +326,7 @@ def _signature(licence: Licence, codes: dict[str, str] | None = None) -> tuple:
         licence.mineral or "",
         licence.mining_method or None,
         licence.production_scale or "",
-        _round(licence.licensed_area_km2),
+        _round(_licensed_area(licence)),
         licence.valid_from,
         licence.valid_to,
         tuple(sorted((codes or {}).items())),
@@ -537,7 +559,7 @@ def _upsert_one(
             return
     # Computed only for what will be written: an unchanged licence costs one read.
     prepared = _prepare(licence, store.crs_epsg)
-    values = _row_values(licence, codes)
+    values = _row_values(licence, codes, report.warnings)
     values["source_file"] = licence.source_file or source_file or ""
     now = dt.datetime.now().replace(microsecond=0)
     values["updated_at"] = now
@@ -592,11 +614,27 @@ def upsert_licences(
     second (the earlier one goes to history), never duplicated.
     Raises :class:`RightsStoreError` (nothing written) when a licence cannot be stored.
     """
+    with upserting(store, licences, source_file=source_file) as report:
+        pass
+    return report
+
+
+@contextmanager
+def upserting(
+    store: SupervisionStore, licences: Iterable[Licence], *, source_file: str | None = None
+) -> Iterator[UpsertReport]:
+    """:func:`upsert_licences` whose commit waits for the caller's block.
+
+    Every licence is written inside the transaction first (a refusal raises
+    :class:`RightsStoreError` before the block runs); the block then does
+    what must succeed together with the store (e.g. write an output layer).
+    An exception in the block rolls everything back.
+    """
     report = UpsertReport()
     with store.transaction() as source:
         for licence in licences:
             _upsert_one(store, source, licence, source_file, report)
-    return report
+        yield report
 
 
 def history(store: SupervisionStore, license_no: str) -> list[dict]:
@@ -627,4 +665,5 @@ __all__ = [
     "list_license_nos",
     "read_licence",
     "upsert_licences",
+    "upserting",
 ]
