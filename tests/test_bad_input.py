@@ -479,3 +479,27 @@ def test_open_database_says_it_recovered(tmp_path):
     reopened = open_database(store.location)
     assert len(reopened.notes) == 1 and "rolled back" in reopened.notes[0]
     assert open_database(store.location).notes == []
+
+
+def test_a_store_locked_before_the_prejudgment_reads_it(registry, tmp_path, monkeypatch):
+    from mine_supervision_plugin.processing.base import MineSupervisionAlgorithm
+
+    store = make_store(tmp_path)
+    other = sqlite3.connect(store.location, isolation_level=None)
+    real = MineSupervisionAlgorithm.open_store
+
+    def open_then_lock(self, parameters, context):
+        opened = real(self, parameters, context)
+        other.execute("BEGIN EXCLUSIVE")
+        return opened
+
+    monkeypatch.setattr(MineSupervisionAlgorithm, "open_store", open_then_lock)
+    try:
+        _, ok, record = run(registry, "prejudgedatabase", {"DATABASE": store.location})
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not ok
+    message = "\n".join(record.errors)
+    assert "county.gpkg" in message and "locked by another program" in message, message
+    assert stored_patches(store.location)["P1"]["prejudgment"] is None

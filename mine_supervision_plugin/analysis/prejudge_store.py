@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..i18n import tr
-from ..store.database import SupervisionStore
+from ..store.database import SupervisionStore, reading
 from ..store.ogr_util import features_by_key, open_read, set_field
 from .prejudge import prejudge
 from .single_patch import RESULT_FIELDS, plain_value, read_table, zones_of_list_year
@@ -49,15 +49,16 @@ def prejudge_database(
     warnings, its pre-judgment fields are cleared and its ``prejudge_note``
     says why.
     """
-    patches = read_table(store, "patches", ("patch_no", "year", "date_before", "date_after"))
     report = StorePrejudgeReport()
-    without_geometry = _patches_without_geometry(store)
-    if not len(patches):
-        if without_geometry:
-            _note_without_geometry(store, without_geometry, report)
-        return report
-    rights = read_table(store, "mining_rights", ("license_no", "valid_from", "valid_to"))
-    zones = read_table(store, "monitoring_zones", ("name", "level", "year"))
+    with reading(store.location):
+        patches = read_table(store, "patches", ("patch_no", "year", "date_before", "date_after"))
+        without_geometry = _patches_without_geometry(store)
+        if not len(patches):
+            if without_geometry:
+                _note_without_geometry(store, without_geometry, report)
+            return report
+        rights = read_table(store, "mining_rights", ("license_no", "valid_from", "valid_to"))
+        zones = read_table(store, "monitoring_zones", ("name", "level", "year"))
     patches["year"] = [
         int(year) if plain_value(year) is not None else (after.year if isinstance(after, dt.date) else None)
         for year, after in zip(patches["year"], patches["date_after"])

@@ -363,7 +363,16 @@ class SupervisionStore:
         layer.CreateFeature(feature)
 
 
-def store_error(location: str, error: BaseException) -> StoreWriteError:
+@contextlib.contextmanager
+def reading(location: str) -> Iterator[None]:
+    """Word the GDAL/OGR errors raised while reading the database ``location`` (see :func:`store_error`)."""
+    try:
+        yield
+    except RuntimeError as error:
+        raise store_error(location, error, reading=True) from error.with_traceback(None)
+
+
+def store_error(location: str, error: BaseException, *, reading: bool = False) -> StoreWriteError:
     """A GDAL/OGR or SQLite error on the database ``location`` as a message for the user.
 
     The one place that words what went wrong underneath: locked by another
@@ -392,6 +401,8 @@ def store_error(location: str, error: BaseException) -> StoreWriteError:
         message = tr(
             "{path} is damaged ({reason}); nothing was written. Restore it from a backup, or repair a copy of it."
         )
+    elif reading:
+        message = tr("{path} could not be read: {reason}.")
     else:
         message = tr("{path} could not be written: {reason}. Nothing was written.")
     folder = Path(location).parent if not is_postgres(location) else location

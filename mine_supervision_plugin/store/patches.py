@@ -17,6 +17,7 @@ again after a fix, would collide with itself.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import os
 from collections.abc import Iterable, Mapping
@@ -37,7 +38,7 @@ from ..domain.workflow import (
 )
 from ..formats.patch_batches import parse_date, release_ogr_on_error, repair_geometry
 from ..i18n import tr
-from .database import StoreError, SupervisionStore, current_user
+from .database import StoreError, SupervisionStore, current_user, reading
 from .ogr_util import (
     as_dict,
     features_by_key,
@@ -199,7 +200,20 @@ def _printable(updates: Mapping) -> dict:
 # --- reading ---------------------------------------------------------------------
 
 
+def _worded_read_errors(function):
+    """GDAL's errors while ``function(store, ...)`` reads the store, worded by :func:`.database.reading`."""
+
+    @functools.wraps(function)
+    def wrapper(store, *args, **kwargs):
+        with reading(store.location):
+            return function(store, *args, **kwargs)
+
+    return wrapper
+
+
+
 @release_ogr_on_error
+@_worded_read_errors
 def get_patch(store: SupervisionStore, patch_no: str) -> dict | None:
     """The stored fields of one patch (with ``fid``; geometry as shapely under ``geometry``), or None."""
     source = open_read(store)
@@ -217,6 +231,7 @@ def get_patch(store: SupervisionStore, patch_no: str) -> dict | None:
 
 
 @release_ogr_on_error
+@_worded_read_errors
 def patch_history(store: SupervisionStore, patch_no: str) -> list[dict]:
     """Every event of a patch in the order written, each with ``corrected_by`` (fid of its correction or None)."""
     source = open_read(store)
@@ -231,6 +246,7 @@ def patch_history(store: SupervisionStore, patch_no: str) -> list[dict]:
 
 
 @release_ogr_on_error
+@_worded_read_errors
 def next_patch_no(store: SupervisionStore, prefix: str, width: int = 3) -> str:
     """The next free number ``prefix`` + counter (e.g. ``XC2026-004``) for a patch drawn on patrol."""
     source = open_read(store)
@@ -287,6 +303,7 @@ def update_patch_fields(
 
 
 @release_ogr_on_error
+@_worded_read_errors
 def patch_photos(store: SupervisionStore, patch_no: str) -> list[dict]:
     """The ``inspection_photos`` rows linked to a patch, in the order stored."""
     source = open_read(store)
