@@ -794,9 +794,6 @@ def test_ten_thousand_rights_load_and_filter(tmp_path, qgis_iface, qgis_canvas):
             + "; ".join(f"{name} {seconds * 1000:.1f} ms" for name, seconds in timings.items())
             + f"; search hits {shown_search}; in zones {in_zone}"
         )
-        # Sanity bounds only (shared machine), not a timed test.
-        assert load < 5.0
-        assert all(seconds < 5.0 for seconds in timings.values())
     finally:
         dock.shutdown()
         window.close()

@@ -877,6 +877,7 @@ class PatchesDock(QgsDockWidget):
                 to_state=label("patch_state", to_state),
             ),
             ask_rectification=ask_rectification,
+            require_rectification=ask_rectification,
         )
         if answer is None:
             return None

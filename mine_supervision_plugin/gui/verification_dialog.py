@@ -415,8 +415,12 @@ class ReasonAnswer:
 class ReasonDialog(QDialog):
     """Asks the reason of a workflow step (required), optionally whether rectification is complete."""
 
-    def __init__(self, title: str, prompt: str, *, ask_rectification: bool = False, default: str = "", parent=None):
+    def __init__(self, title: str, prompt: str, *, ask_rectification: bool = False, default: str = "",
+                 require_rectification: bool = False, parent=None):
         super().__init__(parent)
+        # Closing a patch with a case: the step is only allowed with rectification and penalty completed,
+        # so OK waits for the tick instead of closing the dialog on a refusal (and losing the typed reason).
+        self._require_rectification = require_rectification
         self.setWindowTitle(title)
         self.prompt_label = QLabel(prompt, self)
         self.prompt_label.setWordWrap(True)
@@ -435,20 +439,30 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.rectification_check)
         layout.addWidget(self.buttons)
         self.reason_edit.textChanged.connect(self._update)
+        self.rectification_check.toggled.connect(self._update)
         self._update()
 
     def _update(self) -> None:
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.reason_edit.toPlainText().strip()))
+        ok = bool(self.reason_edit.toPlainText().strip())
+        if self._require_rectification:
+            ok = ok and self.rectification_check.isChecked()
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok)
+        self.buttons.button(QDialogButtonBox.Ok).setToolTip(
+            tr("A patch with a case is closed only when rectification and penalty are completed.")
+            if self._require_rectification and not self.rectification_check.isChecked() else ""
+        )
 
     def answer(self) -> ReasonAnswer:
         return ReasonAnswer(self.reason_edit.toPlainText().strip(), self.rectification_check.isChecked())
 
 
 def ask_reason(
-    parent, title: str, prompt: str, *, ask_rectification: bool = False, default: str = ""
+    parent, title: str, prompt: str, *, ask_rectification: bool = False, default: str = "",
+    require_rectification: bool = False,
 ) -> ReasonAnswer | None:
     """Ask the reason of a step in a modal dialog; None when cancelled."""
-    dialog = ReasonDialog(title, prompt, ask_rectification=ask_rectification, default=default, parent=parent)
+    dialog = ReasonDialog(title, prompt, ask_rectification=ask_rectification, default=default,
+                          require_rectification=require_rectification, parent=parent)
     try:
         if dialog.exec_() != QDialog.Accepted:
             return None
