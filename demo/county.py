@@ -692,6 +692,18 @@ def make_patrol_patches(rng: np.random.Generator, rights: list[Right], union) ->
 def write_patches(patches: list[Patch], patrol: list[Patch], out_dir: Path) -> dict:
     folder = out_dir / "patches"
     folder.mkdir(parents=True, exist_ok=True)
+    # QGIS's OGR provider sets SHAPE_ENCODING="" process-wide once it opened a shapefile, which would
+    # write the text as UTF-8 bytes: unset it while the GBK batches are written.
+    saved_encoding = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    try:
+        shapefiles = _write_patch_shapefiles(patches, folder)
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", saved_encoding)
+    return _write_patrol_patches(patches, patrol, folder, shapefiles)
+
+
+def _write_patch_shapefiles(patches: list[Patch], folder: Path) -> dict:
     shapefiles = {}
     for year in YEARS:
         path = folder / f"wp{year}.shp"
@@ -725,6 +737,10 @@ def write_patches(patches: list[Patch], patrol: list[Patch], out_dir: Path) -> d
         if year == 2026 and cpg.exists():
             cpg.unlink()
         shapefiles[year] = path
+    return shapefiles
+
+
+def _write_patrol_patches(patches: list[Patch], patrol: list[Patch], folder: Path, shapefiles: dict) -> dict:
     # patrol patches in geographic CGCS2000
     geojson = folder / "patrol_2026.geojson"
     if geojson.exists():

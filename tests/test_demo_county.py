@@ -23,6 +23,17 @@ def county(tmp_path_factory):
 
 
 def _features(path: Path, layer_name: str | None = None) -> list[dict]:
+    # QGIS's OGR provider sets SHAPE_ENCODING="" process-wide once a test opened a shapefile in QGIS:
+    # read with GDAL's own .cpg handling, as a user's GDAL does.
+    saved = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    try:
+        return _read_features(path, layer_name)
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", saved)
+
+
+def _read_features(path: Path, layer_name: str | None = None) -> list[dict]:
     ds = ogr.Open(str(path))
     layer = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
     rows = []
