@@ -17,7 +17,7 @@ set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 VENV=${1:-${HOME}/.local/share/mine-supervision/venv}
 PYTHON=/usr/bin/python3
-APT_PACKAGES="python3-venv python3-dev python3-numpy python3-pandas python3-pyproj python3-pil libgeos-dev gcc"
+APT_PACKAGES="python3-venv python3-dev python3-numpy python3-pandas python3-pyproj python3-pil libgeos-dev gcc libc6-dev"
 CYTHON="Cython==3.1.8"
 
 missing=""

@@ -21,11 +21,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
 from osgeo import ogr, osr
-from pyproj import Transformer
 from shapely.geometry import MultiPolygon, Polygon
 
 from ..domain import vocab
@@ -42,6 +42,9 @@ from .ogr_util import (
     spatial_reference,
     to_ogr_geometry,
 )
+
+if TYPE_CHECKING:
+    from pyproj import Transformer
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -77,6 +80,8 @@ class UpsertReport:
 
 @lru_cache(maxsize=64)
 def _transformer(source_epsg: int, target_epsg: int) -> Transformer:
+    from pyproj import Transformer  # imported on first use: QGIS's start-up loads this module
+
     return Transformer.from_crs(source_epsg, target_epsg, always_xy=True)
 
 
