@@ -425,6 +425,21 @@ def test_data_far_from_the_target_zone_are_warned(tmp_path):
     assert any("outside the area" in w and "4526" in w for w in batch.warnings)
 
 
+def test_longitudes_and_latitudes_declared_as_gauss_kruger_are_refused(tmp_path):
+    """Degrees in a file declared EPSG:4526 were warned as "longitude inf" and imported as specks: refused."""
+    path = write_layer(
+        tmp_path / "lonlat_as_gk.shp",
+        [("TBBH", ogr.OFTString)],
+        [({"TBBH": "L-1"}, "POLYGON((113.1 36.1,113.101 36.1,113.101 36.101,113.1 36.1))")],
+        epsg=4526,
+    )
+    with pytest.raises(PatchFormatError) as refused:
+        read_patch_batch(path, target_epsg=4526)
+    message = str(refused.value)
+    assert "lonlat_as_gk.shp" in message and "longitudes and latitudes" in message and "EPSG:4490" in message
+    assert "inf" not in message
+
+
 def test_a_geopackage_with_several_layers_needs_the_layer_named(tmp_path):
     path = tmp_path / "two.gpkg"
     write_layer(path, [("TBBH", ogr.OFTString)], [({"TBBH": "L-1"}, square())], driver="GPKG", layer_name="batch1")

@@ -454,6 +454,17 @@ def _transformation(
                     "assign the right projected CRS and import again."
                 ).format(file=path.name, crs=label, min_x=min_x, max_x=max_x, min_y=min_y, max_y=max_y)
             )
+    if extent is not None and source.IsProjected():
+        min_x, max_x, min_y, max_y = extent
+        if max(abs(min_x), abs(max_x)) <= 180 and max(abs(min_y), abs(max_y)) <= 90:
+            # Degrees read as metres: every patch would be a few square metres near the false origin.
+            raise PatchFormatError(
+                tr(
+                    "{file} declares the projected CRS {crs} (metres), but its coordinates are longitudes and "
+                    "latitudes in degrees (x {min_x:.4f}…{max_x:.4f}, y {min_y:.4f}…{max_y:.4f}). Its CRS "
+                    "declaration is wrong: assign the geographic CRS (CGCS2000: EPSG:4490) and import again."
+                ).format(file=path.name, crs=label, min_x=min_x, max_x=max_x, min_y=min_y, max_y=max_y)
+            )
     source_datum, target_datum = _datum(source), _datum(target)
     old_datums = ("xian", "beijing")
     if source_datum != target_datum and any(d in source_datum or d in target_datum for d in old_datums):
@@ -489,6 +500,13 @@ def _area_of_use_warnings(source, target, target_epsg, extent, path) -> list[str
         )
     except RuntimeError:
         lon = lat = float("inf")
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        raise PatchFormatError(
+            tr(
+                "The coordinates of {file} (x {x:.0f}, y {y:.0f}) cannot be placed on the Earth in its CRS {crs}: "
+                "its CRS declaration is wrong. Assign the right CRS and import again."
+            ).format(file=path.name, x=(min_x + max_x) / 2, y=(min_y + max_y) / 2, crs=source.GetName() or "?")
+        )
     margin = 1.0  # degrees: a neighbouring zone's edge is still usable, a wrong CRS is far off
     inside = (
         math.isfinite(lon)
