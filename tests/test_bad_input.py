@@ -28,6 +28,7 @@ import pytest
 import shapely
 import shapely.geometry
 from osgeo import gdal, ogr, osr
+from qgis.core import Qgis, QgsProject
 from shapely.geometry import box
 
 ogr.UseExceptions()
@@ -503,3 +504,23 @@ def test_a_store_locked_before_the_prejudgment_reads_it(registry, tmp_path, monk
     message = "\n".join(record.errors)
     assert "county.gpkg" in message and "locked by another program" in message, message
     assert stored_patches(store.location)["P1"]["prejudgment"] is None
+
+
+def test_the_desktop_says_it_recovered_a_crashed_writers_database(qgis_iface, tmp_path):
+    """Opening from the menu's code path: the roll-back is said in the message bar, the data are intact."""
+    from mine_supervision_plugin.deps import check_dependencies
+    from mine_supervision_plugin.gui.context import PluginContext
+    from mine_supervision_plugin.gui.database_dialogs import open_and_load
+
+    store = make_store(tmp_path)
+    before = stored_numbers(store.location)
+    kill_a_writer_mid_transaction(store.location)
+    qgis_iface.messageBar().get_messages(Qgis.Warning).clear()
+    context = PluginContext(qgis_iface, check_dependencies())
+    try:
+        assert open_and_load(context, store.location) is not None
+        warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
+        assert any("rolled back" in w and Path(store.location).name in w for w in warnings)
+        assert stored_numbers(store.location) == before
+    finally:
+        QgsProject.instance().clear()

@@ -33,6 +33,8 @@ class PluginContext(QObject):
     def set_store(self, store: SupervisionStore | None) -> None:
         self.store = store
         self.storeChanged.emit(store)
+        for note in getattr(store, "notes", None) or ():  # e.g. a crashed writer's change rolled back on opening
+            self.warning(note)
 
     def restore_from_project(self, project: QgsProject | None = None) -> None:
         """When a saved supervision project is opened, reconnect to its database."""
