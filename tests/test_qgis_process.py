@@ -202,3 +202,44 @@ def test_a_shapely_with_its_own_geos_is_refused_with_the_reason(installed_plugin
     assert "WKB output dimension" not in message and "Traceback" not in message
     qgis.run("createdatabase", {"DATABASE": tmp_path / "county.gpkg", "CRS": "EPSG:4526"})
     assert (tmp_path / "county.gpkg").exists()
+
+
+# --- bad input, as a batch script meets it: refused in words, nothing written ------------------------------
+
+
+def test_a_geographic_crs_for_metre_coordinates_is_refused_before_writing(qgis, county, tmp_path):
+    out = tmp_path / "parcels.gpkg"
+    with pytest.raises(QgisProcessError) as refused:
+        qgis.run("importcoordinates", {"INPUT": county["rights_dir"], "CRS": "EPSG:4490", "OUTPUT": out})
+    message = str(refused.value)
+    assert "EPSG:4490" in message and "geographic" in message and "Traceback" not in message
+    assert not out.exists()
+
+
+def test_an_output_that_is_an_input_is_refused_and_the_input_kept(qgis, county, tmp_path):
+    patches = tmp_path / "patches.gpkg"
+    source = ogr.Open(str(Path(county["out_dir"]) / "patches" / "wp2024.shp"))
+    ogr.GetDriverByName("GPKG").CopyDataSource(source, str(patches))
+    source = None
+    before = len(rows(patches))
+    with pytest.raises(QgisProcessError) as refused:
+        qgis.run("prejudgepatches", {"PATCHES": patches, "RIGHTS": county["rights_truth"], "OUTPUT": patches})
+    assert "destroy" in str(refused.value)
+    assert len(rows(patches)) == before == 34
+
+
+def test_a_truncated_shapefile_is_named_and_the_database_untouched(qgis, county, tmp_path):
+    folder = tmp_path / "cut"
+    folder.mkdir()
+    original = Path(county["out_dir"]) / "patches" / "wp2025.shp"
+    for part in original.parent.glob("wp2025.*"):
+        data = part.read_bytes()
+        (folder / part.name).write_bytes(data[: len(data) * 2 // 3] if part.suffix == ".dbf" else data)
+    database = tmp_path / "county.gpkg"
+    qgis.run("createdatabase", {"DATABASE": database, "CRS": "EPSG:4526"})
+    with pytest.raises(QgisProcessError) as refused:
+        qgis.run("importpatches", {"INPUT": folder / "wp2025.shp", "DATABASE": database, "SOURCE": 0,
+                                   "OUTPUT": "TEMPORARY_OUTPUT"})
+    message = str(refused.value)
+    assert "wp2025.dbf" in message and "damaged" in message and "Traceback" not in message
+    assert rows(database, "patches") == []
