@@ -18,12 +18,9 @@ from shapely.geometry import Polygon, box
 
 from mine_supervision_plugin.domain.licence import Corner, Licence, Parcel
 from mine_supervision_plugin.formats.coordinates import (
-    _EPSG_INFO,
     CoordinateFileError,
     Problem,
-    crs_info,
     detect_format,
-    epsg_for,
     read_coordinate_file,
     read_coordinate_files,
 )
@@ -47,32 +44,6 @@ def refused(name: str, **kwargs) -> list[Problem]:
 
 def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
-
-
-# --- CRS tables ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("epsg", sorted(_EPSG_INFO))
-def test_epsg_table_matches_the_epsg_database(epsg):
-    datum, width, prefixed, zone = crs_info(epsg)
-    crs = CRS.from_epsg(epsg)
-    name = crs.name
-    assert {"cgcs2000": "CGCS2000", "xian80": "Xian 1980", "beijing54": "Beijing 1954"}[datum] in name
-    assert "Gauss-Kruger" in name
-    assert ("3-degree" in name) == (width == 3)
-    params = {p.name: p.value for p in crs.coordinate_operation.params}
-    meridian = zone * 3 if width == 3 else zone * 6 - 3
-    assert params["Longitude of natural origin"] == meridian
-    assert params["False easting"] == (zone * 1_000_000 + 500_000 if prefixed else 500_000)
-
-
-def test_epsg_ranges_of_the_design_notes():
-    assert [epsg_for("cgcs2000", 3, z, True) for z in (25, 38, 45)] == [4513, 4526, 4533]
-    assert [epsg_for("cgcs2000", 3, z, False) for z in (25, 38, 45)] == [4534, 4547, 4554]
-    assert [epsg_for("cgcs2000", 6, z, True) for z in (13, 23)] == [4491, 4501]
-    assert [epsg_for("cgcs2000", 6, z, False) for z in (13, 23)] == [4502, 4512]
-    assert epsg_for("cgcs2000", 3, 24, True) is None
-    assert epsg_for("cgcs2000", 6, 38, True) is None
 
 
 # --- format (a): land coordinate exchange txt -----------------------------------------------------

@@ -80,6 +80,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from ..domain.crs import CrsError, analysis_crs
 from ..domain.dates import to_date
 from ..domain.licence import split_list
 from ..i18n import tr
@@ -224,26 +225,6 @@ def date_ordinals(values: Sequence | None, n: int) -> tuple[np.ndarray, list[int
             continue
         out[i] = ordinal
     return out, bad
-
-
-def gk_zone(longitude: float) -> int:
-    """Number of the 3-degree Gauss–Krüger zone holding ``longitude`` (zone n: central meridian 3n°E)."""
-    return int(math.floor(longitude / 3.0 + 0.5))
-
-
-def gk_epsg(longitude: float) -> int:
-    """EPSG code of the CGCS2000 3-degree GK zone of ``longitude``, easting without zone prefix.
-
-    Zones 25-45 (75°E-135°E) are EPSG:4534-4554 (4509 + zone).
-    """
-    zone = gk_zone(longitude)
-    if not 25 <= zone <= 45:
-        raise PrejudgeError(
-            tr("Longitude {lon} lies outside the CGCS2000 Gauss-Kruger zones 25-45 of China.").format(
-                lon=round(longitude, 4)
-            )
-        )
-    return 4509 + zone
 
 
 def _short_list(items: Sequence) -> str:
@@ -958,25 +939,6 @@ def find_column(columns: Sequence[str], *candidates: str) -> str | None:
 PATCH_ID_FIELDS = ("patch_no", "tbbh", "jcbh", "bh")
 
 
-def analysis_crs(crs, lonlat_bounds=None):
-    """The planar CRS to measure areas in for data in ``crs`` (a pyproj CRS or anything it accepts).
-
-    Projected CRSs are kept; geographic ones give the CGCS2000 3-degree GK zone
-    (no prefix) of the centre of ``lonlat_bounds`` (minx, miny, maxx, maxy).
-    """
-    from pyproj import CRS
-
-    if crs is None:
-        return None
-    crs = CRS.from_user_input(crs)
-    if crs.is_projected:
-        return crs
-    if lonlat_bounds is None:
-        raise PrejudgeError(tr("Geographic data need their extent to choose a Gauss-Kruger zone."))
-    centre = (lonlat_bounds[0] + lonlat_bounds[2]) / 2.0
-    return CRS.from_epsg(gk_epsg(centre))
-
-
 def prejudge(
     patches,
     rights,
@@ -1011,7 +973,10 @@ def prejudge(
     if patches.crs is None and rights.crs is not None:
         warnings.append(tr("The patches have no CRS: taken to be that of the licences."))
     geographic = base.crs is not None and base.crs.is_geographic
-    target = analysis_crs(base.crs, _lonlat_bounds(base) if geographic else None)
+    try:
+        target = analysis_crs(base.crs, _lonlat_bounds(base) if geographic else None)
+    except CrsError as error:
+        raise PrejudgeError(str(error)) from error
     if geographic:
         if base.crs.to_epsg() != 4490:
             warnings.append(

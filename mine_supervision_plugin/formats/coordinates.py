@@ -72,6 +72,16 @@ import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.validation import explain_validity
 
+from ..domain.crs import (
+    CGCS2000,
+    DATUM_NAMES,
+    ZONES,
+    crs_info,
+    easting_zone,
+    epsg_for,
+    prefix_width,
+    zone_of_meridian,
+)
 from ..domain.licence import Corner, Licence, Parcel
 from ..domain.vocab import to_code
 from ..i18n import tr
@@ -188,46 +198,6 @@ class _Log:
 
 # --- CRS tables -----------------------------------------------------------------
 
-# (datum, zone width, prefixed easting) -> EPSG offset added to the zone number.
-# Checked against pyproj's EPSG database by the tests (name, lon_0, x_0).
-_EPSG_OFFSETS: dict[tuple[str, int, bool], int] = {
-    ("cgcs2000", 3, True): 4488,  # 4513–4533, zones 25–45
-    ("cgcs2000", 3, False): 4509,  # 4534–4554, CM 75°E–135°E
-    ("cgcs2000", 6, True): 4478,  # 4491–4501, zones 13–23
-    ("cgcs2000", 6, False): 4489,  # 4502–4512
-    ("xian80", 3, True): 2324,  # 2349–2369
-    ("xian80", 3, False): 2345,  # 2370–2390
-    ("xian80", 6, True): 2314,  # 2327–2337
-    ("xian80", 6, False): 2325,  # 2338–2348
-    ("beijing54", 3, True): 2376,  # 2401–2421
-    ("beijing54", 3, False): 2397,  # 2422–2442
-    ("beijing54", 6, True): 21400,  # 21413–21423
-    ("beijing54", 6, False): 21440,  # 21453–21463
-}
-ZONES = {3: range(25, 46), 6: range(13, 24)}
-DATUM_NAMES = {"cgcs2000": "CGCS2000", "xian80": "Xi'an 1980", "beijing54": "Beijing 1954"}
-
-
-def epsg_for(datum: str, width: int, zone: int, prefixed: bool) -> int | None:
-    """EPSG code of a Chinese Gauss–Krüger CRS, ``None`` if there is none."""
-    offset = _EPSG_OFFSETS.get((datum, width, prefixed))
-    if offset is None or zone not in ZONES.get(width, ()):
-        return None
-    return offset + zone
-
-
-_EPSG_INFO: dict[int, tuple[str, int, bool, int]] = {
-    offset + zone: (datum, width, prefixed, zone)
-    for (datum, width, prefixed), offset in _EPSG_OFFSETS.items()
-    for zone in ZONES[width]
-}
-
-
-def crs_info(epsg: int) -> tuple[str, int, bool, int] | None:
-    """(datum, zone width, prefixed, zone) of one of the EPSG codes above."""
-    return _EPSG_INFO.get(int(epsg))
-
-
 def _datum_of(text: str | None) -> str | None:
     """'cgcs2000' / 'xian80' / 'beijing54', '' when not stated, None when unknown."""
     if text is None:
@@ -240,7 +210,7 @@ def _datum_of(text: str | None) -> str | None:
     if "北京" in t or "beijing" in t:
         return "beijing54"
     if "2000" in t or "cgcs" in t or "国家2000" in t:
-        return "cgcs2000"
+        return CGCS2000
     if re.search(r"(19)?80", t):
         return "xian80"
     if re.search(r"(19)?54", t):
@@ -327,7 +297,7 @@ def resolve_crs(
                 ),
                 line,
             )
-        if c_datum != "cgcs2000":
+        if c_datum != CGCS2000:
             log.warn(
                 tr("coordinates are in {datum} (EPSG:{epsg}): they must be transformed to CGCS2000").format(
                     datum=DATUM_NAMES[c_datum], epsg=crs_epsg
@@ -343,11 +313,11 @@ def resolve_crs(
         )
         return None
     if datum == "":
-        datum = "cgcs2000"
+        datum = CGCS2000
         log.warn(tr("the file does not state its coordinate system; CGCS2000 is assumed"), line)
 
     if prefix_zone is not None:
-        found = 3 if prefix_zone in ZONES[3] else 6 if prefix_zone in ZONES[6] else None
+        found = prefix_width(prefix_zone)
         if found is None:
             log.error(tr("zone prefix {zone} is not a Chinese Gauss–Krüger zone").format(zone=prefix_zone), line)
             return None
@@ -373,9 +343,9 @@ def resolve_crs(
         the_zone = zone if zone is not None else header_zone
         if the_zone is None and meridian is not None:
             if width == 6:
-                the_zone = int(round((meridian + 3) / 6))
+                the_zone = zone_of_meridian(meridian, 6)
             else:  # 3-degree by default; for the same meridian both give the same projection
-                the_zone, width = int(round(meridian / 3)), 3
+                the_zone, width = zone_of_meridian(meridian, 3), 3
         if the_zone is None:
             log.error(
                 tr("the eastings have no zone prefix and the file states no zone (带号): give the zone or the CRS"),
@@ -383,7 +353,7 @@ def resolve_crs(
             )
             return None
         if width is None:
-            width = 3 if the_zone in ZONES[3] else 6 if the_zone in ZONES[6] else 3
+            width = prefix_width(the_zone) or 3
         if the_zone not in ZONES.get(width, ()):
             log.error(
                 tr("zone {zone} is not a {width}-degree Gauss–Krüger zone of China").format(zone=the_zone, width=width),
@@ -394,7 +364,7 @@ def resolve_crs(
     if epsg is None:
         log.error(tr("no EPSG code for {width}-degree zone {zone}").format(width=width, zone=the_zone), line)
         return None
-    if datum != "cgcs2000":
+    if datum != CGCS2000:
         log.warn(
             tr("coordinates are in {datum} (EPSG:{epsg}): they must be transformed to CGCS2000").format(
                 datum=DATUM_NAMES[datum], epsg=epsg
@@ -421,7 +391,7 @@ def _other_crs(epsg: int, prefix_zone: int | None, log: _Log, line: int | None) 
         return None
     hint = ""
     if prefix_zone is not None:
-        suggested = epsg_for("cgcs2000", 3 if prefix_zone in ZONES[3] else 6, prefix_zone, True)
+        suggested = epsg_for(CGCS2000, 3 if prefix_zone in ZONES[3] else 6, prefix_zone, True)
         if suggested:
             hint = tr(" (the eastings carry zone {zone}: in CGCS2000 that is EPSG:{suggested})").format(
                 zone=prefix_zone, suggested=suggested
@@ -1622,16 +1592,6 @@ def _is_north(v: float) -> bool:
     return _NORTH[0] <= v < _NORTH[1]
 
 
-def _east_zone(v: float) -> int | None:
-    """0 for an unprefixed easting, the zone for a prefixed one, None if neither."""
-    if 0 < v < 1_000_000:
-        return 0
-    zone = int(v // 1_000_000)
-    if zone in ZONES[3] or zone in ZONES[6]:
-        return zone
-    return None
-
-
 def _fix_axes(parsed: _Parsed, log: _Log) -> int | None | bool:
     """Swap X/Y if the whole file has them swapped; return the zone prefix.
 
@@ -1642,9 +1602,9 @@ def _fix_axes(parsed: _Parsed, log: _Log) -> int | None | bool:
     normal, swapped, bad = [], [], []
     for item in corners:
         c = item[2]
-        if _is_north(c.x) and _east_zone(c.y) is not None:
+        if _is_north(c.x) and easting_zone(c.y) is not None:
             normal.append(item)
-        elif _is_north(c.y) and _east_zone(c.x) is not None:
+        elif _is_north(c.y) and easting_zone(c.x) is not None:
             swapped.append(item)
         else:
             bad.append(item)
@@ -1652,14 +1612,14 @@ def _fix_axes(parsed: _Parsed, log: _Log) -> int | None | bool:
     if degrees and len(degrees) == len(bad) and not normal and not swapped:
         _, p, c = degrees[0]
         lon = c.y if _CHINA[0] <= c.y <= _CHINA[1] else c.x
-        zone = min(max(int(round(lon / 3)), 25), 45)
+        zone = min(max(zone_of_meridian(lon, 3), ZONES[3].start), ZONES[3].stop - 1)
         log.error(
             tr(
                 "the corners are longitudes and latitudes in degrees (first: X={x}, Y={y}), not Gauss–Krüger "
                 "coordinates in metres: licence corners must be given as CGCS2000 Gauss–Krüger X (northing) and "
                 "Y (easting) in metres, as on the licence. Convert them first (in QGIS: reproject to EPSG:{epsg}, "
                 "CGCS2000 3-degree zone {zone} with zone prefix, where these corners lie); a file in degrees is not read"
-            ).format(x=f"{c.x:.6f}", y=f"{c.y:.6f}", epsg=4488 + zone, zone=zone),
+            ).format(x=f"{c.x:.6f}", y=f"{c.y:.6f}", epsg=epsg_for(CGCS2000, 3, zone, True), zone=zone),
             c.line,
             p.parcel_no,
             c.number,
@@ -1693,7 +1653,7 @@ def _fix_axes(parsed: _Parsed, log: _Log) -> int | None | bool:
         )
     zones: dict[int, Corner] = {}
     for _, _, c in corners:
-        zones.setdefault(_east_zone(c.y), c)
+        zones.setdefault(easting_zone(c.y), c)
     if len(zones) > 1:
         listed = ", ".join(str(z) if z else tr("no prefix") for z in zones)
         for c in list(zones.values())[1:]:

@@ -19,15 +19,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..domain.crs import CGCS2000_DATUM, crs_datum
 from ..domain.licence import Licence
 from ..i18n import tr
-from ..store.rights import crs_datum
 from .base import MineSupervisionAlgorithm, push_warnings, qdate, qgs_fields, qgs_geometry
 
 # Files looked at in a folder, subfolders included (as read_coordinate_files does).
 COORDINATE_SUFFIXES = (".txt", ".csv", ".xlsx")
 M2_PER_MU = 2000 / 3
-CGCS2000_DATUM = "China_2000"
 
 OUTPUT_FIELDS = (
     ("license_no", QVariant.String, "许可证号"),
@@ -306,8 +305,8 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
         return kept
 
     def _add_features(self, sink, licence: Licence, target_epsg: int) -> None:
+        from ..domain.crs import reproject_geometry
         from ..formats import geometry
-        from ..store.rights import reproject_geometry
 
         for parcel in licence.parcels:
             polygon = geometry.parcel_polygon(parcel)

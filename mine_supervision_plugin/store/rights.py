@@ -20,8 +20,6 @@ import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
@@ -29,6 +27,15 @@ from osgeo import ogr, osr
 from shapely.geometry import MultiPolygon, Polygon
 
 from ..domain import vocab
+from ..domain.crs import (
+    CGCS2000,
+    CGCS2000_DATUM,
+    CGCS2000_GEOGRAPHIC,
+    candidate_epsgs,
+    crs_datum,
+    reproject_geometry,
+    transformer,
+)
 from ..domain.licence import Corner, Licence, Parcel
 from ..i18n import tr
 from .database import StoreError, SupervisionStore
@@ -39,12 +46,8 @@ from .ogr_util import (
     json_ready,
     open_read,
     set_field,
-    spatial_reference,
     to_ogr_geometry,
 )
-
-if TYPE_CHECKING:
-    from pyproj import Transformer
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -78,19 +81,6 @@ class UpsertReport:
 # --------------------------------------------------------------------------- CRS
 
 
-@lru_cache(maxsize=64)
-def _transformer(source_epsg: int, target_epsg: int) -> Transformer:
-    from pyproj import Transformer  # imported on first use: QGIS's start-up loads this module
-
-    return Transformer.from_crs(source_epsg, target_epsg, always_xy=True)
-
-
-def crs_datum(epsg: int) -> str:
-    """The datum name of an EPSG CRS as osr spells it (China_2000, Xian_1980, Beijing_1954, …)."""
-    srs = spatial_reference(epsg)
-    return srs.GetAttrValue("GEOGCS|DATUM") or srs.GetAttrValue("DATUM") or ""
-
-
 def _check_crs(licence: Licence, store_epsg: int) -> None:
     if licence.crs_epsg is None:
         raise RightsStoreError(
@@ -122,19 +112,6 @@ def _check_crs(licence: Licence, store_epsg: int) -> None:
                 store_datum=store_datum,
             )
         )
-
-
-def reproject_geometry(geometry, source_epsg: int, target_epsg: int):
-    """A shapely geometry (easting, northing) from one EPSG CRS to another."""
-    if source_epsg == target_epsg:
-        return geometry
-    transformer = _transformer(source_epsg, target_epsg)
-
-    def apply(coordinates: np.ndarray) -> np.ndarray:
-        x, y = transformer.transform(coordinates[:, 0], coordinates[:, 1])
-        return np.column_stack([x, y])
-
-    return shapely.transform(geometry, apply)
 
 
 # --------------------------------------------------------------------------- geometry
@@ -224,7 +201,7 @@ def _prepare(licence: Licence, store_epsg: int) -> _Prepared:
             continue
         points = np.array([[c.y, c.x] for c in corners], dtype=float)  # easting, northing
         if licence.crs_epsg != store_epsg:
-            tx, ty = _transformer(licence.crs_epsg, store_epsg).transform(points[:, 0], points[:, 1])
+            tx, ty = transformer(licence.crs_epsg, store_epsg).transform(points[:, 0], points[:, 1])
             points = np.column_stack([tx, ty])
         if not np.isfinite(points).all():
             raise RightsStoreError(
@@ -365,20 +342,13 @@ def _detect_licence_crs(store_epsg: int, corners: list[tuple[float, float, float
     x, y, px, py = corners[0]
     if abs(py - x) < 1e-3 and abs(px - y) < 1e-3:
         return store_epsg
-    datum = crs_datum(store_epsg)
-    lon, _lat = _transformer(store_epsg, 4490 if datum == "China_2000" else store_epsg).transform(px, py)
-    candidates: list[int] = []
-    if datum == "China_2000":
-        # Neighbouring zones too: data may reach past its zone's edge.
-        for zone3 in (round(lon / 3) + d for d in (0, -1, 1)):
-            if 25 <= zone3 <= 45:
-                candidates += [4488 + zone3, 4509 + zone3]
-        for zone6 in (int(lon // 6) + 1 + d for d in (0, -1, 1)):
-            if 13 <= zone6 <= 23:
-                candidates += [4478 + zone6, 4489 + zone6]
+    if crs_datum(store_epsg) != CGCS2000_DATUM:
+        return None
+    lon, _lat = transformer(store_epsg, CGCS2000_GEOGRAPHIC).transform(px, py)
+    candidates = candidate_epsgs(CGCS2000, lon)  # neighbouring zones too: data may reach past its zone's edge
     for epsg in candidates:
         try:
-            ex, ny = _transformer(store_epsg, epsg).transform(px, py)
+            ex, ny = transformer(store_epsg, epsg).transform(px, py)
         except Exception:  # noqa: BLE001 - a candidate that does not apply is simply skipped
             continue
         if abs(ny - x) < 0.01 and abs(ex - y) < 0.01:
@@ -663,8 +633,6 @@ def history(store: SupervisionStore, license_no: str) -> list[dict]:
 
 __all__ = [
     "RightsStoreError",
-    "crs_datum",
-    "reproject_geometry",
     "UpsertReport",
     "history",
     "list_license_nos",
