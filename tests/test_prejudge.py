@@ -10,12 +10,14 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from gpkg_checks import check_gpkg_output_index
 from shapely.geometry import box
 
 from mine_supervision_plugin.analysis.prejudge import (
     OUTPUT_FIELDS,
     LicenceSet,
     PrejudgeError,
+    gk_epsg,
     parse_date,
     prejudge,
     prejudge_arrays,
@@ -379,6 +381,21 @@ def test_missing_required_licence_fields_are_named():
 # --------------------------------------------------------------------------- CRS
 
 
+def test_gk_zone_codes_match_pyproj():
+    from pyproj import CRS as ProjCRS
+
+    for zone in range(25, 46):
+        epsg = gk_epsg(zone * 3.0 + 0.4)
+        assert epsg == 4509 + zone
+        crs = ProjCRS.from_epsg(epsg)
+        assert f"CM {zone * 3}E" in crs.name and "CGCS2000" in crs.name
+        central = [p.value for p in crs.coordinate_operation.params if "longitude" in p.name.lower()][0]
+        assert central == zone * 3
+    assert gk_epsg(115.49) == 4547 and gk_epsg(115.51) == 4548
+    with pytest.raises(PrejudgeError):
+        gk_epsg(10.0)
+
+
 def test_geographic_input_is_projected_to_the_zone_of_its_centre():
     rights_gk = licences(("C001", sq(0, 0, 1000, 1000), *VALID)).to_crs(4547)  # zone 38, no prefix
     patch_gk = patches(("p", sq(900, 400, 1100, 600)), ("q", sq(100, 100, 300, 300))).to_crs(4547)
@@ -667,52 +684,6 @@ def test_algorithm_on_memory_layers_keeps_every_patch_and_field(registry):
     check_output(layer, feedback)
 
 
-def check_gpkg_output_index(path) -> None:
-    """The fast path's output is a complete GeoPackage layer: its R-tree answers bounding-box queries, its
-    triggers keep the index and the feature count up to date when QGIS adds a feature, the count is right."""
-    import sqlite3
-
-    from osgeo import ogr
-
-    source = ogr.Open(str(path), 1)
-    layer = source.GetLayer(0)
-    table, column = layer.GetName(), layer.GetGeometryColumn()
-    # (minx, maxx, miny, maxy) of each feature with a geometry (a patch without one has no index entry)
-    boxes = {f.GetFID(): f.GetGeometryRef().GetEnvelope() for f in layer if f.GetGeometryRef() is not None}
-    total = layer.GetFeatureCount()
-    minx, maxx, miny, maxy = layer.GetExtent()
-    query = (minx, minx + (maxx - minx) / 2, miny, miny + (maxy - miny) / 2)  # the lower left quarter
-    expected = {fid for fid, b in boxes.items()
-                if b[0] <= query[1] and b[1] >= query[0] and b[2] <= query[3] and b[3] >= query[2]}
-    assert expected and expected != set(boxes)
-    connection = sqlite3.connect(str(path))
-    try:
-        found = {row[0] for row in connection.execute(
-            f'SELECT id FROM "rtree_{table}_{column}" WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?',
-            (query[1], query[0], query[3], query[2]))}
-        assert found == expected
-        count = connection.execute("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = ?",
-                                   (table,)).fetchone()[0]
-        assert count == total
-    finally:
-        connection.close()
-    feature = ogr.Feature(layer.GetLayerDefn())
-    feature.SetField("patch_no", "TBNEW")
-    feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POLYGON(({maxx + 10} {maxy + 10},{maxx + 20} {maxy + 10},"
-                                                  f"{maxx + 20} {maxy + 20},{maxx + 10} {maxy + 10}))"))
-    assert layer.CreateFeature(feature) == 0
-    new_fid = feature.GetFID()
-    layer = source = None
-    connection = sqlite3.connect(str(path))
-    try:
-        assert connection.execute(f'SELECT id FROM "rtree_{table}_{column}" WHERE minx > ?', (maxx,)).fetchall() \
-            == [(new_fid,)]
-        assert connection.execute("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = ?",
-                                  (table,)).fetchone()[0] == total + 1
-    finally:
-        connection.close()
-
-
 def test_algorithm_on_geopackages_fast_path(registry, tmp_path, monkeypatch):
     from mine_supervision_plugin.processing.prejudge_patches import PrejudgePatchesAlgorithm
 
@@ -755,6 +726,7 @@ def test_algorithm_checks_geometries_batch_by_batch_while_reading(registry, tmp_
     from osgeo import ogr
 
     from mine_supervision_plugin.processing import prejudge_patches
+    from mine_supervision_plugin.store import fast_io
 
     patches_path, _ = gpkg_inputs(tmp_path)
     far_bow_tie = shapely.Polygon([(X0 + 5000, Y0), (X0 + 5100, Y0 + 100), (X0 + 5100, Y0), (X0 + 5000, Y0 + 100)])
@@ -766,7 +738,7 @@ def test_algorithm_checks_geometries_batch_by_batch_while_reading(registry, tmp_
         + [("C009", dt.date(2020, 1, 1), dt.date(2030, 1, 1), far_bow_tie)],
     )
     checked = []
-    original = prejudge_patches.ThreadPoolExecutor
+    original = fast_io.ThreadPoolExecutor
 
     class CountingPool(original):
         def submit(self, function, *args, **kwargs):
@@ -777,8 +749,8 @@ def test_algorithm_checks_geometries_batch_by_batch_while_reading(registry, tmp_
     for batch in (1, 2, 3):
         checked.clear()
         with monkeypatch.context() as patch:
-            patch.setattr(prejudge_patches, "_BATCH", batch)
-            patch.setattr(prejudge_patches, "ThreadPoolExecutor", CountingPool)
+            patch.setattr(fast_io, "BATCH_SIZE", batch)
+            patch.setattr(fast_io, "ThreadPoolExecutor", CountingPool)
             patch.setattr(prejudge_patches.PrejudgePatchesAlgorithm, "_write_sink", None)  # the GDAL writer
             layer, feedback = run_algorithm(
                 registry,

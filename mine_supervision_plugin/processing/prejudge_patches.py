@@ -33,7 +33,6 @@ repairs and reports them, and every input patch reaches the output.
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -64,6 +63,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..i18n import tr
+from ..store import fast_io
+from ..store.fast_io import LayerData
 from .base import MineSupervisionAlgorithm, processing_errors, push_warnings
 
 _QVARIANT_TYPES = {
@@ -72,7 +73,6 @@ _QVARIANT_TYPES = {
     "integer": QVariant.Int,
     "boolean": QVariant.Bool,
 }
-_SQL_TYPES = {"text": "TEXT", "real": "REAL", "integer": "INTEGER", "boolean": "BOOLEAN"}
 
 
 def _python_value(value):
@@ -86,20 +86,6 @@ def _python_value(value):
     if isinstance(value, QDateTime):
         return value.toPyDateTime() if value.isValid() else None
     return value
-
-
-class _LayerData:
-    """What the core needs from one input layer: feature ids, shapely geometries, some attributes."""
-
-    def __init__(self, fids, geometries, attributes, fast, status=None, extent=None):
-        self.fids = fids
-        self.geometries = geometries
-        self.attributes = attributes  # field name (as asked) -> list of Python values
-        self.fast = fast
-        #: clean_polygons' status per geometry when the geometries were cleaned while read, else None
-        self.status = status
-        #: (bounds, number of non-empty geometries) as read from the file, before any repair
-        self.extent = extent
 
 
 class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
@@ -352,8 +338,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
     # ------------------------------------------------------------------ CRS
 
     def _analysis_crs(self, patches_source, context, feedback) -> QgsCoordinateReferenceSystem:
-        from ..analysis.prejudge import PrejudgeError
-        from ..domain.crs import CrsError, gk_epsg
+        from ..analysis.prejudge import PrejudgeError, gk_epsg
 
         crs = patches_source.sourceCrs()
         if not crs.isValid():
@@ -377,7 +362,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             )
         if patches_source.featureCount() == 0 or extent.isNull():
             return crs  # nothing to measure
-        with processing_errors(PrejudgeError, CrsError):
+        with processing_errors(PrejudgeError):
             epsg = gk_epsg(extent.center().x())
         target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
         feedback.pushInfo(tr("Geographic coordinates projected to {crs} to measure areas.").format(crs=target.authid()))
@@ -406,7 +391,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
                 return None
         return path, parts.get("layerName") or None, parts.get("layerId"), layer.crs()
 
-    def _read(self, parameters, name, context, feedback, fields, target, clean=False) -> _LayerData:
+    def _read(self, parameters, name, context, feedback, fields, target, clean=False) -> LayerData:
         wanted = _wanted(fields)
         location = self._ogr_location(parameters, name, context)
         if location is not None and location[3] == target:
@@ -415,63 +400,22 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
                 return data
         return self._read_qgis(parameters, name, context, feedback, wanted, target)
 
-    def _read_ogr(self, location, wanted, *, clean=False, workers=1) -> _LayerData | None:
-        """The layer read in bulk through OGR's Arrow interface; None when OGR cannot.
+    @staticmethod
+    def _read_ogr(location, wanted, *, clean=False, workers=1) -> LayerData | None:
+        """The layer read in bulk (:func:`..store.fast_io.read_layer`); None when OGR cannot.
 
         With ``clean`` the geometries are checked and repaired
         (:func:`..analysis.prejudge.clean_polygons`) batch by batch as they
         arrive, in ``workers`` threads, while OGR reads on.
         """
-        import shapely
-        from osgeo import gdal, ogr
-
         from ..analysis.prejudge import clean_polygons
 
         path, layer_name, layer_id, _ = location
-        if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
-            return None  # GDAL < 3.6
-        try:
-            gdal.UseExceptions()
-            dataset = ogr.Open(path)
-            if layer_name:
-                layer = dataset.GetLayerByName(layer_name)
-            else:
-                layer = dataset.GetLayer(int(layer_id) if layer_id not in (None, "") else 0)
-            if layer is None or ogr.GT_IsNonLinear(layer.GetGeomType()):
-                return None
-            defn = layer.GetLayerDefn()
-            names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-            layer.SetIgnoredFields([n for n in names if n not in wanted])
-            fid_column = layer.GetFIDColumn() or "OGC_FID"
-            geometry_column = layer.GetGeometryColumn() or "wkb_geometry"
-            fids, parts, checks, columns = [], [], [], {n: [] for n in wanted}
-            options = ["INCLUDE_FID=YES", f"MAX_FEATURES_IN_BATCH={_BATCH}"]
-            with ThreadPoolExecutor(workers) as pool:
-                for batch in layer.GetArrowStreamAsNumPy(options=options):
-                    fids.append(np.asarray(batch[fid_column]))
-                    wkb = _wkb_array(batch[geometry_column])
-                    present = np.array([w is not None and len(w) > 0 for w in wkb], dtype=bool)
-                    geometries = np.full(len(wkb), None, dtype=object)
-                    geometries[present] = shapely.from_wkb(wkb[present])
-                    parts.append(geometries)
-                    if clean:  # GEOS works without the GIL: the check runs while OGR reads the next batch
-                        checks.append(pool.submit(clean_polygons, geometries))
-                    for n in wanted:
-                        columns[n].extend(_plain_values(batch[n]))
-                cleaned = [check.result() for check in checks]
-            dataset = None
-        except (RuntimeError, KeyError, ValueError, TypeError, shapely.errors.GEOSException):
-            return None
-        fids = np.concatenate(fids) if fids else np.zeros(0, dtype=np.int64)
-        geometries = np.concatenate(parts) if parts else np.zeros(0, dtype=object)
-        extent = _extent(geometries)
-        status = None
-        if clean:
-            geometries = np.concatenate([g for g, _ in cleaned]) if cleaned else geometries
-            status = np.concatenate([t for _, t in cleaned]) if cleaned else np.zeros(0, dtype=np.int8)
-        return _LayerData(fids, geometries, columns, fast=True, status=status, extent=extent)
+        return fast_io.read_layer(
+            path, layer_name, layer_id, wanted, check=clean_polygons if clean else None, workers=workers
+        )
 
-    def _read_qgis(self, parameters, name, context, feedback, wanted, target) -> _LayerData:
+    def _read_qgis(self, parameters, name, context, feedback, wanted, target) -> LayerData:
         import shapely
 
         source = self.parameterAsSource(parameters, name, context)
@@ -508,7 +452,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         present = np.array([w is not None for w in wkbs], dtype=bool)
         if present.any():
             geometries[present] = shapely.from_wkb(wkb[present], on_invalid="ignore")
-        return _LayerData(np.array(fids, dtype=np.int64), geometries, columns, fast=False)
+        return LayerData(np.array(fids, dtype=np.int64), geometries, columns, fast=False)
 
     def _zones(self, parameters, context, feedback, target, core):
         source = self.parameterAsSource(parameters, "ZONES", context)
@@ -580,115 +524,30 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             return None
         return text
 
-    def _write_gpkg(self, dest: str, patches: _LayerData, result, feedback) -> None:
-        """Patches GeoPackage + result table -> output GeoPackage.
+    def _write_gpkg(self, dest: str, patches: LayerData, result, feedback) -> None:
+        """Patches GeoPackage + results -> output GeoPackage (:func:`..store.fast_io.write_joined_gpkg`).
 
-        The results go to a small SQLite table keyed by the patches' fid, which
-        is attached to the patch GeoPackage; the output is ``patches LEFT JOIN
-        results`` (SQL run by SQLite itself), so geometry and fields are copied
-        untouched with their types, fids are kept and the layer has a spatial
-        index, as a Processing GeoPackage output has it. ``VectorTranslate``
-        makes the layer from the statement with ``LIMIT 0`` (schema, spatial
-        index, triggers, as GDAL writes them) and :func:`_copy_rows` fills it
-        with one ``INSERT ... SELECT``, copying the patches' spatial index; when
-        that cannot be done, ``VectorTranslate`` copies the rows and builds the
-        index (about twice as long).
+        The output is ``patches LEFT JOIN results``: geometry and fields copied
+        untouched with their types, fids kept, a spatial index as a Processing
+        GeoPackage output has it.
         """
-        from osgeo import gdal
-
         from ..analysis.prejudge import OUTPUT_FIELDS
 
         path, layer_name, layer_id, _ = self._patch_location
-        target = Path(dest)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
-            target.unlink()
-        gdal.UseExceptions()
-        with tempfile.TemporaryDirectory(prefix="prejudge_") as folder:
-            results_db = Path(folder) / "results.sqlite"
-            connection = sqlite3.connect(str(results_db))
-            try:
-                connection.execute("PRAGMA journal_mode=OFF")
-                connection.execute("PRAGMA synchronous=OFF")
-                columns = ", ".join(f'"{name}" {_SQL_TYPES[kind]}' for name, kind in OUTPUT_FIELDS)
-                connection.execute(f"CREATE TABLE results (fid INTEGER PRIMARY KEY, {columns})")
-                values = _column_values(result)
-                fids = patches.fids.tolist()
-                # columns that are NULL throughout (no zones, no cases...) are left to their default, NULL
-                filled = [k for k, column in enumerate(values) if column.count(None) != len(column)]
-                names = ", ".join(["fid"] + [_quote(OUTPUT_FIELDS[k][0]) for k in filled])
-                marks = ", ".join("?" * (len(filled) + 1))
-                connection.executemany(
-                    f"INSERT INTO results ({names}) VALUES ({marks})", zip(fids, *(values[k] for k in filled))
-                )
-                connection.commit()
-            finally:
-                connection.close()
-            feedback.setProgress(93)
-
-            source = gdal.OpenEx(path, gdal.OF_VECTOR)
-            layer = source.GetLayerByName(layer_name) if layer_name else source.GetLayer(int(layer_id or 0))
-            defn = layer.GetLayerDefn()
-            fid_column = layer.GetFIDColumn() or "fid"
-            geometry_column = layer.GetGeometryColumn()
-            ours = {name.lower(): name for name, _ in OUTPUT_FIELDS}
-            select = [f"p.{_quote(fid_column)} AS {_quote(fid_column)}"]
-            replaced = set()
-            for i in range(defn.GetFieldCount()):
-                name = defn.GetFieldDefn(i).GetName()
-                if name.lower() in ours:
-                    select.append(f"r.{_quote(ours[name.lower()])} AS {_quote(name)}")
-                    replaced.add(ours[name.lower()])
-                else:
-                    select.append(f"p.{_quote(name)}")
-            select += [f"r.{_quote(name)}" for name, _ in OUTPUT_FIELDS if name not in replaced]
-            if geometry_column:
-                select.append(f"p.{_quote(geometry_column)}")
-            table_name = layer.GetName()
-            layer = defn = None
-            statement = (
-                f"SELECT {', '.join(select)} FROM {_quote(table_name)} p "
-                f"LEFT JOIN prejudge_results.results r ON r.fid = p.{_quote(fid_column)}"
+        try:
+            fast_io.write_joined_gpkg(
+                dest,
+                path,
+                layer_name,
+                layer_id,
+                patches.fids,
+                OUTPUT_FIELDS,
+                _column_values(result),
+                extent=patches.extent,
+                progress=feedback.setProgress,
             )
-            source.ExecuteSQL(f"ATTACH DATABASE '{_sql_text(results_db)}' AS prejudge_results")
-            try:
-                copied = False
-                bounds = patches.extent
-                if geometry_column and bounds is not None:
-                    try:
-                        # the empty layer by GDAL (schema, spatial index, triggers), the rows by SQLite
-                        self._translate(source, statement + " LIMIT 0", target, dest)
-                        source = None
-                        copied = _copy_rows(
-                            target, path, table_name, fid_column, select, geometry_column, results_db, bounds
-                        )
-                    except RuntimeError:
-                        copied = False
-                    if not copied:
-                        source = None
-                        if target.exists():
-                            target.unlink()
-                        source = gdal.OpenEx(path, gdal.OF_VECTOR)
-                        source.ExecuteSQL(f"ATTACH DATABASE '{_sql_text(results_db)}' AS prejudge_results")
-                if not copied:
-                    self._translate(source, statement, target, dest)
-            finally:
-                source = None
-
-    @staticmethod
-    def _translate(source, statement: str, target: Path, dest: str) -> None:
-        from osgeo import gdal
-
-        options = gdal.VectorTranslateOptions(
-            format="GPKG",
-            SQLStatement=statement,
-            layerName=target.stem,
-            options=["-preserve_fid"],
-        )
-        written = gdal.VectorTranslate(str(target), source, options=options)
-        if written is None:
-            raise QgsProcessingException(tr("Could not write {path}").format(path=dest))
-        written = None
+        except fast_io.WriteFailed as error:
+            raise QgsProcessingException(tr("Could not write {path}").format(path=dest)) from error
 
     def _write_sink(self, parameters, context, feedback, patches_source, result, row_of):
         from ..analysis.prejudge import OUTPUT_FIELDS
@@ -806,47 +665,9 @@ def _same_shapefile(path: Path, other: Path) -> bool:
     )
 
 
-_BATCH = 8192  # features per Arrow batch: small enough for the checks to run while OGR reads
-
-
 def _wanted(fields) -> list[str]:
     """The field names asked for, once each, without the missing (None) ones."""
     return [f for f in dict.fromkeys(fields) if f]
-
-
-def _wkb_array(column) -> np.ndarray:
-    """WKB values of an Arrow geometry column as an object array of bytes (None where null).
-
-    GDAL gives an object array of bytes, or a fixed-size void/bytes array when
-    every value has the same length (whose items must not be read as strings:
-    that would cut trailing zero bytes).
-    """
-    mask = np.ma.getmaskarray(column) if np.ma.isMaskedArray(column) else None
-    data = np.ma.getdata(column)
-    if data.dtype.kind in "VS":
-        size = data.dtype.itemsize
-        rows = data.view(np.uint8).reshape(len(data), size) if len(data) else np.zeros((0, size), np.uint8)
-        out = np.array([row.tobytes() for row in rows] + [None], dtype=object)[:-1]
-    else:
-        out = np.asarray(data, dtype=object).copy()
-    if mask is not None:
-        out[mask] = None
-    return out
-
-
-def _plain_values(column) -> list:
-    """An Arrow attribute column as Python values: str for text, date for dates, None where null."""
-    mask = np.ma.getmaskarray(column) if np.ma.isMaskedArray(column) else None
-    data = np.ma.getdata(column)
-    if data.dtype.kind == "S":
-        values = np.char.decode(data, "utf-8", "replace").astype(object)
-    elif data.dtype.kind == "M":
-        values = data.astype("datetime64[D]").astype(object)  # datetime.date
-    else:
-        values = data.astype(object)
-    if mask is not None:
-        values[mask] = None
-    return values.tolist()
 
 
 def _column_values(result) -> list[list]:
@@ -871,141 +692,3 @@ def _column_values(result) -> list[list]:
         else:
             out.append([None if v is None else str(v) for v in column])
     return out
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _sql_text(value) -> str:
-    return str(value).replace("'", "''")
-
-
-_RTREE_COLUMNS = "(id,minx,maxx,miny,maxy)"
-
-
-def _rtree_of(connection, schema: str, table: str, column: str) -> str | None:
-    """Name of the GeoPackage spatial index of ``table.column`` in ``schema`` when it is a plain one, else None."""
-    name = f"rtree_{table}_{column}"
-    row = connection.execute(
-        f"SELECT sql FROM {schema}.sqlite_master WHERE type = 'table' AND lower(name) = lower(?)", (name,)
-    ).fetchone()
-    if row is None:
-        return None
-    try:
-        registered = connection.execute(
-            f"SELECT 1 FROM {schema}.gpkg_extensions WHERE lower(table_name) = lower(?) "
-            "AND lower(column_name) = lower(?) AND extension_name = 'gpkg_rtree_index'",
-            (table, column),
-        ).fetchone()
-    except sqlite3.OperationalError:  # no gpkg_extensions table: no registered index
-        return None
-    if registered is None:
-        return None
-    text = "".join((row[0] or "").split()).lower()
-    return name if text.endswith("usingrtree" + _RTREE_COLUMNS) else None
-
-
-def _extent(geometries: np.ndarray):
-    """(bounds, number of non-empty geometries) of geometries as read from a file."""
-    import shapely
-
-    present = geometries[~shapely.is_missing(geometries)]
-    present = present[~shapely.is_empty(present)]
-    return (shapely.total_bounds(present) if len(present) else (None, None, None, None)), len(present)
-
-
-def _copy_rows(
-    target: Path, source_path: str, source_table: str, source_fid: str, select, geometry_column, results_db, bounds
-) -> bool:
-    """Fill the empty layer that GDAL made in ``target`` with one SQL statement run by SQLite.
-
-    The rows are ``source LEFT JOIN results`` as in the GDAL statement; the
-    spatial index of the source (same fids, same geometries) is copied as it is
-    instead of being built again, when it is a complete GeoPackage R*Tree
-    (one entry per geometry). ``bounds``: see :func:`_extent`.
-    False (nothing done that matters) when the layer is not as expected.
-    """
-    from osgeo import gdal
-
-    dataset = gdal.OpenEx(str(target), gdal.OF_VECTOR | gdal.OF_UPDATE)
-    try:
-        if dataset is None or dataset.GetLayerCount() != 1:
-            return False
-        layer = dataset.GetLayer(0)
-        table = layer.GetName()
-        fid_column = layer.GetFIDColumn()
-        geometry = layer.GetGeometryColumn()
-        defn = layer.GetLayerDefn()
-        names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-        if not fid_column or not geometry or len(names) + 2 != len(select) or layer.GetFeatureCount() != 0:
-            return False
-        columns = [fid_column, *names, geometry]
-        insert = (
-            f"INSERT INTO {_quote(table)} ({', '.join(_quote(c) for c in columns)}) "
-            f"SELECT {', '.join(select)} FROM source_db.{_quote(source_table)} p "
-            f"LEFT JOIN prejudge_results.results r ON r.fid = p.{_quote(source_fid)}"
-        )
-    finally:
-        dataset = None
-    connection = sqlite3.connect(str(target), isolation_level=None)
-    try:
-        # the triggers of the spatial index call GDAL's SQL functions: declared here, never called
-        for function in ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"):
-            connection.create_function(function, 1, _not_callable)
-        connection.execute(f"ATTACH DATABASE '{_sql_text(source_path)}' AS source_db")
-        connection.execute(f"ATTACH DATABASE '{_sql_text(results_db)}' AS prejudge_results")
-        ours = _rtree_of(connection, "main", table, geometry)
-        theirs = _rtree_of(connection, "source_db", source_table, geometry_column)
-        if ours is None:
-            return False
-        connection.execute("BEGIN")
-        try:
-            # the per-row triggers of the layer's spatial index and feature count: done in bulk instead
-            triggers = [
-                connection.execute(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND lower(name) = lower(?)", (name,)
-                ).fetchone()
-                for name in (f"{ours}_insert", f"trigger_insert_feature_count_{table}")
-            ]
-            trigger = triggers[0]
-            # the index holds one entry per non-empty geometry: as many as were read (every row was)
-            indexed = (
-                connection.execute(f"SELECT count(*) FROM source_db.{_quote(theirs + '_rowid')}").fetchone()[0]
-                if theirs
-                else -1
-            )
-            if trigger is None or indexed != bounds[1]:
-                connection.execute("ROLLBACK")
-                return False  # no usable index to copy: GDAL builds it
-            triggers = [t for t in triggers if t is not None]
-            for name, _sql in triggers:
-                connection.execute(f"DROP TRIGGER {_quote(name)}")
-            count = connection.execute(insert).rowcount
-            for suffix in ("node", "parent", "rowid"):
-                connection.execute(f"DELETE FROM {_quote(ours + '_' + suffix)}")
-                connection.execute(
-                    f"INSERT INTO {_quote(ours + '_' + suffix)} SELECT * FROM source_db.{_quote(theirs + '_' + suffix)}"
-                )
-            for _name, sql in triggers:
-                connection.execute(sql)
-            connection.execute(
-                "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)", (count, table)
-            )
-            connection.execute(
-                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE lower(table_name) = lower(?)",
-                (*[None if v is None else float(v) for v in bounds[0]], table),
-            )
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-    except sqlite3.Error as error:
-        raise RuntimeError(str(error)) from error
-    finally:
-        connection.close()
-    return True
-
-
-def _not_callable(_value):
-    raise sqlite3.OperationalError("GDAL SQL function called outside GDAL")
