@@ -17,7 +17,6 @@ from mine_supervision_plugin.analysis.prejudge import (
     OUTPUT_FIELDS,
     LicenceSet,
     PrejudgeError,
-    gk_epsg,
     parse_date,
     prejudge,
     prejudge_arrays,
@@ -379,21 +378,6 @@ def test_missing_required_licence_fields_are_named():
 
 
 # --------------------------------------------------------------------------- CRS
-
-
-def test_gk_zone_codes_match_pyproj():
-    from pyproj import CRS as ProjCRS
-
-    for zone in range(25, 46):
-        epsg = gk_epsg(zone * 3.0 + 0.4)
-        assert epsg == 4509 + zone
-        crs = ProjCRS.from_epsg(epsg)
-        assert f"CM {zone * 3}E" in crs.name and "CGCS2000" in crs.name
-        central = [p.value for p in crs.coordinate_operation.params if "longitude" in p.name.lower()][0]
-        assert central == zone * 3
-    assert gk_epsg(115.49) == 4547 and gk_epsg(115.51) == 4548
-    with pytest.raises(PrejudgeError):
-        gk_epsg(10.0)
 
 
 def test_geographic_input_is_projected_to_the_zone_of_its_centre():

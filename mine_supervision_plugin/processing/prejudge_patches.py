@@ -338,7 +338,8 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
     # ------------------------------------------------------------------ CRS
 
     def _analysis_crs(self, patches_source, context, feedback) -> QgsCoordinateReferenceSystem:
-        from ..analysis.prejudge import PrejudgeError, gk_epsg
+        from ..analysis.prejudge import PrejudgeError
+        from ..domain.crs import CrsError, gk_epsg
 
         crs = patches_source.sourceCrs()
         if not crs.isValid():
@@ -362,7 +363,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
             )
         if patches_source.featureCount() == 0 or extent.isNull():
             return crs  # nothing to measure
-        with processing_errors(PrejudgeError):
+        with processing_errors(PrejudgeError, CrsError):
             epsg = gk_epsg(extent.center().x())
         target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
         feedback.pushInfo(tr("Geographic coordinates projected to {crs} to measure areas.").format(crs=target.authid()))
