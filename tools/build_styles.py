@@ -33,6 +33,7 @@ from qgis.core import (  # noqa: E402
 )
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
+from mine_supervision_plugin import palette  # noqa: E402
 from mine_supervision_plugin.domain.vocab import VOCABULARIES  # noqa: E402
 from mine_supervision_plugin.store.schema import TABLES  # noqa: E402
 
@@ -48,7 +49,7 @@ def outline_fill(color: str, fill_alpha: int = 40, width: float = 0.6, style: st
 
 
 def labels(
-    expression: str, size: float = 8.0, color: str = "#202020", placement=None, max_scale: float | None = None
+    expression: str, size: float = 8.0, color: str = palette.LABEL_TEXT, placement=None, max_scale: float | None = None
 ) -> QgsVectorLayerSimpleLabeling:
     settings = QgsPalLayerSettings()
     settings.fieldName = expression
@@ -79,23 +80,23 @@ def categorized(field: str, colors: dict[str, str], make) -> QgsCategorizedSymbo
     categories = [
         QgsRendererCategory(code, make(colors[code]), VOCABULARIES[vocabulary][code]) for code in colors
     ]
-    categories.append(QgsRendererCategory(None, make("#9e9e9e"), "—"))
+    categories.append(QgsRendererCategory(None, make(palette.NO_VALUE), "—"))
     return QgsCategorizedSymbolRenderer(field, categories)
 
 
 def mining_rights_renderer() -> QgsRuleBasedRenderer:
     root = QgsRuleBasedRenderer.Rule(None)
     rules = [
-        ('"valid_to" IS NOT NULL AND "valid_to" < now()', "有效期已过", outline_fill("#d32f2f", 30, 0.9, "dash")),
+        ('"valid_to" IS NOT NULL AND "valid_to" < now()', "有效期已过", outline_fill(palette.LICENCE_EXPIRED, 30, 0.9, "dash")),
         (
             '"valid_to" IS NOT NULL AND "valid_to" >= now() AND "valid_to" <= now() + to_interval(\'90 days\')',
             "90天内到期",
-            outline_fill("#f57c00", 40, 0.9),
+            outline_fill(palette.LICENCE_EXPIRING, 40, 0.9),
         ),
-        ("\"status\" = 'closed'", "关闭", outline_fill("#757575", 20, 0.6, "dot")),
-        ("\"status\" = 'suspended'", "停产", outline_fill("#fbc02d", 35, 0.7)),
-        ("\"status\" = 'construction'", "基建", outline_fill("#1976d2", 35, 0.7)),
-        ("ELSE", "在产", outline_fill("#c62828", 25, 0.7)),
+        ("\"status\" = 'closed'", "关闭", outline_fill(palette.RIGHT_STATUS["closed"], 20, 0.6, "dot")),
+        ("\"status\" = 'suspended'", "停产", outline_fill(palette.RIGHT_STATUS["suspended"], 35, 0.7)),
+        ("\"status\" = 'construction'", "基建", outline_fill(palette.RIGHT_STATUS["construction"], 35, 0.7)),
+        ("ELSE", "在产", outline_fill(palette.RIGHT_STATUS["producing"], 25, 0.7)),
     ]
     for expression, label, symbol in rules:
         rule = QgsRuleBasedRenderer.Rule(symbol, label=label)
@@ -114,12 +115,6 @@ def mining_rights_renderer() -> QgsRuleBasedRenderer:
 
 def build() -> None:
     STYLES.mkdir(parents=True, exist_ok=True)
-    prejudgment_colors = {
-        "within_licence": "#2e7d32",
-        "out_of_bounds": "#ef6c00",
-        "expired_licence": "#6a1b9a",
-        "unlicensed": "#c62828",
-    }
     styles = {
         "mining_rights": (mining_rights_renderer(), labels('"mine_name"', 9, "#5d1a1a")),
         "mining_right_parcels": (QgsSingleSymbolRenderer(outline_fill("#8d6e63", 0, 0.3)), None),
@@ -133,14 +128,14 @@ def build() -> None:
         "monitoring_zones": (
             categorized(
                 "level",
-                {"ministry": "#4a148c", "province": "#0d47a1", "city": "#006064", "county": "#33691e"},
+                palette.ZONE_LEVEL,
                 lambda c: outline_fill(c, 18, 1.2, "dash"),
             ),
             labels('"name"', 10, "#0d47a1"),
         ),
         "patches": (
-            categorized("prejudgment", prejudgment_colors, lambda c: outline_fill(c, 90, 0.6)),
-            labels('"patch_no"', 7.5, "#202020"),
+            categorized("prejudgment", palette.PREJUDGMENT, lambda c: outline_fill(c, 90, 0.6)),
+            labels('"patch_no"', 7.5, palette.LABEL_TEXT),
         ),
         "inspections": (
             QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": "#1565c0", "width": "0.6", "line_style": "dash"})),
@@ -156,8 +151,8 @@ def build() -> None:
             QgsCategorizedSymbolRenderer(
                 "passed",
                 [
-                    QgsRendererCategory(1, QgsMarkerSymbol.createSimple({"name": "square", "color": "#2e7d32", "size": "2.2"}), "合格"),
-                    QgsRendererCategory(0, QgsMarkerSymbol.createSimple({"name": "cross2", "color": "#c62828", "size": "3", "outline_width": "0.6"}), "不合格"),
+                    QgsRendererCategory(1, QgsMarkerSymbol.createSimple({"name": "square", "color": palette.CHECK_PASSED, "size": "2.2"}), "合格"),
+                    QgsRendererCategory(0, QgsMarkerSymbol.createSimple({"name": "cross2", "color": palette.CHECK_FAILED, "size": "3", "outline_width": "0.6"}), "不合格"),
                 ],
             ),
             None,

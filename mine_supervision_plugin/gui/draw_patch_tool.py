@@ -43,6 +43,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import palette
 from ..i18n import tr
 from ..store.database import StoreError
 from ..store.project import find_layer
@@ -50,12 +51,7 @@ from .signals import disconnect_all
 
 SNAP_TABLES = ("mining_rights", "mining_right_parcels")
 MU_PER_M2 = 3 / 2000  # 1 亩 = 2000/3 m² (as formats.geometry; not imported: it needs shapely)
-_PREJUDGMENT_COLOURS = {
-    "within_licence": "#2e7d32",
-    "out_of_bounds": "#c62828",
-    "expired_licence": "#ef6c00",
-    "unlicensed": "#b71c1c",
-}
+_PREJUDGMENT_COLOURS = palette.PREJUDGMENT_TEXT
 
 
 class PatchDetailsDialog(QDialog):

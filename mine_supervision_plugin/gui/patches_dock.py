@@ -60,6 +60,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from .. import palette
 from ..domain.vocab import VOCABULARIES, label
 from ..domain.workflow import (
     STATES,
@@ -992,7 +993,7 @@ class PatchesDock(QgsDockWidget):
         table = self.history_table
         table.setRowCount(0)
         table.setRowCount(len(self._history))
-        grey = QBrush(QColor("#808080"))
+        grey = QBrush(QColor(palette.CORRECTED_EVENT))
         for row, event in enumerate(self._history):
             when = event.get("event_time")
             when_text = when.strftime("%Y-%m-%d %H:%M:%S") if hasattr(when, "strftime") else str(when or "")

@@ -16,6 +16,7 @@ from qgis.core import QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtCore import QAbstractTableModel, QDate, QDateTime, QModelIndex, QSortFilterProxyModel, Qt, QVariant
 from qgis.PyQt.QtGui import QBrush, QColor
 
+from .. import palette
 from ..domain.vocab import label
 from ..domain.workflow import STATES
 from ..i18n import tr
@@ -52,12 +53,7 @@ LOADED_FIELDS = (
 EMPTY_FILTER = "\x00empty"
 
 #: Background colours of the pre-judgment column, per code.
-PREJUDGMENT_COLOURS = {
-    "within_licence": QColor("#c8e6c0"),
-    "expired_licence": QColor("#fbe6a0"),
-    "out_of_bounds": QColor("#f9c58e"),
-    "unlicensed": QColor("#f4a6a6"),
-}
+PREJUDGMENT_COLOURS = {code: QColor(colour) for code, colour in palette.PREJUDGMENT_TINTS.items()}
 
 
 def _column_headers() -> dict[str, str]:
@@ -327,7 +323,7 @@ class PatchTableModel(QAbstractTableModel):
             colour = PREJUDGMENT_COLOURS.get(row.get("prejudgment"))
             return QBrush(colour) if colour is not None else None
         if role == Qt.ForegroundRole and key == "prejudgment" and row.get("prejudgment") in PREJUDGMENT_COLOURS:
-            return QBrush(QColor("#202020"))
+            return QBrush(QColor(palette.LABEL_TEXT))
         if role == Qt.TextAlignmentRole and key in ("area_m2", "area_mu", "year"):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ToolTipRole:

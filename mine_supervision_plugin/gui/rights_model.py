@@ -32,6 +32,7 @@ from qgis.PyQt.QtCore import (
 )
 from qgis.PyQt.QtGui import QBrush, QColor
 
+from .. import palette
 from ..domain import vocab
 from ..domain.dates import to_date
 from ..i18n import tr
@@ -43,8 +44,8 @@ EXPIRING_SOON_DAYS = 90
 VALID, EXPIRING, EXPIRED, UNKNOWN_VALIDITY = "valid", "expiring", "expired", "unknown"
 
 # Row colours (background, foreground): also used by the dock's legend line.
-EXPIRED_COLOURS = ("#f8d7da", "#842029")
-EXPIRING_COLOURS = ("#fff3cd", "#664d03")
+EXPIRED_COLOURS = palette.EXPIRED_ROW
+EXPIRING_COLOURS = palette.EXPIRING_ROW
 
 ABNORMAL_CREDIT = frozenset({"abnormal_list", "serious_dishonesty"})
 
