@@ -17,20 +17,20 @@ from pyproj import CRS, Geod, Transformer
 from shapely.geometry import Polygon, box
 
 from mine_supervision_plugin.domain.licence import Corner, Licence, Parcel
-from mine_supervision_plugin.formats.coordinates import (
-    CoordinateFileError,
-    Problem,
-    detect_format,
-    read_coordinate_file,
-    read_coordinate_files,
-)
-from mine_supervision_plugin.formats.geometry import (
+from mine_supervision_plugin.domain.licence_geometry import (
     MU_PER_M2,
     area_summary,
     ellipsoidal_area_m2,
     licence_multipolygon,
     parcel_polygon,
     planar_area_m2,
+)
+from mine_supervision_plugin.formats.coordinates import (
+    CoordinateFileError,
+    Problem,
+    detect_format,
+    read_coordinate_file,
+    read_coordinate_files,
 )
 
 DATA = Path(__file__).resolve().parent / "data" / "coordinates"

@@ -8,6 +8,7 @@ import pytest
 import shapely
 
 from mine_supervision_plugin.domain.licence import Corner, Licence, Parcel
+from mine_supervision_plugin.domain.licence_geometry import licence_multipolygon
 from mine_supervision_plugin.formats.coordinate_writers import (
     CoordinateWriteError,
     format_coordinate,
@@ -16,7 +17,6 @@ from mine_supervision_plugin.formats.coordinate_writers import (
     write_registration_txt,
 )
 from mine_supervision_plugin.formats.coordinates import read_coordinate_file
-from mine_supervision_plugin.formats.geometry import licence_multipolygon
 from mine_supervision_plugin.store.database import create_database, open_database
 from mine_supervision_plugin.store.rights import read_licence, upsert_licences
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 import shapely
 from osgeo import ogr
 
+from ..domain.licence_geometry import MU_PER_M2
 from ..domain.vocab import label
-from ..formats.geometry import MU_PER_M2
 from ..formats.patch_batches import parse_date, repair_geometry
 from ..i18n import tr
 from ..store.database import StoreError, SupervisionStore

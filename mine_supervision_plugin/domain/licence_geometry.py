@@ -41,7 +41,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 if TYPE_CHECKING:
-    from ..domain.licence import Corner, Licence, Parcel
+    from .licence import Corner, Licence, Parcel
 
 MU_PER_M2 = 3 / 2000  # 1 亩 = 2000/3 m²
 M2_PER_KM2 = 1_000_000.0

@@ -26,8 +26,8 @@ from osgeo import osr
 
 from ..domain import vocab
 from ..domain.licence import Corner, Licence, Parcel
+from ..domain.licence_geometry import same_point
 from ..i18n import tr
-from .geometry import same_point
 
 osr.UseExceptions()
 
@@ -219,7 +219,7 @@ def _land_parcels(licence: Licence) -> list[tuple[Parcel, list[list[Corner]]]]:
     """
     from shapely.geometry import Polygon
 
-    from .geometry import parcel_polygon
+    from ..domain.licence_geometry import parcel_polygon
 
     included = [p for p in licence.parcels if not p.excluded]
     written: list[tuple[Parcel, list[list[Corner]]]] = [

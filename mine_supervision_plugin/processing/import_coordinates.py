@@ -305,8 +305,8 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
         return kept
 
     def _add_features(self, sink, licence: Licence, target_epsg: int) -> None:
+        from ..domain import licence_geometry as geometry
         from ..domain.crs import reproject_geometry
-        from ..formats import geometry
 
         for parcel in licence.parcels:
             polygon = geometry.parcel_polygon(parcel)

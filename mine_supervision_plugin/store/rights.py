@@ -118,7 +118,7 @@ def _check_crs(licence: Licence, store_epsg: int) -> None:
 
 
 def _open_ring(corners: list[Corner]) -> list[Corner]:
-    from ..formats.geometry import same_point
+    from ..domain.licence_geometry import same_point
 
     if len(corners) > 1 and same_point(corners[0], corners[-1]):
         return corners[:-1]
@@ -134,7 +134,7 @@ def _normalised_corners(parcel: Parcel) -> list[Corner]:
 
 
 def _parcel_polygon(licence: Licence, parcel: Parcel) -> Polygon:
-    from ..formats import geometry
+    from ..domain import licence_geometry as geometry
 
     where = tr("Licence {license_no}, parcel {parcel_no}").format(license_no=licence.license_no, parcel_no=parcel.parcel_no)
     try:
@@ -149,7 +149,7 @@ def _parcel_polygon(licence: Licence, parcel: Parcel) -> Polygon:
 
 def _licence_boundary(licence: Licence) -> MultiPolygon:
     """Union of the included parcels less the excluded ones, in the licence CRS."""
-    from ..formats import geometry
+    from ..domain import licence_geometry as geometry
 
     boundary = geometry.licence_multipolygon(licence)
     if boundary.is_empty:
@@ -172,7 +172,7 @@ class _Prepared:
 
 
 def _prepare(licence: Licence, store_epsg: int) -> _Prepared:
-    from ..formats import geometry
+    from ..domain import licence_geometry as geometry
 
     if not (licence.license_no or "").strip():
         raise RightsStoreError(tr("A licence without a licence number cannot be stored ({source}).").format(source=licence.source_file))
