@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject, QgsSettings
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu, QToolBar
 
+from . import settings
 from .deps import check_dependencies
 from .gui.signals import disconnect_all
 from .i18n import tr
@@ -38,9 +39,8 @@ def icon(name: str) -> QIcon:
 
 def user_locale() -> str:
     """QGIS's UI locale as a Qt locale name such as zh_CN."""
-    settings = QgsSettings()
-    if settings.value("locale/overrideFlag", False, type=bool):
-        name = settings.value("locale/userLocale", "", type=str)
+    if settings.QGIS_LOCALE_OVERRIDE.value():
+        name = settings.QGIS_USER_LOCALE.value()
     else:
         name = QLocale.system().name()
     name = name or QLocale.system().name()

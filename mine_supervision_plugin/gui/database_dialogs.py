@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsSettings
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 from qgis.gui import QgsFileWidget, QgsProjectionSelectionWidget
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel
 
+from .. import settings
 from ..i18n import tr
 from ..store.database import StoreError, SupervisionStore, create_database, open_database
 from ..store.project import load_into_project
 from ..store.schema import DEFAULT_CRS_EPSG
 from .context import PluginContext
 
-LAST_FOLDER_KEY = "mine_supervision/last_folder"
+LAST_FOLDER_KEY = settings.LAST_FOLDER.key
 
 
 def open_and_load(context: PluginContext, location: str, project: QgsProject | None = None) -> SupervisionStore | None:
@@ -57,7 +58,7 @@ class NewDatabaseDialog(QDialog):
         self.file_widget = QgsFileWidget(self)
         self.file_widget.setStorageMode(QgsFileWidget.SaveFile)
         self.file_widget.setFilter(tr("GeoPackage (*.gpkg)"))
-        self.file_widget.setDefaultRoot(QgsSettings().value(LAST_FOLDER_KEY, str(Path.home()), type=str))
+        self.file_widget.setDefaultRoot(settings.LAST_FOLDER.value(str(Path.home())))
         layout.addRow(tr("File"), self.file_widget)
         self.crs_widget = QgsProjectionSelectionWidget(self)
         self.crs_widget.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{DEFAULT_CRS_EPSG}"))
@@ -78,17 +79,17 @@ def new_database_interactive(context: PluginContext) -> SupervisionStore | None:
     if dialog.exec_() != QDialog.Accepted or not dialog.file_widget.filePath():
         return None
     location = dialog.file_widget.filePath()
-    QgsSettings().setValue(LAST_FOLDER_KEY, str(Path(location).parent))
+    settings.LAST_FOLDER.set_value(str(Path(location).parent))
     crs = dialog.crs_widget.crs()
     return create_and_load(context, location, crs.postgisSrid() if crs.isValid() else DEFAULT_CRS_EPSG)
 
 
 def open_database_interactive(context: PluginContext) -> SupervisionStore | None:
-    folder = QgsSettings().value(LAST_FOLDER_KEY, str(Path.home()), type=str)
+    folder = settings.LAST_FOLDER.value(str(Path.home()))
     location, _ = QFileDialog.getOpenFileName(
         context.iface.mainWindow(), tr("Open supervision database"), folder, tr("GeoPackage (*.gpkg)")
     )
     if not location:
         return None
-    QgsSettings().setValue(LAST_FOLDER_KEY, str(Path(location).parent))
+    settings.LAST_FOLDER.set_value(str(Path(location).parent))
     return open_and_load(context, location)

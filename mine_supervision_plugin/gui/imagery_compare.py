@@ -39,7 +39,6 @@ from qgis.core import (
     QgsProject,
     QgsRasterLayer,
     QgsRectangle,
-    QgsSettings,
     QgsWkbTypes,
 )
 from qgis.gui import (
@@ -67,13 +66,14 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from .. import settings
 from ..domain.dates import to_date
 from ..i18n import tr
 from ..store.project import PROJECT_KEY, find_layer
 from .signals import disconnect_all
 
-TIANDITU_KEY_SETTING = "mine_supervision/tianditu_key"
-FOLLOW_MAIN_SETTING = "mine_supervision/imagery_follow_main"
+TIANDITU_KEY_SETTING = settings.TIANDITU_KEY.key
+FOLLOW_MAIN_SETTING = settings.IMAGERY_FOLLOW_MAIN.key
 TIANDITU_KEY_PLACEHOLDER = "TIANDITU_KEY_FROM_SETTINGS"
 TIANDITU_PROPERTY = f"{PROJECT_KEY}/tianditu"
 BEFORE_ENTRY, AFTER_ENTRY = "imagery/before", "imagery/after"
@@ -120,11 +120,11 @@ def tianditu_source(key: str, layer: str = "img") -> str:
 
 
 def stored_tianditu_key() -> str:
-    return str(QgsSettings().value(TIANDITU_KEY_SETTING, "", type=str) or "").strip()
+    return str(settings.TIANDITU_KEY.value() or "").strip()
 
 
 def store_tianditu_key(key: str) -> None:
-    QgsSettings().setValue(TIANDITU_KEY_SETTING, key.strip())
+    settings.TIANDITU_KEY.set_value(key.strip())
 
 
 def tianditu_layer(key: str, layer: str = "img") -> QgsRasterLayer:
@@ -349,7 +349,7 @@ class ImageryCompareDock(QgsDockWidget):
 
         options = QHBoxLayout()
         self.follow_main = QCheckBox(tr("Follow the main map"))
-        self.follow_main.setChecked(QgsSettings().value(FOLLOW_MAIN_SETTING, False, type=bool))
+        self.follow_main.setChecked(settings.IMAGERY_FOLLOW_MAIN.value())
         self.swipe_check = QCheckBox(tr("Swipe"))
         self.tianditu_button = QPushButton(tr("Add Tianditu basemap"))
         self.tianditu_button.setToolTip(
@@ -680,7 +680,7 @@ class ImageryCompareDock(QgsDockWidget):
             self._follow(self.main_canvas, [self.before_canvas, self.after_canvas])
 
     def _follow_main_toggled(self, checked: bool) -> None:
-        QgsSettings().setValue(FOLLOW_MAIN_SETTING, bool(checked))
+        settings.IMAGERY_FOLLOW_MAIN.set_value(bool(checked))
         if checked:
             self._main_moved()
 
