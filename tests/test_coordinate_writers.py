@@ -237,6 +237,14 @@ def test_format_coordinate_keeps_what_the_value_carries():
     assert format_coordinate(38512345.678) == "38512345.678"
     assert format_coordinate(512000.0) == "512000.00"
     assert float(format_coordinate(0.1 + 0.2)) == 0.1 + 0.2
+    assert format_coordinate(3849900.125) == "3849900.125" and format_coordinate(None) == ""
+
+
+def test_one_format_coordinate_for_files_and_docks():
+    from mine_supervision_plugin.domain.units import format_coordinate as core
+    from mine_supervision_plugin.gui.rights_dock import format_coordinate as dock
+
+    assert format_coordinate is core is dock
 
 
 def test_registration_txt_as_written(tmp_path):

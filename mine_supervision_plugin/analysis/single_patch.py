@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import shapely
 from osgeo import ogr
 
-from ..domain.licence_geometry import MU_PER_M2
+from ..domain.units import MU_PER_M2
 from ..domain.vocab import label
 from ..formats.patch_batches import parse_date, repair_geometry
 from ..i18n import tr

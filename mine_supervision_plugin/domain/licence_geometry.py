@@ -40,11 +40,11 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from .units import M2_PER_KM2, MU_PER_M2
+
 if TYPE_CHECKING:
     from .licence import Corner, Licence, Parcel
 
-MU_PER_M2 = 3 / 2000  # 1 亩 = 2000/3 m²
-M2_PER_KM2 = 1_000_000.0
 _SAME_POINT_M = 0.0005  # files carry 2 decimals: closer than this is the same point
 
 

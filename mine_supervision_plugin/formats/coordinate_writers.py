@@ -27,6 +27,7 @@ from osgeo import osr
 from ..domain import vocab
 from ..domain.licence import Corner, Licence, Parcel
 from ..domain.licence_geometry import same_point
+from ..domain.units import format_coordinate
 from ..i18n import tr
 
 osr.UseExceptions()
@@ -83,15 +84,6 @@ _DATUM_NAMES = {
 
 class CoordinateWriteError(ValueError):
     """A licence that cannot be written in the asked format, worded for the user."""
-
-
-def format_coordinate(value: float) -> str:
-    """At least 2 decimals, more only when the value carries them (so it reads back identical)."""
-    for decimals in range(2, 10):
-        text = f"{value:.{decimals}f}"
-        if float(text) == value:
-            return text
-    return repr(float(value))
 
 
 def _format_number(value: float | None) -> str:

@@ -51,6 +51,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..domain.units import format_coordinate
 from ..domain.vocab import VOCABULARIES
 from ..i18n import tr
 from ..store.project import PROJECT_KEY, find_layer
@@ -154,14 +155,6 @@ def ensure_corner_labels(layer: QgsVectorLayer) -> bool:
 
 def _natural(text: str):
     return (0, int(text), "") if text.isdigit() else (1, 0, text)
-
-
-def format_coordinate(value) -> str:
-    """Coordinates as given (2 or 3 decimals), never in scientific notation."""
-    if value is None:
-        return ""
-    text = f"{float(value):.3f}"
-    return text[:-1] if text.endswith("0") else text
 
 
 def format_depth(value) -> str:

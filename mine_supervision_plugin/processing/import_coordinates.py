@@ -21,12 +21,12 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..domain.crs import CGCS2000_DATUM, crs_datum
 from ..domain.licence import Licence
+from ..domain.units import M2_PER_MU
 from ..i18n import tr
 from .base import MineSupervisionAlgorithm, push_warnings, qdate, qgs_fields, qgs_geometry
 
 # Files looked at in a folder, subfolders included (as read_coordinate_files does).
 COORDINATE_SUFFIXES = (".txt", ".csv", ".xlsx")
-M2_PER_MU = 2000 / 3
 
 OUTPUT_FIELDS = (
     ("license_no", QVariant.String, "许可证号"),
