@@ -741,3 +741,21 @@ def test_decimal_comma_in_a_land_exchange_file_and_a_table(tmp_path):
     )
     (problem,) = errors(refused_path(table))
     assert (problem.line, problem.corner) == (3, 2) and "decimal comma in '3853210,55'" in problem.message
+
+
+def test_the_package_re_exports_every_public_name_and_its_checks_hold_no_io():
+    import ast
+    import importlib
+
+    from mine_supervision_plugin.formats import coordinates
+
+    for name in coordinates.__all__:
+        assert getattr(coordinates, name) is not None
+    assert coordinates.read_coordinate_file.__module__ == "mine_supervision_plugin.formats.coordinates.reader"
+    checks = importlib.import_module("mine_supervision_plugin.domain.licence_checks")
+    tree = ast.parse(Path(checks.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    } | {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert not any(m.startswith(("formats", "store", "gui", "processing", "qgis", "osgeo")) for m in imported), imported
+    assert "open" not in {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}

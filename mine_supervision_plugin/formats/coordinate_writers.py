@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from osgeo import osr
 
 from ..domain import vocab
+from ..domain.crs import zone_of_meridian
 from ..domain.licence import Corner, Licence, Parcel
 from ..domain.licence_geometry import same_point
 from ..domain.units import format_coordinate
@@ -113,7 +114,7 @@ class GaussKrugerZone:
         central_meridian = srs.GetProjParm("central_meridian")
         false_easting = srs.GetProjParm("false_easting")
         self.width = 3 if "3-degree" in (srs.GetName() or "") else 6
-        self.zone = round(central_meridian / 3) if self.width == 3 else round((central_meridian + 3) / 6)
+        self.zone = zone_of_meridian(central_meridian, self.width)
         # The zone number sits in front of the 500 km false easting when prefixed.
         self.prefixed = false_easting > 1_000_000
 
