@@ -20,6 +20,7 @@ from mine_supervision_plugin.store.patches import (
     next_patch_no,
     patch_history,
     patch_photos,
+    take_step,
     transition_patches,
     update_patch_fields,
 )
@@ -458,6 +459,31 @@ def test_photos_are_linked_once_each_with_their_inspection(store, tmp_path, monk
     (row,) = patch_photos(store, "P-2")
     assert (row["photo_path"], row["note"], row["inspection_id"]) == (str(first), "东侧", None)
     assert patch_photos(store, "P-404") == []
+
+
+def test_a_step_writes_form_fields_move_and_photos_together(store, tmp_path):
+    add(store, ["S-1", "S-2"])
+    photo = tmp_path / "现场.jpg"
+    report = take_step(store, ["S-1", "S-2"], "verified", reason="核查", updates=CHECK, photos=[str(photo), str(photo)])
+    assert report.done == ["S-1", "S-2"] and not report.refused
+    assert [row["fid"] for row in patch_photos(store, "S-1")] == report.photos["S-1"]
+    assert [row["photo_path"] for row in patch_photos(store, "S-2")] == [str(photo)]
+    assert get_patch(store, "S-1")["inspectors"] == CHECK["inspectors"]
+    assert any("S-1" in text for text in report.warnings)  # no such file: no GPS position, said per patch
+    # refused: nothing linked
+    report = take_step(store, ["S-1"], "closed", reason="销号", photos=[str(tmp_path / "b.jpg")])
+    assert report.refused and not report.photos
+    assert len(patch_photos(store, "S-1")) == 1
+
+
+def test_a_photo_that_cannot_be_written_rolls_the_whole_step_back(store, tmp_path):
+    add(store, ["S-3"])
+    add_failing_trigger(store, "inspection_photos", "1")
+    before = snapshot(store), counts(store)
+    with pytest.raises(RuntimeError):
+        take_step(store, ["S-3"], "verified", reason="核查", updates=CHECK, photos=[str(tmp_path / "a.jpg")])
+    assert (snapshot(store), counts(store)) == before
+    assert get_patch(store, "S-3")["state"] == "issued"
 
 
 # --- atomicity under a real failure --------------------------------------------------------------

@@ -14,6 +14,8 @@ from mine_supervision_plugin.domain.workflow import (
     check_correction,
     check_transition,
     check_updates,
+    rectification_may_be_required,
+    rectification_required,
     require_transition,
 )
 
@@ -265,3 +267,15 @@ def test_a_correction_to_another_target_follows_the_rules_from_the_earlier_state
 def test_a_correction_must_change_something_and_name_a_state():
     assert "nothing to correct" in check_correction(patch("closed"), event(9, "determined", "closed"), 9, "closed")[0]
     assert "Unknown workflow state" in check_correction(patch("closed"), event(9, "determined", "closed"), 9, "gone")[0]
+
+
+def test_closing_a_case_needs_rectification_is_one_rule_the_dialogs_ask():
+    assert rectification_required("case_filed", "closed") and rectification_required("rectifying", "已销号")
+    assert not rectification_required("determined", "closed")
+    assert not rectification_required("case_filed", "rectifying")
+    assert rectification_may_be_required("closed") and not rectification_may_be_required("verified")
+    for state in STATES:
+        patch = {"state": state, "determination": "other"}
+        refused = check_transition(patch, "closed", rectification_completed=False, today=TODAY)
+        allowed = check_transition(patch, "closed", rectification_completed=True, today=TODAY)
+        assert (len(refused) > len(allowed)) == rectification_required(state, "closed")

@@ -72,6 +72,9 @@ DETERMINATION_FIELDS: tuple[str, ...] = ("determination", "violation_type")
 #: States in which the determination fields are fixed (see DETERMINATION_FIELDS).
 DETERMINED_OR_LATER: tuple[str, ...] = ("determined", "case_filed", "rectifying", "closed")
 
+#: States from which closing needs rectification and penalty completed (seed 000): a patch with a case.
+CLOSING_NEEDS_RECTIFICATION: tuple[str, ...] = ("case_filed", "rectifying")
+
 
 class TransitionError(Exception):
     """A refused workflow move; ``reasons`` are the messages for the user."""
@@ -104,6 +107,22 @@ def current_state(patch: Mapping) -> str:
 def allowed_targets(state: str) -> tuple[str, ...]:
     """States reachable from ``state`` in one move (conditions not checked)."""
     return TRANSITIONS.get(state, ())
+
+
+def rectification_required(from_state: str | None, to_state: str | None) -> bool:
+    """True when the move ``from_state → to_state`` needs rectification and penalty recorded as completed.
+
+    The one place of the rule "closing a case needs completed rectification":
+    :func:`check_transition` applies it, and the dialogs ask it whether to
+    ask (and require) the user to confirm rectification.
+    """
+    target = to_code("patch_state", to_state) if isinstance(to_state, str) else None
+    return target == "closed" and (from_state or "issued") in CLOSING_NEEDS_RECTIFICATION
+
+
+def rectification_may_be_required(to_state: str | None) -> bool:
+    """True when moving some patch to ``to_state`` may need rectification completed (a batch of mixed states)."""
+    return any(rectification_required(state, to_state) for state in STATES)
 
 
 def as_date(value) -> dt.date | None:
@@ -260,7 +279,7 @@ def check_transition(
                 )
             else:
                 reasons += _determination_reasons(patch)
-        elif not rectification_completed:
+        elif rectification_required(state, target) and not rectification_completed:
             reasons.append(
                 tr("Rectification and penalty are not recorded as completed; a patch is closed only after both.")
             )

@@ -69,6 +69,8 @@ from ..domain.workflow import (
     check_transition,
     check_updates,
     current_state,
+    rectification_may_be_required,
+    rectification_required,
 )
 from ..i18n import tr
 from ..store.database import StoreError
@@ -76,11 +78,11 @@ from ..store.patches import (
     EVENTS,
     PATCHES,
     PHOTOS,
-    add_patch_photos,
     correct_event,
     get_patch,
     patch_history,
     patch_photos,
+    take_step,
     transition_patches,
 )
 from ..store.project import PROJECT_KEY, find_layer
@@ -99,7 +101,6 @@ from .verification_dialog import VerificationForm, ask_correction, ask_reason, s
 LOG_TAG = "Mine supervision"
 #: Refused patches listed in the message bar; the full list goes to the message log.
 MAX_LISTED = 8
-_CLOSING_NEEDS_RECTIFICATION = ("case_filed", "rectifying")
 
 _COLUMN_WIDTHS = {
     "patch_no": 120,
@@ -861,7 +862,7 @@ class PatchesDock(QgsDockWidget):
             return None
         patch_no = record["patch_no"]
         updates = self.form.changed_values()
-        ask_rectification = to_state == "closed" and current_state(record) in _CLOSING_NEEDS_RECTIFICATION
+        ask_rectification = rectification_required(current_state(record), to_state)
         # Checked before asking for a reason; the store checks again when writing.
         reasons = check_updates(record, updates) + check_transition(
             {**record, **updates}, to_state, rectification_completed=ask_rectification
@@ -883,12 +884,13 @@ class PatchesDock(QgsDockWidget):
         if answer is None:
             return None
         try:
-            report = transition_patches(
+            report = take_step(
                 store,
                 [patch_no],
                 to_state,
                 reason=answer.reason,
                 updates=updates,
+                photos=self.form.pending_photos(),
                 rectification_completed=answer.rectification_completed,
             )
         except TransitionError as error:
@@ -897,22 +899,14 @@ class PatchesDock(QgsDockWidget):
         except (StoreError, RuntimeError) as error:
             self.context.error(tr("Patch {patch_no} was not moved: {error}").format(patch_no=patch_no, error=error))
             return None
-        photos: list[int] = []
-        doubts: list[str] = []
         if report.done:
-            try:
-                photos = add_patch_photos(store, patch_no, self.form.pending_photos(), warnings=doubts)
-            except (StoreError, RuntimeError) as error:
-                self.context.error(
-                    tr("The photos of patch {patch_no} were not saved: {error}").format(patch_no=patch_no, error=error)
-                )
             self.form.set_patch(None)  # saved with the step: nothing of it is carried over by the reload
             self.context.success(
                 tr("Patch {patch_no} moved to {state}.").format(patch_no=patch_no, state=label("patch_state", to_state))
             )
-            if doubts:
-                self.context.warning(" ".join(doubts))
-            self._written(photos=bool(photos))
+            if report.warnings:
+                self.context.warning(" ".join(report.warnings))
+            self._written(photos=bool(report.photos.get(patch_no)))
         else:
             self._refused(patch_no, to_state, report.refused.get(patch_no, []))
         return report
@@ -931,7 +925,7 @@ class PatchesDock(QgsDockWidget):
             tr(
                 "Move the {count} selected patches to {state}. Patches that may not take this step are left as they are and listed."
             ).format(count=len(numbers), state=label("patch_state", to_state)),
-            ask_rectification=to_state == "closed",
+            ask_rectification=rectification_may_be_required(to_state),
         )
         if answer is None:
             return None

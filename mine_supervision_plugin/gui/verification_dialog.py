@@ -51,6 +51,7 @@ from ..domain.workflow import (
     current_state,
     determination_locked,
     form_value_changed,
+    rectification_required,
 )
 from ..i18n import tr
 from ..store.database import StoreError, SupervisionStore
@@ -532,7 +533,7 @@ class CorrectionDialog(QDialog):
 
     def _update(self) -> None:
         target = self.target_combo.currentData()
-        self.rectification_check.setVisible(target == "closed" and self._from_state in ("case_filed", "rectifying"))
+        self.rectification_check.setVisible(rectification_required(self._from_state, target))
         ok = bool(self.reason_edit.toPlainText().strip()) and target is not None
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok)
 

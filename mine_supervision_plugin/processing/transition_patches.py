@@ -17,7 +17,7 @@ from ..domain.licence import split_list
 from ..domain.vocab import VOCABULARIES
 from ..domain.workflow import STATES
 from ..i18n import tr
-from ..store.patches import transition_patches
+from ..store.patches import take_step
 from .base import MineSupervisionAlgorithm, processing_errors
 
 DETERMINATIONS: list[str] = list(VOCABULARIES["determination"])
@@ -126,7 +126,7 @@ class TransitionPatchesAlgorithm(MineSupervisionAlgorithm):
                 updates[field_name] = codes[index - 1]
         store = self.open_store(parameters, context)
         with processing_errors():
-            report = transition_patches(
+            report = take_step(
                 store,
                 numbers,
                 to_state,

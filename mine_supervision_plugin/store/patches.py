@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import shapely
 from osgeo import ogr, osr
 
+from ..domain.dates import to_date as parse_date
 from ..domain.vocab import label, to_code
 from ..domain.workflow import (
     FORM_FIELDS,
@@ -36,7 +37,7 @@ from ..domain.workflow import (
     current_state,
     form_value_changed,
 )
-from ..formats.patch_batches import parse_date, release_ogr_on_error, repair_geometry
+from ..formats.patch_batches import repair_geometry
 from ..i18n import tr
 from .database import StoreError, SupervisionStore, current_user, reading
 from .ogr_util import (
@@ -45,6 +46,7 @@ from .ogr_util import (
     json_ready,
     open_read,
     records_with,
+    release_ogr_on_error,
     set_field,
     spatial_reference,
     to_ogr_geometry,
@@ -81,6 +83,10 @@ class TransitionReport:
     done: list[str] = field(default_factory=list)
     refused: dict[str, list[str]] = field(default_factory=dict)
     events: dict[str, int] = field(default_factory=dict)  # patch_no -> fid of its new event
+    #: :func:`take_step` only: fids of the photos linked with the step, per patch moved.
+    photos: dict[str, list[int]] = field(default_factory=dict)
+    #: :func:`take_step` only: what the photos' EXIF tags put in doubt (see :func:`add_patch_photos`).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -335,54 +341,81 @@ def add_patch_photos(
     ``inspections`` row as well. One transaction with an ``audit_log`` row
     when anything is linked.
     """
-    from ..formats.photos import photo_doubts, read_photo_info
-
     user = user or current_user()
-    wanted = []
-    for path in paths:
-        text = os.path.abspath(str(path)) if path else ""
-        if text and text not in wanted:
-            wanted.append(text)
+    wanted = _photo_paths(paths)
     if not wanted:
         return []
     known = {row.get("photo_path") for row in patch_photos(store, patch_no)}
     patch = get_patch(store, patch_no) or {}
+    with store.transaction() as source:
+        fids = _link_photos(
+            store, source, patch_no, wanted, known, patch, inspection_id=inspection_id, note=note, user=user,
+            warnings=warnings,
+        )
+    return fids
+
+
+def _photo_paths(paths: Iterable[str] | None) -> list[str]:
+    """Absolute paths, each once, in the order given; blanks left out."""
+    wanted = []
+    for path in paths or ():
+        text = os.path.abspath(str(path)) if path else ""
+        if text and text not in wanted:
+            wanted.append(text)
+    return wanted
+
+
+def _link_photos(
+    store: SupervisionStore,
+    source: ogr.DataSource,
+    patch_no: str,
+    wanted: list[str],
+    known: set,
+    patch: Mapping,
+    *,
+    inspection_id: int | None = None,
+    note: str | None = None,
+    user: str,
+    warnings: list[str] | None = None,
+) -> list[int]:
+    """Write the ``inspection_photos`` rows of ``wanted`` (less ``known``) in the caller's transaction."""
+    from ..formats.photos import photo_doubts, read_photo_info
+
     outline = patch.get("geometry")
     projected = bool(spatial_reference(store.crs_epsg).IsProjected())
     to_store = osr.CoordinateTransformation(spatial_reference(GPS_EPSG), spatial_reference(store.crs_epsg))
     fids = []
-    with store.transaction() as source:
-        layer = source.GetLayerByName(PHOTOS)
-        for path in wanted:
-            if path in known:
-                continue
-            info = read_photo_info(path)
-            feature = ogr.Feature(layer.GetLayerDefn())
-            set_field(feature, "patch_no", patch_no)
-            set_field(feature, "photo_path", path)
-            set_field(feature, "taken_at", info.taken_at)
-            set_field(feature, "azimuth_deg", info.azimuth_deg)
-            distance = None
-            if info.located:
-                point = ogr.Geometry(ogr.wkbPoint)
-                point.AddPoint_2D(info.longitude, info.latitude)
-                point.Transform(to_store)
-                feature.SetGeometry(point)
-                if projected and outline is not None and not outline.is_empty:
-                    distance = float(outline.distance(shapely.Point(point.GetX(), point.GetY())))
-            if inspection_id is not None:
-                set_field(feature, "inspection_id", int(inspection_id))
-            if note:
-                set_field(feature, "note", note)
-            layer.CreateFeature(feature)
-            fids.append(feature.GetFID())
-            if warnings is not None:
-                warnings += photo_doubts(info, patch_no, distance_m=distance, date_after=patch.get("date_after"))
-        if fids:
-            detail = {"paths": [p for p in wanted if p not in known], "user": user}
-            if inspection_id is not None:
-                detail["inspection_id"] = int(inspection_id)
-            store.log(source, "add_photos", PHOTOS, patch_no, detail)
+    layer = source.GetLayerByName(PHOTOS)
+    for path in wanted:
+        if path in known:
+            continue
+        info = read_photo_info(path)
+        feature = ogr.Feature(layer.GetLayerDefn())
+        set_field(feature, "patch_no", patch_no)
+        set_field(feature, "photo_path", path)
+        set_field(feature, "taken_at", info.taken_at)
+        set_field(feature, "azimuth_deg", info.azimuth_deg)
+        distance = None
+        if info.located:
+            point = ogr.Geometry(ogr.wkbPoint)
+            point.AddPoint_2D(info.longitude, info.latitude)
+            point.Transform(to_store)
+            feature.SetGeometry(point)
+            if projected and outline is not None and not outline.is_empty:
+                distance = float(outline.distance(shapely.Point(point.GetX(), point.GetY())))
+        if inspection_id is not None:
+            set_field(feature, "inspection_id", int(inspection_id))
+        if note:
+            set_field(feature, "note", note)
+        layer.CreateFeature(feature)
+        fids.append(feature.GetFID())
+        if warnings is not None:
+            warnings += photo_doubts(info, patch_no, distance_m=distance, date_after=patch.get("date_after"))
+    if fids:
+        detail = {"paths": [p for p in wanted if p not in known], "user": user}
+        if inspection_id is not None:
+            detail["inspection_id"] = int(inspection_id)
+        store.log(source, "add_photos", PHOTOS, patch_no, detail)
     return fids
 
 
@@ -412,51 +445,114 @@ def transition_patches(
     no reason, unknown fields), before anything is written.
     """
     target, reason, updates, user = _step_arguments(to_state, reason, updates, user)
+    with store.transaction() as source:
+        return _transition(
+            store, source, patch_nos, target, reason, user, updates, rectification_completed, all_or_nothing, today
+        )
+
+
+@release_ogr_on_error
+def take_step(
+    store: SupervisionStore,
+    patch_nos: Iterable[str],
+    to_state: str,
+    *,
+    reason: str,
+    user: str | None = None,
+    updates: Mapping | None = None,
+    photos: Iterable[str] | None = None,
+    rectification_completed: bool = False,
+    all_or_nothing: bool = False,
+    today: dt.date | None = None,
+) -> TransitionReport:
+    """One workflow step, as a user takes it: form fields, the move and the photos, in ONE transaction.
+
+    The use case behind the patches dock's step buttons and the
+    ``transitionpatches`` algorithm. The patches are moved as by
+    :func:`transition_patches` (``updates`` written with the move, each patch
+    checked on its own, refused ones reported); ``photos`` (files) are linked
+    to every patch that moves, as by :func:`add_patch_photos`, with the fids
+    in ``report.photos`` and the EXIF doubts in ``report.warnings``. When
+    anything fails to be written, nothing is: not the fields, not the move,
+    not the photos.
+    """
+    target, reason, updates, user = _step_arguments(to_state, reason, updates, user)
+    wanted = _photo_paths(photos)
+    with store.transaction() as source:
+        report = _transition(
+            store, source, patch_nos, target, reason, user, updates, rectification_completed, all_or_nothing, today
+        )
+        if wanted and report.done:
+            patches = source.GetLayerByName(PATCHES)
+            found = _features_by_patch_no(patches, report.done)
+            for number in report.done:
+                feature = found[number]
+                patch = as_dict(feature)
+                patch["geometry"] = to_shapely(feature.GetGeometryRef())
+                known = {row.get("photo_path") for row in records_with(source.GetLayerByName(PHOTOS), "patch_no", number)}
+                report.photos[number] = _link_photos(
+                    store, source, number, wanted, known, patch, user=user, warnings=report.warnings
+                )
+    return report
+
+
+def _transition(
+    store: SupervisionStore,
+    source: ogr.DataSource,
+    patch_nos: Iterable[str],
+    target: str,
+    reason: str,
+    user: str,
+    updates: dict,
+    rectification_completed: bool,
+    all_or_nothing: bool,
+    today: dt.date | None,
+) -> TransitionReport:
+    """The moves of :func:`transition_patches`, in the caller's transaction (arguments already checked)."""
     numbers = list(dict.fromkeys(str(n).strip() for n in patch_nos if n is not None and str(n).strip()))
     report = TransitionReport()
-    with store.transaction() as source:
-        patches = source.GetLayerByName(PATCHES)
-        events = source.GetLayerByName(EVENTS)
-        found = _features_by_patch_no(patches, numbers)
-        plan = []
-        for number in numbers:
-            feature = found.get(number)
-            if feature is None:
-                report.refused[number] = [tr("There is no patch {patch_no} in the database.").format(patch_no=number)]
-                continue
-            patch = as_dict(feature)
-            reasons = check_updates(patch, updates)
-            reasons += check_transition(
-                {**patch, **updates}, target, rectification_completed=rectification_completed, today=today
-            )
-            if reasons:
-                report.refused[number] = reasons
-            else:
-                plan.append((number, feature, patch))
-        if all_or_nothing and report.refused:
-            for number, _feature, _patch in plan:
-                report.refused[number] = [tr("Not applied: other patches of the batch were refused.")]
-            return report
-        now = dt.datetime.now()
-        for number, feature, patch in plan:
-            from_state, fid = _move(patches, events, number, feature, patch, target, updates, user, reason, when=now)
-            store.log(
-                source,
-                "transition",
-                PATCHES,
-                number,
-                {
-                    "from": from_state,
-                    "to": target,
-                    "event": fid,
-                    "reason": reason,
-                    "user": user,
-                    "updates": _printable(updates),
-                    "rectification_completed": rectification_completed,
-                },
-            )
-            report.done.append(number)
-            report.events[number] = fid
+    patches = source.GetLayerByName(PATCHES)
+    events = source.GetLayerByName(EVENTS)
+    found = _features_by_patch_no(patches, numbers)
+    plan = []
+    for number in numbers:
+        feature = found.get(number)
+        if feature is None:
+            report.refused[number] = [tr("There is no patch {patch_no} in the database.").format(patch_no=number)]
+            continue
+        patch = as_dict(feature)
+        reasons = check_updates(patch, updates)
+        reasons += check_transition(
+            {**patch, **updates}, target, rectification_completed=rectification_completed, today=today
+        )
+        if reasons:
+            report.refused[number] = reasons
+        else:
+            plan.append((number, feature, patch))
+    if all_or_nothing and report.refused:
+        for number, _feature, _patch in plan:
+            report.refused[number] = [tr("Not applied: other patches of the batch were refused.")]
+        return report
+    now = dt.datetime.now()
+    for number, feature, patch in plan:
+        from_state, fid = _move(patches, events, number, feature, patch, target, updates, user, reason, when=now)
+        store.log(
+            source,
+            "transition",
+            PATCHES,
+            number,
+            {
+                "from": from_state,
+                "to": target,
+                "event": fid,
+                "reason": reason,
+                "user": user,
+                "updates": _printable(updates),
+                "rectification_completed": rectification_completed,
+            },
+        )
+        report.done.append(number)
+        report.events[number] = fid
     return report
 
 
