@@ -914,3 +914,41 @@ def test_algorithm_falls_back_to_the_sink_when_gdal_cannot_write(registry, tmp_p
     )
     check_output(layer, feedback)
     assert any("not with this GDAL" in m for m in feedback.infos)
+
+
+# --------------------------------------------------------------------------- one repair rule
+
+
+def test_patch_import_and_prejudgment_repair_polygons_with_one_rule():
+    """formats.patch_batches.repair_geometry (import, worded per row) and analysis clean_polygons (bulk, with a
+    status) both use domain.polygon_repair: the same geometries are kept, repaired or refused, with the same area."""
+    from mine_supervision_plugin.analysis.prejudge import clean_polygons
+    from mine_supervision_plugin.domain.polygon_repair import Outcome, repair_polygon
+    from mine_supervision_plugin.formats.patch_batches import repair_geometry
+
+    bow_tie = shapely.Polygon([(X0, Y0), (X0 + 10, Y0 + 10), (X0 + 10, Y0), (X0, Y0 + 10)])
+    cases = {
+        "valid": (sq(0, 0, 10, 10), 0, Outcome.VALID, 100.0),
+        "bow tie": (bow_tie, 1, Outcome.REPAIRED, 50.0),
+        "collection": (shapely.GeometryCollection([sq(0, 0, 10, 10), shapely.Point(X0, Y0)]), 1, Outcome.VALID, 100.0),
+        "line": (shapely.LineString([(X0, Y0), (X0 + 1, Y0)]), 3, Outcome.NOT_POLYGONAL, None),
+        "flat": (shapely.Polygon([(X0, Y0), (X0 + 5, Y0), (X0 + 10, Y0)]), 3, Outcome.NO_AREA, None),
+        "empty": (shapely.Polygon(), 2, Outcome.EMPTY, None),
+        "z": (shapely.Polygon([(X0, Y0, 1), (X0 + 2, Y0, 1), (X0 + 2, Y0 + 2, 1)]), 0, Outcome.VALID, 2.0),
+    }
+    cleaned, status = clean_polygons(np.array([c[0] for c in cases.values()], dtype=object))
+    for k, (name, (geometry, code, outcome, area)) in enumerate(cases.items()):
+        rule = repair_polygon(geometry)
+        imported, notes = repair_geometry(geometry, "row 1")
+        assert status[k] == code, name
+        assert rule.outcome == outcome, name
+        if area is None:
+            assert cleaned[k] is None and rule.geometry is None and imported is None and notes, name
+        else:
+            for result in (cleaned[k], rule.geometry, imported):
+                assert result.area == pytest.approx(area) and result.is_valid and not result.has_z, name
+            assert imported.geom_type == "MultiPolygon"
+    assert any("repaired" in n for n in repair_geometry(bow_tie, "row 2")[1])
+    assert repair_geometry(cases["collection"][0], "row 3")[1] == [
+        "row 3: parts that are not polygons were left out."
+    ]

@@ -29,6 +29,7 @@ import shapely
 from osgeo import gdal, ogr, osr
 
 from ..domain.dates import to_date
+from ..domain.polygon_repair import Outcome, repair_polygon
 from ..i18n import tr
 
 ogr.UseExceptions()
@@ -546,23 +547,6 @@ def _field_value(feature: ogr.Feature, index: int, kind: int):
     return feature.GetField(index)
 
 
-def _polygonal(geometry) -> shapely.Geometry | None:
-    """The polygonal part of a geometry as a MultiPolygon; None when it has none."""
-    parts = shapely.get_parts(geometry)
-    polygons = []
-    for part in parts:
-        if part.geom_type == "Polygon":
-            polygons.append(part)
-        elif part.geom_type == "MultiPolygon":
-            polygons.extend(part.geoms)
-        elif part.geom_type == "GeometryCollection":
-            inner = _polygonal(part)
-            if inner is not None:
-                polygons.extend(inner.geoms)
-    polygons = [p for p in polygons if not p.is_empty]
-    return shapely.MultiPolygon(polygons) if polygons else None
-
-
 def _where(row: int, patch_no: str | None) -> str:
     if patch_no:
         return tr("row {row} (patch {patch_no})").format(row=row, patch_no=patch_no)
@@ -570,41 +554,36 @@ def _where(row: int, patch_no: str | None) -> str:
 
 
 def repair_geometry(geometry, where: str) -> tuple[shapely.Geometry | None, list[str]]:
-    """A valid 2-D MultiPolygon for ``geometry`` and what was done to it, worded with ``where``."""
+    """A valid 2-D MultiPolygon for ``geometry`` and what was done to it, worded with ``where``.
+
+    The repair is the one rule of :func:`..domain.polygon_repair.repair_polygon`.
+    """
+    result = repair_polygon(geometry)
     warnings: list[str] = []
-    if geometry is None or geometry.is_empty:
+    if result.outcome == Outcome.EMPTY:
         return None, [tr("{where}: the geometry is empty; the patch is kept without one.").format(where=where)]
-    geometry = shapely.force_2d(geometry)
-    polygonal = _polygonal(geometry)
-    if polygonal is None:
+    if result.outcome == Outcome.NOT_POLYGONAL:
         return None, [
             tr("{where}: the geometry is a {kind}, not a polygon; the patch is kept without geometry.").format(
-                where=where, kind=geometry.geom_type
+                where=where, kind=result.kind
             )
         ]
-    if geometry.geom_type == "GeometryCollection" and any(
-        part.geom_type not in ("Polygon", "MultiPolygon") for part in shapely.get_parts(geometry)
-    ):
+    if result.dropped_parts:
         warnings.append(tr("{where}: parts that are not polygons were left out.").format(where=where))
-    if not polygonal.is_valid:
-        reason = shapely.is_valid_reason(polygonal)
-        # make_valid keeps every piece of area (a bow-tie becomes two triangles); lines and
-        # points it may leave behind where the ring touched itself carry no area and are dropped.
-        repaired = _polygonal(shapely.make_valid(polygonal))
-        if repaired is None:
-            return None, [
-                *warnings,
-                tr(
-                    "{where}: the geometry is invalid ({reason}) and has no area once repaired; kept without geometry."
-                ).format(where=where, reason=reason),
-            ]
+    if result.outcome == Outcome.NO_AREA:
+        return None, [
+            *warnings,
+            tr(
+                "{where}: the geometry is invalid ({reason}) and has no area once repaired; kept without geometry."
+            ).format(where=where, reason=result.reason),
+        ]
+    if result.outcome == Outcome.REPAIRED:
         warnings.append(
             tr("{where}: self-intersecting or otherwise invalid geometry ({reason}) repaired.").format(
-                where=where, reason=reason
+                where=where, reason=result.reason
             )
         )
-        polygonal = repaired
-    return polygonal, warnings
+    return result.geometry, warnings
 
 
 def _computed_area(geometry, target: osr.SpatialReference) -> float | None:

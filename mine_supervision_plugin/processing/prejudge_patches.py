@@ -543,7 +543,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
                 layer_id,
                 patches.fids,
                 OUTPUT_FIELDS,
-                _column_values(result),
+                result.output_values(),
                 extent=patches.extent,
                 progress=feedback.setProgress,
             )
@@ -575,7 +575,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         sink, dest_id = self.sink_or_fail(
             parameters, "OUTPUT", context, fields, patches_source.wkbType(), patches_source.sourceCrs()
         )
-        values = _column_values(result)
+        values = result.output_values()
         names = [name for name, _ in OUTPUT_FIELDS]
         total = max(1, len(row_of))
         batch = []
@@ -669,27 +669,3 @@ def _same_shapefile(path: Path, other: Path) -> bool:
 def _wanted(fields) -> list[str]:
     """The field names asked for, once each, without the missing (None) ones."""
     return [f for f in dict.fromkeys(fields) if f]
-
-
-def _column_values(result) -> list[list]:
-    """The output columns as lists of Python values, in OUTPUT_FIELDS order."""
-    from ..analysis.prejudge import OUTPUT_FIELDS
-
-    out = []
-    for name, kind in OUTPUT_FIELDS:
-        column = result.columns[name]
-        if kind == "real":
-            array = np.asarray(column, dtype=float)
-            values = np.round(array, 4).astype(object)
-            values[~np.isfinite(array)] = None
-            out.append(values.tolist())
-        elif kind == "integer":
-            array = np.asarray(column, dtype=np.int64)
-            values = array.astype(object)
-            values[array < 0] = None
-            out.append(values.tolist())
-        elif kind == "boolean":
-            out.append([None if v is None else bool(v) for v in column])
-        else:
-            out.append([None if v is None else str(v) for v in column])
-    return out
