@@ -389,3 +389,12 @@ def test_shutdown_disconnects_from_the_outside(scene):
     assert before.center() == centre
     project.removeMapLayer(rasters["drone"].id())  # no slot of the dock runs any more
     assert before.layers() == []
+
+
+def test_the_imagery_choice_is_pure_python():
+    from mine_supervision_plugin.domain.imagery import choose_imagery, role_in_text
+
+    assert role_in_text("2025前时相.tif") == "before" and role_in_text("HSX_20251001") == "after"
+    described = [("a", dt.date(2025, 3, 1), None), ("b", dt.date(2025, 10, 2), None), ("c", None, "before")]
+    assert choose_imagery(described, "2025-03-03", dt.date(2025, 10, 1)) == ("a", "b")
+    assert choose_imagery(described, None, None) == ("c", None)

@@ -12,6 +12,29 @@ from dataclasses import dataclass, field
 
 _LIST_SEPARATORS = re.compile(r"[,，、;；\s]+")
 
+#: A licence whose validity ends within this many days "expires soon".
+EXPIRING_SOON_DAYS = 90
+
+#: Expiry classes of a licence (see :func:`expiry_class`).
+VALID, EXPIRING, EXPIRED, UNKNOWN_VALIDITY = "valid", "expiring", "expired", "unknown"
+
+
+def days_left(valid_to: dt.date | None, today: dt.date) -> int | None:
+    """Days from ``today`` to the end of validity; negative once expired, None when the end is unknown."""
+    return (valid_to - today).days if valid_to else None
+
+
+def expiry_class(days_left: int | None, soon_days: int = EXPIRING_SOON_DAYS) -> str:
+    """:data:`EXPIRED` (past its end), :data:`EXPIRING` (within ``soon_days``, the last day included),
+    :data:`VALID`, or :data:`UNKNOWN_VALIDITY` without an end date."""
+    if days_left is None:
+        return UNKNOWN_VALIDITY
+    if days_left < 0:
+        return EXPIRED
+    if days_left <= soon_days:
+        return EXPIRING
+    return VALID
+
 
 def split_list(text) -> list[str]:
     """The items of a list written in one field: licence or patch numbers separated by commas

@@ -67,7 +67,13 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .. import settings
-from ..domain.dates import to_date
+from ..domain.imagery import (  # noqa: F401 (date_in_text, PICK_WINDOW_DAYS: re-exported)
+    PICK_WINDOW_DAYS,
+    as_imagery_date,
+    choose_imagery,
+    date_in_text,
+    role_in_text,
+)
 from ..i18n import tr
 from ..store.project import PROJECT_KEY, find_layer
 from .signals import disconnect_all
@@ -81,19 +87,12 @@ OVERLAY_TABLES = ("patches", "mining_rights")
 # A margin of this share of the patch's size (at least MIN_MARGIN map units) around it when zooming.
 MARGIN_RATIO = 0.5
 MIN_MARGIN = 30.0
-# Imagery more than this many days away from the patch's date is not picked automatically.
-PICK_WINDOW_DAYS = 183
 
 _TIANDITU_URL = (
     "http://t0.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer}"
     "&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={{z}}&TILEROW={{y}}&TILECOL={{x}}&tk={key}"
 )
 _KEY_PATTERN = re.compile(r"^[0-9a-fA-F]{32}$")
-_DATE_IN_TEXT = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})(?:[-_.:/年]?)(0[1-9]|1[0-2])(?:[-_.:/月]?)(0[1-9]|[12]\d|3[01])(?:日)?(?!\d)"
-)
-_BEFORE_WORDS = ("before", "前时相", "qsx", "_pre", "-pre")
-_AFTER_WORDS = ("after", "后时相", "hsx", "_post", "-post")
 
 
 # --- Tianditu ---------------------------------------------------------------------
@@ -161,16 +160,6 @@ def _replace_in_dom(node, old: str, new: str) -> int:
 # --- imagery dates ----------------------------------------------------------------------
 
 
-def date_in_text(text: str) -> dt.date | None:
-    """The first plausible date written in ``text`` (2025-10-15, 20251015, 2025_10_15, 2025年10月15日…)."""
-    for match in _DATE_IN_TEXT.finditer(text or ""):
-        try:
-            return dt.date(*(int(part) for part in match.groups()))
-        except ValueError:
-            continue
-    return None
-
-
 def _file_of(layer: QgsMapLayer) -> str:
     source = layer.source().split("|")[0]
     return source if os.path.exists(source) else ""
@@ -221,19 +210,7 @@ def imagery_date(layer: QgsMapLayer | None) -> tuple[dt.date | None, str]:
 
 
 def _role_of(layer: QgsMapLayer) -> str | None:
-    text = f"{layer.name()} {os.path.basename(_file_of(layer))}".lower()
-    if any(word in text for word in _AFTER_WORDS):
-        return "after"
-    if any(word in text for word in _BEFORE_WORDS):
-        return "before"
-    return None
-
-
-def _as_date(value) -> dt.date | None:
-    """A date from a date, QDate, date text, or a text holding one (a layer's name)."""
-    if value is None:
-        return None
-    return to_date(value) or date_in_text(str(value))
+    return role_in_text(f"{layer.name()} {os.path.basename(_file_of(layer))}")
 
 
 def pick_imagery(
@@ -244,26 +221,10 @@ def pick_imagery(
     A layer whose date equals the patch's date wins; else the layer whose
     date is nearest (within half a year), preferring one marked before /
     after (前时相 / 后时相) in its name; else a layer marked before / after
-    when only one is. Never the same layer for both.
+    when only one is. Never the same layer for both (see :func:`..domain.imagery.choose_imagery`).
     """
-    wanted = {"before": _as_date(date_before), "after": _as_date(date_after)}
     described = [(layer, imagery_date(layer)[0], _role_of(layer)) for layer in layers if layer is not None]
-    chosen: dict[str, QgsMapLayer | None] = {"before": None, "after": None}
-    for role in ("after", "before"):
-        target = wanted[role]
-        taken = [c for c in chosen.values() if c is not None]
-        candidates = [(layer, date, mark) for layer, date, mark in described if layer not in taken]
-        if target is not None:
-            dated = [(abs((date - target).days), mark != role, layer) for layer, date, mark in candidates if date]
-            dated = [item for item in dated if item[0] <= PICK_WINDOW_DAYS]
-            if dated:
-                dated.sort(key=lambda item: (item[0], item[1], item[2].name()))
-                chosen[role] = dated[0][2]
-                continue
-        marked = [layer for layer, _date, mark in candidates if mark == role]
-        if len(marked) == 1:
-            chosen[role] = marked[0]
-    return chosen["before"], chosen["after"]
+    return choose_imagery(described, date_before, date_after, name=lambda layer: layer.name())
 
 
 # --- swipe ------------------------------------------------------------------------------
@@ -597,7 +558,7 @@ class ImageryCompareDock(QgsDockWidget):
             self._pending_patch = (geometry, date_before, date_after, crs)
             return
         self._pending_patch = None
-        self._patch_dates = {"before": _as_date(date_before), "after": _as_date(date_after)}
+        self._patch_dates = {"before": as_imagery_date(date_before), "after": as_imagery_date(date_after)}
         rasters = [layer for layer in QgsProject.instance().mapLayers().values() if layer.type() == QgsMapLayer.RasterLayer]
         rasters.sort(key=lambda layer: layer.name())
         before, after = pick_imagery(rasters, date_before, date_after)

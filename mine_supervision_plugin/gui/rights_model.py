@@ -35,13 +35,16 @@ from qgis.PyQt.QtGui import QBrush, QColor
 from .. import palette
 from ..domain import vocab
 from ..domain.dates import to_date
+from ..domain.licence import (  # noqa: F401 (expiry_class: re-exported for the dock and tests)
+    EXPIRED,
+    EXPIRING,
+    EXPIRING_SOON_DAYS,
+    UNKNOWN_VALIDITY,
+    VALID,
+    days_left,
+    expiry_class,
+)
 from ..i18n import tr
-
-# A licence whose validity ends within this many days "expires soon".
-EXPIRING_SOON_DAYS = 90
-
-# Expiry classes of a record.
-VALID, EXPIRING, EXPIRED, UNKNOWN_VALIDITY = "valid", "expiring", "expired", "unknown"
 
 # Row colours (background, foreground): also used by the dock's legend line.
 EXPIRED_COLOURS = palette.EXPIRED_ROW
@@ -166,16 +169,6 @@ class RightRecord:
         return bool(self.zones)
 
 
-def expiry_class(days_left: int | None, soon_days: int = EXPIRING_SOON_DAYS) -> str:
-    if days_left is None:
-        return UNKNOWN_VALIDITY
-    if days_left < 0:
-        return EXPIRED
-    if days_left <= soon_days:
-        return EXPIRING
-    return VALID
-
-
 def validity_text(valid_from: dt.date | None, valid_to: dt.date | None) -> str:
     start = valid_from.isoformat() if valid_from else "?"
     end = valid_to.isoformat() if valid_to else "?"
@@ -186,7 +179,7 @@ def validity_text(valid_from: dt.date | None, valid_to: dt.date | None) -> str:
 
 def finish_record(record: RightRecord, today: dt.date) -> RightRecord:
     """Fill the derived fields (expiry, search text, display texts) of a record."""
-    record.days_left = (record.valid_to - today).days if record.valid_to else None
+    record.days_left = days_left(record.valid_to, today)
     record.expiry = expiry_class(record.days_left)
     record.haystack = "\n".join((record.license_no, record.mine_name, record.holder)).casefold()
     record.display = (
