@@ -20,6 +20,7 @@ from .. import palette
 from ..domain.vocab import label
 from ..domain.workflow import STATES
 from ..i18n import tr
+from ..qgis_values import python_value
 
 SQUARE_METRES_PER_MU = 2000.0 / 3.0
 
@@ -102,16 +103,8 @@ def column_of(key: str) -> int:
 
 
 def _plain(value):
-    """A Python value from a QGIS attribute: None for NULL, dates as ``datetime.date``."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
-        return None
-    if isinstance(value, QDate):
-        return value.toPyDate() if value.isValid() else None
-    if isinstance(value, QDateTime):
-        return value.date().toPyDate() if value.isValid() else None
-    if isinstance(value, str):
-        return value.strip() or None
-    return value
+    """A Python value from a QGIS attribute: None for NULL, dates as ``datetime.date``, blank text None."""
+    return python_value(value, strip=True, blank_as_none=True)
 
 
 def _text(value):

@@ -23,12 +23,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import (
     QAbstractTableModel,
-    QDate,
-    QDateTime,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QVariant,
 )
 from qgis.PyQt.QtGui import QBrush, QColor
 
@@ -45,6 +42,7 @@ from ..domain.licence import (  # noqa: F401 (expiry_class: re-exported for the 
     expiry_class,
 )
 from ..i18n import tr
+from ..qgis_values import python_value
 
 # Row colours (background, foreground): also used by the dock's legend line.
 EXPIRED_COLOURS = palette.EXPIRED_ROW
@@ -103,20 +101,8 @@ def column_titles() -> list[str]:
 
 
 def plain(value):
-    """A Python value from a QGIS attribute: None for NULL, dates as datetime.date."""
-    if value is None:
-        return None
-    if isinstance(value, QVariant):
-        if value.isNull():
-            return None
-        value = value.value()
-    if isinstance(value, QDate):
-        return value.toPyDate() if value.isValid() else None
-    if isinstance(value, QDateTime):
-        return value.date().toPyDate() if value.isValid() else None
-    if isinstance(value, str):
-        return value.strip()
-    return value
+    """A Python value from a QGIS attribute: None for NULL, dates as datetime.date, text stripped."""
+    return python_value(value, strip=True)
 
 
 def _date(value) -> dt.date | None:
