@@ -129,3 +129,48 @@ def test_gui_task_prejudges_in_the_background_and_reports(store, qgis_iface):
     assert changed == ["patches"]
     assert stored(store)["P25-3"]["prejudgment"] == "expired_licence"
     assert any("5" in message for message in qgis_iface.messageBar().get_messages(Qgis.Success))
+
+
+# --------------------------------------------------------------------------- zones in force: one rule
+
+
+def test_zones_in_force_rule():
+    from mine_supervision_plugin.domain.zones import list_year_in_force, zone_in_force, zones_in_force_mask
+
+    years = [2022, None, 2024, 2024, float("nan"), "", 2026]
+    assert list_year_in_force(years, 2021) is None
+    assert list_year_in_force(years, 2023) == 2022
+    assert list_year_in_force(years, 2024) == 2024
+    assert list_year_in_force(years, 2025) == 2024  # this year's list not entered yet: the latest earlier one
+    assert list_year_in_force(years, 2030) == 2026
+    assert zone_in_force(None, None) and zone_in_force(float("nan"), 2024)  # a zone of every list
+    assert zone_in_force(2024, 2024) and not zone_in_force(2022, 2024) and not zone_in_force(2024, None)
+    assert zones_in_force_mask(years, 2025) == [False, True, True, True, True, True, False]
+    assert zones_in_force_mask(years, 2021) == [False, True, False, False, True, True, False]
+
+
+def test_draw_tool_and_database_take_the_zones_in_force_from_one_rule(store):
+    """The single-patch pre-judgment (list year asked of the whole store) and the database pre-judgment (all zones
+    read) choose the same zones for every year, including one with no list yet and one with a zone of every list."""
+    import pandas as pd
+
+    from mine_supervision_plugin.analysis.prejudge_store import zones_in_force
+    from mine_supervision_plugin.analysis.single_patch import _latest_zone_year, read_table, zones_of_list_year
+    from mine_supervision_plugin.domain.zones import list_year_in_force
+
+    insert(store, "monitoring_zones", [
+        {"name": "常设矿区", "level": "county", "geometry": box(X0 + 9000, Y0, X0 + 9100, Y0 + 100)},
+        {"name": "远矿区", "level": "county", "year": 2022, "geometry": box(X0 + 9000, Y0, X0 + 9100, Y0 + 100)},
+    ])
+    zones = read_table(store, "monitoring_zones", ("name", "level", "year"))
+    for year in range(2020, 2028):
+        list_year = _latest_zone_year(store, year)
+        assert list_year == list_year_in_force(zones["year"].tolist(), year), year
+        chosen = zones_of_list_year(zones, list_year)
+        assert sorted(zones_in_force(zones, year)["name"]) == sorted(chosen["name"]), year
+    by_year = {year: sorted(zones_in_force(zones, year)["name"]) for year in (2021, 2023, 2024, 2026)}
+    assert by_year[2021] == ["常设矿区"]
+    assert by_year[2023] == sorted(["常设矿区", "远矿区"])
+    assert by_year[2024] == sorted(["常设矿区", "旧矿区"])
+    assert by_year[2026] == sorted(["常设矿区", "新矿区"])
+    assert isinstance(zones, pd.DataFrame)

@@ -12,11 +12,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..domain.zones import zones_in_force_mask
 from ..i18n import tr
 from ..store.database import SupervisionStore, reading
 from ..store.ogr_util import features_by_key, open_read, set_field
 from .prejudge import prejudge
-from .single_patch import RESULT_FIELDS, plain_value, read_table, zones_of_list_year
+from .single_patch import RESULT_FIELDS, plain_value, read_table
 
 
 @dataclass
@@ -29,11 +30,10 @@ class StorePrejudgeReport:
 
 
 def zones_in_force(zones, year: int):
-    """The key monitoring zones of the list in force in ``year``: the latest list year up to ``year``."""
+    """The key monitoring zones of the list in force in ``year`` (:func:`..domain.zones.zones_in_force_mask`)."""
     if not len(zones):
         return zones
-    years = [int(value) for value in zones["year"].dropna().tolist() if int(value) <= year]
-    return zones_of_list_year(zones, max(years) if years else None)
+    return zones[zones_in_force_mask(zones["year"].tolist(), year)]
 
 
 def prejudge_database(

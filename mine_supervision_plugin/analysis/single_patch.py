@@ -27,6 +27,7 @@ from osgeo import ogr
 
 from ..domain.units import MU_PER_M2
 from ..domain.vocab import label
+from ..domain.zones import list_year_in_force, zone_in_force
 from ..formats.patch_batches import parse_date, repair_geometry
 from ..i18n import tr
 from ..store.database import StoreError, SupervisionStore
@@ -303,35 +304,36 @@ def prejudge_geometry(
 
 
 def _latest_zone_year(store: SupervisionStore, year: int) -> int | None:
-    """The latest year, up to ``year``, of the key monitoring zone list in the store (None if no zone has a year)."""
+    """The year of the key monitoring zone list in force in ``year`` (:func:`..domain.zones.list_year_in_force`).
+
+    The list years are those of every zone of the store, not only of the zones
+    near the patch: the list in force does not depend on where the patch is.
+    """
     source = open_read(store)
+    years = []
     try:
-        result = source.ExecuteSQL(f'SELECT MAX("year") AS y FROM "monitoring_zones" WHERE "year" <= {int(year)}')
+        result = source.ExecuteSQL('SELECT DISTINCT "year" FROM "monitoring_zones"')
         try:
-            feature = result.GetNextFeature() if result is not None else None
-            value = feature.GetField(0) if feature is not None and feature.IsFieldSetAndNotNull(0) else None
+            if result is not None:
+                for feature in result:
+                    years.append(feature.GetField(0) if feature.IsFieldSetAndNotNull(0) else None)
         finally:
             if result is not None:
                 source.ReleaseResultSet(result)
     finally:
         source = None
-    return int(value) if value is not None else None
+    return list_year_in_force(years, year)
 
 
 def zones_of_list_year(zones, list_year: int | None):
     """The zones of the list in force: those without a year, and those of ``list_year``.
 
-    The key monitoring zone list is adjusted yearly (seed 002); a patch is
-    judged against the list of its own year, or the latest earlier one when
-    this year's has not been entered yet.
+    The rule is :func:`..domain.zones.zone_in_force` (seed 002: the list is
+    adjusted yearly; see :mod:`..domain.zones`).
     """
     if not len(zones):
         return zones
-    mask = [
-        plain_value(value) is None or (list_year is not None and int(value) == list_year)
-        for value in zones["year"].tolist()
-    ]
-    return zones[mask]
+    return zones[[zone_in_force(value, list_year) for value in zones["year"].tolist()]]
 
 
 def plain_value(value):
