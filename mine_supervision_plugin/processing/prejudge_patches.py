@@ -4,8 +4,9 @@ A thin face over :mod:`..analysis.prejudge`: it reads the layers into shapely
 arrays, runs the core and writes every input patch with its own fields plus
 the pre-judgment fields.
 
-Reading and writing go the fast way when they can, the Processing way
-otherwise:
+Reading and writing go the fast way when they can (the store-level
+:mod:`..store.fast_io`: ``read_layer`` and ``write_joined_gpkg``), the
+Processing way otherwise:
 
 * a layer held in a file that OGR reads (GeoPackage, shapefile, GeoJSON...),
   without a subset filter, "selected features only" or a feature limit, and
