@@ -90,7 +90,7 @@ package: build
 
 # --- the two commands ---------------------------------------------------------
 test: package $(PYPI_SHAPELY)/.stamp
-	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(VENV)/bin/pytest -q $(PYTEST_ARGS)
+	MS_PLUGIN_DIR=$(abspath $(BUILD)) MS_PLUGIN_ZIP=$(abspath $(DIST))/$(PLUGIN).zip $(VENV)/bin/pytest -q $(PYTEST_ARGS)
 
 demo: build
 	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) -m demo.run --out $(OUT)
