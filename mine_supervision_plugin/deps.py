@@ -51,7 +51,9 @@ class DependencyReport:
             parts.append(tr("Missing Python packages: {names}.").format(names=", ".join(absent)))
         if why:
             parts.append(why)
-        parts.append(tr("Analysis and documents that need them are disabled."))
+        names = {"analysis": tr("imports, pre-judgment and drawing"), "documents": tr("PDF documents")}
+        disabled = ", ".join(names[feature] for feature in sorted(self.disabled_features))
+        parts.append(tr("Disabled until then: {features}.").format(features=disabled))
         parts.append(install_command())
         return " ".join(parts)
 
