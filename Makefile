@@ -89,8 +89,10 @@ package: build
 	@echo "Wrote $(DIST)/$(PLUGIN).zip"
 
 # --- the two commands ---------------------------------------------------------
+# tests/unit first: the core with QGIS blocked, in seconds; then tests/qgis: real QGIS, the desktop, qgis_process.
 test: package $(PYPI_SHAPELY)/.stamp
-	MS_PLUGIN_DIR=$(abspath $(BUILD)) MS_PLUGIN_ZIP=$(abspath $(DIST))/$(PLUGIN).zip $(VENV)/bin/pytest -q $(PYTEST_ARGS)
+	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(VENV)/bin/pytest -q -p no:pytest_qgis tests/unit $(PYTEST_ARGS)
+	MS_PLUGIN_DIR=$(abspath $(BUILD)) MS_PLUGIN_ZIP=$(abspath $(DIST))/$(PLUGIN).zip $(VENV)/bin/pytest -q tests/qgis $(PYTEST_ARGS)
 
 demo: build
 	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) -m demo.run --out $(OUT)

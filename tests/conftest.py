@@ -1,5 +1,8 @@
-"""Test set-up: the plugin is imported from the assembled folder when the
-Makefile built it (what users install), else from the source tree."""
+"""Test set-up for both parts: the plugin is imported from the assembled folder when the
+Makefile built it (what users install), else from the source tree.
+
+tests/unit: the core, no QGIS (``make test`` runs it first, in seconds, with QGIS and PyQt
+blocked); tests/qgis: everything that needs QGIS, up to the real desktop and qgis_process."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The demo generator and tools live at the top of the tree; the plugin comes first from
 # the assembled folder when there is one, so the source tree's copy is never imported then.
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # shared helpers: qgis_runner, gpkg_checks
 if os.environ.get("MS_PLUGIN_DIR"):
     sys.path.insert(0, os.environ["MS_PLUGIN_DIR"])
 

@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 import shapely
 from osgeo import ogr
 
+from ..domain.dates import to_date as parse_date
+from ..domain.polygon_repair import repair_geometry
 from ..domain.units import MU_PER_M2
 from ..domain.vocab import label
 from ..domain.zones import list_year_in_force, zone_in_force
-from ..formats.patch_batches import parse_date, repair_geometry
 from ..i18n import tr
 from ..store.database import StoreError, SupervisionStore
 from ..store.ogr_util import field_value, open_read, quote, spatial_reference, to_shapely

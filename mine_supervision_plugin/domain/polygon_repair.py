@@ -11,8 +11,8 @@ repaired, is unusable. Z is dropped.
 Used by the patch import (:func:`..formats.patch_batches.repair_geometry`,
 which words each outcome for the user row by row) and by the pre-judgment
 (:func:`..analysis.prejudge.clean_polygons`, which checks validity in bulk and
-repairs the invalid ones with this rule). No wording here: each caller says
-what happened in its own words.
+repairs the invalid ones with this rule). :func:`repair_geometry` words each
+outcome for the patch import and the draw tool; the pre-judgment says it in its own words.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ import enum
 from dataclasses import dataclass
 
 import shapely
+
+from ..i18n import tr
 
 
 class Outcome(enum.IntEnum):
@@ -83,3 +85,37 @@ def repair_polygon(geometry) -> PolygonRepair:
     if repaired is None or repaired.area <= 0:
         return PolygonRepair(None, Outcome.NO_AREA, dropped, reason, kind)
     return PolygonRepair(repaired, Outcome.REPAIRED, dropped, reason, kind)
+
+
+def repair_geometry(geometry, where: str) -> tuple[shapely.Geometry | None, list[str]]:
+    """A valid 2-D MultiPolygon for ``geometry`` and what was done to it, worded with ``where``.
+
+    The repair is the one rule of :func:`repair_polygon`; the words are the patch import's and the
+    draw tool's (row by row, ``where`` naming the row or patch).
+    """
+    result = repair_polygon(geometry)
+    warnings: list[str] = []
+    if result.outcome == Outcome.EMPTY:
+        return None, [tr("{where}: the geometry is empty; the patch is kept without one.").format(where=where)]
+    if result.outcome == Outcome.NOT_POLYGONAL:
+        return None, [
+            tr("{where}: the geometry is a {kind}, not a polygon; the patch is kept without geometry.").format(
+                where=where, kind=result.kind
+            )
+        ]
+    if result.dropped_parts:
+        warnings.append(tr("{where}: parts that are not polygons were left out.").format(where=where))
+    if result.outcome == Outcome.NO_AREA:
+        return None, [
+            *warnings,
+            tr(
+                "{where}: the geometry is invalid ({reason}) and has no area once repaired; kept without geometry."
+            ).format(where=where, reason=result.reason),
+        ]
+    if result.outcome == Outcome.REPAIRED:
+        warnings.append(
+            tr("{where}: self-intersecting or otherwise invalid geometry ({reason}) repaired.").format(
+                where=where, reason=result.reason
+            )
+        )
+    return result.geometry, warnings

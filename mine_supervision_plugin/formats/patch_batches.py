@@ -28,8 +28,9 @@ from pathlib import Path
 import shapely
 from osgeo import gdal, ogr, osr
 
+from .. import settings
 from ..domain.dates import to_date
-from ..domain.polygon_repair import Outcome, repair_polygon
+from ..domain.polygon_repair import repair_geometry  # noqa: F401 - re-exported: the import's repair
 from ..i18n import tr
 
 ogr.UseExceptions()
@@ -65,7 +66,7 @@ REQUIRED_TARGETS: tuple[str, ...] = ("patch_no",)
 #: Square metres per unit of a declared area.
 AREA_UNITS: dict[str, float] = {"m2": 1.0, "mu": 2000.0 / 3.0, "ha": 10_000.0, "km2": 1_000_000.0}
 
-SETTINGS_KEY = "mine_supervision/patch_field_mapping"
+SETTINGS_KEY = settings.PATCH_FIELD_MAPPING.key
 
 # Declared and computed areas further apart than this are reported per patch.
 AREA_MISMATCH_RATIO = 0.05
@@ -159,11 +160,7 @@ class FieldMapping:
 
 def load_saved_mapping() -> FieldMapping:
     """The field mapping saved in QgsSettings, or the default one."""
-    try:
-        from qgis.core import QgsSettings
-    except ImportError:
-        return FieldMapping()
-    text = QgsSettings().value(SETTINGS_KEY, "", type=str)
+    text = settings.PATCH_FIELD_MAPPING.value()
     try:
         return FieldMapping.from_json(text)
     except (ValueError, TypeError):
@@ -173,9 +170,7 @@ def load_saved_mapping() -> FieldMapping:
 
 def save_mapping(mapping: FieldMapping) -> None:
     """Keep ``mapping`` in QgsSettings for the next import."""
-    from qgis.core import QgsSettings
-
-    QgsSettings().setValue(SETTINGS_KEY, mapping.to_json())
+    settings.PATCH_FIELD_MAPPING.set_value(mapping.to_json())
 
 
 # --- dates -------------------------------------------------------------------
@@ -551,39 +546,6 @@ def _where(row: int, patch_no: str | None) -> str:
     if patch_no:
         return tr("row {row} (patch {patch_no})").format(row=row, patch_no=patch_no)
     return tr("row {row} (no patch number)").format(row=row)
-
-
-def repair_geometry(geometry, where: str) -> tuple[shapely.Geometry | None, list[str]]:
-    """A valid 2-D MultiPolygon for ``geometry`` and what was done to it, worded with ``where``.
-
-    The repair is the one rule of :func:`..domain.polygon_repair.repair_polygon`.
-    """
-    result = repair_polygon(geometry)
-    warnings: list[str] = []
-    if result.outcome == Outcome.EMPTY:
-        return None, [tr("{where}: the geometry is empty; the patch is kept without one.").format(where=where)]
-    if result.outcome == Outcome.NOT_POLYGONAL:
-        return None, [
-            tr("{where}: the geometry is a {kind}, not a polygon; the patch is kept without geometry.").format(
-                where=where, kind=result.kind
-            )
-        ]
-    if result.dropped_parts:
-        warnings.append(tr("{where}: parts that are not polygons were left out.").format(where=where))
-    if result.outcome == Outcome.NO_AREA:
-        return None, [
-            *warnings,
-            tr(
-                "{where}: the geometry is invalid ({reason}) and has no area once repaired; kept without geometry."
-            ).format(where=where, reason=result.reason),
-        ]
-    if result.outcome == Outcome.REPAIRED:
-        warnings.append(
-            tr("{where}: self-intersecting or otherwise invalid geometry ({reason}) repaired.").format(
-                where=where, reason=result.reason
-            )
-        )
-    return result.geometry, warnings
 
 
 def _computed_area(geometry, target: osr.SpatialReference) -> float | None:

@@ -61,9 +61,10 @@ from qgis.core import (
     QgsUnitTypes,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
+from ..qgis_values import python_value
 from ..store import fast_io
 from ..store.fast_io import LayerData
 from .base import MineSupervisionAlgorithm, processing_errors, push_warnings
@@ -77,16 +78,8 @@ _QVARIANT_TYPES = {
 
 
 def _python_value(value):
-    """A QGIS attribute value as plain Python (None for NULL, date for QDate...)."""
-    if value is None:
-        return None
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    if isinstance(value, QDate):
-        return value.toPyDate() if value.isValid() else None
-    if isinstance(value, QDateTime):
-        return value.toPyDateTime() if value.isValid() else None
-    return value
+    """A QGIS attribute value as plain Python (None for NULL, date for QDate, datetime for QDateTime)."""
+    return python_value(value, datetime_as_date=False)
 
 
 class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):

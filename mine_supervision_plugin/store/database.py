@@ -430,14 +430,11 @@ def _damaged_schema_error(location: str, missing: list[str]) -> StoreWriteError:
 
 def current_user() -> str:
     """The name written into logs: the QGIS user setting if any, else the login."""
-    try:
-        from qgis.core import QgsSettings
+    from .. import settings
 
-        name = QgsSettings().value("mine_supervision/user_name", "", type=str)
-        if name:
-            return name
-    except ImportError:
-        pass
+    name = settings.USER_NAME.value()
+    if name:
+        return name
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -27,6 +27,7 @@ import shapely
 from osgeo import ogr, osr
 
 from ..domain.dates import to_date as parse_date
+from ..domain.polygon_repair import repair_geometry
 from ..domain.vocab import label, to_code
 from ..domain.workflow import (
     FORM_FIELDS,
@@ -37,7 +38,6 @@ from ..domain.workflow import (
     current_state,
     form_value_changed,
 )
-from ..formats.patch_batches import repair_geometry
 from ..i18n import tr
 from .database import StoreError, SupervisionStore, current_user, reading
 from .ogr_util import (

@@ -22,7 +22,7 @@ from demo.run import apply_right_attributes
 from mine_supervision_plugin.formats.coordinates import read_coordinate_file
 from mine_supervision_plugin.store.database import open_database
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 # The PyPI shapely wheel (bundling GEOS 3.13), unpacked by the Makefile for the guard test only.
 PYPI_SHAPELY = ROOT / ".venv" / "pypi-shapely"
 CONTRACT_PARCEL_FIELDS = {"license_no", "parcel_no", "mine_name", "holder", "depth_top_m", "depth_bottom_m",

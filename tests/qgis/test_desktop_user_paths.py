@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from qgis_runner import ROOT, run_in_qgis, venv_site_packages
 
-SCRIPT = Path(__file__).resolve().parent / "in_qgis" / "user_paths.py"
+SCRIPT = Path(__file__).resolve().parent.parent / "in_qgis" / "user_paths.py"
 PYPI_SHAPELY = ROOT / ".venv" / "pypi-shapely"
 SUCCESS, WARNING = 3, 1  # Qgis.Success, Qgis.Warning
 ANALYSIS_ACTIONS = ("mMineSupervision_import_coordinates", "mMineSupervision_import_patches",

@@ -33,7 +33,7 @@ from mine_supervision_plugin.formats.coordinates import (
     read_coordinate_files,
 )
 
-DATA = Path(__file__).resolve().parent / "data" / "coordinates"
+DATA = Path(__file__).resolve().parent.parent / "data" / "coordinates"
 
 
 def refused(name: str, **kwargs) -> list[Problem]:

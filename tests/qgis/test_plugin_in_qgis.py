@@ -6,7 +6,7 @@ from pathlib import Path
 
 from qgis_runner import run_in_qgis
 
-SCRIPTS = Path(__file__).resolve().parent / "in_qgis"
+SCRIPTS = Path(__file__).resolve().parent.parent / "in_qgis"
 
 
 def test_load_unload_twenty_times_leaves_nothing_behind(tmp_path):

@@ -239,7 +239,7 @@ def test_import_licence_coordinates_menu_runs_the_algorithm_dialog_on_the_open_d
 
     from mine_supervision_plugin.store.rights import read_licence
 
-    source = Path(__file__).parent / "data" / "coordinates" / "land_exchange_area_m2.txt"
+    source = Path(__file__).parent.parent / "data" / "coordinates" / "land_exchange_area_m2.txt"
     store, seen, changed = _run_menu_dialog(qgis_iface, tmp_path, lambda plugin: plugin.import_coordinates(), source)
     assert seen["database"] == store.location
     assert read_licence(store, "C1301002010127120012345") is not None
