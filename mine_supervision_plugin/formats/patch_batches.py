@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import functools
 import json
 import math
 import re
@@ -32,6 +31,7 @@ from .. import settings
 from ..domain.dates import to_date
 from ..domain.polygon_repair import repair_geometry  # noqa: F401 - re-exported: the import's repair
 from ..i18n import tr
+from ..tracebacks import release_ogr_on_error
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -76,26 +76,6 @@ AREA_UNIT_MATCH = 0.2
 
 class PatchFormatError(Exception):
     """A patch file that cannot be read, worded for the user (names the file)."""
-
-
-def release_ogr_on_error(function):
-    """Let errors leave ``function`` without the frames that hold GDAL/OGR objects.
-
-    An exception's traceback keeps every frame's locals alive, data sources
-    included. A caller that keeps the exception (a log, a test's
-    ``pytest.raises``) would then close them only at interpreter exit, after
-    QGIS has shut GDAL down: a crash on exit. Dropping the traceback here
-    closes them at once; the message and type are unchanged.
-    """
-
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        try:
-            return function(*args, **kwargs)
-        except Exception as error:
-            raise error.with_traceback(None)  # noqa: B904 - the same exception, re-raised
-
-    return wrapper
 
 
 @dataclass

@@ -13,12 +13,12 @@ their fraction of a second).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable
 from functools import lru_cache
 
 from osgeo import ogr, osr
 
+from ..tracebacks import release_ogr_on_error  # noqa: F401 - re-exported for the store modules
 from .database import SupervisionStore, _ogr_name
 
 ogr.UseExceptions()
@@ -26,26 +26,6 @@ osr.UseExceptions()
 
 # Keys per ``IN (...)`` filter: long lists are looked up in chunks of this size.
 KEY_CHUNK = 500
-
-
-def release_ogr_on_error(function):
-    """Let errors leave ``function`` without the frames that hold GDAL/OGR objects.
-
-    An exception's traceback keeps every frame's locals alive, data sources
-    included. A caller that keeps the exception (a log, a test's
-    ``pytest.raises``) would then close them only at interpreter exit, after
-    QGIS has shut GDAL down: a crash on exit. Dropping the traceback here
-    closes them at once; the message and type are unchanged.
-    """
-
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        try:
-            return function(*args, **kwargs)
-        except Exception as error:
-            raise error.with_traceback(None)  # noqa: B904 - the same exception, re-raised
-
-    return wrapper
 
 
 def open_read(store: SupervisionStore) -> ogr.DataSource:

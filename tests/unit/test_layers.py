@@ -8,7 +8,7 @@ from pathlib import Path
 PLUGIN = Path(__file__).resolve().parents[2] / "mine_supervision_plugin"
 
 # layer -> the plugin's top-level packages / modules it may import (besides itself)
-SHARED = {"i18n", "settings", "palette"}
+SHARED = {"i18n", "settings", "palette", "tracebacks"}
 ALLOWED = {
     "domain": SHARED,
     "formats": SHARED | {"domain"},
