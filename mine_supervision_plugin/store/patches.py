@@ -28,7 +28,7 @@ from osgeo import ogr, osr
 
 from ..domain.dates import to_date as parse_date
 from ..domain.polygon_repair import repair_geometry
-from ..domain.vocab import label, to_code
+from ..domain.vocab import chinese_label, label, to_code
 from ..domain.workflow import (
     FORM_FIELDS,
     TransitionError,
@@ -36,6 +36,7 @@ from ..domain.workflow import (
     check_transition,
     check_updates,
     current_state,
+    determination_of,
     form_value_changed,
 )
 from ..i18n import tr
@@ -43,6 +44,7 @@ from .database import StoreError, SupervisionStore, current_user, reading
 from .ogr_util import (
     as_dict,
     features_by_key,
+    features_with,
     json_ready,
     open_read,
     records_with,
@@ -59,6 +61,9 @@ ogr.UseExceptions()
 PATCHES = "patches"
 EVENTS = "patch_events"
 PHOTOS = "inspection_photos"
+NOTICES = "notices"
+LEDGER = "ledger_items"
+RIGHTS = "mining_rights"
 # EXIF positions are WGS84 latitude/longitude: taken as CGCS2000, which agrees with WGS84 to well under a metre.
 GPS_EPSG = 4490
 
@@ -297,6 +302,8 @@ def update_patch_fields(
         patch = as_dict(feature)
         changed = {name: value for name, value in values.items() if form_value_changed(patch.get(name), value)}
         reasons = check_updates(patch, changed)
+        if "notice_no" in changed:
+            reasons += _notice_reasons(source, {**patch, **changed})
         if reasons:
             raise TransitionError(reasons)
         if not changed:
@@ -304,7 +311,11 @@ def update_patch_fields(
         for name, value in changed.items():
             set_field(feature, name, value)
         layer.SetFeature(feature)
-        store.log(source, "update", PATCHES, patch_no, {"updates": _printable(changed), "user": user})
+        detail = {"updates": _printable(changed), "user": user}
+        records = _sync_case_records(source, as_dict(feature))
+        if records:
+            detail["case_records"] = records
+        store.log(source, "update", PATCHES, patch_no, detail)
     return changed
 
 
@@ -419,6 +430,153 @@ def _link_photos(
     return fids
 
 
+# --- the case's records: the notice and the ledger item a patch names -----------------------
+
+#: Determinations that make a patch a problem of the ledger (a legal patch is none).
+_LEDGER_DETERMINATIONS = ("illegal", "other")
+
+
+def _notice_reasons(source: ogr.DataSource, patch: Mapping) -> list[str]:
+    """Why the notice number of ``patch`` (its fields after the step) cannot be linked to it; empty when it can.
+
+    A notice is addressed to one licence's holder: a number typed for a patch of
+    another licence is taken for a typing error rather than linked.
+    """
+    number = _text(patch.get("notice_no"))
+    if number is None:
+        return []
+    notice = next(iter(features_with(source.GetLayerByName(NOTICES), "notice_no", number)), None)
+    if notice is None:
+        return []
+    theirs, ours = _text(notice.GetField("license_no")), _text(patch.get("license_no"))
+    if theirs and ours and theirs != ours:
+        return [
+            tr("Notice {notice_no} was issued for licence {theirs}, not for this patch's licence {ours}.").format(
+                notice_no=number, theirs=theirs, ours=ours
+            )
+        ]
+    return []
+
+
+def _text(value) -> str | None:
+    text = "" if value is None else str(value).strip()
+    return text or None
+
+
+def _ledger_state(state: str) -> str:
+    if state == "closed":
+        return "closed"
+    if state in ("case_filed", "rectifying"):
+        return "rectifying"
+    return "open"
+
+
+def _problem_text(patch: Mapping) -> str:
+    """The ledger's problem description, in Chinese: the ledger is the bureau's document."""
+    violation = _text(patch.get("violation_type"))
+    what = chinese_label("violation_type", violation) if violation else chinese_label(
+        "determination", _text(patch.get("determination")) or "other"
+    )
+    finding = _text(patch.get("finding"))
+    text = f"图斑{patch.get('patch_no')}：{what}"
+    return f"{text}（{finding}）" if finding else text
+
+
+def _sync_case_records(
+    source: ogr.DataSource,
+    patch: Mapping,
+    *,
+    rectification_completed: bool = False,
+    today: dt.date | None = None,
+) -> dict:
+    """Create or link the notice a patch names and create or update its ledger item, in the caller's transaction.
+
+    ``patch``: the patch's fields as just written. A notice number typed by
+    hand names a notice: a new number creates the ``notices`` row (addressed to
+    the patch's licence and holder), a known one is linked to the patch when it
+    names none yet. A patch determined illegal or other, or carrying a case or
+    notice number, is a problem of the ledger: its ``ledger_items`` row is
+    created, then kept up to date (notice, state; closed with rectification
+    and penalty done when the patch is closed). What was done is returned, for
+    the audit-log row of the caller's step (``case_records``).
+    """
+    today = today or dt.date.today()
+    number = patch.get("patch_no")
+    state = current_state(patch)
+    licence = _text(patch.get("license_no"))
+    notice_no = _text(patch.get("notice_no"))
+    done: dict = {}
+    if notice_no:
+        notices = source.GetLayerByName(NOTICES)
+        notice = next(iter(features_with(notices, "notice_no", notice_no)), None)
+        if notice is None:
+            notice = ogr.Feature(notices.GetLayerDefn())
+            holder = None
+            if licence:
+                right = next(iter(features_with(source.GetLayerByName(RIGHTS), "license_no", licence)), None)
+                holder = _text(right.GetField("holder")) if right is not None else None
+            for name, value in (
+                ("notice_no", notice_no),
+                ("license_no", licence),
+                ("holder", holder),
+                ("patch_no", number),
+                ("state", "completed" if state == "closed" else "issued"),
+            ):
+                set_field(notice, name, value)
+            notices.CreateFeature(notice)
+            done["notice_created"] = notice_no
+        else:
+            changed = False
+            if _text(notice.GetField("patch_no")) is None:
+                set_field(notice, "patch_no", number)
+                changed = True
+            if licence and _text(notice.GetField("license_no")) is None:
+                set_field(notice, "license_no", licence)
+                changed = True
+            if state == "closed" and _text(notice.GetField("patch_no")) == number and notice.GetField("state") != "completed":
+                set_field(notice, "state", "completed")
+                changed = True
+            if changed:
+                notices.SetFeature(notice)
+                done["notice_linked"] = notice_no
+    problem = (
+        determination_of(patch) in _LEDGER_DETERMINATIONS or _text(patch.get("case_no")) or notice_no
+    )
+    if problem:
+        ledger = source.GetLayerByName(LEDGER)
+        item = next(iter(features_with(ledger, "patch_no", number)), None)
+        created = item is None
+        if created:
+            item = ogr.Feature(ledger.GetLayerDefn())
+            set_field(item, "patch_no", number)
+            set_field(item, "found_at", parse_date(patch.get("field_check_date")) or today)
+            set_field(item, "rectification_done", False)
+            set_field(item, "penalty_done", False)
+        ledger_state = _ledger_state(state)
+        values = {
+            "license_no": licence,
+            "notice_no": notice_no,
+            "problem": _problem_text(patch),
+            "state": ledger_state,
+        }
+        if ledger_state == "closed":
+            completed = bool(rectification_completed) or bool(item.GetField("rectification_done"))
+            values.update(rectification_done=completed, penalty_done=completed, closed_at=today)
+        else:
+            values.update(closed_at=None)
+        before = as_dict(item) if not created else {}
+        if created or any(form_value_changed(before.get(k), v) for k, v in values.items()):
+            for name, value in values.items():
+                set_field(item, name, value)
+            if created:
+                ledger.CreateFeature(item)
+                done["ledger_created"] = item.GetFID()
+            else:
+                ledger.SetFeature(item)
+                done["ledger_updated"] = item.GetFID()
+    return done
+
+
 # --- transitions -------------------------------------------------------------------
 
 
@@ -525,6 +683,7 @@ def _transition(
         reasons += check_transition(
             {**patch, **updates}, target, rectification_completed=rectification_completed, today=today
         )
+        reasons += _notice_reasons(source, {**patch, **updates})
         if reasons:
             report.refused[number] = reasons
         else:
@@ -536,21 +695,21 @@ def _transition(
     now = dt.datetime.now()
     for number, feature, patch in plan:
         from_state, fid = _move(patches, events, number, feature, patch, target, updates, user, reason, when=now)
-        store.log(
-            source,
-            "transition",
-            PATCHES,
-            number,
-            {
-                "from": from_state,
-                "to": target,
-                "event": fid,
-                "reason": reason,
-                "user": user,
-                "updates": _printable(updates),
-                "rectification_completed": rectification_completed,
-            },
+        detail = {
+            "from": from_state,
+            "to": target,
+            "event": fid,
+            "reason": reason,
+            "user": user,
+            "updates": _printable(updates),
+            "rectification_completed": rectification_completed,
+        }
+        records = _sync_case_records(
+            source, as_dict(feature), rectification_completed=rectification_completed, today=today
         )
+        if records:
+            detail["case_records"] = records
+        store.log(source, "transition", PATCHES, number, detail)
         report.done.append(number)
         report.events[number] = fid
     return report
@@ -595,26 +754,27 @@ def correct_event(
         reasons += check_correction(
             {**patch, **updates}, event, latest, target, rectification_completed=rectification_completed, today=today
         )
+        reasons += _notice_reasons(source, {**patch, **updates})
         if reasons:
             raise TransitionError(reasons)
         from_state, fid = _move(
             patches, events, number, feature, patch, target, updates, user, reason, corrects_event=int(event_fid)
         )
-        store.log(
-            source,
-            "correct",
-            EVENTS,
-            number,
-            {
-                "corrects_event": int(event_fid),
-                "from": from_state,
-                "to": target,
-                "event": fid,
-                "reason": reason,
-                "user": user,
-                "updates": _printable(updates),
-            },
+        detail = {
+            "corrects_event": int(event_fid),
+            "from": from_state,
+            "to": target,
+            "event": fid,
+            "reason": reason,
+            "user": user,
+            "updates": _printable(updates),
+        }
+        records = _sync_case_records(
+            source, as_dict(feature), rectification_completed=rectification_completed, today=today
         )
+        if records:
+            detail["case_records"] = records
+        store.log(source, "correct", EVENTS, number, detail)
     return fid
 
 

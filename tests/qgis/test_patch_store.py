@@ -8,6 +8,7 @@ import sqlite3
 import geopandas as gpd
 import pytest
 import shapely
+from osgeo import ogr
 
 from mine_supervision_plugin.domain.workflow import TransitionError
 from mine_supervision_plugin.store.database import create_database, open_database
@@ -539,6 +540,99 @@ def test_a_failure_in_a_form_save_rolls_it_back(store):
         add_patch_photos(store, "W-1", ["/photos/w1.jpg"])
     assert (snapshot(store), counts(store)) == before
     assert patch_photos(store, "W-1") == []
+
+
+# --- the case's records: the notice and the ledger item a typed number names ---------------------
+
+
+def rows(store, table_name: str, columns: str) -> list[tuple]:
+    connection = sqlite3.connect(store.location)
+    try:
+        return list(connection.execute(f'SELECT {columns} FROM "{table_name}" ORDER BY fid'))
+    finally:
+        connection.close()
+
+
+def add_right(store, license_no: str, holder: str) -> None:
+    source = ogr.Open(store.location, update=1)
+    layer = source.GetLayerByName("mining_rights")
+    feature = ogr.Feature(layer.GetLayerDefn())
+    for name, value in (("license_no", license_no), ("mine_name", "某石料厂"), ("holder", holder)):
+        feature.SetField(name, value)
+    layer.CreateFeature(feature)
+    layer = source = None
+
+
+def add_on_licences(store, licences: dict[str, str]):
+    records = [
+        {"patch_no": n, "license_no": licence, "geometry": box(i), "date_after": dt.date(2025, 10, 1)}
+        for i, (n, licence) in enumerate(licences.items())
+    ]
+    return add_patches(store, records, source="satellite")
+
+
+def test_typed_case_and_notice_numbers_create_the_notice_and_the_ledger_item(store):
+    add_right(store, "C1400002011", "某某建材有限公司")
+    add_on_licences(store, {"N-1": "C1400002011"})
+    determine(store, ["N-1"], "illegal", "out_of_bounds")
+    # Determined illegal: a problem of the ledger, still open.
+    assert rows(store, "ledger_items", "patch_no, license_no, state, problem") == [
+        ("N-1", "C1400002011", "open", "图斑N-1：越界开采（现场开挖，堆有矿石）")
+    ]
+    assert take_step(store, ["N-1"], "case_filed", reason="立案", updates={"case_no": "〔2026〕3号"}).ok
+    assert take_step(store, ["N-1"], "rectifying", reason="下达整改通知", updates={"notice_no": "〔2026〕12号"}).ok
+    assert rows(store, "notices", "notice_no, license_no, holder, patch_no, state") == [
+        ("〔2026〕12号", "C1400002011", "某某建材有限公司", "N-1", "issued")
+    ]
+    assert rows(store, "ledger_items", "notice_no, state, rectification_done") == [("〔2026〕12号", "rectifying", 0)]
+    assert take_step(store, ["N-1"], "closed", reason="整改到位", rectification_completed=True).ok
+    assert rows(store, "notices", "state") == [("completed",)]
+    ledger = rows(store, "ledger_items", "state, rectification_done, penalty_done, closed_at")
+    assert ledger == [("closed", 1, 1, TODAY.isoformat())]
+    # Each step's audit row says what it did to the case's records.
+    details = [d for (d,) in rows(store, "audit_log", "detail") if "case_records" in (d or "")]
+    assert len(details) == 4  # determined, case filed, notice typed, closed
+    assert '"notice_created": "〔2026〕12号"' in details[2]
+
+
+def test_a_known_notice_number_is_linked_not_duplicated(store):
+    add(store, ["L-1", "L-2"])
+    determine(store, ["L-1", "L-2"], "other")
+    update_patch_fields(store, "L-1", {"notice_no": "〔2026〕20号"})
+    update_patch_fields(store, "L-2", {"notice_no": "〔2026〕20号"})
+    assert rows(store, "notices", "notice_no, patch_no") == [("〔2026〕20号", "L-1")]
+    assert rows(store, "ledger_items", "patch_no, notice_no") == [("L-1", "〔2026〕20号"), ("L-2", "〔2026〕20号")]
+
+
+def test_a_notice_of_another_licence_is_refused_and_nothing_written(store):
+    add_on_licences(store, {"M-1": "C-A", "M-2": "C-B"})
+    determine(store, ["M-1", "M-2"], "other")
+    update_patch_fields(store, "M-1", {"notice_no": "〔2026〕30号"})
+    before = snapshot(store), rows(store, "notices", "*"), rows(store, "ledger_items", "*")
+    report = take_step(store, ["M-2"], "rectifying", reason="整改", updates={"notice_no": "〔2026〕30号"})
+    assert report.refused["M-2"] == [
+        "Notice 〔2026〕30号 was issued for licence C-A, not for this patch's licence C-B."
+    ]
+    with pytest.raises(TransitionError):
+        update_patch_fields(store, "M-2", {"notice_no": "〔2026〕30号"})
+    assert (snapshot(store), rows(store, "notices", "*"), rows(store, "ledger_items", "*")) == before
+
+
+def test_a_legal_patch_makes_no_ledger_item(store):
+    add(store, ["G-1"])
+    determine(store, ["G-1"], "legal")
+    assert transition_patches(store, ["G-1"], "closed", reason="合法").ok
+    assert rows(store, "ledger_items", "*") == [] and rows(store, "notices", "*") == []
+
+
+def test_a_failing_ledger_write_rolls_the_step_back(store):
+    add(store, ["F-1"])
+    determine(store, ["F-1"], "illegal", "unlicensed")
+    add_failing_trigger(store, "notices", "1")
+    before = snapshot(store), rows(store, "ledger_items", "*")
+    with pytest.raises(RuntimeError):
+        take_step(store, ["F-1"], "case_filed", reason="立案", updates={"case_no": "〔2026〕5号", "notice_no": "〔2026〕6号"})
+    assert (snapshot(store), rows(store, "ledger_items", "*")) == before
 
 
 # --- the Processing algorithm -------------------------------------------------------------------
