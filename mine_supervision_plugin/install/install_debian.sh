@@ -18,7 +18,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 VENV=${1:-${HOME}/.local/share/mine-supervision/venv}
 PYTHON=/usr/bin/python3
 APT_PACKAGES="python3-venv python3-dev python3-numpy python3-pandas python3-pyproj python3-pil libgeos-dev gcc libc6-dev"
-CYTHON="Cython==3.1.8"
+# shapely is built without build isolation (against the numpy QGIS uses): its build tools go in first
+BUILD_TOOLS="Cython==3.1.8 wheel==0.45.1"
 
 missing=""
 for package in $APT_PACKAGES; do
@@ -45,7 +46,7 @@ if [ -z "${PIP_CERT:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
     export PIP_CERT
 fi
 PIP="$VENV/bin/python -m pip --disable-pip-version-check -q"
-$PIP install "$CYTHON"
+$PIP install $BUILD_TOOLS
 # Only the packages named in requirements.txt: never a wheel that brings its own GEOS, GDAL or PROJ.
 $PIP install --no-deps --no-binary shapely --no-build-isolation -r "$HERE/requirements.txt"
 
