@@ -10,13 +10,17 @@ History of the schema version:
   2  boundary history of mining rights and pre-judgment detail on patches.
   3  patches keep the batch's remarks (TBLX/BZ), the area on expired licences
      and the pre-judgment's note (repaired geometry, no imagery date...).
+  4  patrols imported from GPX / flight logs (issue 11): inspections keep their
+     number, start and end time, route source, file and length; every mine a
+     patrol covers in ``inspection_mines``; photos keep the file they were
+     copied from (``photo_path`` of a patrol photo is relative to the database's folder).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = "mine_supervision_plugin"
 META_TABLE = "ms_meta"
 DEFAULT_CRS_EPSG = 4526  # CGCS2000 3-degree Gauss-Kruger zone 38 (easting with zone prefix)
@@ -216,8 +220,26 @@ TABLES: tuple[Table, ...] = (
             _f("finding", TEXT, "发现问题"),
             _f("result", TEXT, "处理结果"),
             _f("patch_no", TEXT, "关联图斑"),
+            _f("inspection_no", TEXT, "巡查编号", since=4),
+            _f("started_at", DATETIME, "开始时间", since=4),
+            _f("ended_at", DATETIME, "结束时间", since=4),
+            _f("route_source", TEXT, "路线来源", since=4),
+            _f("route_length_m", REAL, "路线长度(m)", since=4),
+            _f("source_file", TEXT, "来源文件", since=4),
         ),
         display_expression='"inspection_date" || \' \' || "license_no"',
+    ),
+    Table(
+        "inspection_mines",
+        "巡查涉及矿山",
+        None,
+        (
+            _f("inspection_id", INTEGER, "巡查记录", required=True),
+            _f("license_no", TEXT, "许可证号", required=True),
+            _f("matched_by", TEXT, "关联方式"),
+            _f("distance_m", REAL, "路线距矿区(m)"),
+        ),
+        since=4,
     ),
     Table(
         "inspection_photos",
@@ -230,6 +252,7 @@ TABLES: tuple[Table, ...] = (
             _f("taken_at", DATETIME, "拍摄时间"),
             _f("azimuth_deg", REAL, "方位角"),
             _f("note", TEXT, "说明"),
+            _f("source_file", TEXT, "原文件", since=4),
         ),
     ),
     Table(
@@ -321,6 +344,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("right_history", "范围历史", "mining_rights", "license_no", "mining_right_history", "license_no"),
     Relation("right_patches", "图斑", "mining_rights", "license_no", "patches", "license_no"),
     Relation("right_inspections", "巡查核查", "mining_rights", "license_no", "inspections", "license_no"),
+    Relation("right_inspection_mines", "巡查记录", "mining_rights", "license_no", "inspection_mines", "license_no"),
     Relation("right_corner_checks", "拐点核查", "mining_rights", "license_no", "corner_checks", "license_no"),
     Relation("right_surveys", "专项勘测", "mining_rights", "license_no", "survey_extents", "license_no"),
     Relation("right_notices", "整改通知书", "mining_rights", "license_no", "notices", "license_no"),
@@ -330,6 +354,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("patch_inspections", "核查记录", "patches", "patch_no", "inspections", "patch_no"),
     Relation("patch_ledger", "台账", "patches", "patch_no", "ledger_items", "patch_no"),
     Relation("inspection_photos", "照片", "inspections", "fid", "inspection_photos", "inspection_id"),
+    Relation("inspection_mines", "涉及矿山", "inspections", "fid", "inspection_mines", "inspection_id"),
     Relation("inspection_corner_checks", "拐点核查", "inspections", "fid", "corner_checks", "inspection_id"),
 )
 

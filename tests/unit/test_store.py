@@ -99,7 +99,7 @@ def test_a_version_2_file_gains_the_version_3_patch_fields(tmp_path):
     patches.CreateFeature(feature)
     source = patches = feature = None
     store = open_database(path)
-    assert store.migrated_from == 2 and store.schema_version == SCHEMA_VERSION == 3
+    assert store.migrated_from == 2 and store.schema_version == SCHEMA_VERSION
     source = ogr.Open(path)
     assert schema_diff(source).empty
     rows = [(f.GetField("patch_no"), f.GetField("prejudgment"), f.GetField("remarks")) for f in source.GetLayerByName("patches")]
