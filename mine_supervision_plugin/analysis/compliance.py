@@ -150,7 +150,7 @@ def compliance(
     days, unreadable = parse_days(inspected_on)
     bad_dates = [f"{label_of(i)} ({_shown(value)})" for i, value in unreadable]
     if bad_dates:
-        warnings.append(tr("{count} inspection(s) have a {field} that is not a date and are not counted: {rows}").format(
+        warnings.append(tr("{count} inspection(s) have no readable date in {field} and are not counted: {rows}").format(
             count=len(bad_dates), field=date_field, rows=_listed(bad_dates)))
     if len(days) != n_insp:
         raise ValueError("inspection licence numbers and dates differ in length")

@@ -26,6 +26,8 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("transition_patches", "TransitionPatchesAlgorithm", "transitionpatches", "analysis"),
     ("prejudge_patches", "PrejudgePatchesAlgorithm", "prejudgepatches", "analysis"),
     ("prejudge_database", "PrejudgeDatabaseAlgorithm", "prejudgedatabase", "analysis"),
+    ("inspection_compliance", "InspectionComplianceAlgorithm", "inspectioncompliance", None),
+    ("sample_mines", "SampleMinesAlgorithm", "samplemines", None),
 )
 
 
