@@ -44,15 +44,18 @@ PREJUDGMENT_TEXT = {
 
 # --- mining rights -----------------------------------------------------------------------------
 
-#: On the map: licences by status (vocabulary ``right_status``); ``producing`` is the default rule.
+#: On the map: licences by status (vocabulary ``right_status``), as the outline and a light fill;
+#: ``producing`` also for a licence without a status.
 RIGHT_STATUS = {
     "closed": "#757575",
-    "suspended": "#fbc02d",
+    "suspended": "#f9a825",
     "construction": "#1976d2",
     "producing": "#c62828",
 }
-#: On the map: licences expired, or expiring within 90 days (drawn before the status rules).
-LICENCE_EXPIRED = "#d32f2f"
+#: On the map: validity is drawn over the status, never in place of it: an expired licence is
+#: hatched with a dashed outline in the colour of the expired-licence pre-judgment; a licence
+#: expiring within 90 days gets a dotted outline.
+LICENCE_EXPIRED = PREJUDGMENT["expired_licence"]
 LICENCE_EXPIRING = "#f57c00"
 #: Rows of the mining-rights list and the dock's legend: (background, text).
 EXPIRED_ROW = ("#f8d7da", "#842029")
@@ -66,6 +69,16 @@ ZONE_LEVEL = {"ministry": "#4a148c", "province": "#0d47a1", "city": "#006064", "
 
 CHECK_PASSED = "#2e7d32"
 CHECK_FAILED = "#c62828"
+
+# --- map labels ----------------------------------------------------------------------------------
+
+#: Label text colours by layer (the halo is white).
+LABEL_MINE = "#5d1a1a"
+LABEL_ZONE = "#0d47a1"
+LABEL_CORNER = "#b71c1c"
+LABEL_SURVEY = "#006064"
+#: Field photos (a camera point and an arrow turned to the photo's direction).
+PHOTO = "#1565c0"
 
 # --- patch states (vocabulary ``patch_state``) --------------------------------------------------
 
