@@ -119,6 +119,7 @@ screenshots: build
 bench: build
 	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) bench/bench_import_coordinates.py --files 5000
 	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) bench/bench_prejudge.py
+	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) bench/bench_compliance.py
 
 lint: $(PIP_STAMP)
 	$(VENV)/bin/ruff check $(PLUGIN) tests bench demo tools

@@ -97,7 +97,7 @@ def compliance(
     warnings: list[str] = []
     mines = _text_column(license_nos)
     n_rows = len(mines)
-    mine_labels = list(mine_labels) if mine_labels is not None else [tr("row {n}").format(n=i + 1) for i in range(n_rows)]
+    mine_labels = mine_labels if mine_labels is not None else [tr("row {n}").format(n=i + 1) for i in range(n_rows)]
 
     blank = mines.isna().to_numpy()
     if blank.any():
@@ -229,6 +229,9 @@ def parse_days(values: Sequence) -> tuple[np.ndarray, list[tuple[int, object]]]:
     (``2026/3/1``, ``2026年3月1日``...) one by one with
     :func:`..domain.dates.to_date`.
     """
+    if isinstance(values, np.ndarray) and values.dtype.kind == "M":  # read in bulk: already dates
+        days = values.astype("datetime64[D]")
+        return days, [(int(i), None) for i in np.flatnonzero(np.isnat(days))]
     array = np.fromiter(values, dtype=object, count=len(values))
     days = None
     kinds = set(map(type, array))

@@ -9,13 +9,22 @@ line as 1; ``feature N`` otherwise).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsProcessingFeatureSource, QgsProviderRegistry
+import numpy as np
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProviderRegistry,
+)
 
 from ..i18n import tr
 from ..qgis_values import python_value
+from ..store import columns as store_columns
 
 
 @dataclass
@@ -24,7 +33,7 @@ class Columns:
 
     values: dict[str, list] = field(default_factory=dict)
     names: dict[str, str | None] = field(default_factory=dict)
-    labels: list[str] = field(default_factory=list)
+    labels: Sequence[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -55,6 +64,17 @@ def read_columns(
                 input=name, fields=", ".join(missing), present=", ".join(field_names) or tr("none")
             )
         )
+    csv = _is_csv(algorithm, parameters, name, context)
+    template = tr("line {n}") if csv else tr("feature {n}")
+    shift = 1 if csv else 0  # a CSV's line numbers count its header line
+
+    location = _ogr_location(algorithm, parameters, name, context)
+    if location is not None:
+        fast = store_columns.read_columns(*location, [n for n in found.values() if n is not None])
+        if fast is not None:
+            values = {key: fast.columns[n] if n is not None else None for key, n in found.items()}
+            return Columns(values, found, Labels(fast.fids + shift, template))
+
     indices = {key: field_names.index(n) for key, n in found.items() if n is not None}
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes(sorted(set(indices.values())))
@@ -73,11 +93,45 @@ def read_columns(
     values = {key: [python_value(v) for v in column] if _needs_conversion(column) else column for key, column in raw.items()}
     for key in wanted:
         values.setdefault(key, None)
-    if _is_csv(algorithm, parameters, name, context):
-        labels = [tr("line {n}").format(n=fid + 1) for fid in fids]
-    else:
-        labels = [tr("feature {n}").format(n=fid) for fid in fids]
-    return Columns(values, found, labels)
+    return Columns(values, found, Labels(np.asarray(fids, dtype=np.int64) + shift, template))
+
+
+class Labels(Sequence):
+    """``line N`` / ``feature N`` of each feature, made only for those a message names."""
+
+    def __init__(self, numbers: np.ndarray, template: str):
+        self.numbers = numbers
+        self.template = template
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self.template.format(n=int(self.numbers[index]))
+
+
+def _ogr_location(algorithm, parameters, name, context) -> tuple[str, str | None, str | None] | None:
+    """(path, layer name, layer index) of an input OGR reads in bulk as the parameter asks, else None."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or getattr(value, "featureLimit", -1) not in (-1, None):
+            return None
+        if getattr(value, "filterExpression", ""):
+            return None
+    layer = algorithm.parameterAsVectorLayer(parameters, name, context)
+    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    if not path or not Path(path).is_file():
+        return None
+    if Path(path).suffix.lower() in (".shp", ".dbf", ".csv", ".txt", ".tsv"):
+        # text as QGIS decodes it (a user-chosen encoding such as GBK): leave it to QGIS
+        if layer.dataProvider().encoding().upper().replace("-", "") != "UTF8":
+            return None
+    return path, parts.get("layerName") or None, parts.get("layerId")
 
 
 def _needs_conversion(column: list) -> bool:

@@ -112,7 +112,9 @@ class SampleMinesAlgorithm(MineSupervisionAlgorithm):
                 tr("{count} flagged licence number(s) are not among the mining rights and cannot be drawn: {numbers}")
                 .format(count=len(unknown_flags), numbers=", ".join(unknown_flags))
             )
-        credits = rights.values["credit_status"] or [None] * len(numbers)
+        credits = rights.values["credit_status"]
+        if credits is None:
+            credits = [None] * len(numbers)
         mines = [
             Mine(number, status, credit, number in flagged)
             for number, status, credit in zip(numbers, rights.values["status"], credits)

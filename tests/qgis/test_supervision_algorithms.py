@@ -168,3 +168,29 @@ def test_sample_draw_is_reproducible_forced_and_recorded(registry, rights_csv, t
 def test_sample_without_seed_says_which_seed_it_used(registry, rights_csv, tmp_path):
     result, ok, log, _ = run(registry, "samplemines", {"RIGHTS": str(rights_csv), "OUTPUT": "TEMPORARY_OUTPUT"})
     assert ok and result["SEED"] and f"SEED={result['SEED']}" in log
+
+
+def test_compliance_from_layers_qgis_reads_feature_by_feature(registry, tmp_path):
+    """A memory layer (no file for OGR to read in bulk): the same answer, dates as QDate, names as features."""
+    from qgis.core import QgsFeature, QgsVectorLayer
+    from qgis.PyQt.QtCore import QDate
+
+    rights = QgsVectorLayer("None?field=license_no:string&field=status:string", "rights", "memory")
+    inspections = QgsVectorLayer("None?field=license_no:string&field=inspected_on:date", "insp", "memory")
+    for layer, rows in ((rights, [("C1", "在产"), ("C2", "基建")]),
+                        (inspections, [("C1", QDate(2026, 1, 31)), ("C2", QDate(2026, 3, 31)), ("C1", None),
+                                       ("C9", QDate(2026, 2, 1))])):
+        features = []
+        for row in rows:
+            feature = QgsFeature(layer.fields())
+            feature.setAttributes(list(row))
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+    out = tmp_path / "out.gpkg"
+    result, ok, log, _ = run(registry, "inspectioncompliance", {
+        "RIGHTS": rights, "INSPECTIONS": inspections, "PERIOD_START": "2026-01-01", "PERIOD_END": "2026-03-31",
+        "OUTPUT": str(out)})
+    assert ok, log
+    rows = table(out)
+    assert rows["C1"]["missing_periods"] == "2026-02, 2026-03" and rows["C2"]["missing_periods"] == ""
+    assert result["BAD_DATE_INSPECTIONS"] == 1 and "feature 3 (empty)" in log and "C9 (1)" in log

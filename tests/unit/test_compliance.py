@@ -143,3 +143,10 @@ def test_parse_days_does_not_take_a_month_or_a_year_for_a_day():
     days, bad = parse_days(["2026-01", "2026", "2026-02-03"])
     assert [i for i, _ in bad] == [0, 1]
     assert str(days[2]) == "2026-02-03"
+
+
+def test_parse_days_takes_dates_read_in_bulk_as_they_are():
+    import numpy as np
+
+    days, bad = parse_days(np.array(["2026-01-02", "NaT"], dtype="datetime64[D]"))
+    assert str(days[0]) == "2026-01-02" and bad == [(1, None)]
