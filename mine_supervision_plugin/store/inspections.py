@@ -7,10 +7,11 @@ GPX tracks or routes, drone flight logs, a folder of phone photos — and record
 * one ``inspections`` row per route (its line in the database CRS, date, start
   and end time, kind, inspectors and finding when the route's description
   says them, the file it came from);
-* the mines it covers in ``inspection_mines``: the licence numbers written in
-  the route's name or description or in its file name when there are any,
-  else every licence the route passes within ``match_distance_m``; the
-  nearest (or first named) one is also the row's ``license_no``;
+* the mines it covers in ``license_nos`` (comma-separated) with ``matched_by``:
+  the licence numbers written in the route's name or description or in its
+  file name when there are any (``licence_no``), else every licence the route
+  passes within ``match_distance_m``, nearest first (``route_distance``); the
+  first is also the row's ``license_no``;
 * its photos in ``inspection_photos``: each photo goes to the patrol whose
   time span holds the time it was taken (give or take :data:`PHOTO_TIME_MARGIN`),
   else to the route it was taken beside that day. The file is COPIED into
@@ -53,7 +54,8 @@ ATTACHMENTS_SUFFIX = "_attachments"
 UNASSIGNED = "unassigned"
 MATCHED_BY_TEXT, MATCHED_BY_DISTANCE = "licence_no", "route_distance"
 
-INSPECTIONS, MINES, PHOTOS = "inspections", "inspection_mines", "inspection_photos"
+INSPECTIONS, PHOTOS = "inspections", "inspection_photos"
+LICENCE_SEPARATOR = ","
 
 # Licence numbers as written on licences: a letter and 12+ digits (C + 22 digits today), or long digit runs.
 _LICENCE_TOKEN = re.compile(r"(?<![0-9A-Za-z])([A-Za-z]?\d{12,})(?!\d)")
@@ -377,23 +379,16 @@ def _write(store: SupervisionStore, patrols: list[dict], assignments: list, repo
     try:
         with store.transaction() as source:
             layer = source.GetLayerByName(INSPECTIONS)
-            mines_layer = source.GetLayerByName(MINES)
             photos_layer = source.GetLayerByName(PHOTOS)
             for record in patrols:
                 feature = ogr.Feature(layer.GetLayerDefn())
                 for name in ("inspection_no", "inspection_date", "started_at", "ended_at", "kind", "inspectors",
-                             "finding", "license_no", "route_source", "route_length_m", "source_file"):
+                             "finding", "license_no", "matched_by", "route_source", "route_length_m", "source_file"):
                     set_field(feature, name, record[name])
+                set_field(feature, "license_nos", LICENCE_SEPARATOR.join(record["license_nos"]))
                 feature.SetGeometry(to_ogr_geometry(record["geometry"]))
                 layer.CreateFeature(feature)
                 record["fid"] = feature.GetFID()
-                for number, distance in zip(record["license_nos"], record["distances"]):
-                    link = ogr.Feature(mines_layer.GetLayerDefn())
-                    set_field(link, "inspection_id", record["fid"])
-                    set_field(link, "license_no", number)
-                    set_field(link, "matched_by", record["matched_by"])
-                    set_field(link, "distance_m", None if distance is None else round(distance, 1))
-                    mines_layer.CreateFeature(link)
             taken: set[Path] = set()
             for info, index, point in assignments:
                 original = Path(info.path)
@@ -472,13 +467,7 @@ def patrol_photos(store: SupervisionStore, inspection_id: int) -> list[dict]:
     return rows
 
 
-def patrol_mines(store: SupervisionStore, inspection_id: int) -> list[dict]:
-    """The ``inspection_mines`` rows of one patrol."""
-    source = open_read(store)
-    try:
-        layer = source.GetLayerByName(MINES)
-        layer.SetAttributeFilter(f"inspection_id = {int(inspection_id)}")
-        rows = [as_dict(feature) for feature in layer]
-    finally:
-        layer = source = None
-    return rows
+def patrol_mines(record: dict) -> list[str]:
+    """The licence numbers of an ``inspections`` row: its ``license_nos``, else its ``license_no``."""
+    text = record.get("license_nos") or record.get("license_no") or ""
+    return [number.strip() for number in str(text).split(LICENCE_SEPARATOR) if number.strip()]

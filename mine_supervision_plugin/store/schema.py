@@ -10,10 +10,11 @@ History of the schema version:
   2  boundary history of mining rights and pre-judgment detail on patches.
   3  patches keep the batch's remarks (TBLX/BZ), the area on expired licences
      and the pre-judgment's note (repaired geometry, no imagery date...).
-  4  patrols imported from GPX / flight logs (issue 11): inspections keep their
-     number, start and end time, route source, file and length; every mine a
-     patrol covers in ``inspection_mines``; photos keep the file they were
-     copied from (``photo_path`` of a patrol photo is relative to the database's folder).
+  4  patrols imported from GPX / flight logs (issue 11): inspections keep every
+     mine they cover (``license_nos``, comma-separated; ``license_no`` is the first)
+     and how it was found, their number, start and end time, route source, file
+     and length; photos keep the file they were copied from (``photo_path`` of a
+     patrol photo is relative to the database's folder).
 """
 
 from __future__ import annotations
@@ -220,6 +221,8 @@ TABLES: tuple[Table, ...] = (
             _f("finding", TEXT, "发现问题"),
             _f("result", TEXT, "处理结果"),
             _f("patch_no", TEXT, "关联图斑"),
+            _f("license_nos", TEXT, "涉及许可证号", since=4),
+            _f("matched_by", TEXT, "矿山关联方式", since=4),
             _f("inspection_no", TEXT, "巡查编号", since=4),
             _f("started_at", DATETIME, "开始时间", since=4),
             _f("ended_at", DATETIME, "结束时间", since=4),
@@ -228,18 +231,6 @@ TABLES: tuple[Table, ...] = (
             _f("source_file", TEXT, "来源文件", since=4),
         ),
         display_expression='"inspection_date" || \' \' || "license_no"',
-    ),
-    Table(
-        "inspection_mines",
-        "巡查涉及矿山",
-        None,
-        (
-            _f("inspection_id", INTEGER, "巡查记录", required=True),
-            _f("license_no", TEXT, "许可证号", required=True),
-            _f("matched_by", TEXT, "关联方式"),
-            _f("distance_m", REAL, "路线距矿区(m)"),
-        ),
-        since=4,
     ),
     Table(
         "inspection_photos",
@@ -344,7 +335,6 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("right_history", "范围历史", "mining_rights", "license_no", "mining_right_history", "license_no"),
     Relation("right_patches", "图斑", "mining_rights", "license_no", "patches", "license_no"),
     Relation("right_inspections", "巡查核查", "mining_rights", "license_no", "inspections", "license_no"),
-    Relation("right_inspection_mines", "巡查记录", "mining_rights", "license_no", "inspection_mines", "license_no"),
     Relation("right_corner_checks", "拐点核查", "mining_rights", "license_no", "corner_checks", "license_no"),
     Relation("right_surveys", "专项勘测", "mining_rights", "license_no", "survey_extents", "license_no"),
     Relation("right_notices", "整改通知书", "mining_rights", "license_no", "notices", "license_no"),
@@ -354,7 +344,6 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("patch_inspections", "核查记录", "patches", "patch_no", "inspections", "patch_no"),
     Relation("patch_ledger", "台账", "patches", "patch_no", "ledger_items", "patch_no"),
     Relation("inspection_photos", "照片", "inspections", "fid", "inspection_photos", "inspection_id"),
-    Relation("inspection_mines", "涉及矿山", "inspections", "fid", "inspection_mines", "inspection_id"),
     Relation("inspection_corner_checks", "拐点核查", "inspections", "fid", "corner_checks", "inspection_id"),
 )
 

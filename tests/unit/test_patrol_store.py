@@ -115,7 +115,8 @@ def test_a_batch_records_patrols_their_mines_and_photos(county):
     stored = {row["inspection_no"]: row for row in rows(store.location, "inspections")}
     assert stored["XJ-1"]["license_no"] == NAMED and stored["XJ-1"]["inspection_date"] == "2026/03/05"
     assert stored["XJ-2"]["route_source"] == "gpx_track" and stored["XJ-2"]["source_file"] == "2026-03.gpx"
-    assert [m["license_no"] for m in patrol_mines(store, first["fid"])] == [NAMED]
+    assert (patrol_mines(stored["XJ-1"]), stored["XJ-1"]["matched_by"]) == ([NAMED], "licence_no")
+    assert (patrol_mines(stored["XJ-2"]), stored["XJ-2"]["matched_by"]) == ([NEAR], "route_distance")
 
     # photos: copied beside the database, linked by a relative path; the one without GPS kept unplaced,
     # the one that fits no patrol kept unassigned
@@ -159,8 +160,7 @@ def test_importing_the_same_tracks_again_records_nothing_twice(county):
 
 def test_a_failing_batch_leaves_database_and_attachments_unchanged(county, monkeypatch):
     store = open_database(county["database"])
-    before = {table: len(rows(store.location, table)) for table in ("inspections", "inspection_mines",
-                                                                    "inspection_photos", "audit_log")}
+    before = {table: len(rows(store.location, table)) for table in ("inspections", "inspection_photos", "audit_log")}
     import mine_supervision_plugin.store.inspections as inspections
 
     copies = []
@@ -208,7 +208,6 @@ def test_unknown_kind_and_unknown_licence_are_named(county, tmp_path):
 def test_a_version_3_database_gains_the_patrol_fields_and_keeps_its_inspections(tmp_path):
     path = create_database(tmp_path / "v3.gpkg", schema_version=3)
     source = ogr.Open(path, update=1)
-    assert source.GetLayerByName("inspection_mines") is None
     layer = source.GetLayerByName("inspections")
     feature = ogr.Feature(layer.GetLayerDefn())
     feature.SetField("inspection_date", "2026/01/02")
@@ -219,8 +218,8 @@ def test_a_version_3_database_gains_the_patrol_fields_and_keeps_its_inspections(
     store = open_database(path)
     assert store.migrated_from == 3 and store.schema_version == SCHEMA_VERSION == 4
     (row,) = rows(path, "inspections")
-    assert (row["license_no"], row["kind"], row["started_at"], row["inspection_no"]) == (NAMED, "patrol", None, None)
-    assert rows(path, "inspection_mines") == []
+    assert (row["license_no"], row["kind"], row["started_at"], row["license_nos"]) == (NAMED, "patrol", None, None)
+    assert patrol_mines(row) == [NAMED]  # an older row's one licence
     source = ogr.Open(path)
     definition = source.GetLayerByName("inspection_photos").GetLayerDefn()
     assert definition.GetFieldIndex("source_file") >= 0
