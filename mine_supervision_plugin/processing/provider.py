@@ -28,6 +28,7 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("prejudge_database", "PrejudgeDatabaseAlgorithm", "prejudgedatabase", "analysis"),
     ("inspection_compliance", "InspectionComplianceAlgorithm", "inspectioncompliance", None),
     ("sample_mines", "SampleMinesAlgorithm", "samplemines", None),
+    ("import_patrols", "ImportPatrolsAlgorithm", "importpatrols", "analysis"),
 )
 
 
