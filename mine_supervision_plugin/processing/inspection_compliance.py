@@ -160,7 +160,7 @@ class InspectionComplianceAlgorithm(MineSupervisionAlgorithm):
             day = None
         if day is None:
             raise QgsProcessingException(
-                tr("{name} is not a date: {value!r} (write it as 2026-01-31).").format(name=name, value=text)
+                tr("{name} is not a date: '{value}' (write it as 2026-01-31).").format(name=name, value=text)
             )
         return day
 
