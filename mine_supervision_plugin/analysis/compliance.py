@@ -87,8 +87,9 @@ def compliance(
     """Required, satisfied and missing periods of every mine for [start, end].
 
     ``license_nos`` and ``statuses`` (codes or labels) describe the mines;
-    ``inspection_license_nos`` and ``inspected_on`` (dates, or text as
-    :func:`..domain.dates.to_date` reads it) the inspections. ``*_labels``
+    ``inspection_license_nos`` (one licence number, or several separated by
+    commas for an inspection of several mines) and ``inspected_on`` (dates, or
+    text as :func:`..domain.dates.to_date` reads it) the inspections. ``*_labels``
     name rows in the messages (default ``row N``, from 1); ``extra`` columns
     of the mines (e.g. mine_name) are carried to the answer after license_no.
     Raises :class:`..domain.compliance.PeriodError` for a period that is not one.
@@ -132,9 +133,17 @@ def compliance(
     n_insp = len(insp)
     labels = inspection_labels
     label_of = (lambda i: labels[i]) if labels is not None else (lambda i: tr("row {n}").format(n=i + 1))
+    # an inspection of several mines names them all, comma-separated (the store's inspections.license_nos)
+    rows = np.arange(n_insp)
+    several = insp.str.contains(r"[,，;；、]", na=False).to_numpy()
+    if several.any():
+        parts = insp[several].str.split(r"\s*[,，;；、]\s*", regex=True)
+        parts = parts.map(lambda items: [i for i in items if i] or [None])
+        rows = np.concatenate([rows[~several], np.repeat(rows[several], parts.map(len).to_numpy())])
+        insp = pd.Series(list(insp[~several]) + [i for items in parts for i in items], dtype=object)
     mine_index = pd.Index(numbers).get_indexer(insp.fillna(""))
     no_number = insp.isna().to_numpy()
-    no_licence = [label_of(i) for i in np.flatnonzero(no_number)]
+    no_licence = [label_of(rows[i]) for i in np.flatnonzero(no_number)]
     if no_licence:
         warnings.append(tr("{count} inspection(s) have no licence number and are not counted: {rows}").format(
             count=len(no_licence), rows=_listed(no_licence)))
@@ -154,6 +163,7 @@ def compliance(
             count=len(bad_dates), field=date_field, rows=_listed(bad_dates)))
     if len(days) != n_insp:
         raise ValueError("inspection licence numbers and dates differ in length")
+    days = days[rows]
 
     usable = (mine_index >= 0) & ~np.isnat(days)
     mine_of = mine_index[usable]

@@ -32,7 +32,11 @@ from .base import MineSupervisionAlgorithm, push_warnings, qdate, qgs_fields
 from .columns import read_columns
 
 RIGHTS_FIELDS = {"license_no": ("license_no",), "status": ("status",), "mine_name": ("mine_name",)}
-INSPECTION_FIELDS = {"license_no": ("license_no",), "inspected_on": ("inspected_on", "inspection_date")}
+INSPECTION_FIELDS = {
+    "license_no": ("license_no",),
+    "license_nos": ("license_nos",),  # the store's: every mine of a patrol, comma-separated
+    "inspected_on": ("inspected_on", "inspection_date"),
+}
 
 
 def _output_fields(with_name: bool):
@@ -113,11 +117,15 @@ class InspectionComplianceAlgorithm(MineSupervisionAlgorithm):
                 mines=len(rights), inspections=len(inspections)
             )
         )
+        numbers = inspections.values["license_no"]
+        several = inspections.values["license_nos"]
+        if several is not None:
+            numbers = [many if many not in (None, "") else one for one, many in zip(numbers, several)]
         try:
             result = compliance(
                 rights.values["license_no"],
                 rights.values["status"],
-                inspections.values["license_no"],
+                numbers,
                 inspections.values["inspected_on"],
                 start,
                 end,

@@ -105,7 +105,9 @@ def test_compliance_from_the_database_inspections_layer(registry, tmp_path):
         for table_name, rows in (
             ("mining_rights", [{"license_no": "C1", "status": "producing"}, {"license_no": "C2", "status": "closed"}]),
             ("inspections", [{"license_no": "C1", "inspection_date": dt.date(2026, 4, 2), "kind": "patrol"},
-                             {"license_no": "C2", "inspection_date": dt.date(2026, 6, 30), "kind": "patrol"}]),
+                             {"license_no": "C2", "inspection_date": dt.date(2026, 6, 30), "kind": "patrol"},
+                             {"license_no": "C2", "license_nos": "C2,C1", "inspection_date": dt.date(2026, 5, 9),
+                              "kind": "patrol"}]),
         ):
             layer = source.GetLayerByName(table_name)
             for row in rows:
@@ -119,9 +121,9 @@ def test_compliance_from_the_database_inspections_layer(registry, tmp_path):
         "PERIOD_START": "2026-04-01", "PERIOD_END": "2026年6月30日", "OUTPUT": str(out)})
     assert ok, log
     rows = table(out)
-    assert rows["C1"]["missing_periods"] == "2026-05, 2026-06"
+    assert rows["C1"]["missing_periods"] == "2026-06"  # May from the patrol of both mines
     assert rows["C2"]["missing_periods"] == "" and rows["C2"]["compliant"] == 1
-    assert rows["C1"]["last_inspected_on"] == "2026/04/02"
+    assert rows["C1"]["last_inspected_on"] == "2026/05/09"
 
 
 @pytest.mark.parametrize("start, end, words", [

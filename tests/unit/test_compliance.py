@@ -150,3 +150,13 @@ def test_parse_days_takes_dates_read_in_bulk_as_they_are():
 
     days, bad = parse_days(np.array(["2026-01-02", "NaT"], dtype="datetime64[D]"))
     assert str(days[0]) == "2026-01-02" and bad == [(1, None)]
+
+
+def test_an_inspection_of_several_mines_counts_for_each():
+    result = compliance(["A", "B", "C"], ["在产", "在产", "在产"], ["A, B", "C，X", ",", "B"],
+                        [D(2026, 1, 3), D(2026, 1, 4), "bad", D(2026, 2, 1)], D(2026, 1, 1), D(2026, 2, 28))
+    table = result.table.set_index("license_no")
+    assert table.loc["A", "missing_periods"] == "2026-02" and table.loc["B", "missing_periods"] == ""
+    assert table.loc["C", "satisfied_periods"] == 1
+    assert result.unknown_licences == {"X": 1} and result.no_licence == ["row 3"]
+    assert result.bad_dates == ["row 3 (bad)"] and result.inspections_used == 4
