@@ -46,7 +46,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..domain.vocab import label
+from ..domain.vocab import display_label as label
 from ..domain.workflow import current_state
 from ..i18n import tr
 from ..store.patches import (

@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .. import palette
-from ..domain.vocab import label
+from ..domain.vocab import display_label as label
 from ..domain.workflow import TransitionError
 from ..i18n import tr
 from ..store.database import StoreError

@@ -25,7 +25,8 @@ from qgis.PyQt.QtWidgets import (
     QTableView,
 )
 
-from ..domain.vocab import VOCABULARIES, label
+from ..domain.vocab import display_label as label
+from ..domain.vocab import display_labels
 from ..domain.workflow import STATES
 from ..i18n import tr
 from .patches_model import (
@@ -143,9 +144,9 @@ class PatchListMixin:
     def _fill_filter_combos(self) -> None:
         entries = {
             "state": [(code, label("patch_state", code)) for code in STATES],
-            "prejudgment": [(code, text) for code, text in VOCABULARIES["prejudgment"].items()]
+            "prejudgment": [(code, text) for code, text in display_labels("prejudgment").items()]
             + [(EMPTY_FILTER, tr("(not pre-judged)"))],
-            "source": [(code, text) for code, text in VOCABULARIES["patch_source"].items()],
+            "source": [(code, text) for code, text in display_labels("patch_source").items()],
             "year": [(year, str(year)) for year in self.model.distinct("year")],
             "zone_name": [(name, name) for name in self.model.distinct("zone_name")]
             + [(EMPTY_FILTER, tr("(outside every zone)"))],

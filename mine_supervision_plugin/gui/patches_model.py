@@ -17,7 +17,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QDate, QDateTime, QModelIndex,
 from qgis.PyQt.QtGui import QBrush, QColor
 
 from .. import palette
-from ..domain.vocab import label
+from ..domain.vocab import display_label as label
 from ..domain.workflow import STATES
 from ..i18n import tr
 from ..qgis_values import python_value

@@ -15,7 +15,7 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
 
-from ..domain.vocab import label
+from ..domain.vocab import display_label as label
 from ..domain.workflow import (
     STATES,
     TransitionError,

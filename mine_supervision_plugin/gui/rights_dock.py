@@ -52,7 +52,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..domain.units import format_coordinate
-from ..domain.vocab import VOCABULARIES
+from ..domain.vocab import display_labels
 from ..i18n import tr
 from ..store.project import PROJECT_KEY, find_layer
 from .context import PluginContext
@@ -158,9 +158,17 @@ def _natural(text: str):
 
 
 def format_depth(value) -> str:
+    """An elevation with its unit, or "not recorded"."""
     if value is None:
-        return "?"
-    return f"{float(value):g}"
+        return tr("not recorded")
+    return tr("{value} m").format(value=f"{float(value):g}")
+
+
+def depth_range_text(top, bottom) -> str:
+    """"{top} to {bottom}" of a depth range; one phrase when neither end is recorded."""
+    if top is None and bottom is None:
+        return tr("not recorded")
+    return tr("{top} to {bottom}").format(top=format_depth(top), bottom=format_depth(bottom))
 
 
 class RightsDock(QgsDockWidget):
@@ -237,11 +245,11 @@ class RightsDock(QgsDockWidget):
         filters.setVerticalSpacing(2)
         self.status_combo = QComboBox(body)
         self.status_combo.addItem(tr("All statuses"), None)
-        for code, label in VOCABULARIES["right_status"].items():
+        for code, label in display_labels("right_status").items():
             self.status_combo.addItem(label, code)
         self.method_combo = QComboBox(body)
         self.method_combo.addItem(tr("All methods"), None)
-        for code, label in VOCABULARIES["mining_method"].items():
+        for code, label in display_labels("mining_method").items():
             self.method_combo.addItem(label, code)
         self.mineral_combo = QComboBox(body)
         self.mineral_combo.addItem(tr("All minerals"), None)
@@ -743,9 +751,7 @@ class RightsDock(QgsDockWidget):
         parts = []
         if record.depth_top_m is not None or record.depth_bottom_m is not None:
             parts.append(
-                tr("Depth range: {top} m to {bottom} m").format(
-                    top=format_depth(record.depth_top_m), bottom=format_depth(record.depth_bottom_m)
-                )
+                tr("Depth range: {range}").format(range=depth_range_text(record.depth_top_m, record.depth_bottom_m))
             )
         parcels = self.layer(PARCELS)
         if parcels is not None:
@@ -762,10 +768,9 @@ class RightsDock(QgsDockWidget):
             differs = len(rows) > 1 and (len(distinct) > 1 or any(r["excluded"] for r in rows))
             if differs or (rows and not parts):
                 for values in rows:
-                    text = tr("Parcel {parcel}: {top} m to {bottom} m").format(
+                    text = tr("Parcel {parcel}: {range}").format(
                         parcel=values["parcel_no"] or "?",
-                        top=format_depth(values["depth_top_m"]),
-                        bottom=format_depth(values["depth_bottom_m"]),
+                        range=depth_range_text(values["depth_top_m"], values["depth_bottom_m"]),
                     )
                     if values["excluded"]:
                         text += " " + tr("(excluded)")

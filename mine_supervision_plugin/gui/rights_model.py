@@ -173,10 +173,10 @@ def finish_record(record: RightRecord, today: dt.date) -> RightRecord:
         record.mine_name,
         record.holder,
         record.mineral,
-        vocab.label("mining_method", record.mining_method or None),
-        vocab.label("right_status", record.status or None),
+        vocab.display_label("mining_method", record.mining_method or None),
+        vocab.display_label("right_status", record.status or None),
         validity_text(record.valid_from, record.valid_to),
-        vocab.label("credit_status", record.credit_status or None),
+        vocab.display_label("credit_status", record.credit_status or None),
         "; ".join(record.zones),
     )
     return record
@@ -184,7 +184,7 @@ def finish_record(record: RightRecord, today: dt.date) -> RightRecord:
 
 def zone_label(name: str, level: str | None) -> str:
     if level:
-        return "{name} ({level})".format(name=name, level=vocab.label("zone_level", level))
+        return "{name} ({level})".format(name=name, level=vocab.display_label("zone_level", level))
     return name
 
 

@@ -43,7 +43,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..domain.dates import to_date
-from ..domain.vocab import VOCABULARIES, label
+from ..domain.vocab import display_label as label
+from ..domain.vocab import display_labels
 from ..domain.workflow import (
     FORM_FIELDS,
     TransitionError,
@@ -101,12 +102,12 @@ class VerificationForm(QWidget):
 
         self.determination_combo = QComboBox(self)
         self.determination_combo.addItem("", None)
-        for code, chinese in VOCABULARIES["determination"].items():
-            self.determination_combo.addItem(chinese, code)
+        for code, text in display_labels("determination").items():
+            self.determination_combo.addItem(text, code)
         self.violation_combo = QComboBox(self)
         self.violation_combo.addItem("", None)
-        for code, chinese in VOCABULARIES["violation_type"].items():
-            self.violation_combo.addItem(chinese, code)
+        for code, text in display_labels("violation_type").items():
+            self.violation_combo.addItem(text, code)
 
         self.evidence_edit = QPlainTextEdit(self)
         self.evidence_edit.setPlaceholderText(tr("Evidence: documents, measurements, statements"))

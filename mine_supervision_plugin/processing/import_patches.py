@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -18,7 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..domain.vocab import VOCABULARIES
+from ..domain.vocab import VOCABULARIES, display_label
 from ..formats.patch_batches import AREA_UNITS, FieldMapping, PatchFormatError, load_saved_mapping, read_patch_batch
 from ..i18n import tr
 from ..store.patches import add_patches
@@ -76,7 +78,7 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
             QgsProcessingParameterEnum(
                 "SOURCE",
                 tr("Patch source"),
-                options=[f"{code} — {label}" for code, label in VOCABULARIES["patch_source"].items()],
+                options=[display_label("patch_source", code) for code in SOURCES],
                 defaultValue=0,
             )
         )
@@ -147,7 +149,7 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
                 source=source,
                 year=year,
                 batch=batch_name,
-                reason=tr("Imported from {file}").format(file=batch.path),
+                reason=tr("Imported from {file}").format(file=os.path.basename(batch.path)),
                 reader_warned=True,
             )
         push_warnings(feedback, report.warnings, skip=batch.warnings)

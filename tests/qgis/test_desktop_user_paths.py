@@ -163,16 +163,16 @@ def test_workflow_step_from_the_patches_dock_through_the_reason_dialog(desktop):
     assert facts["step_buttons"] == ["verified"] and facts["form_dirty"] is True
     seen = facts["seen"]
     assert seen["title"] == "Workflow step"
-    assert seen["prompt"] == f"Move patch {patch_no} from 下发 to 已核查."
+    assert seen["prompt"] == f"Move patch {patch_no} from issued to field-verified."
     assert seen["ok_enabled_empty"] is False and seen["ok_enabled_filled"] is True  # a reason is required
     assert facts["stored"] == [["verified", facts["today"], "张三, 李四", "现场有开采痕迹"]]
     events = facts["events"]
     assert [(e[0], e[1]) for e in events] == [(None, "issued"), ("issued", "verified")]
     assert events[-1][2] == "现场核查完成，确有开采" and events[-1][3]  # reason and user
-    assert [row[2:] for row in facts["history_rows"]][-1] == ["下发 → 已核查", "现场核查完成，确有开采"]
+    assert [row[2:] for row in facts["history_rows"]][-1] == ["issued → field-verified", "现场核查完成，确有开采"]
     assert facts["step_buttons_after"] == ["determined"]
     assert facts["layer_state"] == "verified"
-    assert f"Patch {patch_no} moved to 已核查." in texts(facts, SUCCESS)
+    assert f"Patch {patch_no} moved to field-verified." in texts(facts, SUCCESS)
 
 
 def test_imagery_dock_shows_the_patch_before_and_after(desktop):

@@ -569,6 +569,9 @@ def test_import_algorithm_stores_the_batch_and_outputs_it(qgis_app, tmp_path):
     assert stored["date_after"] == dt.date(2023, 6, 1)
     history = patch_history(store, "130123-001")
     assert len(history) == 1 and "疑似无证开采，石灰岩" in history[0]["reason"]
+    # The file is named, not its folders (issue 10, item 9).
+    assert history[0]["reason"].startswith(f"Imported from {path.name}")
+    assert str(path.parent) not in history[0]["reason"]
     dataset = ogr.Open(str(output))
     layer = dataset.GetLayer()
     assert layer.GetFeatureCount() == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from pathlib import Path
 
 import pytest
 from osgeo import ogr
@@ -226,18 +227,19 @@ def test_list_shows_every_patch_with_labels_areas_and_colours(env):
     proxy = dock.proxy
     row = dock.visible_patch_nos().index("WP2026-001")
     cell = lambda key: proxy.index(row, column_of(key))  # noqa: E731
-    assert cell("state").data() == "下发"
-    assert cell("prejudgment").data() == "疑似证照过期开采"
+    # Codes are shown as labels in the interface's language (English here, no translator installed).
+    assert cell("state").data() == "issued"
+    assert cell("prejudgment").data() == "suspected mining on an expired licence"
     assert cell("prejudgment").data(Qt.BackgroundRole).color() == PREJUDGMENT_COLOURS["expired_licence"]
-    assert cell("source").data() == "卫片"
-    assert cell("zone").data() == "西岭重点矿区（县）"
+    assert cell("source").data() == "satellite imagery"
+    assert cell("zone").data() == "西岭重点矿区（county）"
     assert cell("year").data() == "2026"
     assert cell("license_no").data() == "C4100002011031120000002"
     area = 200 * 150
     assert cell("area_m2").data() == f"{area:,.1f}"
     assert cell("area_mu").data() == f"{area * 3 / 2000:,.2f}"  # 1 亩 = 2000/3 m²
     patrol = dock.visible_patch_nos().index("XC2026-001")
-    assert proxy.index(patrol, column_of("source")).data() == "巡查"
+    assert proxy.index(patrol, column_of("source")).data() == "patrol"
     assert proxy.index(patrol, column_of("prejudgment")).data() == ""
 
 
@@ -280,9 +282,9 @@ def test_filters_on_each_column_and_the_licence_search(env):
     dock.set_filters(state="issued")
     assert "WP2025-002" not in dock.visible_patch_nos() and len(dock.visible_patch_nos()) == len(PATCHES) - 1
     assert dock.count_label.text() == f"{len(PATCHES) - 1} of {len(PATCHES)} patches"
-    # the combos list the years and zones present, with Chinese labels for codes
+    # the combos list the years and zones present, with labels for codes
     assert [dock.year_combo.itemText(i) for i in range(dock.year_combo.count())][1:] == ["2025", "2026"]
-    assert "疑似越界开采" in [dock.prejudgment_combo.itemText(i) for i in range(dock.prejudgment_combo.count())]
+    assert "suspected out-of-bounds mining" in [dock.prejudgment_combo.itemText(i) for i in range(dock.prejudgment_combo.count())]
 
 
 # --- navigation -----------------------------------------------------------------------
@@ -404,7 +406,7 @@ def test_verification_form_saves_fields_and_moves_issued_to_verified(env, tmp_pa
     assert not env.reasons_asked[0]["ok_without_reason"]  # the reason is required
     # the dock followed: list, form, step buttons, history
     row = dock.visible_patch_nos().index("WP2025-002")
-    assert dock.proxy.index(row, column_of("state")).data() == "已核查"
+    assert dock.proxy.index(row, column_of("state")).data() == "field-verified"
     assert dock.current_patch_no() == "WP2025-002"
     assert not dock.form.is_dirty()
     assert dock.form.values()["inspectors"] == "张三, 李四"
@@ -454,7 +456,7 @@ def test_refused_step_is_reported_with_its_reasons(env):
     assert env.state_of("WP2026-001") == "verified"
     assert env.reasons_asked == []  # refused before a reason was asked
     warning = env.warnings()[-1]
-    assert "WP2026-001" in warning and "已判定" in warning
+    assert "WP2026-001" in warning and "determined" in warning
     assert "field-check date is missing" in warning
     assert "No determination" in warning
     # an illegal determination needs a violation type
@@ -542,7 +544,7 @@ def test_batch_step_moves_the_allowed_and_reports_the_refused(env):
     wait()
     assert [env.state_of(n) for n in ("WP2025-001", "WP2025-002", "WP2025-003")] == ["verified", "verified", "issued"]
     warning = env.warnings()[-1]
-    assert "2 patches moved to 已核查, 1 refused" in warning
+    assert "2 patches moved to field-verified, 1 refused" in warning
     assert "WP2025-003" in warning and "field-check date is missing" in warning
     assert patch_history(env.store, "WP2025-001")[-1]["reason"] == "批量核查"
     # the selection survives the reload
@@ -552,7 +554,7 @@ def test_batch_step_moves_the_allowed_and_reports_the_refused(env):
     report = dock.transition_selected("determined")
     assert report.done == []
     warning = env.warnings()[-1]
-    assert "0 patches moved to 已判定, 3 refused" in warning
+    assert "0 patches moved to determined, 3 refused" in warning
     assert "cannot move from issued to determined" in warning
 
 
@@ -563,8 +565,8 @@ def test_history_pane_and_correcting_the_last_step(env):
     dock.set_current_patch("WP2025-002", zoom=False)
     rows = dock.history_rows()
     assert len(rows) == 2
-    assert rows[0][2] == "— → 下发"
-    assert rows[1][1:] == ("王五", "下发 → 已核查", "现场核查")
+    assert rows[0][2] == "— → issued"
+    assert rows[1][1:] == ("王五", "issued → field-verified", "现场核查")
     assert dt.datetime.strptime(rows[1][0], "%Y-%m-%d %H:%M:%S")
     assert dock.correct_button.isEnabled()
     # the real correction dialog offers only what the workflow allows: undo, or a next step from the old state
@@ -583,7 +585,7 @@ def test_history_pane_and_correcting_the_last_step(env):
     assert env.state_of("WP2025-002") == "issued"
     rows = dock.history_rows()
     assert len(rows) == 3
-    assert rows[2][2] == f"correction of #{events[1]['fid']}: 已核查 → 下发"
+    assert rows[2][2] == f"correction of #{events[1]['fid']}: field-verified → issued"
     assert rows[2][3] == "核查人员填错图斑"
     assert dock.history_table.item(1, 2).font().strikeOut()
     assert set(dock.step_buttons) == {"verified"}
@@ -628,7 +630,7 @@ def test_reloads_on_data_changed_and_store_changed(env):
     env.context.dataChanged.emit("patches")
     assert dock.model.rowCount() == len(PATCHES) + 1
     row = dock.visible_patch_nos().index("JB2026-001")
-    assert dock.proxy.index(row, column_of("source")).data() == "举报"
+    assert dock.proxy.index(row, column_of("source")).data() == "tip-off"
     env.context.dataChanged.emit("notices")  # another table: no reload needed
     env.context.set_store(None)
     assert dock.model.rowCount() == 0 and dock.current_patch_no() is None
@@ -761,3 +763,33 @@ def test_tooltips_show_what_the_columns_cannot():
     assert tool_tip(row, "license_no") == "C1,C2"
     assert tool_tip({"patch_no": "TB2", "prejudgment": "within_licence", "expired_area_m2": 0.0}, "prejudgment") is None
     assert tool_tip({"patch_no": "TB2"}, "patch_no") is None
+
+
+def test_vocabulary_labels_follow_the_interface_language(tmp_path, qgis_app):
+    """Issue 10, item 13: English next to English; Chinese in a Chinese QGIS; documents always Chinese."""
+    import subprocess
+
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from mine_supervision_plugin.domain.vocab import chinese_label, display_label, display_labels, to_code
+
+    assert display_label("patch_state", "verified") == "field-verified"
+    assert display_labels("patch_source")["satellite"] == "satellite imagery"
+    assert chinese_label("patch_source", "satellite") == "卫片"
+    assert to_code("patch_source", "satellite imagery") == to_code("patch_source", "卫片") == "satellite"
+    qm = tmp_path / "zh.qm"
+    ts = Path(__file__).resolve().parents[2] / "i18n" / "mine_supervision_zh_CN.ts"
+    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert display_label("patch_state", "verified") == "已核查"
+        # Translated, or (while its translation is missing) the Chinese label: never English in Chinese.
+        assert display_labels("patch_source") == {"satellite": "卫片", "patrol": "巡查", "tip_off": "举报",
+                                                  "assigned": "上级交办"}
+        assert display_label("violation_type", "farmland") == "占用耕地/基本农田"
+        assert to_code("patch_source", "卫片") == "satellite"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert display_label("patch_state", "verified") == "field-verified"

@@ -30,6 +30,7 @@ from mine_supervision_plugin.gui.context import PluginContext
 from mine_supervision_plugin.gui.rights_dock import (
     OBJECT_NAME,
     RightsDock,
+    depth_range_text,
     ensure_corner_labels,
     format_coordinate,
     licence_list_expression,
@@ -249,18 +250,18 @@ def test_dock_identity_and_rows(env):
     headers = [dock.proxy.headerData(c, Qt.Horizontal) for c in range(dock.proxy.columnCount())]
     assert headers == ["Licence no", "Mine", "Holder", "Mineral", "Method", "Status", "Validity", "Credit status",
                        "Monitoring zone"]
-    # Codes are shown as Chinese labels.
+    # Codes are shown as labels in the interface's language (English here, no translator installed).
     row = env.shown().index("C4100002011031120000002")
     texts = [dock.proxy.index(row, c).data() for c in range(dock.proxy.columnCount())]
-    assert texts[:6] == ["C4100002011031120000002", "金沟金矿", "金沟矿业公司", "金矿", "地下", "停产"]
+    assert texts[:6] == ["C4100002011031120000002", "金沟金矿", "金沟矿业公司", "金矿", "underground", "suspended"]
     assert texts[6] == f"2020-01-01 to {days(-10)}"
-    assert texts[7] == "异常名录"
+    assert texts[7] == "abnormal list"
 
 
 def test_zone_membership_uses_overlap_not_touching(env):
     records = {r.license_no: r for r in env.dock.model.records()}
-    assert records["C4100002011031120000001"].zones == ["青山重点矿区 (省)"]
-    assert records["C4100002011031120000005"].zones == ["西岭重点矿区 (县)"]
+    assert records["C4100002011031120000001"].zones == ["青山重点矿区 (province)"]
+    assert records["C4100002011031120000005"].zones == ["西岭重点矿区 (county)"]
     assert records["C4100002011031120000003"].zones == []  # the city zone only touches its edge
     assert records["C4100002011031120000002"].zones == []
 
@@ -800,3 +801,10 @@ def test_ten_thousand_rights_load_and_filter(tmp_path, qgis_iface, qgis_canvas):
         window.deleteLater()
         QgsProject.instance().clear()
         wait()
+
+
+def test_a_depth_not_recorded_is_said_so(qgis_app):
+    # Issue 10, item 8: "Parcel 1: ? m to ? m" read as a fault; the words say what is missing.
+    assert depth_range_text(None, None) == "not recorded"
+    assert depth_range_text(1200.0, None) == "1200 m to not recorded"
+    assert depth_range_text(1200.0, 900.5) == "1200 m to 900.5 m"
