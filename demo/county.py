@@ -10,7 +10,9 @@
 * ``patches/`` — the satellite batches ``wp2024.shp`` … ``wp2026.shp`` (GBK;
   no ``.cpg`` for 2026), ``patrol_2026.geojson`` (EPSG:4490) and ``truth.csv``
   (the pre-judgment each patch should get);
-* ``inspections/`` — a year of patrol routes, photos and boundary-corner checks;
+* ``inspections/`` — a year of patrol routes, photos and boundary-corner checks: ``routes.gpkg``,
+  ``photos.csv``, ``corner_checks.csv``, and as the field-check app brings them back ``gpx/`` (one GPX
+  1.1 file of tracks per month, a few drone flight logs as CSV) and ``photos/`` (geotagged JPEGs);
 * ``surveys/`` — two special-survey rounds of the producing mines in the zones;
 * ``imagery/`` — before/after RGB GeoTIFFs with the pits visible.
 
@@ -903,7 +905,97 @@ def write_inspections(routes, photos, checks, out_dir: Path) -> dict:
     _write_gpkg(path, "routes", ogr.wkbLineString, fields, rows)
     _write_csv(folder / "photos.csv", photos)
     _write_csv(folder / "corner_checks.csv", checks)
-    return {"routes": path, "photos": folder / "photos.csv", "corner_checks": folder / "corner_checks.csv"}
+    gpx_counts = write_patrol_gps(routes, folder / "gpx")
+    photo_count = write_patrol_photos(photos, folder / "photos")
+    return {"routes": path, "photos": folder / "photos.csv", "corner_checks": folder / "corner_checks.csv",
+            "patrol_gpx": folder / "gpx", "patrol_photos": folder / "photos", **gpx_counts, "photo_files": photo_count}
+
+
+# What the field-check app brings back: the routes as GPS tracks, a few drone flights, a phone's photos.
+PATROL_START, PATROL_END = dt.time(8, 45), dt.time(13, 15)  # Beijing time; the photos of photos.csv fall inside
+DRONE_EVERY = 97  # every 97th patrol is a drone flight (site unreachable): a flight log CSV, no licence number
+UNNAMED_EVERY = 10  # every 10th GPX track names no licence: importpatrols matches it by where it went
+PHOTO_FILES = 7  # JPEGs written for the first patrols' photos; the last one lost its GPS tags
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def _lonlat(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Easting/northing in EPSG:4526 as longitude/latitude (EPSG:4490)."""
+    to_gps = osr.CoordinateTransformation(_srs(EPSG), _srs(4490))
+    return [(lon, lat) for lon, lat, *_ in to_gps.TransformPoints([(x, y) for x, y in points])]
+
+
+def _point_times(date: dt.date, count: int) -> list[dt.datetime]:
+    start = dt.datetime.combine(date, PATROL_START, BEIJING)
+    span = dt.datetime.combine(date, PATROL_END, BEIJING) - start
+    return [start + span * (k / max(1, count - 1)) for k in range(count)]
+
+
+def write_patrol_gps(routes: list[dict], folder: Path) -> dict:
+    """The patrols as GPX 1.1 tracks, one file per month, and a few drone flight logs (DJI-style CSV)."""
+    from xml.sax.saxutils import escape
+
+    folder.mkdir(parents=True, exist_ok=True)
+    months: dict[str, list[str]] = {}
+    drone = 0
+    for index, route in enumerate(routes, start=1):
+        lonlat = _lonlat(route["geometry"])
+        times = _point_times(route["inspection_date"], len(lonlat))
+        if index % DRONE_EVERY == 0:
+            drone += 1
+            with open(folder / f"DJI_FLY_{route['inspection_date']:%Y%m%d}_{index:04d}.csv", "w", encoding="utf-8", newline="") as stream:
+                stream.write("time(millisecond),datetime(utc),latitude,longitude,altitude_above_seaLevel(meters)\r\n")
+                for k, ((lon, lat), when) in enumerate(zip(lonlat, times)):
+                    utc = when.astimezone(dt.timezone.utc)
+                    stream.write(f"{k * 100},{utc:%Y-%m-%d %H:%M:%S},{lat:.8f},{lon:.8f},{1050 + 5 * k:.1f}\r\n")
+            continue
+        kind = {"patrol": "日常巡查", "field_check": "实地核查"}[route["kind"]]
+        parts = [] if index % UNNAMED_EVERY == 0 else [f"许可证号：{route['license_no']}"]
+        parts += [f"巡查人员：{route['inspectors']}", f"类型：{kind}", f"发现：{route['finding']}"]
+        points = "".join(
+            f'<trkpt lat="{lat:.8f}" lon="{lon:.8f}"><ele>{900 + 7 * k:.1f}</ele>'
+            f"<time>{when.astimezone(dt.timezone.utc):%Y-%m-%dT%H:%M:%SZ}</time></trkpt>"
+            for k, ((lon, lat), when) in enumerate(zip(lonlat, times))
+        )
+        months.setdefault(f"{route['inspection_date']:%Y-%m}", []).append(
+            f"<trk><name>{escape(route['inspection_no'])}</name><desc>{escape('；'.join(parts))}</desc>"
+            f"<trkseg>{points}</trkseg></trk>"
+        )
+    for month, tracks in months.items():
+        (folder / f"巡查轨迹_{month}.gpx").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="实地核查APP" '
+            'xmlns="http://www.topografix.com/GPX/1/1">\n' + "\n".join(tracks) + "\n</gpx>\n",
+            encoding="utf-8",
+        )
+    return {"gpx_files": len(months), "gpx_tracks": sum(len(t) for t in months.values()), "drone_logs": drone}
+
+
+def _rational_dms(value: float) -> tuple[float, float, float]:
+    degrees = int(value)
+    minutes = int((value - degrees) * 60)
+    return float(degrees), float(minutes), round((value - degrees - minutes / 60) * 3600, 4)
+
+
+def write_patrol_photos(photos: list[dict], folder: Path, count: int = PHOTO_FILES) -> int:
+    """A phone's export: JPEGs of the first patrols' photos with EXIF time, GPS position and direction."""
+    from PIL import Image, ImageDraw
+
+    folder.mkdir(parents=True, exist_ok=True)
+    chosen = photos[:count]
+    for number, photo in enumerate(chosen, start=1):
+        ((lon, lat),) = _lonlat([(photo["y"], photo["x"])])  # x is the northing, y the easting
+        taken = dt.datetime.fromisoformat(photo["taken_at"])
+        image = Image.new("RGB", (320, 240), (150 - 8 * number, 130, 100 + 6 * number))
+        ImageDraw.Draw(image).text((10, 10), f"{photo['inspection_no']} {photo['note']}"[:40].encode("ascii", "replace").decode(), fill=(255, 255, 255))
+        exif = Image.Exif()
+        stamp = f"{taken:%Y:%m:%d %H:%M:%S}"
+        exif[0x0132] = stamp
+        exif[0x8769] = {0x9003: stamp}
+        if number < len(chosen):  # the last one was taken with location services off
+            exif[0x8825] = {0: b"\x02\x03\x00\x00", 1: "N", 2: _rational_dms(lat), 3: "E", 4: _rational_dms(lon),
+                            16: "T", 17: float(photo["azimuth_deg"])}
+        image.save(folder / f"IMG_{taken:%Y%m%d_%H%M%S}.jpg", exif=exif, quality=80)
+    return len(chosen)
 
 
 # --- special surveys -----------------------------------------------------------------------

@@ -199,8 +199,20 @@ def main(out: Path, seed: int) -> int:
     )
     report.step(f"prejudgepatches (layers in, a new layer out): {out / 'prejudgment.gpkg'}")
 
-    routes = copy_features(store, "inspections", inputs / "inspections" / "routes.gpkg")
-    report.step(f"patrol routes: {routes}")
+    patrols = inputs / "inspections"
+    result = run_algorithm(
+        "importpatrols",
+        {"INPUT": str(patrols / "gpx"), "PHOTOS": str(patrols / "photos"), "DATABASE": str(database),
+         "OUTPUT": str(out / "patrol_routes.gpkg")},
+    )
+    report.step(
+        "importpatrols: {files} GPX / flight-log files read, {refused} refused; {patrols} patrols of {mines} mines; "
+        "photos: {placed} placed, {unplaced} kept without GPS position, {unassigned} fitting no patrol".format(
+            files=result.get("FILES_READ"), refused=result.get("FILES_REFUSED"), patrols=result.get("PATROLS"),
+            mines=result.get("MINES"), placed=result.get("PHOTOS_PLACED"), unplaced=result.get("PHOTOS_UNPLACED"),
+            unassigned=result.get("PHOTOS_UNASSIGNED"),
+        )
+    )
     for survey in sorted((inputs / "surveys").glob("*.gpkg")):
         report.step(f"special survey {survey.stem}: {copy_features(store, 'survey_extents', survey)} extents")
 

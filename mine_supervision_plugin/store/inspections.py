@@ -333,8 +333,14 @@ def record_patrols(
 
     assignments = _assign_photos(list(photos), patrols, to_store, matcher.scale * match_distance_m)
     if not patrols:
+        details = report.refused + report.skipped
         raise PatrolImportError(
-            "\n".join([tr("No new patrol to record; nothing was written.")] + report.refused + report.skipped)
+            "\n".join(
+                [tr("No new patrol to record ({skipped} already recorded, {refused} refused); nothing was written.").format(
+                    skipped=len(report.skipped), refused=len(report.refused))]
+                + details[:10]
+                + ([tr("… and {count} more.").format(count=len(details) - 10)] if len(details) > 10 else [])
+            )
         )
     _write(store, patrols, assignments, report)
     report.inspections = patrols

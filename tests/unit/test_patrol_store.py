@@ -153,7 +153,7 @@ def test_moving_the_folder_keeps_the_photo_links(county, tmp_path):
 def test_importing_the_same_tracks_again_records_nothing_twice(county):
     store = open_database(county["database"])
     import_patrols(store, county["gpx"], read_photo=county["read_photo"])
-    with pytest.raises(PatrolImportError, match="No new patrol"):
+    with pytest.raises(PatrolImportError, match=r"No new patrol to record \(2 already recorded, 0 refused\)"):
         import_patrols(store, county["gpx"], read_photo=county["read_photo"])
     assert len(rows(store.location, "inspections")) == 2
 
