@@ -42,7 +42,9 @@ class PatchHistoryMixin:
         self.history_table.verticalHeader().setVisible(False)
         self.history_table.horizontalHeader().setStretchLastSection(True)
         self.history_table.setWordWrap(False)
-        self.history_table.setColumnWidth(0, 130)
+        # The whole time fits ("2026-05-14 13:32:07"), in any font.
+        time_width = self.history_table.fontMetrics().horizontalAdvance("0000-00-00 00:00:00") + 16
+        self.history_table.setColumnWidth(0, time_width)
         self.history_table.setColumnWidth(1, 80)
         self.history_table.setColumnWidth(2, 150)
         self.correct_button = QPushButton(tr("Correct last step…"), body)

@@ -112,6 +112,8 @@ class PatchListMixin:
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
+        # "140404-2026-0021": the part that differs (the year and the counter) stays visible.
+        self.view.setTextElideMode(Qt.ElideMiddle)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(column_of("patch_no"), Qt.AscendingOrder)
         self.view.verticalHeader().setVisible(False)

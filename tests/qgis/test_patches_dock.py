@@ -793,3 +793,14 @@ def test_vocabulary_labels_follow_the_interface_language(tmp_path, qgis_app):
     finally:
         QCoreApplication.removeTranslator(translator)
     assert display_label("patch_state", "verified") == "field-verified"
+
+
+def test_patch_numbers_elide_in_the_middle_and_history_times_fit(env):
+    """Issue 10, item 6: "140404-2026-…" hid the part that differs; history times were cut."""
+    dock = env.dock
+    assert dock.view.textElideMode() == Qt.ElideMiddle
+    dock.set_current_patch("WP2025-002", zoom=False)
+    shown = dock.history_table.item(0, 0).text()
+    assert len(shown) == len("2026-05-14 13:32:07")
+    needed = dock.history_table.fontMetrics().horizontalAdvance(shown)
+    assert dock.history_table.columnWidth(0) >= needed + 8
