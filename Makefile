@@ -95,7 +95,7 @@ test: package $(PYPI_SHAPELY)/.stamp
 	MS_PLUGIN_DIR=$(abspath $(BUILD)) MS_PLUGIN_ZIP=$(abspath $(DIST))/$(PLUGIN).zip $(VENV)/bin/pytest -q tests/qgis $(PYTEST_ARGS)
 
 demo: build
-	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) -m demo.run --out $(OUT)
+	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) -m demo.run --out $(OUT)
 
 # --- using it -----------------------------------------------------------------
 # QGIS runs Debian's Python; the virtualenv's packages (shapely 2, geopandas, reportlab) are added to its path,
@@ -104,22 +104,22 @@ VENV_SITE = $(shell $(PY) -c "import site, sys; print([p for p in site.getsitepa
 
 run: build
 	@[ -f $(OUT)/county.qgz ] || $(MAKE) demo
-	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) tools/qgis_profile.py $(QGIS_PROFILE)
-	env -u QT_QPA_PLATFORM PYTHONPATH=$(VENV_SITE) QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) \
+	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) tools/qgis_profile.py $(QGIS_PROFILE)
+	env -u QT_QPA_PLATFORM PYTHONPATH=$(VENV_SITE) QGIS_PLUGINPATH=$(abspath $(BUILD)) \
 	  qgis --noversioncheck --profiles-path $(QGIS_PROFILE) --project $(OUT)/county.qgz
 
 screenshots: build
 	@[ -f $(OUT)/county.qgz ] || $(MAKE) demo
-	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) tools/qgis_profile.py $(QGIS_PROFILE)-shots zh_CN
-	env -u QT_QPA_PLATFORM PYTHONPATH=$(VENV_SITE) QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) MS_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots \
+	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) tools/qgis_profile.py $(QGIS_PROFILE)-shots zh_CN
+	env -u QT_QPA_PLATFORM PYTHONPATH=$(VENV_SITE) QGIS_PLUGINPATH=$(abspath $(BUILD)) MS_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots \
 	  MS_DEMO_PROJECT=$(CURDIR)/$(OUT)/county.qgz \
 	  xvfb-run -a -s "-screen 0 1600x1000x24" \
 	  qgis --noversioncheck --nologo --profiles-path $(QGIS_PROFILE)-shots --code tools/screenshots.py
 
 bench: build
-	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) bench/bench_import_coordinates.py --files 5000
-	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) bench/bench_prejudge.py
-	MS_PLUGIN_DIR=$(CURDIR)/$(BUILD) $(PY) bench/bench_compliance.py
+	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_import_coordinates.py --files 5000
+	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_prejudge.py
+	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_compliance.py
 
 lint: $(PIP_STAMP)
 	$(VENV)/bin/ruff check $(PLUGIN) tests bench demo tools

@@ -213,6 +213,27 @@ def main(out: Path, seed: int) -> int:
             unassigned=result.get("PHOTOS_UNASSIGNED"),
         )
     )
+    result = run_algorithm(
+        "inspectioncompliance",
+        {"RIGHTS": gpkg + "mining_rights", "INSPECTIONS": gpkg + "inspections", "PERIOD_START": "2026-01-01",
+         "PERIOD_END": "2026-10-31", "OUTPUT": str(out / "compliance.gpkg")},
+    )
+    report.step(
+        f"inspectioncompliance 2026-01-01…2026-10-31: {result.get('MINES')} mines, "
+        f"{result.get('NON_COMPLIANT')} with missing patrol periods → {out / 'compliance.gpkg'}"
+    )
+    result = run_algorithm(
+        "samplemines",
+        {"RIGHTS": gpkg + "mining_rights", "RATIO": 0.2, "SEED": "2026-H2", "DATABASE": str(database),
+         # satellite enforcement's flags: the mines of patches pre-judged out of bounds or on an expired licence
+         "FLAGGED": gpkg + "patches|subset=\"prejudgment\" IN ('out_of_bounds', 'expired_licence')",
+         "OUTPUT": str(out / "spot_check.gpkg")},
+    )
+    report.step(
+        f"samplemines (seed 2026-H2, 20 %, patches pre-judged out of bounds or on expired licences flagged): "
+        f"{result.get('DRAWN')} of {result.get('POPULATION')} mines drawn, "
+        f"recorded in the audit log → {out / 'spot_check.gpkg'}"
+    )
     for survey in sorted((inputs / "surveys").glob("*.gpkg")):
         report.step(f"special survey {survey.stem}: {copy_features(store, 'survey_extents', survey)} extents")
 
