@@ -99,6 +99,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "draft": "草稿",
         "issued": "已送达",
         "completed": "已整改",
+        "voided": "已作废",
     },
     "ledger_state": {
         "open": "未销号",
@@ -191,6 +192,7 @@ ENGLISH: dict[str, dict[str, str]] = {
         "draft": QT_TRANSLATE_NOOP("@default", "draft"),
         "issued": QT_TRANSLATE_NOOP("@default", "served"),
         "completed": QT_TRANSLATE_NOOP("@default", "rectified"),
+        "voided": QT_TRANSLATE_NOOP("@default", "voided"),
     },
     "ledger_state": {
         "open": QT_TRANSLATE_NOOP("@default", "not struck off"),
