@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication, QgsTask
 
-from ..domain.vocab import label
+from ..domain.vocab import display_label
 from ..i18n import tr
 from .context import PluginContext
 
@@ -39,7 +39,7 @@ class PrejudgeDatabaseTask(QgsTask):
                 self.context.warning(tr("Pre-judgment cancelled; nothing was stored."))
             return
         counts = ", ".join(
-            f"{label('prejudgment', code)} {count}" for code, count in sorted(self.report.counts.items())
+            f"{display_label('prejudgment', code)} {count}" for code, count in sorted(self.report.counts.items())
         )
         self.context.success(
             tr("{count} patches pre-judged: {counts}.").format(count=self.report.judged, counts=counts)

@@ -17,7 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime, QVariant
 
-from ..domain.vocab import VOCABULARIES
+from ..domain.vocab import VOCABULARIES, display_label
 from ..i18n import tr
 from ..store.inspections import MATCH_DISTANCE_M, import_patrols
 from .base import MineSupervisionAlgorithm, processing_errors, push_warnings, qdate, qgs_fields, qgs_geometry
@@ -85,7 +85,7 @@ class ImportPatrolsAlgorithm(MineSupervisionAlgorithm):
             QgsProcessingParameterEnum(
                 "KIND",
                 tr("Inspection kind (unless a route's description says another)"),
-                options=[f"{code} — {label}" for code, label in VOCABULARIES["inspection_kind"].items()],
+                options=[f"{code} — {display_label('inspection_kind', code)}" for code in KINDS],
                 defaultValue=0,
                 optional=True,
             )

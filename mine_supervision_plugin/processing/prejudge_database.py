@@ -33,7 +33,7 @@ class PrejudgeDatabaseAlgorithm(MineSupervisionAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..analysis.prejudge_store import prejudge_database
-        from ..domain.vocab import label
+        from ..domain.vocab import display_label
 
         store = self.open_store(parameters, context)
         push_warnings(feedback, store.notes)  # e.g. an interrupted change rolled back on opening
@@ -44,5 +44,5 @@ class PrejudgeDatabaseAlgorithm(MineSupervisionAlgorithm):
             )
         push_warnings(feedback, report.warnings)
         for code, count in sorted(report.counts.items()):
-            feedback.pushInfo(tr("{label}: {count} patches").format(label=label("prejudgment", code), count=count))
+            feedback.pushInfo(tr("{label}: {count} patches").format(label=display_label("prejudgment", code), count=count))
         return {"DATABASE": store.location, "JUDGED": report.judged}

@@ -605,7 +605,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
 
     @staticmethod
     def _summary(result, feedback) -> None:
-        from ..domain.vocab import label
+        from ..domain.vocab import display_label
 
         counts = {}
         for code in result.columns["prejudgment"]:
@@ -613,7 +613,7 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
         for code, count in sorted(counts.items(), key=lambda item: str(item[0])):
             feedback.pushInfo(
                 tr("{label}: {count} patches").format(
-                    label=label("prejudgment", code) if code else tr("not pre-judged"), count=count
+                    label=display_label("prejudgment", code) if code else tr("not pre-judged"), count=count
                 )
             )
 

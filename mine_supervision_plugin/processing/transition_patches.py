@@ -14,7 +14,7 @@ from qgis.core import (
 )
 
 from ..domain.licence import split_list
-from ..domain.vocab import VOCABULARIES
+from ..domain.vocab import VOCABULARIES, display_label
 from ..domain.workflow import STATES
 from ..i18n import tr
 from ..store.patches import take_step
@@ -67,7 +67,7 @@ class TransitionPatchesAlgorithm(MineSupervisionAlgorithm):
             QgsProcessingParameterEnum(
                 "TO_STATE",
                 tr("New state"),
-                options=[f"{code} — {VOCABULARIES['patch_state'][code]}" for code in STATES],
+                options=[f"{code} — {display_label('patch_state', code)}" for code in STATES],
             )
         )
         self.addParameter(QgsProcessingParameterString("REASON", tr("Reason")))
@@ -99,7 +99,7 @@ class TransitionPatchesAlgorithm(MineSupervisionAlgorithm):
                 QgsProcessingParameterEnum(
                     name,
                     labels[name],
-                    options=[tr("(unchanged)")] + [f"{c} — {VOCABULARIES[field_name][c]}" for c in codes],
+                    options=[tr("(unchanged)")] + [f"{c} — {display_label(field_name, c)}" for c in codes],
                     defaultValue=0,
                     optional=True,
                 )
