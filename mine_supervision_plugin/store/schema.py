@@ -15,13 +15,17 @@ History of the schema version:
      and how it was found, their number, start and end time, route source, file
      and length; photos keep the file they were copied from (``photo_path`` of a
      patrol photo is relative to the database's folder).
+  5  special survey rounds (issue 12): survey extents keep their surveyor, how
+     they were matched to a licence (``matched_by``: licence_no / location /
+     none), the file they came from and the feature in it (a DXF's layer and
+     entity handle).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = "mine_supervision_plugin"
 META_TABLE = "ms_meta"
 DEFAULT_CRS_EPSG = 4526  # CGCS2000 3-degree Gauss-Kruger zone 38 (easting with zone prefix)
@@ -277,6 +281,10 @@ TABLES: tuple[Table, ...] = (
             _f("elevation_top_m", REAL, "标高上限(m)"),
             _f("elevation_bottom_m", REAL, "标高下限(m)"),
             _f("note", TEXT, "备注"),
+            _f("surveyor", TEXT, "勘测单位/人员", since=5),
+            _f("matched_by", TEXT, "矿山关联方式", since=5),
+            _f("source_file", TEXT, "来源文件", since=5),
+            _f("source_feature", TEXT, "来源要素", since=5),
         ),
     ),
     Table(
