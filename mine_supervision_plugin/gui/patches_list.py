@@ -84,6 +84,10 @@ class PatchListMixin:
             combo.setMinimumContentsLength(6)
         self.clear_filters_button = QPushButton(tr("Clear filters"), body)
         self.count_label = QLabel(body)
+        # the licence chosen in the rights dock ("Patches: 3"): exact, shown until the filters are cleared
+        self._licence_filter: str | None = None
+        self.licence_filter_label = QLabel(body)
+        self.licence_filter_label.hide()
         filters = QGridLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         cells = (
@@ -101,6 +105,7 @@ class PatchListMixin:
         for column in (1, 3, 5):
             filters.setColumnStretch(column, 1)
         counts = QHBoxLayout()
+        counts.addWidget(self.licence_filter_label)
         counts.addWidget(self.count_label, 1)
         counts.addWidget(self.clear_filters_button)
 
@@ -183,7 +188,16 @@ class PatchListMixin:
                 index = combo.count() - 1
             combo.setCurrentIndex(index)
 
+    def show_licence(self, license_no: str | None) -> None:
+        """Show only the patches of ``license_no`` (also those listed under several licences); None: all."""
+        self._licence_filter = license_no or None
+        self.licence_filter_label.setText(tr("Licence {license_no}").format(license_no=license_no or ""))
+        self.licence_filter_label.setVisible(self._licence_filter is not None)
+        self._apply_filters()
+
     def clear_filters(self) -> None:
+        self._licence_filter = None
+        self.licence_filter_label.hide()
         for combo in self._filter_combos.values():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
@@ -196,9 +210,8 @@ class PatchListMixin:
     def _apply_filters(self, *args) -> None:
         self._syncing = True  # hiding rows must not change the layer's selection
         try:
-            self.proxy.set_filters(
-                {key: combo.currentData() for key, combo in self._filter_combos.items()}, self.search_edit.text()
-            )
+            chosen = {key: combo.currentData() for key, combo in self._filter_combos.items()}
+            self.proxy.set_filters({**chosen, "license_no": self._licence_filter}, self.search_edit.text())
             if self._layer is not None:
                 self._select_fids(self._layer.selectedFeatureIds())
         finally:

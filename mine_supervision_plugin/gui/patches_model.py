@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QDate, QDateTime, QModelIndex,
 from qgis.PyQt.QtGui import QBrush, QColor
 
 from .. import palette
+from ..domain.licence import split_list
 from ..domain.vocab import display_label as label
 from ..domain.workflow import STATES
 from ..i18n import tr
@@ -361,7 +362,8 @@ class PatchFilterProxyModel(QSortFilterProxyModel):
     row list in Python: fast at 10,000 rows.
     """
 
-    FILTER_KEYS = ("state", "prejudgment", "source", "year", "zone_name")
+    # license_no: the patches of one licence, also those listed under several ("C1,C2")
+    FILTER_KEYS = ("state", "prejudgment", "source", "year", "zone_name", "license_no")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -416,7 +418,10 @@ class PatchFilterProxyModel(QSortFilterProxyModel):
             value = row.get(key)
             if key == "state" and value is None:
                 value = "issued"
-            if wanted == EMPTY_FILTER:
+            if key == "license_no":
+                if wanted not in split_list(value):
+                    return False
+            elif wanted == EMPTY_FILTER:
                 if value is not None:
                     return False
             elif value != wanted:

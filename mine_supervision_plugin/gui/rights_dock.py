@@ -826,11 +826,26 @@ class RightsDock(QgsDockWidget):
         canvas.refresh()
         canvas.flashFeatureIds(corners, [fid])
 
+    def _patches_dock(self):
+        """The plugin's patches dock in the main window, if there is one."""
+        from .patches_dock import PatchesDock
+
+        window = self.context.iface.mainWindow() if self.context.iface is not None else None
+        docks = window.findChildren(PatchesDock) if window is not None else []
+        return docks[0] if docks else None
+
+    @staticmethod
+    def _make_visible(layer) -> None:
+        node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+        if node is not None:
+            node.setItemVisibilityCheckedParentRecursive(True)
+
     def open_linked(self, table_name: str) -> list[int]:
         """Select the current licence's records of ``table_name`` in their layer and show them.
 
-        Opens QGIS's attribute table filtered to the licence when the
-        interface offers it, and zooms to them when they have geometries.
+        Patches open in the plugin's patches dock filtered to the licence; inspections
+        and notices in QGIS's attribute table filtered to it (the inspections layer is
+        switched on); records with geometries are zoomed to.
         """
         layer = self.layer(table_name)
         ids = self._linked_ids.get(table_name, [])
@@ -839,9 +854,18 @@ class RightsDock(QgsDockWidget):
             return []
         layer.selectByIds(ids)
         iface = self.context.iface
-        show_table = getattr(iface, "showAttributeTable", None) if iface is not None else None
-        if show_table is not None:
-            show_table(layer, licence_list_expression(record.license_no))
+        patches_dock = self._patches_dock() if table_name == "patches" else None
+        if patches_dock is not None:
+            # our own panel, filtered to the licence, rather than a generic attribute table
+            patches_dock.show_licence(record.license_no)
+            patches_dock.show()
+            patches_dock.raise_()
+        else:
+            if table_name == "inspections":
+                self._make_visible(layer)  # the routes are drawn when the list is zoomed to
+            show_table = getattr(iface, "showAttributeTable", None) if iface is not None else None
+            if show_table is not None:
+                show_table(layer, licence_list_expression(record.license_no))
         canvas = self._canvas()
         if canvas is not None and layer.isSpatial():
             rect = layer.boundingBoxOfSelected()

@@ -566,6 +566,41 @@ def test_clicking_a_count_selects_and_opens_the_records(env, qgis_iface):
         del qgis_iface.showAttributeTable
 
 
+def test_patches_link_opens_our_patches_dock_filtered_to_the_licence(env, qgis_iface):
+    """With the patches dock in the main window, "Patches: 3" shows that licence's patches there (not a table)."""
+    from mine_supervision_plugin.gui.patches_dock import PatchesDock
+
+    env.context.set_store(env.store)
+    main = qgis_iface.mainWindow()
+    patches_dock = PatchesDock(env.context, main)
+    main.addDockWidget(Qt.RightDockWidgetArea, patches_dock)
+    patches_dock.hide()
+    opened = []
+    qgis_iface.showAttributeTable = lambda layer, expression="": opened.append(layer.id())
+    try:
+        select_rows(env.dock, ["C4100002011031120000001"])
+        QTest.mouseClick(env.dock.link_buttons["patches"], Qt.LeftButton)
+        assert opened == []
+        assert patches_dock.isVisibleTo(main)
+        assert sorted(patches_dock.visible_patch_nos()) == ["P2026-000", "P2026-001", "P2026-002"]
+        assert patches_dock.licence_filter_label.isVisibleTo(patches_dock)
+        assert "C4100002011031120000001" in patches_dock.licence_filter_label.text()
+        patches_dock.clear_filters()
+        assert len(patches_dock.visible_patch_nos()) > 3
+        # inspections still open in the attribute table, their layer switched on
+        inspections = find_layer("inspections")
+        node = QgsProject.instance().layerTreeRoot().findLayer(inspections.id())
+        node.setItemVisibilityChecked(False)
+        assert env.dock.link_buttons["inspections"].isEnabled()
+        QTest.mouseClick(env.dock.link_buttons["inspections"], Qt.LeftButton)
+        assert opened == [inspections.id()] and node.itemVisibilityChecked()
+    finally:
+        del qgis_iface.showAttributeTable
+        patches_dock.shutdown()
+        main.removeDockWidget(patches_dock)
+        patches_dock.deleteLater()
+
+
 # --------------------------------------------------------------------------- colours
 
 
