@@ -10,14 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu, QToolBar
 
 from . import settings
 from .deps import check_dependencies
 from .gui.signals import disconnect_all
-from .i18n import tr
+from .i18n import normalized_locale, tr, translation_candidates
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 MENU_OBJECT_NAME = "mMineSupervisionMenu"
@@ -37,26 +37,42 @@ def icon(name: str) -> QIcon:
     return QIcon(str(resource_path("icons", name)))
 
 
-def user_locale() -> str:
-    """QGIS's UI locale as a Qt locale name such as zh_CN."""
+def qgis_locale() -> str:
+    """QGIS's UI locale as QGIS names it (zh-Hans for Debian's Chinese, en_US, …)."""
     if settings.QGIS_LOCALE_OVERRIDE.value():
         name = settings.QGIS_USER_LOCALE.value()
     else:
         name = QLocale.system().name()
-    name = name or QLocale.system().name()
-    if name.lower().startswith(("zh-hans", "zh_hans")):
-        return "zh_CN"
-    return name.replace("-", "_")
+    return name or QLocale.system().name()
+
+
+def user_locale() -> str:
+    """QGIS's UI locale as a Qt locale name such as zh_CN (zh-Hans, zh_CN and zh all give zh_CN)."""
+    return normalized_locale(qgis_locale())
 
 
 def translation_file(locale: str) -> Path | None:
-    """The compiled .qm for ``locale`` (full name, then language only)."""
-    for candidate in (locale, locale.split("_")[0]):
+    """The compiled .qm for ``locale`` (zh-Hans / zh_CN / zh → zh_CN; else full name, then language only)."""
+    for candidate in translation_candidates(locale):
         for folder in (PLUGIN_DIR / "i18n", PLUGIN_DIR.parent / "i18n"):
             path = folder / f"mine_supervision_{candidate}.qm"
             if path.exists():
                 return path
     return None
+
+
+def qt_translation_missing(locale: str) -> bool:
+    """True when QGIS will not have found Qt's own translation (OK / Cancel …) for its locale.
+
+    QGIS loads ``qt_<its locale>.qm``; Debian names its Chinese zh-Hans, for which Qt
+    (qttranslations5-l10n) has no file, so Qt's buttons stay English unless we load qt_zh_CN.
+    """
+    folder = Path(QLibraryInfo.location(QLibraryInfo.TranslationsPath))
+    name = qgis_locale()
+    if not name or name.startswith(("en", "C")):
+        return False
+    own = [folder / f"qt_{name}.qm", folder / f"qt_{name.split('_')[0]}.qm"]
+    return not any(path.exists() for path in own) and (folder / f"qt_{locale}.qm").exists()
 
 
 class MineSupervisionPlugin:
@@ -65,12 +81,14 @@ class MineSupervisionPlugin:
     def __init__(self, iface):
         self.iface = iface
         self.translator: QTranslator | None = None
+        self.qt_translator: QTranslator | None = None
         self.provider = None
         self.context = None
         self.menu: QMenu | None = None
         self.toolbar: QToolBar | None = None
         self.actions: list[QAction] = []
         self.docks: list[QDockWidget] = []
+        self._untabified: list[QDockWidget] = []
         self.map_tools: list = []
         self.draw_action: QAction | None = None
         self._task = None
@@ -79,18 +97,25 @@ class MineSupervisionPlugin:
 
     # -- translator -------------------------------------------------------
     def _install_translator(self) -> None:
-        path = translation_file(user_locale())
-        if path is None:
-            return
-        translator = QTranslator()
-        if translator.load(str(path)):
-            QCoreApplication.installTranslator(translator)
-            self.translator = translator
+        locale = user_locale()
+        path = translation_file(locale)
+        if path is not None:
+            translator = QTranslator()
+            if translator.load(str(path)):
+                QCoreApplication.installTranslator(translator)
+                self.translator = translator
+        if qt_translation_missing(locale):
+            qt = QTranslator()
+            if qt.load(f"qt_{locale}", QLibraryInfo.location(QLibraryInfo.TranslationsPath)):
+                QCoreApplication.installTranslator(qt)
+                self.qt_translator = qt
 
     def _remove_translator(self) -> None:
-        if self.translator is not None:
-            QCoreApplication.removeTranslator(self.translator)
-            self.translator = None
+        for name in ("translator", "qt_translator"):
+            translator = getattr(self, name)
+            if translator is not None:
+                QCoreApplication.removeTranslator(translator)
+                setattr(self, name, None)
 
     # -- Processing ---------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 (QGIS's name)
@@ -177,7 +202,13 @@ class MineSupervisionPlugin:
             self.context.warning(dependencies.install_hint())
 
     def _create_docks(self) -> None:
-        """Docks are built by the gui modules; each registers a toggle action."""
+        """Docks are built by the gui modules; each registers a toggle action.
+
+        They go into the right dock area tabified (stacked, the three would need a window 1,386 px
+        high). QGIS restores its saved window layout after the plugins are loaded, which forgets a
+        tabification made here, so each dock joins the tab group of a shown one when it is first shown;
+        after that the user's own arrangement is left alone.
+        """
         from .gui import docks
 
         for dock in docks.create_docks(self.context, self.iface.mainWindow()):
@@ -185,9 +216,25 @@ class MineSupervisionPlugin:
             dock.hide()
             toggle = dock.toggleViewAction()
             toggle.setIcon(dock.windowIcon())
+            self._connect(toggle.toggled, lambda checked, shown=dock: self._dock_shown(shown) if checked else None)
             self.menu.addAction(toggle)
             self.toolbar.addAction(toggle)
             self.docks.append(dock)
+        self._untabified = list(self.docks)
+
+    def _dock_shown(self, dock: QDockWidget) -> None:
+        """Shown (menu, toolbar or code): tabified with our other shown docks the first time, and brought to the front."""
+        main_window = self.iface.mainWindow()
+        if dock in self._untabified:
+            self._untabified.remove(dock)
+            area = main_window.dockWidgetArea(dock)
+            for other in self.docks:
+                if other is not dock and other.isVisible() and not other.isFloating() \
+                        and main_window.dockWidgetArea(other) == area:
+                    main_window.tabifyDockWidget(other, dock)
+                    break
+        dock.raise_()
+        QTimer.singleShot(0, dock.raise_)  # once Qt has put it back into its tab group
 
     def unload(self) -> None:
         if self._task is not None:
@@ -213,6 +260,7 @@ class MineSupervisionPlugin:
             dock.setParent(None)
             dock.deleteLater()
         self.docks.clear()
+        self._untabified.clear()
         for action in self.actions:
             action.deleteLater()
         self.actions.clear()
@@ -229,6 +277,7 @@ class MineSupervisionPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         if self.context is not None:
+            self.context.shutdown()
             self.context.deleteLater()
             self.context = None
         self._remove_translator()

@@ -65,11 +65,12 @@ _VENV = object()
 
 def run_in_qgis(script: Path, tmp_path: Path, *, locale: str | None = None, env: dict | None = None,
                 project: Path | None = None, timeout: int = 240, python_path: str | None | object = _VENV,
-                archive: Path | None = None) -> dict:
+                archive: Path | None = None, screen: str = "1600x1000") -> dict:
     """Run ``script`` inside QGIS; it must write JSON to $MS_RESULT and quit.
 
     ``python_path`` is QGIS's PYTHONPATH: the virtualenv's site-packages by default, None for
-    none. The report gets ``_seconds`` (how long QGIS ran) and ``_installed`` (the plugin folder).
+    none. ``screen`` is the Xvfb screen's size (e.g. "1366x768", a laptop). The report gets
+    ``_seconds`` (how long QGIS ran) and ``_installed`` (the plugin folder).
     """
     if shutil.which("xvfb-run") is None or shutil.which("qgis") is None:
         raise RuntimeError("xvfb-run and qgis are needed (make test installs them)")
@@ -93,7 +94,7 @@ def run_in_qgis(script: Path, tmp_path: Path, *, locale: str | None = None, env:
         full_env["PYTHONPATH"] = str(python_path)
     (tmp_path / "runtime").mkdir(mode=0o700, exist_ok=True)
     full_env.update(env or {})
-    command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--noversioncheck", "--nologo",
+    command = ["xvfb-run", "-a", "-s", f"-screen 0 {screen}x24", "qgis", "--noversioncheck", "--nologo",
                "--profiles-path", str(profiles)]
     if project is not None:
         command += ["--project", str(project)]

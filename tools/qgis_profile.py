@@ -1,6 +1,10 @@
 """Prepare a QGIS profile folder with the plugin enabled (for make run / screenshots / tests).
 
 Usage: python tools/qgis_profile.py PROFILES_PATH [LOCALE]
+
+LOCALE is given as QGIS names its translations: Debian's QGIS ships Chinese as zh-Hans
+(qgis_zh-Hans.qm), so zh_CN, zh_Hans and zh are written as zh-Hans and the whole QGIS is
+Chinese, not only the plugin.
 """
 
 from __future__ import annotations
@@ -8,6 +12,23 @@ from __future__ import annotations
 import configparser
 import sys
 from pathlib import Path
+
+QGIS_I18N = Path("/usr/share/qgis/i18n")
+# QGIS's own names for the locales Qt writes otherwise (Debian's QGIS 3.22 ships these two Chinese files).
+QGIS_LOCALE_ALIASES = {
+    "zh_cn": "zh-Hans", "zh_hans": "zh-Hans", "zh_sg": "zh-Hans", "zh": "zh-Hans",
+    "zh_tw": "zh-Hant", "zh_hant": "zh-Hant", "zh_hk": "zh-Hant",
+}
+
+
+def qgis_locale_name(locale: str, i18n: Path = QGIS_I18N) -> str:
+    """``locale`` as QGIS's translation files name it: zh_CN → zh-Hans when QGIS has no qgis_zh_CN.qm."""
+    if (i18n / f"qgis_{locale}.qm").exists():
+        return locale
+    alias = QGIS_LOCALE_ALIASES.get(locale.replace("-", "_").lower())
+    if alias and ((i18n / f"qgis_{alias}.qm").exists() or not i18n.is_dir()):
+        return alias
+    return locale
 
 
 def prepare_profile(profiles_path: Path, locale: str | None = None) -> Path:
@@ -27,7 +48,7 @@ def prepare_profile(profiles_path: Path, locale: str | None = None) -> Path:
     config.set("app", "first_start", "false")
     if locale:
         config.set("locale", "overrideFlag", "true")
-        config.set("locale", "userLocale", locale)
+        config.set("locale", "userLocale", qgis_locale_name(locale))
     with open(ini, "w", encoding="utf-8") as stream:
         config.write(stream, space_around_delimiters=False)
     return ini

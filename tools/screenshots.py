@@ -1,5 +1,9 @@
 """Run inside QGIS (qgis --code, on Xvfb): open the demo project, show the docks, save screenshots.
 
+The profile's locale is zh-Hans (tools/qgis_profile.py), so QGIS itself is Chinese, not only the plugin.
+The plugin's docks are tabified in the right dock area; each shot brings one to the front. The shots are
+taken at 1600 × 1000, and once more with the window at 1366 × 768 (a laptop).
+
 Environment: MS_SCREENSHOT_DIR (output folder), MS_DEMO_PROJECT (the .qgz), MS_RESULT (optional JSON report).
 """
 
@@ -10,8 +14,8 @@ import traceback
 from pathlib import Path
 
 from qgis.core import QgsProject, QgsRectangle
-from qgis.PyQt.QtCore import QCoreApplication, QTimer
-from qgis.PyQt.QtWidgets import QDockWidget
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
+from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 from qgis.utils import iface, plugins
 
 OUT = Path(os.environ.get("MS_SCREENSHOT_DIR", "docs/screenshots"))
@@ -65,11 +69,19 @@ def hide_docks() -> None:
             widget.hide()
 
 
+def to_front(widget) -> None:
+    if not widget.isVisible():
+        widget.toggleViewAction().trigger()  # as from the menu: joins the tab group
+    widget.raise_()
+    wait(0.5)
+
+
 def main() -> None:
     try:
         OUT.mkdir(parents=True, exist_ok=True)
         window = iface.mainWindow()
-        window.resize(1600, 1000)
+        screen = QApplication.primaryScreen().availableGeometry()
+        window.setGeometry(screen)
         window.showMaximized()
         if PROJECT and QgsProject.instance().fileName() != PROJECT:
             QgsProject.instance().read(PROJECT)
@@ -84,27 +96,36 @@ def main() -> None:
         patches = dock("MineSupervisionPatchesDock")
         imagery = dock("MineSupervisionImageryDock")
         hide_docks()
+        for widget in (rights, patches, imagery):
+            if widget is not None:
+                to_front(widget)
         if rights is not None:
-            rights.show()
-            rights.raise_()
+            to_front(rights)
+            window.resizeDocks([rights], [560], Qt.Horizontal)  # the panels' columns readable at 1600 px
             wait(2.0)  # the panel loads when first shown
             select_licence(rights)
             shoot("rights_dock")
-        hide_docks()
         if patches is not None:
-            patches.show()
-            patches.raise_()
+            to_front(patches)
             patches.reload()
             for _ in range(3):
                 patches.next_patch()
             shoot("patches_dock")
-        hide_docks()
         if imagery is not None and patches is not None:
-            patches.show()
-            imagery.show()
-            patches.next_patch()
+            patches.next_patch()  # selected: its outline over the imagery, in the main map and both views
+            to_front(imagery)
+            iface.mainWindow().resizeDocks([imagery], [760], Qt.Horizontal)  # two views wide enough to read
             settle()
             shoot("imagery_compare")
+            iface.mainWindow().resizeDocks([imagery], [560], Qt.Horizontal)
+        if patches is not None:
+            window.showNormal()
+            window.setGeometry(screen.x(), screen.y(), 1366, 768)
+            to_front(patches)
+            patches.previous_patch()
+            settle()
+            shoot("laptop_1366x768")
+            window.setGeometry(screen)
         hide_docks()
         extent = QgsRectangle()
         for layer in QgsProject.instance().mapLayers().values():

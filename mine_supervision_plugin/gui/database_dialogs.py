@@ -1,4 +1,9 @@
-"""The New… and Open… supervision database actions."""
+"""The New… and Open… supervision database actions.
+
+The database's layers are added to the current project in their own group (a previous
+supervision database's group is replaced; the user's imagery and other layers stay). When
+the project has unsaved changes the user is asked first: save, continue, or cancel.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from pathlib import Path
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 from qgis.gui import QgsFileWidget, QgsProjectionSelectionWidget
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QMessageBox
 
 from .. import settings
 from ..i18n import tr
@@ -16,16 +21,45 @@ from ..store.schema import DEFAULT_CRS_EPSG
 from .context import PluginContext
 
 LAST_FOLDER_KEY = settings.LAST_FOLDER.key
+SAVE_PROMPT_NAME = "MineSupervisionSaveProjectPrompt"
+
+
+def ask_to_save_project(context: PluginContext, project: QgsProject | None = None) -> bool:
+    """When the project has unsaved changes: Save (QGIS's own save), Continue without saving, or Cancel.
+
+    Returns False when the user cancelled (here or in QGIS's save dialog): then nothing may change.
+    """
+    project = project or QgsProject.instance()
+    if not project.isDirty():
+        return True
+    box = QMessageBox(
+        QMessageBox.Question,
+        tr("Unsaved changes"),
+        tr("The current project has unsaved changes. Save them first?\n\n"
+           "The supervision database's layers are added to this project in their own group; "
+           "your other layers stay."),
+        QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+        context.iface.mainWindow(),
+    )
+    box.setObjectName(SAVE_PROMPT_NAME)
+    box.button(QMessageBox.Discard).setText(tr("Continue without saving"))
+    box.setDefaultButton(QMessageBox.Save)
+    answer = box.exec_()
+    if answer == QMessageBox.Save:
+        context.iface.actionSaveProject().trigger()  # asks for a file name when the project has none
+        return not project.isDirty()  # the user cancelled QGIS's save dialog
+    return answer == QMessageBox.Discard
 
 
 def open_and_load(context: PluginContext, location: str, project: QgsProject | None = None) -> SupervisionStore | None:
-    """Open (and migrate) a database, load it as the project; messages go to the message bar."""
+    """Open (and migrate) a database, add its layers to the project; messages go to the message bar."""
     try:
         store = open_database(location)
     except StoreError as error:
         context.error(str(error))
         return None
-    load_into_project(store, project)
+    load_into_project(store, project, clear=False)
+    context.clear_messages()  # the refusals before this success; the store's own notes (set_store) stay
     context.set_store(store)
     if store.migrated_from is not None:
         context.info(
@@ -34,7 +68,7 @@ def open_and_load(context: PluginContext, location: str, project: QgsProject | N
             )
         )
     else:
-        context.success(tr("Opened {path}.").format(path=location))
+        context.success(tr("Opened {path}.").format(path=location), clear=False)
     return store
 
 
@@ -75,6 +109,8 @@ class NewDatabaseDialog(QDialog):
 
 
 def new_database_interactive(context: PluginContext) -> SupervisionStore | None:
+    if not ask_to_save_project(context):
+        return None
     dialog = NewDatabaseDialog(context.iface.mainWindow())
     if dialog.exec_() != QDialog.Accepted or not dialog.file_widget.filePath():
         return None
@@ -85,6 +121,8 @@ def new_database_interactive(context: PluginContext) -> SupervisionStore | None:
 
 
 def open_database_interactive(context: PluginContext) -> SupervisionStore | None:
+    if not ask_to_save_project(context):
+        return None
     folder = settings.LAST_FOLDER.value(str(Path.home()))
     location, _ = QFileDialog.getOpenFileName(
         context.iface.mainWindow(), tr("Open supervision database"), folder, tr("GeoPackage (*.gpkg)")

@@ -1,11 +1,15 @@
-"""The plugin's docked panels, built in one place so plugin.py stays small."""
+"""The plugin's docked panels, built in one place so plugin.py stays small.
+
+Every panel's contents scroll (a QScrollArea around them) and plugin.py tabifies the
+panels in the right dock area, so that they fit a 1366 × 768 laptop screen.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QDockWidget, QWidget
+from qgis.PyQt.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 from .context import PluginContext
 
@@ -27,7 +31,23 @@ def create_docks(context: PluginContext, parent: QWidget) -> list[QDockWidget]:
     imagery = ImageryCompareDock(context, parent)
     imagery.setWindowIcon(QIcon(str(icon_path("imagery_compare.svg"))))
     docks.append(imagery)
+    for dock in docks:
+        make_scrollable(dock)
     return docks
+
+
+def make_scrollable(dock: QDockWidget) -> QScrollArea | None:
+    """Put the dock's contents in a scroll area: a short screen scrolls them instead of growing the window."""
+    body = dock.widget()
+    if body is None or isinstance(body, QScrollArea):
+        return None
+    area = QScrollArea(dock)
+    area.setObjectName(f"{dock.objectName()}Scroll")
+    area.setFrameShape(QFrame.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(body)
+    dock.setWidget(area)
+    return area
 
 
 def icon_path(name: str) -> Path:

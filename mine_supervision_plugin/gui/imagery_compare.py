@@ -76,6 +76,7 @@ from ..domain.imagery import (  # noqa: F401 (date_in_text, PICK_WINDOW_DAYS: re
 )
 from ..i18n import tr
 from ..store.project import PROJECT_KEY, find_layer
+from .context import see_through_selection
 from .signals import disconnect_all
 
 TIANDITU_KEY_SETTING = settings.TIANDITU_KEY.key
@@ -397,6 +398,7 @@ class ImageryCompareDock(QgsDockWidget):
     def _make_canvas(self, parent: QWidget) -> QgsMapCanvas:
         canvas = QgsMapCanvas(parent)
         canvas.setCanvasColor(QColor(255, 255, 255))
+        canvas.setSelectionColor(see_through_selection())  # a selected patch must not hide the imagery
         canvas.enableAntiAliasing(True)
         canvas.setMinimumSize(150, 150)
         return canvas
@@ -511,7 +513,18 @@ class ImageryCompareDock(QgsDockWidget):
             self._render_swipe()
 
     def _store_changed(self, *args) -> None:
+        """Another database (or none): the previous patch's dates and outline go."""
+        self.clear_patch()
         self._schedule_refresh()
+
+    def clear_patch(self) -> None:
+        """Forget the patch shown: no dates, no highlighted outline, nothing pending."""
+        self._pending_patch = None
+        self._patch_dates = {"before": None, "after": None}
+        self._patch_geometry = None
+        for band in self._highlights:
+            band.reset(QgsWkbTypes.PolygonGeometry)
+        self._update_labels()
 
     def _project_read(self, *args) -> None:
         self._restore_tianditu_keys()

@@ -117,11 +117,36 @@ def _drag_and_drop_form(layer: QgsVectorLayer, spec: Table, relations: list[QgsR
     layer.setEditFormConfig(config)
 
 
+def remove_supervision_layers(project: QgsProject | None = None) -> int:
+    """Take a supervision database's layers, relations and group out of ``project``; the user's layers stay.
+
+    Returns how many layers were removed.
+    """
+    project = project or QgsProject.instance()
+    ours = [layer.id() for layer in project.mapLayers().values() if layer.customProperty(f"{PROJECT_KEY}/table")]
+    manager = project.relationManager()
+    for relation_id in [rid for rid in manager.relations() if rid.startswith("ms_")]:
+        manager.removeRelation(relation_id)
+    if ours:
+        project.removeMapLayers(ours)
+    root = project.layerTreeRoot()
+    group = root.findGroup(GROUP_NAME)
+    if group is not None and not group.findLayers():
+        root.removeChildNode(group)
+    return len(ours)
+
+
 def load_into_project(store: SupervisionStore, project: QgsProject | None = None, *, clear: bool = True) -> dict[str, QgsVectorLayer]:
-    """Add every table of ``store`` to ``project`` with styles, forms and relations."""
+    """Add every table of ``store`` to ``project`` with styles, forms and relations.
+
+    ``clear``: start from an empty project; else the user's layers (imagery …) stay and only a
+    previous supervision database's layers and group are replaced; the group goes on top.
+    """
     project = project or QgsProject.instance()
     if clear:
         project.clear()
+    else:
+        remove_supervision_layers(project)
     project.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{store.crs_epsg}"))
     project.writeEntry(PROJECT_KEY, "database", store.location)
     specs = {spec.name: spec for spec in TABLES}
