@@ -29,6 +29,8 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("inspection_compliance", "InspectionComplianceAlgorithm", "inspectioncompliance", None),
     ("sample_mines", "SampleMinesAlgorithm", "samplemines", None),
     ("import_patrols", "ImportPatrolsAlgorithm", "importpatrols", "analysis"),
+    ("import_survey", "ImportSurveyAlgorithm", "importsurvey", "analysis"),
+    ("compare_survey", "CompareSurveyAlgorithm", "comparesurvey", "analysis"),
 )
 
 

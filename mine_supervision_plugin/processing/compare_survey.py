@@ -1,0 +1,295 @@
+"""minesupervision:comparesurvey — a survey round against the licences and the previous round (thin face)."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..analysis.survey import (
+    APPROACH_FIELDS,
+    APPROACH_M,
+    GROWTH_FIELDS,
+    MIN_AREA_M2,
+    OUTSIDE_FIELDS,
+    SUMMARY_FIELDS,
+    Extents,
+    compare_survey,
+    licence_table,
+)
+from ..domain.crs import CrsError, gk_epsg
+from ..formats.survey_extents import SurveyReadError, choose_crs
+from ..i18n import tr
+from ..qgis_values import python_value
+from .base import MineSupervisionAlgorithm, processing_errors, push_warnings, qgs_fields
+from .columns import find_field
+
+_TYPES = {bool: QVariant.Bool, int: QVariant.Int, float: QVariant.Double, str: QVariant.String}
+_KINDS = {
+    "matched": bool, "extents": int, "outside_pieces": int, "piece_no": int, "in_excluded": bool,
+    "grew_toward_boundary": bool, "approaching": bool, "toward_boundary": bool,
+    "license_no": str, "survey_round": str, "near_corners": str, "position": str, "depth_finding": str, "finding": str,
+}
+
+SURVEY_FIELDS = {
+    "license_no": ("license_no", "licence_no", "许可证号", "xkzh"),
+    "elevation_top_m": ("elevation_top_m", "top_m", "标高上限"),
+    "elevation_bottom_m": ("elevation_bottom_m", "bottom_m", "标高下限"),
+    "survey_round": ("survey_round", "round", "勘测轮次"),
+}
+RIGHTS_FIELDS = {
+    "license_no": ("license_no", "licence_no", "许可证号", "xkzh"),
+    "depth_top_m": ("depth_top_m", "开采标高上限", "top_m"),
+    "depth_bottom_m": ("depth_bottom_m", "开采标高下限", "bottom_m"),
+    "excluded": ("excluded", "扣除地块", "flag"),
+}
+
+
+def _fields(names):
+    return qgs_fields([(name, _TYPES[_KINDS.get(name, float)]) for name in names])
+
+
+def _multi(geometry) -> QgsGeometry:
+    import shapely
+
+    if geometry.geom_type == "Polygon":
+        geometry = shapely.MultiPolygon([geometry])
+    elif geometry.geom_type == "GeometryCollection":
+        from ..domain.polygon_repair import polygonal_part
+
+        geometry = polygonal_part(geometry) or shapely.MultiPolygon()
+    result = QgsGeometry()
+    result.fromWkb(shapely.to_wkb(geometry))
+    return result
+
+
+class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
+    NAME = "comparesurvey"
+
+    def displayName(self) -> str:
+        return tr("Compare a survey round with the licences and the previous round")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Overlays the measured extents of a special survey round (SURVEY) on the licensed boundaries (RIGHTS) and "
+            "on the previous round (PREVIOUS, optional). Each extent belongs to the licence whose number it carries "
+            "(license_no), else to the licence it overlaps most; extents matching none are listed and held against "
+            "every licence. OUTPUT_OUTSIDE: the pieces outside the licence (an excluded parcel counts as outside), "
+            "each with its area, its greatest distance beyond the boundary and the corners it lies nearest to. "
+            "OUTPUT_SUMMARY: per mine the surveyed, inside and outside areas, the growth since the previous round "
+            "(and its part beyond the boundary), whether works come within APPROACH_M of the boundary, and for "
+            "underground works with elevations (elevation_top_m / elevation_bottom_m) the metres above the licensed "
+            "top or below the licensed bottom (depth_top_m / depth_bottom_m of RIGHTS). OUTPUT_GROWTH: the newly "
+            "disturbed polygons; OUTPUT_APPROACHING: the works within APPROACH_M inside the boundary."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        polygons = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(QgsProcessingParameterFeatureSource("SURVEY", tr("Survey extents (this round)"), polygons))
+        self.addParameter(QgsProcessingParameterFeatureSource("RIGHTS", tr("Mining rights (licensed boundaries)"),
+                                                              polygons))
+        self.addParameter(QgsProcessingParameterFeatureSource("PREVIOUS", tr("Survey extents of the previous round"),
+                                                              polygons, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "APPROACH_M", tr("Works closer than this to the boundary are approaching it (m)"),
+            type=QgsProcessingParameterNumber.Double, defaultValue=APPROACH_M, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "MIN_AREA_M2", tr("Ignore pieces smaller than (m²)"), type=QgsProcessingParameterNumber.Double,
+            defaultValue=MIN_AREA_M2, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_OUTSIDE", tr("Out-of-bounds pieces"),
+                                                            QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_SUMMARY", tr("Survey comparison per mine"),
+                                                            QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_GROWTH", tr("Growth since the previous round"),
+                                                            QgsProcessing.TypeVectorPolygon, optional=True,
+                                                            createByDefault=False))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_APPROACHING",
+                                                            tr("Works approaching the boundary"),
+                                                            QgsProcessing.TypeVectorPolygon, optional=True,
+                                                            createByDefault=False))
+        for name, description in (
+            ("MINES", tr("Number of mines surveyed")),
+            ("OUTSIDE_MINES", tr("Number of mines with works outside their licence")),
+            ("OUTSIDE_PIECES", tr("Number of out-of-bounds pieces")),
+            ("GROWING_MINES", tr("Number of mines that grew since the previous round")),
+            ("GREW_TOWARD_BOUNDARY", tr("Number of mines that grew toward or across the boundary")),
+            ("DEEPER_MINES", tr("Number of mines working above the licensed top or below the licensed bottom")),
+            ("APPROACHING_MINES", tr("Number of mines whose works approach the boundary")),
+            ("UNMATCHED", tr("Number of extents matching no licence")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    # ------------------------------------------------------------------ reading
+
+    def _source(self, parameters, name, context, required=True):
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None and required:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
+    def _target_crs(self, rights, context) -> QgsCoordinateReferenceSystem:
+        crs = rights.sourceCrs()
+        if not crs.isValid():
+            raise QgsProcessingException(tr("The mining rights layer has no coordinate reference system: set it."))
+        if not crs.isGeographic():
+            return crs
+        with processing_errors(CrsError):
+            return QgsCoordinateReferenceSystem(f"EPSG:{gk_epsg(rights.sourceExtent().center().x())}")
+
+    def _check_crs(self, source, label, target, feedback) -> None:
+        crs = source.sourceCrs()
+        if not crs.isValid():
+            raise QgsProcessingException(tr("The layer {layer} has no coordinate reference system: set it.").format(
+                layer=label))
+        if crs == target:
+            return
+        own, wanted = crs.postgisSrid(), target.postgisSrid()
+        if own and wanted:
+            warnings: list[str] = []
+            with processing_errors(SurveyReadError):
+                choose_crs(label, own, True, None, wanted, warnings)
+            push_warnings(feedback, warnings)
+
+    def _read(self, source, wanted: dict, target, context, feedback):
+        import shapely
+
+        names = source.fields().names()
+        found = {key: find_field(names, *candidates) for key, candidates in wanted.items()}
+        indices = {key: names.index(n) for key, n in found.items() if n is not None}
+        request = QgsFeatureRequest()
+        request.setSubsetOfAttributes(sorted(set(indices.values())))
+        if source.sourceCrs() != target:
+            request.setDestinationCrs(target, context.transformContext())
+        wkbs, columns, fids = [], {key: [] for key in wanted}, []
+        for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+            if feedback.isCanceled():
+                break
+            geometry = feature.geometry()
+            wkbs.append(None if geometry.isNull() or geometry.isEmpty() else bytes(geometry.asWkb()))
+            attributes = feature.attributes()
+            fids.append(feature.id())
+            for key in wanted:
+                columns[key].append(python_value(attributes[indices[key]]) if key in indices else None)
+        geometries = np.full(len(wkbs), None, dtype=object)
+        present = np.array([w is not None for w in wkbs], dtype=bool)
+        if present.any():
+            geometries[present] = shapely.from_wkb(np.array(wkbs, dtype=object)[present], on_invalid="ignore")
+        return geometries, columns, fids, found
+
+    @staticmethod
+    def _clean(geometries, labels, what: str, feedback):
+        from ..analysis.prejudge.inputs import clean_polygons, short_list
+
+        cleaned, status = clean_polygons(geometries)
+        if (status == 1).any():
+            feedback.pushWarning(tr("Invalid {what} geometries repaired (make_valid): {names}").format(
+                what=what, names=short_list([labels[i] for i in np.flatnonzero(status == 1)])))
+        if (status >= 2).any():
+            feedback.pushWarning(tr("{what} without usable geometry, ignored: {names}").format(
+                what=what, names=short_list([labels[i] for i in np.flatnonzero(status >= 2)])))
+        return cleaned, status < 2
+
+    def _extents(self, source, label, target, context, feedback) -> Extents:
+        geometries, columns, fids, _ = self._read(source, SURVEY_FIELDS, target, context, feedback)
+        labels = [tr("{layer} feature {fid}").format(layer=label, fid=fid) for fid in fids]
+        geometries, usable = self._clean(geometries, labels, tr("survey extent"), feedback)
+        keep = np.flatnonzero(usable)
+
+        def pick(values):
+            return [values[i] for i in keep]
+
+        return Extents(
+            geometries[keep], pick(columns["license_no"]),
+            np.array([np.nan if v is None else _float(v) for v in pick(columns["elevation_top_m"])], dtype=float),
+            np.array([np.nan if v is None else _float(v) for v in pick(columns["elevation_bottom_m"])], dtype=float),
+            pick(labels), pick(columns["survey_round"]),
+        )
+
+    # ------------------------------------------------------------------ running
+
+    def processAlgorithm(self, parameters, context, feedback):
+        survey = self._source(parameters, "SURVEY", context)
+        rights = self._source(parameters, "RIGHTS", context)
+        previous = self._source(parameters, "PREVIOUS", context, required=False)
+        target = self._target_crs(rights, context)
+        self._check_crs(survey, "SURVEY", target, feedback)
+        if previous is not None:
+            self._check_crs(previous, "PREVIOUS", target, feedback)
+        feedback.setProgress(2)
+        geometries, columns, fids, found = self._read(rights, RIGHTS_FIELDS, target, context, feedback)
+        if found["license_no"] is None:
+            raise QgsProcessingException(tr("The mining rights layer lacks the field license_no."))
+        labels = [str(n) if n else tr("feature {n}").format(n=f) for n, f in zip(columns["license_no"], fids)]
+        geometries, usable = self._clean(geometries, labels, tr("licence"), feedback)
+        keep = np.flatnonzero(usable)
+        licences = licence_table([columns["license_no"][i] for i in keep], geometries[keep],
+                                 [columns["depth_top_m"][i] for i in keep], [columns["depth_bottom_m"][i] for i in keep],
+                                 [columns["excluded"][i] for i in keep] if found["excluded"] else None)
+        current = self._extents(survey, "SURVEY", target, context, feedback)
+        before = self._extents(previous, "PREVIOUS", target, context, feedback) if previous is not None else None
+        feedback.setProgress(30)
+        result = compare_survey(current, licences, before,
+                                approach_m=self.parameterAsDouble(parameters, "APPROACH_M", context),
+                                min_area_m2=self.parameterAsDouble(parameters, "MIN_AREA_M2", context))
+        push_warnings(feedback, result.warnings)
+        feedback.setProgress(80)
+        outputs = {}
+        for name, table, names in (
+            ("OUTPUT_OUTSIDE", result.outside, OUTSIDE_FIELDS),
+            ("OUTPUT_SUMMARY", result.summary, SUMMARY_FIELDS),
+            ("OUTPUT_GROWTH", result.growth, GROWTH_FIELDS),
+            ("OUTPUT_APPROACHING", result.approaching, APPROACH_FIELDS),
+        ):
+            if not parameters.get(name):
+                outputs[name] = None
+                continue
+            fields = _fields(names)
+            sink, outputs[name] = self.sink_or_fail(parameters, name, context, fields, QgsWkbTypes.MultiPolygon,
+                                                    target)
+            count = len(table["geometry"])
+            for k in range(count):
+                feature = QgsFeature(fields)
+                feature.setAttributes([table[n][k] for n in names])
+                feature.setGeometry(_multi(table["geometry"][k]))
+                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        summary = result.summary
+        mines = len(summary["license_no"])
+        figures = {
+            "MINES": mines,
+            "OUTSIDE_MINES": sum(1 for a in summary["outside_area_m2"] if a > 0),
+            "OUTSIDE_PIECES": len(result.outside["geometry"]),
+            "GROWING_MINES": sum(1 for a in summary["growth_area_m2"] if a),
+            "GREW_TOWARD_BOUNDARY": sum(summary["grew_toward_boundary"]),
+            "DEEPER_MINES": sum(1 for a, b in zip(summary["above_top_m"], summary["below_bottom_m"]) if a or b),
+            "APPROACHING_MINES": sum(summary["approaching"]),
+            "UNMATCHED": len(result.unmatched),
+        }
+        feedback.pushInfo(tr(
+            "{mines} mines compared: {outside} with works outside their licence ({pieces} pieces), {deeper} beyond "
+            "their licensed depth, {approaching} approaching the boundary, {growing} grown since the previous round "
+            "({toward} toward or across the boundary); {unmatched} extents match no licence.").format(
+            mines=mines, outside=figures["OUTSIDE_MINES"], pieces=figures["OUTSIDE_PIECES"],
+            deeper=figures["DEEPER_MINES"], approaching=figures["APPROACHING_MINES"],
+            growing=figures["GROWING_MINES"], toward=figures["GREW_TOWARD_BOUNDARY"], unmatched=figures["UNMATCHED"]))
+        return {**outputs, **figures}
+
+
+def _float(value) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return np.nan
