@@ -24,7 +24,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..analysis.compliance import compliance
 from ..domain.compliance import PeriodError, check_period
 from ..domain.dates import to_date
 from ..i18n import tr
@@ -121,6 +120,8 @@ class InspectionComplianceAlgorithm(MineSupervisionAlgorithm):
         several = inspections.values["license_nos"]
         if several is not None:
             numbers = [many if many not in (None, "") else one for one, many in zip(numbers, several)]
+        from ..analysis.compliance import compliance  # pandas: imported on first use, not at QGIS start-up
+
         try:
             result = compliance(
                 rights.values["license_no"],
