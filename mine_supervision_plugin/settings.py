@@ -68,6 +68,18 @@ USER_NAME = Setting(
 PATCH_FIELD_MAPPING = Setting(
     "mine_supervision/patch_field_mapping", str, "", "The patch-batch field mapping last used, as JSON."
 )
+NOTICE_TEMPLATE = Setting(
+    "mine_supervision/notice_template", str, "",
+    "The rectification-notice template (JSON) to use instead of resources/templates/notice.json.",
+)
+DOCUMENT_BODY_FONT = Setting(
+    "mine_supervision/document_body_font", str, "",
+    "The TrueType font of the documents' body text (path, or path#index in a .ttc); empty: the best found.",
+)
+DOCUMENT_TITLE_FONT = Setting(
+    "mine_supervision/document_title_font", str, "",
+    "The TrueType font of the documents' titles (path, or path#index in a .ttc); empty: the best found.",
+)
 
 # --- QGIS's own settings, read only -----------------------------------------------------------
 
@@ -81,6 +93,9 @@ ALL: tuple[Setting, ...] = (
     LAST_FOLDER,
     USER_NAME,
     PATCH_FIELD_MAPPING,
+    NOTICE_TEMPLATE,
+    DOCUMENT_BODY_FONT,
+    DOCUMENT_TITLE_FONT,
     QGIS_LOCALE_OVERRIDE,
     QGIS_USER_LOCALE,
 )

@@ -29,6 +29,7 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("inspection_compliance", "InspectionComplianceAlgorithm", "inspectioncompliance", None),
     ("sample_mines", "SampleMinesAlgorithm", "samplemines", None),
     ("import_patrols", "ImportPatrolsAlgorithm", "importpatrols", "analysis"),
+    ("rectification_notices", "RectificationNoticesAlgorithm", "rectificationnotices", "documents"),
     ("import_survey", "ImportSurveyAlgorithm", "importsurvey", "analysis"),
     ("compare_survey", "CompareSurveyAlgorithm", "comparesurvey", "analysis"),
 )

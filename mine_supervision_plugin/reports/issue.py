@@ -1,0 +1,118 @@
+"""Issuing rectification notices: one PDF per holder, its number allocated and recorded with it, or a draft.
+
+:func:`issue_notice` is the one core call the faces make per holder (the
+Processing algorithm for many, the GUI for one). With a store, the number is
+allocated, the PDF written and renamed into place, and the notice recorded and
+linked to its patches in one transaction (:func:`..store.notices.issuing`):
+when anything fails, no file is left and no number is used. Without a store
+the notice is a draft: its number leaves the sequence blank and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.notices import HolderCase, format_number
+from ..store.database import SupervisionStore
+from ..store.notices import issuing
+from .fonts import DocumentFonts
+from .notice import FIGURE_MM, build_document, write_notice_pdf
+
+#: ``figure(case)`` → the map as image bytes and its printed size in mm, or None for no figure.
+FigureMaker = Callable[[HolderCase], "tuple[bytes, tuple[float, float]] | None"]
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+@dataclass
+class IssuedNotice:
+    holder: str
+    number: str
+    path: Path
+    draft: bool
+    patch_nos: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+def file_name(number: str, holder: str, draft: bool) -> str:
+    """A file name every system accepts: ``<number>_<holder>.pdf`` (``草稿_<holder>.pdf`` for a draft)."""
+    head = "草稿" if draft else number
+    name = _UNSAFE.sub("_", f"{head}_{holder}").strip(" .")
+    return name[:120] + ".pdf"
+
+
+def issue_notice(
+    case: HolderCase,
+    template: dict,
+    fonts: DocumentFonts,
+    folder: str | Path,
+    *,
+    store: SupervisionStore | None = None,
+    issued_at: dt.date | None = None,
+    figure: FigureMaker | None = None,
+) -> IssuedNotice:
+    """Write the notice to ``case.holder`` in ``folder``; with ``store``, number it and record it (all or nothing)."""
+    issued_at = issued_at or dt.date.today()
+    folder = Path(folder)
+    image = figure(case) if figure else None
+    picture, size = image if image else (None, FIGURE_MM)
+    prefix = template["number_prefix"]
+    if store is None:
+        number = format_number(prefix, issued_at.year, None)
+        document = build_document(case, template, number, issued_at)
+        path = folder / file_name(number, case.holder, True)
+        warnings = write_notice_pdf(document, fonts, path, picture, size)
+        return IssuedNotice(case.holder, number, path, True, case.patch_nos, warnings)
+
+    path = None
+    try:
+        with issuing(store, prefix, issued_at.year) as allocation:
+            document = build_document(case, template, allocation.number, issued_at)
+            path = folder / file_name(allocation.number, case.holder, False)
+            warnings = write_notice_pdf(document, fonts, path, picture, size)
+            allocation.record(
+                holder=case.holder, license_nos=case.license_nos, patch_nos=case.patch_nos,
+                facts=document.facts_text, legal_basis=template["legal_basis"], requirement=document.requirement,
+                deadline=document.deadline, issued_at=issued_at, pdf_path=str(path),
+            )
+    except BaseException:
+        if path is not None:  # written, then the record or the commit failed: the number is not used, nor the file
+            path.unlink(missing_ok=True)
+        raise
+    return IssuedNotice(case.holder, allocation.number, path, False, case.patch_nos, warnings)
+
+
+def issue_notices(
+    cases: list[HolderCase],
+    template: dict,
+    fonts: DocumentFonts,
+    folder: str | Path,
+    *,
+    store: SupervisionStore | None = None,
+    issued_at: dt.date | None = None,
+    start_figure: Callable | None = None,
+    progress: Callable[[int, IssuedNotice], bool] | None = None,
+) -> list[IssuedNotice]:
+    """:func:`issue_notice` for each case in turn, the next map rendering while the current PDF is written.
+
+    ``start_figure(case)`` starts a figure and returns an object whose ``result()`` gives it (see
+    :func:`.map_figure.start_figure`). ``progress(i, notice)`` after each; returning False stops
+    (a cancelled batch: the notices done stay, nothing half-written remains, no number is used for nothing).
+    """
+    done: list[IssuedNotice] = []
+    pending = start_figure(cases[0]) if start_figure and cases else None
+    for index, case in enumerate(cases):
+        following = start_figure(cases[index + 1]) if start_figure and index + 1 < len(cases) else None
+        figure = pending.result() if pending is not None else None
+        notice = issue_notice(case, template, fonts, folder, store=store, issued_at=issued_at,
+                              figure=(lambda _case, f=figure: f) if figure else None)
+        done.append(notice)
+        pending = following
+        if progress is not None and progress(index, notice) is False:
+            if following is not None:
+                following.result()  # let QGIS's threads finish before the layers go
+            break
+    return done
