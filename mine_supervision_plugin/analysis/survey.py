@@ -40,6 +40,7 @@ import shapely
 
 from ..i18n import tr
 from ..store.surveys import MATCHED_BY_NONE, match_extents
+from .prejudge.overlay import Runner
 
 APPROACH_M = 20.0
 MIN_AREA_M2 = 1.0
@@ -176,41 +177,41 @@ def _mine_keys(extents: Extents, licences: Licences):
     return keys, unknown
 
 
-def _ring_segments(geometry):
-    """Segments (start, end) of every ring of a (multi)polygon, and a label for each segment's corners."""
-    starts, ends, labels = [], [], []
-    polygons = list(shapely.get_parts(geometry))
-    several = len(polygons) > 1
-    for p, polygon in enumerate(polygons, 1):
-        rings = [(polygon.exterior, False)] + [(ring, True) for ring in polygon.interiors]
-        for ring, hole in rings:
-            xy = np.asarray(ring.coords)[:, :2]
-            if len(xy) < 2:
-                continue
-            count = len(xy) - 1
-            starts.append(xy[:-1])
-            ends.append(xy[1:])
-            for k in range(count):
-                a, b = k + 1, (k + 1) % count + 1
-                labels.append((p if several else 0, hole, a, b))
-    if not starts:
-        return np.zeros((0, 2)), np.zeros((0, 2)), []
-    return np.concatenate(starts), np.concatenate(ends), labels
+def _segments(geometries: np.ndarray):
+    """Every ring segment of each (multi)polygon, vectorised: owner index, start, end and corner labels.
+
+    Corners are numbered from 1 along each ring in its order (as on the licence); a licence of several
+    polygons numbers its parcels from 1; a ring after the first of a polygon is an excluded parcel's.
+    """
+    parts, part_owner = shapely.get_parts(geometries, return_index=True)
+    part_no = np.ones(len(parts), dtype=np.int64)
+    several = np.zeros(len(parts), dtype=bool)
+    if len(parts):
+        starts_of = np.r_[0, np.flatnonzero(np.diff(part_owner)) + 1]
+        counts = np.diff(np.r_[starts_of, len(parts)])
+        part_no = np.arange(len(parts)) - np.repeat(starts_of, counts) + 1
+        several = np.repeat(counts > 1, counts)
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    ring_in_part = np.zeros(len(rings), dtype=np.int64)
+    if len(rings):
+        firsts = np.r_[0, np.flatnonzero(np.diff(ring_part)) + 1]
+        ring_in_part = np.arange(len(rings)) - np.repeat(firsts, np.diff(np.r_[firsts, len(rings)]))
+    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+    same = ring_of[:-1] == ring_of[1:]
+    k = np.flatnonzero(same)
+    ring_first = np.r_[0, np.flatnonzero(np.diff(ring_of)) + 1] if len(ring_of) else np.zeros(0, dtype=np.int64)
+    ring_len = np.diff(np.r_[ring_first, len(ring_of)]) - 1  # corners (closing vertex not counted)
+    ring = ring_of[k]
+    corner = k - ring_first[ring] + 1
+    following = np.where(corner == ring_len[ring], 1, corner + 1)
+    part = ring_part[ring]
+    return {
+        "owner": part_owner[part], "start": coords[k], "end": coords[k + 1], "corner": corner, "next": following,
+        "hole": ring_in_part[ring] > 0, "part": np.where(several[part], part_no[part], 0),
+    }
 
 
-def _point_segment_distances(points: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Distance of each point to each segment (points × segments)."""
-    d = ends - starts
-    length2 = (d ** 2).sum(axis=1)
-    length2[length2 == 0] = 1e-12
-    rel = points[:, None, :] - starts[None, :, :]
-    t = np.clip((rel * d[None, :, :]).sum(axis=2) / length2[None, :], 0.0, 1.0)
-    nearest = starts[None, :, :] + t[:, :, None] * d[None, :, :]
-    return np.hypot(points[:, None, 0] - nearest[:, :, 0], points[:, None, 1] - nearest[:, :, 1])
-
-
-def corner_text(label) -> str:
-    part, hole, a, b = label
+def corner_text(part: int, hole: bool, a: int, b: int) -> str:
     corners = f"{a}-{b}"
     if hole:
         return tr("excluded parcel, corners {corners}").format(corners=corners)
@@ -219,34 +220,65 @@ def corner_text(label) -> str:
     return corners
 
 
-def _pieces_beyond(pieces: np.ndarray, owners: np.ndarray, boundaries: np.ndarray):
-    """For each piece: greatest distance of its vertices to its owner's boundary and the nearest corners there."""
-    distances = np.full(len(pieces), np.nan)
-    corners: list[str | None] = [None] * len(pieces)
-    holes = np.zeros(len(pieces), dtype=bool)
-    cache: dict[int, tuple] = {}
-    for k, (piece, owner) in enumerate(zip(pieces, owners)):
-        if owner < 0 or boundaries[owner] is None:
-            continue
-        if owner not in cache:
-            cache[owner] = _ring_segments(boundaries[owner])
-        starts, ends, labels = cache[owner]
-        if not len(starts):
-            continue
-        points = shapely.get_coordinates(piece)
-        matrix = _point_segment_distances(points, starts, ends)
-        nearest = matrix.min(axis=1)
-        far = int(np.argmax(nearest))
-        distances[k] = float(nearest[far])
-        label = labels[int(np.argmin(matrix[far]))]
-        corners[k] = corner_text(label)
-        holes[k] = label[1]
+def _pieces_beyond(pieces: np.ndarray, owners: np.ndarray, against: np.ndarray):
+    """For each piece: greatest distance of its vertices to its owner's licence and the corners nearest there.
+
+    The vertices of a piece outside its licence are outside it (or on its boundary): their distance to the
+    licence is their distance to its boundary. All vectorised: GEOS distances of every vertex, then the
+    farthest vertex of each piece against its owner's segments (numpy, ragged pairs).
+    """
+    n = len(pieces)
+    distances = np.full(n, np.nan)
+    corners: list[str | None] = [None] * n
+    holes = np.zeros(n, dtype=bool)
+    held = np.flatnonzero(owners >= 0)
+    if not len(held):
+        return distances, corners, holes
+    owner_ids, owner_of = np.unique(owners[held], return_inverse=True)
+    boundaries = shapely.boundary(against[owner_ids])
+    coords, vertex_piece = shapely.get_coordinates(pieces[held], return_index=True)
+    vertex_distance = shapely.distance(shapely.points(coords), boundaries[owner_of[vertex_piece]])
+    order = np.lexsort((-vertex_distance, vertex_piece))
+    first = order[np.r_[0, np.flatnonzero(np.diff(vertex_piece[order])) + 1]]
+    distances[held] = vertex_distance[first]
+    far = coords[first]
+    segments = _segments(against[owner_ids])
+    seg_owner = segments["owner"]
+    seg_first = np.searchsorted(seg_owner, np.arange(len(owner_ids)))
+    seg_count = np.bincount(seg_owner, minlength=len(owner_ids))
+    counts = seg_count[owner_of]
+    pair_piece = np.repeat(np.arange(len(held)), counts)
+    offsets = np.r_[0, np.cumsum(counts)[:-1]]
+    pair_segment = np.arange(counts.sum()) - np.repeat(offsets, counts) + np.repeat(seg_first[owner_of], counts)
+    a, b, p = segments["start"][pair_segment], segments["end"][pair_segment], far[pair_piece]
+    d = b - a
+    length2 = np.maximum((d ** 2).sum(axis=1), 1e-12)
+    t = np.clip(((p - a) * d).sum(axis=1) / length2, 0.0, 1.0)
+    gap = np.hypot(p[:, 0] - a[:, 0] - t * d[:, 0], p[:, 1] - a[:, 1] - t * d[:, 1])
+    best = np.lexsort((gap, pair_piece))
+    nearest = pair_segment[best[np.r_[0, np.flatnonzero(np.diff(pair_piece[best])) + 1]]]
+    for k, segment in zip(held, nearest):
+        holes[k] = bool(segments["hole"][segment])
+        corners[k] = corner_text(int(segments["part"][segment]), holes[k], int(segments["corner"][segment]),
+                                 int(segments["next"][segment]))
     return distances, corners, holes
 
 
 def compare_survey(extents: Extents, licences: Licences, previous: Extents | None = None, *,
-                   approach_m: float = APPROACH_M, min_area_m2: float = MIN_AREA_M2) -> SurveyComparison:
-    """Compare a round with the licences and with the previous round (see the module)."""
+                   approach_m: float = APPROACH_M, min_area_m2: float = MIN_AREA_M2,
+                   workers: int | None = None) -> SurveyComparison:
+    """Compare a round with the licences and with the previous round (see the module).
+
+    The overlays run in ``workers`` threads (default: the CPUs, at most 4).
+    """
+    runner = Runner(workers, None, None)
+    try:
+        return _compare(extents, licences, previous, approach_m, min_area_m2, runner)
+    finally:
+        runner.close()
+
+
+def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> SurveyComparison:
     result = SurveyComparison()
     geometries = np.asarray(extents.geometries, dtype=object)
     n = len(geometries)
@@ -289,7 +321,7 @@ def compare_survey(extents: Extents, licences: Licences, previous: Extents | Non
         inside = shapely.contains_properly(against[idx], mine_geometry[idx])
         cross = idx[~inside]
         if len(cross):
-            outside[cross] = shapely.difference(mine_geometry[cross], against[cross], grid_size=None)
+            outside[cross] = runner.map(shapely.difference, mine_geometry[cross], against[cross], chunk=512)
     outside_area = np.zeros(m)
     present = np.array([g is not None for g in outside], dtype=bool)
     outside_area[present] = shapely.area(outside[present])
@@ -384,7 +416,13 @@ def compare_survey(extents: Extents, licences: Licences, previous: Extents | Non
                 compared[i] = True
         new = np.full(m, None, dtype=object)
         with_before = compared & np.array([b is not None for b in before], dtype=bool)
-        new[with_before] = shapely.difference(mine_geometry[with_before], before[with_before])
+        grown = np.flatnonzero(with_before)
+        if len(grown):
+            shapely.prepare(before[grown])
+            same = shapely.contains(before[grown], mine_geometry[grown])
+            new[grown[same]] = shapely.MultiPolygon()  # no growth: nothing to overlay
+            grown = grown[~same]
+            new[grown] = runner.map(shapely.difference, mine_geometry[grown], before[grown], chunk=512)
         without = compared & ~with_before
         new[without] = mine_geometry[without]
         growth_area[compared] = 0.0
@@ -400,8 +438,15 @@ def compare_survey(extents: Extents, licences: Licences, previous: Extents | Non
         g_out[~held] = ga[~held]
         if held.any():
             hold = against[gm[held]]
-            g_out[held] = shapely.area(shapely.difference(gp[held], hold))
-            g_toward[held] = shapely.dwithin(shapely.boundary(hold), gp[held], max(approach_m, 0.0))
+            # a growth piece the licence holds wholly has nothing outside: only the others are overlaid
+            crossing = np.flatnonzero(held)[~shapely.contains_properly(hold, gp[held])]
+            if len(crossing):
+                g_out[crossing] = shapely.area(runner.map(shapely.difference, gp[crossing], against[gm[crossing]],
+                                                          chunk=512))
+            boundaries = shapely.boundary(against[np.unique(gm[held])])
+            boundary_of = dict(zip(np.unique(gm[held]).tolist(), boundaries))
+            g_toward[held] = shapely.dwithin(np.array([boundary_of[i] for i in gm[held]], dtype=object), gp[held],
+                                             max(approach_m, 0.0))
         g_toward |= g_out > 0
         growth_outside[compared] = 0.0
         np.add.at(growth_outside, gm, g_out)
