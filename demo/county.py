@@ -1007,6 +1007,13 @@ def write_surveys(rng: np.random.Generator, rights: list[Right], zones: list[Zon
     surveyed = [r for r in rights if r.status == "producing" and r.license_no in in_zone]
     fields = [("survey_round", ogr.OFTString), ("license_no", ogr.OFTString), ("method", ogr.OFTString), ("surveyed_at", ogr.OFTDate), ("elevation_top_m", ogr.OFTReal), ("elevation_bottom_m", ogr.OFTReal)]
     paths = {}
+    # by round 2 two underground mines work below their licensed bottom and one above its top (超层越界);
+    # chosen by number, not drawn, so that the random draws of everything else stay as they were
+    # (among the licences whose coordinate file carries the licensed elevations: the land exchange format has none)
+    underground = sorted(r.license_no for r in surveyed if r.licence.mining_method == "underground" and r.file_format == "registration")
+    beyond_depth = {no: (0.0, -depth) for no, depth in zip(underground[:2], (18.5, 32.0))}
+    if len(underground) > 2:
+        beyond_depth[underground[2]] = (12.0, 0.0)
     for round_no, (start, end) in enumerate(((dt.date(2026, 5, 10), dt.date(2026, 6, 20)), (dt.date(2026, 10, 10), dt.date(2026, 11, 15))), 1):
         rows = []
         for right in surveyed:
@@ -1016,12 +1023,15 @@ def write_surveys(rng: np.random.Generator, rights: list[Right], zones: list[Zon
             depth_share = 0.35 if round_no == 1 else 0.55
             elevation_top = top - (0 if right.licence.mining_method != "underground" else float(rng.integers(1, 5) * 10))
             elevation_bottom = round(top - depth_share * (top - bottom), 1)
+            if round_no == 2 and right.license_no in beyond_depth:
+                above, below = beyond_depth[right.license_no]
+                elevation_top, elevation_bottom = (top + above if above else elevation_top), (bottom + below if below else elevation_bottom)
             geometry = right.pit_before if round_no == 1 else right.pit_after
             rows.append((MultiPolygon([_round_polygon(geometry)]), {"survey_round": f"2026-{round_no}", "license_no": right.license_no, "method": method, "surveyed_at": _random_date(rng, start, end), "elevation_top_m": elevation_top, "elevation_bottom_m": elevation_bottom}))
         path = folder / f"survey_2026-{round_no}.gpkg"
         _write_gpkg(path, "survey_extents", ogr.wkbMultiPolygon, fields, rows)
         paths[round_no] = path
-    return {"surveys": [paths[1], paths[2]]}, len(surveyed)
+    return {"surveys": [paths[1], paths[2]], "beyond_depth": sorted(beyond_depth)}, len(surveyed)
 
 
 # --- imagery -------------------------------------------------------------------------------

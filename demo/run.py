@@ -235,7 +235,29 @@ def main(out: Path, seed: int) -> int:
         f"recorded in the audit log → {out / 'spot_check.gpkg'}"
     )
     for survey in sorted((inputs / "surveys").glob("*.gpkg")):
-        report.step(f"special survey {survey.stem}: {copy_features(store, 'survey_extents', survey)} extents")
+        round_id = survey.stem.split("_")[-1]  # survey_2026-1 -> 2026-1
+        result = run_algorithm(
+            "importsurvey",
+            {"INPUT": str(survey), "ROUND": round_id, "SURVEYOR": "演示县测绘队", "DATABASE": str(database)},
+        )
+        report.step(
+            f"importsurvey {survey.name} (round {round_id}): {result.get('EXTENTS')} extents of {result.get('MINES')} "
+            f"mines, {result.get('UNMATCHED')} matching no licence"
+        )
+    surveys = gpkg + "survey_extents|subset=\"survey_round\" = "
+    result = run_algorithm(
+        "comparesurvey",
+        {"SURVEY": surveys + "'2026-2'", "RIGHTS": gpkg + "mining_rights", "PREVIOUS": surveys + "'2026-1'",
+         "APPROACH_M": 20, "OUTPUT_OUTSIDE": str(out / "survey_outside.gpkg"),
+         "OUTPUT_SUMMARY": str(out / "survey_summary.gpkg"), "OUTPUT_GROWTH": str(out / "survey_growth.gpkg")},
+    )
+    report.step(
+        f"comparesurvey 2026-2 against the licences and 2026-1: {result.get('MINES')} mines, "
+        f"{result.get('OUTSIDE_MINES')} with works outside their licence ({result.get('OUTSIDE_PIECES')} pieces), "
+        f"{result.get('DEEPER_MINES')} above the licensed top or below the licensed bottom, "
+        f"{result.get('GROWING_MINES')} grown ({result.get('GREW_TOWARD_BOUNDARY')} toward or across the boundary), "
+        f"{result.get('APPROACHING_MINES')} approaching it → {out / 'survey_summary.gpkg'}"
+    )
 
     export = out / "export"
     export.mkdir()
