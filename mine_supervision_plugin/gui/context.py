@@ -70,7 +70,9 @@ class PluginContext(QObject):
 
     # -- selection colour ------------------------------------------------------------------
     def _main_canvas(self):
-        return self.iface.mapCanvas() if self.iface is not None and hasattr(self.iface, "mapCanvas") else None
+        canvas = self.iface.mapCanvas() if self.iface is not None and hasattr(self.iface, "mapCanvas") else None
+        # a context can outlive the canvas it was made for (QGIS shutting down, a test's window gone)
+        return None if canvas is None or sip.isdeleted(canvas) else canvas
 
     def apply_selection_colour(self, see_through: bool) -> None:
         """See-through selection on the main map while a database is open; the user's colour back otherwise."""
@@ -88,7 +90,7 @@ class PluginContext(QObject):
 
     def _project_selection_colour_changed(self) -> None:
         """QGIS puts the project's selection colour on its canvases: remember it as the user's, keep ours on top."""
-        if self._user_selection_colour is None:
+        if self._user_selection_colour is None or sip.isdeleted(self):
             return
         self._user_selection_colour = QColor(QgsProject.instance().selectionColor())
         canvas = self._main_canvas()
