@@ -4,7 +4,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="168"/>
+        <location filename="../mine_supervision_plugin/plugin.py" line="179"/>
         <source>&amp;Mine supervision</source>
         <translation>矿产监管(&amp;M)</translation>
     </message>
@@ -14,12 +14,12 @@
         <translation>矿产监管</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="181"/>
+        <location filename="../mine_supervision_plugin/plugin.py" line="192"/>
         <source>New supervision database…</source>
         <translation>新建监管数据库…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="182"/>
+        <location filename="../mine_supervision_plugin/plugin.py" line="193"/>
         <source>Open supervision database…</source>
         <translation>打开监管数据库…</translation>
     </message>
@@ -1241,7 +1241,7 @@
         <translation>未导入任何图斑：本批次存在须先修正的问题。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="190"/>
+        <location filename="../mine_supervision_plugin/plugin.py" line="201"/>
         <source>Draw patrol patch</source>
         <translation>绘制巡查图斑</translation>
     </message>
@@ -2461,89 +2461,89 @@
         <translation>没有图斑被流转；原因见上文。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="50"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="55"/>
         <source>Import patch batch</source>
         <translation>导入图斑批次</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="53"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="58"/>
         <source>Imports suspect patches (satellite enforcement batch, patrol, tip-off or assigned) from a shapefile, GeoPackage or GeoJSON into the supervision database, each in state &apos;issued&apos; with its first workflow event. The text encoding of shapefiles is detected (.cpg, else UTF-8 / GBK), the usual field names (TBBH/JCBH/BH, XZQDM, QSX, HSX, JCMJ, TBLX/BZ and their Chinese names) are mapped, and the patches are reprojected to the database CRS. A file without a CRS is refused. Invalid geometries are repaired and reported; the import is refused as a whole when patch numbers are missing or already used.
 MAPPING (optional) is a JSON field mapping, e.g. {&quot;fields&quot;: {&quot;patch_no&quot;: &quot;WPBH&quot;}, &quot;area_unit&quot;: &quot;mu&quot;}; without it the mapping saved in the plugin settings is used.</source>
         <translation>从 shapefile、GeoPackage 或 GeoJSON 文件将疑似违法图斑（卫片执法批次、巡查、举报或上级交办）导入监管数据库，每个图斑的状态为“下发”，并写入第一条流程记录。自动识别 shapefile 的文本编码（依据 .cpg，否则为 UTF-8 / GBK），自动对应常用字段名（TBBH/JCBH/BH、XZQDM、QSX、HSX、JCMJ、TBLX/BZ 及其中文名称），并将图斑重投影至数据库坐标系。没有坐标系的文件予以拒收。无效图形会被修复并报告；图斑编号缺失或已被使用时，整批拒绝导入。
 MAPPING（可选）为 JSON 格式的字段对应关系，例如 {&quot;fields&quot;: {&quot;patch_no&quot;: &quot;WPBH&quot;}, &quot;area_unit&quot;: &quot;mu&quot;}；未提供时使用插件设置中保存的对应关系。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="65"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="70"/>
         <source>Patch batch</source>
         <translation>图斑批次</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="65"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="70"/>
         <source>Vector files (*.shp *.gpkg *.geojson *.json)</source>
         <translation>矢量文件 (*.shp *.gpkg *.geojson *.json)</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="73"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="78"/>
         <source>Layer inside the file (GeoPackage)</source>
         <translation>文件中的图层（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="77"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="82"/>
         <source>Patch source</source>
         <translation>图斑来源</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="85"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="90"/>
         <source>Year (default: the file&apos;s year field, else the after-imagery year)</source>
         <translation>年度（默认：取文件中的年度字段，否则取后时相年份）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="95"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="100"/>
         <source>Batch name</source>
         <translation>批次名称</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="96"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="101"/>
         <source>Field mapping (JSON)</source>
         <translation>字段对应关系（JSON）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="97"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="105"/>
         <source>Unit of the declared area (default: as in the field mapping)</source>
         <translation>属性面积单位（默认：按字段对应关系）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="105"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="113"/>
         <source>Imported patches</source>
         <translation>已导入的图斑</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="108"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="116"/>
         <source>Number of patches imported</source>
         <translation>已导入图斑数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="122"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="130"/>
         <source>The field mapping cannot be read: {reason}</source>
         <translation>无法读取字段对应关系：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="132"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="140"/>
         <source>{file}: {count} patches, {crs}, {encoding}.</source>
         <translation>{file}：{count} 个图斑，{crs}，{encoding}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="137"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="145"/>
         <source>Fields used: {mapping}</source>
         <translation>使用的字段：{mapping}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="146"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="154"/>
         <source>Imported from {file}</source>
         <translation>导入自 {file}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="176"/>
+        <location filename="../mine_supervision_plugin/processing/import_patches.py" line="184"/>
         <source>{count} patches imported into {database}.</source>
         <translation>已向 {database} 导入 {count} 个图斑。</translation>
     </message>
@@ -2758,7 +2758,7 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {&quot;fields&q
         <translation>{layer} 没有坐标系：按图斑的坐标系处理。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="193"/>
+        <location filename="../mine_supervision_plugin/plugin.py" line="204"/>
         <source>Pre-judge all patches of the database</source>
         <translation>预判数据库中的全部图斑</translation>
     </message>
@@ -2838,12 +2838,12 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {&quot;fields&q
         <translation>没有找到带几何图形的图斑可供预判。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="183"/>
+        <location filename="../mine_supervision_plugin/plugin.py" line="194"/>
         <source>Import licence coordinates…</source>
         <translation>导入采矿权拐点坐标…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="186"/>
+        <location filename="../mine_supervision_plugin/plugin.py" line="197"/>
         <source>Import patch batch…</source>
         <translation>导入图斑批次…</translation>
     </message>
@@ -2873,7 +2873,7 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {&quot;fields&q
         <translation>照片{photo}拍摄于{taken}，早于图斑{patch_no}的后时相日期{date}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="320"/>
+        <location filename="../mine_supervision_plugin/plugin.py" line="332"/>
         <source>This needs QGIS's Processing plugin: enable it in Plugins › Manage and Install Plugins.</source>
         <translation>此功能需要 QGIS 的“处理”（Processing）插件：请在“插件 › 管理并安装插件”中启用它。</translation>
     </message>
@@ -4253,27 +4253,27 @@ The supervision database&apos;s layers are added to this project in their own gr
         <translation>照片 {photo} 与本批次的任何巡查（时间、地点）均不匹配：已保存在 {folder} 下。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/reports/fonts.py" line="141"/>
+        <location filename="../mine_supervision_plugin/reports/fonts.py" line="142"/>
         <source>{font} ({path}) is skipped: its outlines are {kind}, which reportlab cannot embed; use a TrueType font.</source>
         <translation>已跳过 {font}（{path}）：其字形轮廓为 {kind}，reportlab 无法嵌入；请使用 TrueType 字体。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/reports/fonts.py" line="197"/>
+        <location filename="../mine_supervision_plugin/reports/fonts.py" line="200"/>
         <source>The {role} font {path} chosen in the settings does not exist; another is used.</source>
         <translation>设置中选择的 {role} 字体 {path} 不存在；已改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/reports/fonts.py" line="202"/>
+        <location filename="../mine_supervision_plugin/reports/fonts.py" line="205"/>
         <source>The {role} font {path} chosen in the settings has {kind} outlines, which reportlab cannot embed; another is used.</source>
         <translation>设置中选择的 {role} 字体 {path} 为 {kind} 轮廓，reportlab 无法嵌入；已改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/reports/fonts.py" line="221"/>
+        <location filename="../mine_supervision_plugin/reports/fonts.py" line="224"/>
         <source>No Chinese TrueType font was found for the documents. Install one: on Windows the system fonts (simfang.ttf, simsun.ttc, simhei.ttf); on Debian/Ubuntu `apt install fonts-arphic-uming fonts-wqy-zenhei`; or choose a .ttf/.ttc file in the plugin&apos;s settings.</source>
         <translation>未找到可用于文书的中文 TrueType 字体。请安装：Windows 上使用系统字体（simfang.ttf、simsun.ttc、simhei.ttf）；Debian/Ubuntu 上运行 `apt install fonts-arphic-uming fonts-wqy-zenhei`；或在插件设置中选择 .ttf/.ttc 字体文件。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/reports/notice.py" line="193"/>
+        <location filename="../mine_supervision_plugin/reports/notice.py" line="192"/>
         <source>{number}: the character {char} (U+{code:04X}) of &quot;{text}&quot; is in none of the fonts found; it is printed as [U+{code:04X}]. Choose a font that has it in the settings.</source>
         <translation>{number}：“{text}”中的字符 {char}（U+{code:04X}）在已找到的字体中均不存在，将印为 [U+{code:04X}]。请在设置中选择包含该字符的字体。</translation>
     </message>
@@ -4731,6 +4731,66 @@ The supervision database&apos;s layers are added to this project in their own gr
         <location filename="../mine_supervision_plugin/domain/compliance.py" line="64"/>
         <source>The period ends ({end}) before it starts ({start}): give PERIOD_END on or after PERIOD_START.</source>
         <translation>检查期间的截止日期（{end}）早于起始日期（{start}）：PERIOD_END 不得早于 PERIOD_START。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="59"/>
+        <source>County code</source>
+        <translation>行政区代码</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="62"/>
+        <source>Declared area</source>
+        <translation>属性面积</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="65"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="102"/>
+        <source>Patch field</source>
+        <translation>图斑字段</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="102"/>
+        <source>Field in the file</source>
+        <translation>文件中的字段</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="206"/>
+        <source>Usual field names: {names}</source>
+        <translation>常用字段名：{names}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="175"/>
+        <source>(automatic)</source>
+        <translation>（自动）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="178"/>
+        <source>(automatic: {fields})</source>
+        <translation>（自动：{fields}）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="178"/>
+        <source>(automatic: none found)</source>
+        <translation>（自动：未找到）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="254"/>
+        <source>Field mapping</source>
+        <translation>字段对应关系</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="284"/>
+        <source>The fields of the file cannot be listed: {reason}</source>
+        <translation>无法列出文件的字段：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="61"/>
+        <source>After-imagery date</source>
+        <translation>后时相日期</translation>
     </message>
 </context>
 </TS>

@@ -127,6 +127,16 @@ class MineSupervisionPlugin:
         self.provider = MineSupervisionProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 
+    @staticmethod
+    def _set_dialog_widgets(on: bool) -> None:
+        """Our widgets in QGIS's Processing dialogs (the patch field-mapping table); imported by the dialog
+        itself when it opens, so qgis_process and a desktop without QGIS's Processing plugin never load them."""
+        from .processing import import_patches
+
+        import_patches.MAPPING_WIDGET_WRAPPER = (
+            f"{__package__}.gui.field_mapping_widget.FieldMappingWidgetWrapper" if on else None
+        )
+
     # -- GUI ---------------------------------------------------------------
     def _connect(self, signal, slot: Callable) -> None:
         signal.connect(slot)
@@ -163,6 +173,7 @@ class MineSupervisionPlugin:
         dependencies = check_dependencies()
         self.context = PluginContext(self.iface, dependencies)
         self.initProcessing()
+        self._set_dialog_widgets(True)
 
         main_window = self.iface.mainWindow()
         self.menu = QMenu(tr("&Mine supervision"), main_window)
@@ -273,6 +284,7 @@ class MineSupervisionPlugin:
             self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
             self.menu.deleteLater()
             self.menu = None
+        self._set_dialog_widgets(False)
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

@@ -29,6 +29,11 @@ from .base import MineSupervisionAlgorithm, processing_errors, push_warnings, qd
 SOURCES: list[str] = list(VOCABULARIES["patch_source"])
 AREA_UNIT_CHOICES: list[str] = ["auto", *AREA_UNITS]
 
+#: The widget of MAPPING in QGIS's Processing dialog (a WidgetWrapper class or its dotted path), set by the
+#: desktop face when QGIS's GUI starts (plugin.py: a table of combo boxes); None, the default, leaves the
+#: JSON text box. ``qgis_process`` and scripts never use it: MAPPING stays JSON text for them.
+MAPPING_WIDGET_WRAPPER: object | None = None
+
 # Output fields: the stored patch fields a user checks after an import.
 _OUTPUT_FIELDS = (
     ("patch_no", QVariant.String),
@@ -93,7 +98,10 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
             )
         )
         self.addParameter(QgsProcessingParameterString("BATCH", tr("Batch name"), optional=True))
-        self.addParameter(QgsProcessingParameterString("MAPPING", tr("Field mapping (JSON)"), optional=True))
+        mapping = QgsProcessingParameterString("MAPPING", tr("Field mapping (JSON)"), optional=True)
+        if MAPPING_WIDGET_WRAPPER is not None:
+            mapping.setMetadata({"widget_wrapper": {"class": MAPPING_WIDGET_WRAPPER}})
+        self.addParameter(mapping)
         self.addParameter(
             QgsProcessingParameterEnum(
                 "AREA_UNIT",
