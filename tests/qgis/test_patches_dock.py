@@ -804,3 +804,98 @@ def test_patch_numbers_elide_in_the_middle_and_history_times_fit(env):
     assert len(shown) == len("2026-05-14 13:32:07")
     needed = dock.history_table.fontMetrics().horizontalAdvance(shown)
     assert dock.history_table.columnWidth(0) >= needed + 8
+
+
+def case_records(store, table: str) -> list[dict]:
+    """The rows of ``notices`` or ``ledger_items``, read with OGR from the database file."""
+    source = ogr.Open(store.location)
+    try:
+        layer = source.GetLayerByName(table)
+        return [
+            {layer.GetLayerDefn().GetFieldDefn(i).GetName(): feature.GetField(i) for i in range(feature.GetFieldCount())}
+            for feature in layer
+        ]
+    finally:
+        layer = source = None
+
+
+def type_chinese(edit, text: str) -> None:
+    """What a Chinese input method sends when the user picks ``text``: a commit string (QTest types Latin-1 only)."""
+    from qgis.PyQt.QtGui import QInputMethodEvent
+
+    edit.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(edit, event)
+
+
+def test_case_and_notice_numbers_typed_in_the_form_create_and_close_their_records(env, request):
+    """Issue 10, item 5: a case number and a notice number typed in the form, then the steps to closed, created
+    the notice and the ledger item and closed them; the licence counts its notice in the rights dock."""
+    from mine_supervision_plugin.gui.rights_dock import RightsDock
+
+    licence = "C4100002011031120000001"  # the licence of WP2025-002
+    with env.store.transaction() as source:
+        rights = source.GetLayerByName("mining_rights")
+        feature = ogr.Feature(rights.GetLayerDefn())
+        for name, value in (("license_no", licence), ("mine_name", "青山石灰岩矿"), ("holder", "青山矿业有限公司")):
+            feature.SetField(name, value)
+        feature.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(patch_box(1, 300).wkb)))
+        rights.CreateFeature(feature)
+    env.context.dataChanged.emit("mining_rights")
+    rights_dock = RightsDock(env.context, env.window)
+    request.addfinalizer(rights_dock.shutdown)
+    env.window.addDockWidget(Qt.RightDockWidgetArea, rights_dock)
+    wait(50)
+    rights_dock.table_view.selectRow(rights_dock.visible_license_nos().index(licence))
+    wait()
+    assert rights_dock.link_buttons["notices"].text() == "Notices: 0"
+
+    dock = env.dock
+    assert dock.set_current_patch("WP2025-002", zoom=False)
+    dock.form.set_values(field_check())
+    dock.step_buttons["verified"].click()
+    dock.form.set_values({"determination": "illegal", "violation_type": "out_of_bounds"})
+    dock.step_buttons["determined"].click()
+    assert env.state_of("WP2025-002") == "determined"
+    assert case_records(env.store, "notices") == []
+    [item] = case_records(env.store, "ledger_items")  # an illegal patch is a problem of the ledger
+    assert (item["patch_no"], item["notice_no"], item["state"]) == ("WP2025-002", None, "open")
+
+    # typed by hand, as the technician does: Chinese through the input method, the rest key by key
+    type_chinese(dock.form.case_edit, "青自然资罚〔2026〕")
+    QTest.keyClicks(dock.form.case_edit, "12")
+    type_chinese(dock.form.case_edit, "号")
+    type_chinese(dock.form.notice_edit, "青自然资整改〔2026〕")
+    QTest.keyClicks(dock.form.notice_edit, "3")
+    type_chinese(dock.form.notice_edit, "号")
+    assert dock.form.is_dirty()
+    dock.step_buttons["case_filed"].click()
+    assert env.state_of("WP2025-002") == "case_filed", env.warnings()
+    [notice] = case_records(env.store, "notices")
+    assert (notice["notice_no"], notice["license_no"], notice["holder"], notice["patch_no"], notice["state"]) == (
+        "青自然资整改〔2026〕3号", licence, "青山矿业有限公司", "WP2025-002", "issued"
+    )
+    [item] = case_records(env.store, "ledger_items")
+    assert (item["patch_no"], item["license_no"], item["notice_no"], item["state"]) == (
+        "WP2025-002", licence, "青自然资整改〔2026〕3号", "rectifying"
+    )
+    assert not item["rectification_done"] and item["closed_at"] is None
+
+    dock.step_buttons["rectifying"].click()
+    env.reason = ReasonAnswer("整改到位，罚款已缴", rectification_completed=True)
+    dock.step_buttons["closed"].click()
+    assert env.state_of("WP2025-002") == "closed", env.warnings()
+    stored = get_patch(env.store, "WP2025-002")
+    assert (stored["case_no"], stored["notice_no"]) == ("青自然资罚〔2026〕12号", "青自然资整改〔2026〕3号")
+    [notice] = case_records(env.store, "notices")
+    assert notice["state"] == "completed"
+    [item] = case_records(env.store, "ledger_items")
+    assert item["state"] == "closed" and item["rectification_done"] and item["penalty_done"]
+    assert item["closed_at"] == dt.date.today().strftime("%Y/%m/%d")
+
+    # the rights dock, open beside, counts the notice under the licence
+    rights_dock.table_view.selectRow(rights_dock.visible_license_nos().index(licence))
+    wait()
+    assert rights_dock.link_buttons["notices"].text() == "Notices: 1"
+    assert rights_dock.link_buttons["notices"].isEnabled()
