@@ -41,7 +41,9 @@ def qgis_process(args: list[str], plugins: Path, home: Path, extra_python_path: 
 def test_zip_is_enabled_and_lists_its_algorithms(installed_plugin, tmp_path):
     home = tmp_path / "home"
     enabled = qgis_process(["plugins", "enable", "mine_supervision_plugin"], installed_plugin, home)
-    assert enabled.returncode == 0, enabled.stderr
+    # QGIS 3.22 exits 1 for "Plugin is already enabled!" (seen once on a fresh Debian root with a new HOME);
+    # either way the listing below is what shows the plugin loaded.
+    assert enabled.returncode == 0 or "already enabled" in enabled.stderr + enabled.stdout, enabled.stderr
     # With shapely 2 / geopandas / reportlab installed (here: the project's virtualenv) ...
     venv_site = [p for p in site.getsitepackages() if p.startswith(sys.prefix)]
     listing = qgis_process(["list"], installed_plugin, home, os.pathsep.join(venv_site))
