@@ -16,6 +16,7 @@ message, never as a blank box.
 
 from __future__ import annotations
 
+import functools
 import os
 import struct
 import sys
@@ -174,6 +175,8 @@ def register(file: FontFile) -> RegisteredFont:
 
         name = f"MS{len(_REGISTERED)}-{file.path.stem}-{file.index}"
         font = TTFont(name, str(file.path), subfontIndex=file.index)
+        # each document's subset reads the font's tables again (copies of megabytes for a CJK 'glyf'): keep them
+        font.face.get_table = functools.lru_cache(maxsize=None)(font.face.get_table)
         pdfmetrics.registerFont(font)
         _REGISTERED[key] = RegisteredFont(name, file, frozenset(font.face.charToGlyph))
     return _REGISTERED[key]

@@ -96,23 +96,51 @@ def issue_notices(
     start_figure: Callable | None = None,
     progress: Callable[[int, IssuedNotice], bool] | None = None,
 ) -> list[IssuedNotice]:
-    """:func:`issue_notice` for each case in turn, the next map rendering while the current PDF is written.
+    """:func:`issue_notice` for each case, in order; maps are drawn while the PDFs are written.
 
     ``start_figure(case)`` starts a figure and returns an object whose ``result()`` gives it (see
-    :func:`.map_figure.start_figure`). ``progress(i, notice)`` after each; returning False stops
-    (a cancelled batch: the notices done stay, nothing half-written remains, no number is used for nothing).
+    :func:`.map_figure.start_figure`); it is called on the calling thread (QGIS's objects stay there), the
+    next map rendering on QGIS's threads while this one is finished. The PDFs are written and recorded
+    one after the other on one worker thread (reportlab and the store's transaction hold no Qt object), so
+    numbers follow the order of ``cases``. ``progress(i, notice)`` is called on the calling thread after
+    each notice; returning False stops: the notices done stay whole, nothing half-written remains, no
+    number is used for nothing. The first error stops the batch and is raised.
     """
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
     done: list[IssuedNotice] = []
-    pending = start_figure(cases[0]) if start_figure and cases else None
-    for index, case in enumerate(cases):
-        following = start_figure(cases[index + 1]) if start_figure and index + 1 < len(cases) else None
-        figure = pending.result() if pending is not None else None
-        notice = issue_notice(case, template, fonts, folder, store=store, issued_at=issued_at,
-                              figure=(lambda _case, f=figure: f) if figure else None)
-        done.append(notice)
-        pending = following
-        if progress is not None and progress(index, notice) is False:
-            if following is not None:
-                following.result()  # let QGIS's threads finish before the layers go
-            break
+    queued: deque = deque()
+    stopped = False
+
+    def collect(wait: bool) -> None:
+        nonlocal stopped
+        while queued and (wait or len(queued) > 1 or queued[0][1].done()):
+            index, future = queued.popleft()
+            notice = future.result()
+            done.append(notice)
+            if progress is not None and progress(index, notice) is False:
+                stopped = True
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="notices") as writer:
+        pending = start_figure(cases[0]) if start_figure and cases else None
+        try:
+            for index, case in enumerate(cases):
+                following = start_figure(cases[index + 1]) if start_figure and index + 1 < len(cases) else None
+                figure = pending.result() if pending is not None else None
+                pending = following
+                queued.append((index, writer.submit(
+                    issue_notice, case, template, fonts, folder, store=store, issued_at=issued_at,
+                    figure=(lambda _case, f=figure: f) if figure else None)))
+                collect(wait=False)
+                if stopped:
+                    break
+            collect(wait=True)
+        except BaseException:
+            for _index, future in queued:
+                future.cancel()
+            raise
+        finally:
+            if pending is not None:
+                pending.result()  # let QGIS's threads finish before the layers go
     return done

@@ -19,7 +19,6 @@ found; one no font has is printed as U+XXXX and named in the warnings.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -222,7 +221,7 @@ def _styles(fonts: DocumentFonts):
     }
 
 
-def _flowables(document: NoticeDocument, fonts: DocumentFonts, markup: Markup, figure: bytes | None,
+def _flowables(document: NoticeDocument, fonts: DocumentFonts, markup: Markup, figure: str | None,
                figure_mm: tuple[float, float]):
     from reportlab.platypus import (
         CondPageBreak,
@@ -286,7 +285,7 @@ def _flowables(document: NoticeDocument, fonts: DocumentFonts, markup: Markup, f
     ]
     if figure is not None:
         width, height = figure_mm
-        image = Image(io.BytesIO(figure), width=width * MM, height=height * MM)
+        image = Image(figure, width=width * MM, height=height * MM)
         story.append(KeepTogether([Spacer(1, LEADING * 0.2), image,
                                    Paragraph(markup("附图：" + document.figure_caption), styles["caption"])]))
     story += [
@@ -368,10 +367,15 @@ def write_notice_pdf(document: NoticeDocument, fonts: DocumentFonts, path: str |
     rl_config.useA85 = 0  # images as binary streams: ASCII85 in pure Python took longer than the rest of the PDF
     path = Path(path)
     markup = Markup(fonts)
-    story = _flowables(document, fonts, markup, figure, figure_mm)
     handle, temporary = tempfile.mkstemp(prefix=".notice-", suffix=".pdf.part", dir=path.parent)
     os.close(handle)
+    picture = None
     try:
+        if figure is not None:
+            # a JPEG file goes into the PDF as it is (DCT); from bytes reportlab would decode and hash every pixel
+            picture = temporary[: -len(".pdf.part")] + (".jpg" if figure[:2] == b"\xff\xd8" else ".png")
+            Path(picture).write_bytes(figure)
+        story = _flowables(document, fonts, markup, picture, figure_mm)
         doc = BaseDocTemplate(
             temporary, pagesize=(PAGE_W, PAGE_H), title=f"{document.title} {document.number}",
             author=document.authority, subject=document.holder, creator="Mine supervision plugin",
@@ -386,4 +390,7 @@ def write_notice_pdf(document: NoticeDocument, fonts: DocumentFonts, path: str |
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    finally:
+        if picture is not None:
+            Path(picture).unlink(missing_ok=True)
     return markup.warnings(document.number)

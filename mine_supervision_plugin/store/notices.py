@@ -30,7 +30,7 @@ from osgeo import ogr
 from ..domain.notices import format_number, parse_number
 from ..i18n import tr
 from .database import StoreError, SupervisionStore, _ogr_name, _read_meta, _write_meta, current_user, reading
-from .ogr_util import as_dict, features_by_key, features_with, set_field
+from .ogr_util import as_dict, features_by_key, features_with, quote, set_field
 
 NOTICES = "notices"
 PATCHES = "patches"
@@ -43,16 +43,25 @@ class NoticeError(StoreError):
 
 
 def _last_sequence(source: ogr.DataSource, prefix: str, year: int) -> int:
-    """The highest sequence ever allocated for ``prefix`` and ``year``: the counter or a row, whichever is higher."""
+    """The highest sequence ever allocated for ``prefix`` and ``year``: the counter or a row, whichever is higher.
+
+    Rows count too (a number typed by hand for a patch in the same form); they are asked of the database
+    in one query, so that issuing stays as fast with thousands of notices as with none.
+    """
     counter = _read_meta(source).get(COUNTER.format(prefix=prefix, year=year))
     last = int(counter) if counter and counter.isdigit() else 0
-    layer = source.GetLayerByName(NOTICES)
-    layer.SetAttributeFilter(None)
-    for feature in layer:
-        parsed = parse_number(feature.GetField("notice_no"))
-        if parsed and parsed[0] == prefix and parsed[1] == year:
-            last = max(last, parsed[2])
-    layer.ResetReading()
+    head = f"{prefix}〔{int(year)}〕"
+    pattern = quote(head.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%号")
+    rows = source.ExecuteSQL(
+        f"SELECT notice_no FROM {NOTICES} WHERE notice_no LIKE {pattern} ESCAPE '\\' "
+        f"ORDER BY length(notice_no) DESC, notice_no DESC LIMIT 5", dialect="SQLITE")
+    try:
+        for feature in rows:
+            parsed = parse_number(feature.GetField(0))
+            if parsed and parsed[0] == prefix and parsed[1] == year:
+                last = max(last, parsed[2])
+    finally:
+        source.ReleaseResultSet(rows)
     return last
 
 

@@ -87,3 +87,12 @@ def test_a_failed_document_allocates_no_number(store):
             pass
     assert issue(store) == f"{PREFIX}〔2026〕2号"
     assert [r["notice_no"] for r in notices(store)] == [f"{PREFIX}〔2026〕1号", f"{PREFIX}〔2026〕2号"]
+
+
+def test_a_number_typed_by_hand_in_the_same_form_is_not_given_again(store):
+    assert issue(store) == f"{PREFIX}〔2026〕1号"
+    source = ogr.Open(store.location, update=1)
+    for number in (f"{PREFIX}〔2026〕9号", f"{PREFIX}〔2026〕10号", "其他字〔2026〕50号", f"{PREFIX}〔2025〕70号"):
+        source.ExecuteSQL(f"INSERT INTO notices (notice_no, state) VALUES ('{number}', 'issued')")
+    source = None
+    assert issue(store) == f"{PREFIX}〔2026〕11号"
