@@ -120,6 +120,7 @@ bench: build
 	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_import_coordinates.py --files 5000
 	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_prejudge.py
 	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_compliance.py
+	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_notices.py
 	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_survey.py
 
 lint: $(PIP_STAMP)

@@ -110,7 +110,7 @@ def atlas(folder: Path, limit: int) -> dict:
     start = time.perf_counter()
     result, error = QgsLayoutExporter.exportToPdfs(layout_atlas, str(out / "atlas.pdf"), settings)
     elapsed = time.perf_counter() - start
-    return {"time_s": elapsed, "pages": len(list(out.glob("*.pdf"))), "result": int(result), "error": error}
+    return {"time_s": elapsed, "pages": len(list(out.glob("*.pdf"))), "result": int(result), "export_error": error}
 
 
 def main() -> None:
@@ -124,6 +124,7 @@ def main() -> None:
     except Exception:  # noqa: BLE001 - reported to the bench
         report["error"] = traceback.format_exc()
     Path(os.environ["BENCH_RESULT"]).write_text(json.dumps(report), encoding="utf-8")
+    QgsProject.instance().setDirty(False)  # no "save the project?" question on the way out
     QTimer.singleShot(0, iface.actionExit().trigger)
 
 

@@ -199,6 +199,19 @@ def main(out: Path, seed: int) -> int:
     )
     report.step(f"prejudgepatches (layers in, a new layer out): {out / 'prejudgment.gpkg'}")
 
+    # rectification notices: one PDF per holder of a patch pre-judged out of bounds, on an expired licence or
+    # unlicensed beside a licence; numbered and recorded in the database, the after-imagery under the maps
+    result = run_algorithm(
+        "rectificationnotices",
+        {"PATCHES": gpkg + "patches", "RIGHTS": gpkg + "mining_rights", "OUTPUT_FOLDER": str(out / "notices"),
+         "DATABASE": str(database), "ISSUE_DATE": "2026-11-02",
+         "IMAGERY": [str(p) for p in sorted((inputs / "imagery").glob("*_after.tif"))]},
+    )
+    numbers = (result.get("NUMBERS") or "").split(";")
+    report.step(
+        f"rectificationnotices: {result.get('NOTICES')} notices (one per holder), numbers {numbers[0]} … "
+        f"{numbers[-1]}, recorded and linked to their patches → {out / 'notices'}"
+    )
     patrols = inputs / "inspections"
     result = run_algorithm(
         "importpatrols",

@@ -44,7 +44,7 @@ from .columns import find_field
 PATCH_FIELDS = {
     "patch_no": ("patch_no", "TBBH"), "prejudgment": ("prejudgment",), "license_no": ("license_no",),
     "inside": ("inside_area_m2",), "outside": ("outside_area_m2",), "expired": ("expired_area_m2",),
-    "area": ("area_m2",), "found": ("field_check_date", "date_after"), "place": ("place", "location", "zone_name"),
+    "area": ("area_m2",), "checked": ("field_check_date",), "found": ("date_after",), "place": ("place", "location", "zone_name"),
 }
 RIGHT_FIELDS = {"license_no": ("license_no",), "holder": ("holder",), "mine_name": ("mine_name",),
                 "valid_from": ("valid_from",), "valid_to": ("valid_to",)}
@@ -122,7 +122,8 @@ class RectificationNoticesAlgorithm(MineSupervisionAlgorithm):
             findings.append(Finding(
                 str(values["patch_no"] or ""), values["prejudgment"], licence_numbers(values["license_no"]),
                 float(values["inside"] or 0), float(values["outside"] or 0), float(values["expired"] or 0),
-                float(values["area"]) if values["area"] is not None else None, to_date(values["found"]),
+                float(values["area"]) if values["area"] is not None else None,
+                to_date(values["checked"]) or to_date(values["found"]),
                 str(values["place"] or ""), geometry))
         cases, skipped = group_by_holder(findings, licences)
         self._report_skipped(feedback, skipped)

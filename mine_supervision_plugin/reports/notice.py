@@ -128,10 +128,17 @@ def build_document(case: HolderCase, template: dict, number: str, issued_at: dt.
     mines = "、".join(dict.fromkeys(licence.mine_name for licence in case.licences if licence.mine_name))
     licence_list = "、".join(case.license_nos)
     owner = f"你单位{mines}（采矿许可证号：{licence_list}）" if mines else f"你单位（采矿许可证号：{licence_list}）"
-    total_out = sum(float(f.outside_m2 or 0) for f in case.findings)
+    codes = [prejudgment_code(f.prejudgment) for f in case.findings]
+    total_out = sum(float(f.outside_m2 or 0) for f, code in zip(case.findings, codes) if code != "expired_licence")
+    total_expired = sum(float(f.expired_m2 or f.inside_m2 or 0) for f, code in zip(case.findings, codes)
+                        if code == "expired_licence")
+    totals = [f"共{len(case.findings)}处图斑"]
+    if total_out > 0:
+        totals.append(f"超出批准矿区范围的面积合计{area_text(total_out)}")
+    if total_expired > 0:
+        totals.append(f"采矿许可证有效期以外开采的面积合计{area_text(total_expired)}")
     intro = (f"我局通过{template.get('found_by') or '执法巡查'}发现，{owner}存在以下涉嫌违法开采的问题"
-             f"（共{len(case.findings)}处图斑，超出批准矿区范围的面积合计{area_text(total_out)}，"
-             f"位置见附图）：")
+             f"（{'，'.join(totals)}，位置见附图）：")
     facts = [f"{ordinal(i)}{finding_text(f, licences)}" for i, f in enumerate(case.findings, start=1)]
     deadline = deadline_from(issued_at, template["deadline_days"])
     contact = template.get("contact") or {}
@@ -283,11 +290,6 @@ def _flowables(document: NoticeDocument, fonts: DocumentFonts, markup: Markup, f
         Paragraph(markup(document.intro), styles["body"]),
         *[Paragraph(markup(text), styles["body"]) for text in document.facts],
     ]
-    if figure is not None:
-        width, height = figure_mm
-        image = Image(figure, width=width * MM, height=height * MM)
-        story.append(KeepTogether([Spacer(1, LEADING * 0.2), image,
-                                   Paragraph(markup("附图：" + document.figure_caption), styles["caption"])]))
     story += [
         Paragraph(markup(document.basis), styles["body"]),
         Paragraph(markup(document.requirement), styles["body"]),
@@ -297,6 +299,11 @@ def _flowables(document: NoticeDocument, fonts: DocumentFonts, markup: Markup, f
     if document.contact:
         story.append(Paragraph(markup(document.contact), styles["body"]))
     story += [CondPageBreak(4 * LEADING), Spacer(1, LEADING), Signature()]
+    if figure is not None:  # the map is the notice's attachment (附图), after the date as GB/T 9704 places them
+        width, height = figure_mm
+        image = Image(figure, width=width * MM, height=height * MM)
+        story.append(KeepTogether([Paragraph(markup("附图"), styles["plain"]), Spacer(1, LEADING * 0.3), image,
+                                   Paragraph(markup(document.figure_caption), styles["caption"])]))
 
     # --- the service receipt, on a page of its own
     story.append(PageBreak())
