@@ -1,7 +1,8 @@
-"""Documents out: empty for now, on purpose.
+"""Documents out, built with reportlab from the store's and the analysis's answers.
 
-The documents the next capability brings (notices, case and closing records,
-statistics, map figures rendered by QGIS, with their fonts) go here, built
-with reportlab from the store and the workflow's answers; colours from
-:mod:`..palette`. Nothing in the plugin imports this package yet.
+- :mod:`.fonts`: Chinese TrueType fonts found on the machine (or chosen in the settings), embedded.
+- :mod:`.template`: the bureau's words, from ``resources/templates/*.json``.
+- :mod:`.notice`: the rectification notice (整改通知书) in the GB/T 9704 layout, with its service receipt.
+- :mod:`.map_figure`: the notice's map, rendered by QGIS (the one module here that needs ``qgis.core``).
+- :mod:`.issue`: one notice per holder, numbered and recorded by :mod:`..store.notices` with its PDF.
 """
