@@ -3458,17 +3458,17 @@ The supervision database&apos;s layers are added to this project in their own gr
         <translation>ISSUE_DATE {value} 不是有效日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/rectification_notices.py" line="130"/>
+        <location filename="../mine_supervision_plugin/processing/rectification_notices.py" line="131"/>
         <source>No patch calls for a notice: nothing was written.</source>
         <translation>没有需要下发整改通知书的图斑：未生成任何文件。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/rectification_notices.py" line="149"/>
+        <location filename="../mine_supervision_plugin/processing/rectification_notices.py" line="150"/>
         <source>{number}: {holder}, {count} patch(es) → {path}</source>
         <translation>{number}：{holder}，{count} 个图斑 → {path}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/rectification_notices.py" line="152"/>
+        <location filename="../mine_supervision_plugin/processing/rectification_notices.py" line="153"/>
         <source>No DATABASE: the notices are drafts without a document number.</source>
         <translation>未指定 DATABASE：通知书为无文号的草稿。</translation>
     </message>
@@ -3478,12 +3478,12 @@ The supervision database&apos;s layers are added to this project in their own gr
         <translation>{input} 缺少字段 {fields}（现有字段：{present}）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/rectification_notices.py" line="186"/>
+        <location filename="../mine_supervision_plugin/processing/rectification_notices.py" line="187"/>
         <source>{count} unlicensed patch(es) touch no licence: no holder to serve, a case for enforcement: {patches}</source>
         <translation>{count} 个疑似无证开采图斑不涉及任何许可证：无送达对象，应移送执法查处：{patches}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/rectification_notices.py" line="189"/>
+        <location filename="../mine_supervision_plugin/processing/rectification_notices.py" line="190"/>
         <source>{count} patch(es) name licences that are not among RIGHTS (or have no holder): {patches}</source>
         <translation>{count} 个图斑所列许可证不在 RIGHTS 中（或没有采矿权人）：{patches}</translation>
     </message>
@@ -4158,27 +4158,27 @@ The supervision database&apos;s layers are added to this project in their own gr
         <translation>整改通知书 {notice_no} 是针对许可证 {theirs} 下发的，而非本图斑的许可证 {ours}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/notices.py" line="137"/>
+        <location filename="../mine_supervision_plugin/store/notices.py" line="146"/>
         <source>The document-number prefix is empty: set it in the notice template.</source>
         <translation>文号前缀为空：请在通知书模板中设置。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/notices.py" line="144"/>
+        <location filename="../mine_supervision_plugin/store/notices.py" line="153"/>
         <source>Notice {number} was not recorded; its number is not used.</source>
         <translation>整改通知书 {number} 未登记；该文号未被占用。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/notices.py" line="157"/>
+        <location filename="../mine_supervision_plugin/store/notices.py" line="166"/>
         <source>Say why notice {number} is voided: a notice is voided with its reason.</source>
         <translation>请说明作废整改通知书 {number} 的理由：作废通知书须注明理由。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/notices.py" line="163"/>
+        <location filename="../mine_supervision_plugin/store/notices.py" line="172"/>
         <source>There is no notice {number} in {path}.</source>
         <translation>{path} 中没有整改通知书 {number}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/notices.py" line="165"/>
+        <location filename="../mine_supervision_plugin/store/notices.py" line="174"/>
         <source>Notice {number} is already voided.</source>
         <translation>整改通知书 {number} 已作废。</translation>
     </message>
@@ -4273,7 +4273,7 @@ The supervision database&apos;s layers are added to this project in their own gr
         <translation>未找到可用于文书的中文 TrueType 字体。请安装：Windows 上使用系统字体（simfang.ttf、simsun.ttc、simhei.ttf）；Debian/Ubuntu 上运行 `apt install fonts-arphic-uming fonts-wqy-zenhei`；或在插件设置中选择 .ttf/.ttc 字体文件。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/reports/notice.py" line="192"/>
+        <location filename="../mine_supervision_plugin/reports/notice.py" line="199"/>
         <source>{number}: the character {char} (U+{code:04X}) of &quot;{text}&quot; is in none of the fonts found; it is printed as [U+{code:04X}]. Choose a font that has it in the settings.</source>
         <translation>{number}：“{text}”中的字符 {char}（U+{code:04X}）在已找到的字体中均不存在，将印为 [U+{code:04X}]。请在设置中选择包含该字符的字体。</translation>
     </message>
