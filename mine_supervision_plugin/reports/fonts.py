@@ -192,18 +192,23 @@ class DocumentFonts:
     messages: list[str] = field(default_factory=list)
 
 
+def _role_name(role: str) -> str:
+    """The role as the user reads it (the message is in the interface language)."""
+    return {"body": tr("body text"), "title": tr("title")}.get(role, role)
+
+
 def _from_setting(spec: str, role: str, messages: list[str]) -> FontFile | None:
     if not spec:
         return None
     path, index = parse_spec(spec)
     if not path.is_file():
         messages.append(tr("The {role} font {path} chosen in the settings does not exist; another is used.").format(
-            role=role, path=path))
+            role=_role_name(role), path=path))
         return None
     kind = outline_kind(path, index)
     if kind != "truetype":
         messages.append(tr("The {role} font {path} chosen in the settings has {kind} outlines, which reportlab cannot "
-                           "embed; another is used.").format(role=role, path=path, kind=kind.upper()))
+                           "embed; another is used.").format(role=_role_name(role), path=path, kind=kind.upper()))
         return None
     known = KNOWN.get(path.name.lower(), ("custom", path.stem))
     return FontFile(path, index, known[0], known[1])
