@@ -96,8 +96,9 @@ LABELS = {
 }
 
 
-#: Of a place's patches of several years, the latest year's number is placed first.
-PATCH_PRIORITY = 'max(0, {top} - (maximum("year") - coalesce("year", maximum("year"))))'.format(
+#: Of a place's patches of several years, the latest year's number is placed first. No aggregate (maximum("year")):
+#: aggregates read the project from the render thread and crash when the project is cleared meanwhile (QGIS 3.22).
+PATCH_PRIORITY = 'max(0, {top} - (year(now()) - coalesce("year", year(now()))))'.format(
     top=LABELS["patches"]["priority"]
 )
 

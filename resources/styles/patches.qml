@@ -292,7 +292,7 @@
           <Option type="Map" name="properties">
             <Option type="Map" name="Priority">
               <Option type="bool" value="true" name="active"/>
-              <Option type="QString" value="max(0, 6 - (maximum(&quot;year&quot;) - coalesce(&quot;year&quot;, maximum(&quot;year&quot;))))" name="expression"/>
+              <Option type="QString" value="max(0, 6 - (year(now()) - coalesce(&quot;year&quot;, year(now()))))" name="expression"/>
               <Option type="int" value="3" name="type"/>
             </Option>
           </Option>
