@@ -68,9 +68,9 @@ def read_columns(
     template = tr("line {n}") if csv else tr("feature {n}")
     shift = 1 if csv else 0  # a CSV's line numbers count its header line
 
-    location = _ogr_location(algorithm, parameters, name, context)
+    location = ogr_location(algorithm, parameters, name, context)
     if location is not None:
-        fast = store_columns.read_columns(*location, [n for n in found.values() if n is not None])
+        fast = store_columns.read_columns(*location[:3], [n for n in found.values() if n is not None])
         if fast is not None:
             values = {key: fast.columns[n] if n is not None else None for key, n in found.items()}
             return Columns(values, found, Labels(fast.fids + shift, template))
@@ -112,8 +112,9 @@ class Labels(Sequence):
         return self.template.format(n=int(self.numbers[index]))
 
 
-def _ogr_location(algorithm, parameters, name, context) -> tuple[str, str | None, str | None] | None:
-    """(path, layer name, layer index) of an input OGR reads in bulk as the parameter asks, else None."""
+def ogr_location(algorithm, parameters, name, context) -> tuple | None:
+    """(path, layer name, layer index, CRS) of an input that GDAL's OGR can read in bulk exactly as the parameter
+    asks (no selection, limit, filter or subset; text files only when QGIS reads them as UTF-8), else None."""
     value = parameters.get(name)
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
         if value.selectedFeaturesOnly or getattr(value, "featureLimit", -1) not in (-1, None):
@@ -131,7 +132,7 @@ def _ogr_location(algorithm, parameters, name, context) -> tuple[str, str | None
         # text as QGIS decodes it (a user-chosen encoding such as GBK): leave it to QGIS
         if layer.dataProvider().encoding().upper().replace("-", "") != "UTF8":
             return None
-    return path, parts.get("layerName") or None, parts.get("layerId")
+    return path, parts.get("layerName") or None, parts.get("layerId"), layer.crs()
 
 
 def _needs_conversion(column: list) -> bool:

@@ -50,7 +50,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingFeatureSource,
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -68,6 +67,7 @@ from ..qgis_values import python_value
 from ..store import fast_io
 from ..store.fast_io import LayerData
 from .base import MineSupervisionAlgorithm, processing_errors, push_warnings
+from .columns import ogr_location
 
 _QVARIANT_TYPES = {
     "text": QVariant.String,
@@ -366,25 +366,8 @@ class PrejudgePatchesAlgorithm(MineSupervisionAlgorithm):
     # ------------------------------------------------------------------ reading
 
     def _ogr_location(self, parameters, name, context):
-        """(path, layer name) of a layer OGR can read in bulk as the parameter asks, else None."""
-        value = parameters.get(name)
-        if isinstance(value, QgsProcessingFeatureSourceDefinition):
-            if value.selectedFeaturesOnly or getattr(value, "featureLimit", -1) not in (-1, None):
-                return None
-            if getattr(value, "filterExpression", ""):
-                return None
-        layer = self.parameterAsVectorLayer(parameters, name, context)
-        if layer is None or layer.providerType() != "ogr" or layer.subsetString():
-            return None
-        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-        path = parts.get("path") or ""
-        if not path or not Path(path).is_file():
-            return None
-        if path.lower().endswith((".shp", ".dbf")):
-            # text as QGIS decodes it (a user-chosen encoding such as GBK): leave it to QGIS
-            if layer.dataProvider().encoding().upper().replace("-", "") != "UTF8":
-                return None
-        return path, parts.get("layerName") or None, parts.get("layerId"), layer.crs()
+        """(path, layer name, layer index, CRS) of a layer OGR can read in bulk as the parameter asks, else None."""
+        return ogr_location(self, parameters, name, context)
 
     def _read(self, parameters, name, context, feedback, fields, target, clean=False) -> LayerData:
         wanted = _wanted(fields)
