@@ -10,17 +10,13 @@ from __future__ import annotations
 import csv
 import os
 import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
 from osgeo import ogr
 
-from demo.county import generate
 from demo.qgis_process import QgisProcess, QgisProcessError, venv_site_packages
-from demo.run import apply_right_attributes
 from mine_supervision_plugin.formats.coordinates import read_coordinate_file
-from mine_supervision_plugin.store.database import open_database
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 # The PyPI shapely wheel (bundling GEOS 3.13), unpacked by the Makefile for the guard test only.
@@ -32,36 +28,9 @@ CONTRACT_PREJUDGE_FIELDS = {"prejudgment", "inside_area_m2", "outside_area_m2", 
 
 
 @pytest.fixture(scope="module")
-def installed_plugin(tmp_path_factory) -> Path:
-    """The plugin unzipped from dist/ (make package), as a user installs it."""
-    zip_path = Path(os.environ.get("MS_PLUGIN_ZIP", ROOT / "dist" / "mine_supervision_plugin.zip"))
-    if not zip_path.exists():
-        subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True)
-    folder = tmp_path_factory.mktemp("plugins")
-    with zipfile.ZipFile(zip_path) as archive:
-        archive.extractall(folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def county(tmp_path_factory) -> dict:
-    return generate(tmp_path_factory.mktemp("county"), seed=2026)
-
-
-@pytest.fixture(scope="module")
-def qgis(installed_plugin, tmp_path_factory) -> QgisProcess:
-    return QgisProcess(installed_plugin, tmp_path_factory.mktemp("home"))
-
-
-@pytest.fixture(scope="module")
-def database(qgis, county, tmp_path_factory) -> Path:
-    """A county database filled by the algorithms, step by step, as make demo does."""
-    path = tmp_path_factory.mktemp("db") / "county.gpkg"
-    qgis.run("createdatabase", {"DATABASE": path, "CRS": "EPSG:4526"})
-    qgis.run("importcoordinates", {"INPUT": county["rights_dir"], "DATABASE": path,
-                                   "OUTPUT": path.parent / "parcels.gpkg"})
-    # The county's licence ledger (validity, status): the coordinate exchange format carries none.
-    apply_right_attributes(open_database(path), county["rights_attributes"])
+def database(database, qgis, county) -> Path:
+    """The licence database (tests/qgis/conftest.py) filled further by the algorithms, as make demo does."""
+    path = database
     inputs = Path(county["out_dir"])
     for batch in sorted((inputs / "patches").glob("wp*.shp")):
         qgis.run("importpatches", {"INPUT": batch, "DATABASE": path, "SOURCE": 0, "BATCH": batch.stem,

@@ -3,36 +3,17 @@ the zip (QGIS's own GEOS/GDAL/PROJ loaded first), the PDFs checked with poppler.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
 from osgeo import ogr, osr
 
-from demo.qgis_process import QgisProcess, QgisProcessError
+from demo.qgis_process import QgisProcessError
 from mine_supervision_plugin.store.database import open_database
 from mine_supervision_plugin.store.notices import notices
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-
-
-@pytest.fixture(scope="module")
-def installed_plugin(tmp_path_factory) -> Path:
-    """The plugin unzipped from dist/ (make package), as a user installs it."""
-    zip_path = Path(os.environ.get("MS_PLUGIN_ZIP", ROOT / "dist" / "mine_supervision_plugin.zip"))
-    if not zip_path.exists():
-        subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True)
-    folder = tmp_path_factory.mktemp("plugins")
-    with zipfile.ZipFile(zip_path) as archive:
-        archive.extractall(folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def qgis(installed_plugin, tmp_path_factory) -> QgisProcess:
-    return QgisProcess(installed_plugin, tmp_path_factory.mktemp("home"))
 
 
 def poppler(*arguments) -> str:
