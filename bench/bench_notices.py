@@ -13,7 +13,6 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -70,28 +69,9 @@ def write_data(folder: Path, holders: int) -> None:
 
 
 def in_qgis(phase: str, folder: Path, extra: dict | None = None) -> dict:
-    sys.path.insert(0, str(ROOT / "tools"))
-    from qgis_profile import prepare_profile
+    from desktop import run_phase_in_qgis
 
-    from demo.qgis_process import venv_site_packages
-
-    profiles = folder / ".qgis-profiles"
-    prepare_profile(profiles)
-    result = folder / f"{phase}.json"
-    result.unlink(missing_ok=True)
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "LD_PRELOAD", "PYTHONPATH")}
-    env.update({"QGIS_PLUGINPATH": str(Path(os.environ.get("MS_PLUGIN_DIR") or ROOT / "build")),
-                "PYTHONPATH": os.pathsep.join(venv_site_packages()), "BENCH_PHASE": phase,
-                "BENCH_FOLDER": str(folder), "BENCH_RESULT": str(result), **(extra or {})})
-    subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "qgis", "--noversioncheck", "--nologo",
-                    "--profiles-path", str(profiles), "--code", str(ROOT / "bench" / "in_qgis_notices.py")],
-                   env=env, capture_output=True, timeout=7200, check=False)
-    if not result.exists():
-        raise SystemExit(f"QGIS wrote no result for the {phase} phase")
-    report = json.loads(result.read_text(encoding="utf-8"))
-    if "error" in report:
-        raise SystemExit(f"{phase} failed inside QGIS:\n{report['error']}")
-    return report
+    return run_phase_in_qgis(ROOT / "bench" / "in_qgis_notices.py", phase, folder, extra, timeout=7200)
 
 
 def main(argv=None) -> int:

@@ -251,27 +251,9 @@ def _peak_rss_mb() -> float:
 
 def _in_qgis_desktop(phase: str, folder: Path) -> dict:
     """Run one phase inside the real QGIS desktop on Xvfb (bench/in_qgis_phase.py), plugin as built."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    from qgis_profile import prepare_profile
+    from desktop import run_phase_in_qgis
 
-    from demo.qgis_process import venv_site_packages
-
-    profiles = folder / ".qgis-profiles"
-    prepare_profile(profiles)
-    result = folder / f"{phase}.json"
-    result.unlink(missing_ok=True)
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "LD_PRELOAD", "PYTHONPATH")}
-    env.update({"QGIS_PLUGINPATH": str(Path(os.environ.get("MS_PLUGIN_DIR") or ROOT / "build")),
-                "PYTHONPATH": os.pathsep.join(venv_site_packages()), "BENCH_PHASE": phase,
-                "BENCH_FOLDER": str(folder), "BENCH_RESULT": str(result)})
-    subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "qgis", "--noversioncheck", "--nologo",
-                    "--profiles-path", str(profiles), "--code", str(ROOT / "bench" / "in_qgis_phase.py")],
-                   env=env, capture_output=True, timeout=3600, check=False)
-    if not result.exists():
-        raise SystemExit(f"QGIS wrote no result for the {phase} phase")
-    report = json.loads(result.read_text(encoding="utf-8"))
-    if "error" in report:
-        raise SystemExit(f"{phase} failed inside QGIS:\n{report['error']}")
+    report = run_phase_in_qgis(ROOT / "bench" / "in_qgis_phase.py", phase, folder)
     if report["geos"]["qgis"].split("-")[0] != report["geos"]["shapely"]:
         raise SystemExit(f"shapely and QGIS use different GEOS: {report['geos']}")
     return report
