@@ -16,7 +16,7 @@ QGIS_PROFILE := $(BUILD)/qgis-profile
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-gdal gdal-bin \
 	python3-numpy python3-pandas python3-pyproj python3-openpyxl python3-pil \
 	pyqt5-dev-tools qttools5-dev-tools xvfb xauth poppler-utils fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai zip \
-	python3-dev libgeos-dev gcc libc6-dev qttranslations5-l10n
+	python3-dev libgeos-dev gcc libc6-dev qttranslations5-l10n postgresql-15-postgis-3 python3-psycopg2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_STAMP := $(VENV)/.apt-stamp
 PIP_STAMP := $(VENV)/.pip-stamp

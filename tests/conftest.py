@@ -42,3 +42,26 @@ def registry(qgis_app):
     yield registry
     if provider is not None:
         registry.removeProvider(provider)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL 15 + PostGIS 3 cluster on a loopback port, stopped after the session.
+
+    ``make test`` installs the server packages; a machine without them fails here with the command to run,
+    never skips: the shared database is tested wherever the tests run."""
+    from pg_server import start_server
+
+    server = start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_database(pg_server, request):
+    """A new empty PostGIS database for one test; its ``PG:`` store location."""
+    import re
+    import uuid
+
+    name = "t_" + re.sub(r"[^a-z0-9]", "_", request.node.name.lower())[:40] + "_" + uuid.uuid4().hex[:6]
+    return pg_server.create_database(name)
