@@ -94,7 +94,8 @@ def _field_definition(spec: Field) -> ogr.FieldDefn:
 def _create_table(source: ogr.DataSource, spec: Table, srs: osr.SpatialReference, version: int) -> None:
     options = [f"FID={FID_COLUMN}"]
     if spec.geometry:
-        options += [f"GEOMETRY_NAME={GEOMETRY_COLUMN}", "SPATIAL_INDEX=YES"]
+        spatial_index = "GIST" if source.GetDriver().GetName() == "PostgreSQL" else "YES"
+        options += [f"GEOMETRY_NAME={GEOMETRY_COLUMN}", f"SPATIAL_INDEX={spatial_index}"]
     layer = source.CreateLayer(
         spec.name,
         srs=srs if spec.geometry else None,
@@ -174,7 +175,7 @@ def create_database(
     """
     target = str(target)
     if is_postgres(target):
-        raise StoreError(tr("Creating a PostGIS supervision database is not available in this version."))
+        return _create_postgres_database(target, crs_epsg, overwrite=overwrite, schema_version=schema_version)
     path = Path(target)
     if path.suffix.lower() != ".gpkg":
         path = path.with_suffix(".gpkg")
@@ -199,6 +200,51 @@ def create_database(
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(leftover)
     return str(path)
+
+
+def _create_postgres_database(target: str, crs_epsg: int, *, overwrite: bool, schema_version: int) -> str:
+    """Create the schema in an existing PostgreSQL database with PostGIS, in one transaction."""
+    shown = redact_password(target)
+    try:
+        source = ogr.Open(_ogr_name(target), update=1)
+    except RuntimeError as error:
+        raise StoreError(tr("{path} cannot be opened: {reason}").format(path=shown, reason=redact_password(str(error)))) from None
+    if source is None:
+        raise StoreError(tr("{path} cannot be opened.").format(path=shown))
+    try:
+        if source.GetLayerByName(META_TABLE) is not None:
+            # ``overwrite`` is ignored on purpose: a shared database is never dropped by the plugin.
+            raise StoreError(tr("{path} already holds a supervision database; open it instead.").format(path=shown))
+        found = source.ExecuteSQL("SELECT extname FROM pg_extension WHERE extname = 'postgis'")
+        has_postgis = found.GetFeatureCount() > 0
+        source.ReleaseResultSet(found)
+        if not has_postgis:
+            raise StoreError(
+                tr("{path} has no PostGIS: ask its administrator to run CREATE EXTENSION postgis in it.").format(
+                    path=shown
+                )
+            )
+        source.StartTransaction()
+        try:
+            _populate(source, crs_epsg, schema_version)
+        except RuntimeError as error:
+            source.RollbackTransaction()
+            reason = redact_password(str(error))
+            raise StoreError(tr("{path} could not be written: {reason}. Nothing was written.").format(path=shown, reason=reason)) from None
+        source.CommitTransaction()
+    finally:
+        source = None
+    return target
+
+
+def redact_password(text: str) -> str:
+    """``text`` with any ``password=...`` of a connection string replaced by ``password=***``.
+
+    Messages, logs and project files never show a password."""
+    import re
+
+    text = re.sub(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", text, flags=re.IGNORECASE)
+    return re.sub(r"(postgres(?:ql)?://[^:/@\s]+:)[^@\s]+@", r"\1***@", text)
 
 
 def _recover_hot_journal(path: Path) -> bool:
