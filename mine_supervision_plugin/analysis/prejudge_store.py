@@ -50,6 +50,8 @@ def prejudge_database(
     says why.
     """
     report = StorePrejudgeReport()
+    if store.is_postgres:
+        return _prejudge_postgres(store, report, tolerance_m2, progress, is_canceled)
     with reading(store.location):
         patches = read_table(store, "patches", ("patch_no", "year", "date_before", "date_after"))
         without_geometry = _patches_without_geometry(store)
@@ -64,7 +66,8 @@ def prejudge_database(
         for year, after in zip(patches["year"], patches["date_after"])
     ]
     results = []
-    years = sorted({year for year in patches["year"] if year is not None})
+    # a patch with neither year nor date has NaN here (pandas): it goes with the undated group, never as a year
+    years = sorted({int(year) for year in patches["year"] if plain_value(year) is not None})
     groups = [(year, patches[patches["year"] == year]) for year in years]
     undated = patches[patches["year"].isna()]
     if len(undated):
@@ -107,6 +110,29 @@ def prejudge_database(
             "",
             {"judged": report.judged, "counts": report.counts, "without_geometry": without_geometry},
         )
+    if without_geometry:
+        report.warnings.append(_without_geometry_warning(without_geometry))
+    if report.judged == 0:
+        report.warnings.append(tr("No patch with a geometry was found to pre-judge."))
+    return report
+
+
+def _prejudge_postgres(store, report, tolerance_m2, progress, is_canceled) -> StorePrejudgeReport:
+    """On a PostGIS store the overlays run in the server (:mod:`.prejudge_server`); same answers, same report."""
+    from .prejudge_server import Cancelled, prejudge_on_server
+
+    without_geometry = _patches_without_geometry(store)
+    try:
+        prejudge_on_server(
+            store,
+            report,
+            tolerance_m2=tolerance_m2,
+            progress=progress,
+            is_canceled=is_canceled,
+            before_commit=lambda source: _write_without_geometry(source.GetLayerByName("patches"), without_geometry),
+        )
+    except Cancelled:
+        return StorePrejudgeReport()
     if without_geometry:
         report.warnings.append(_without_geometry_warning(without_geometry))
     if report.judged == 0:
