@@ -1,0 +1,366 @@
+"""Check out one county of a shared (PostGIS) database into a GeoPackage for field work, and check it back in.
+
+Field staff work offline: :func:`check_out` copies a county's licences, patches
+and everything attached to them (corners, workflow log, patrols, photos, corner
+checks, surveys, notices, ledger items) into a new GeoPackage supervision
+database, keeping every row's fid and a snapshot of its values as read on both
+sides (table ``ms_checkout_base``). :func:`check_in` merges the copy back in one
+server transaction, field by field against that snapshot: a field changed only
+in the copy is written, a field changed on both sides to different values is a
+conflict listed for the user (the server keeps its value), rows made in the copy
+are added (the workflow log of both sides stays in time order), and rows deleted
+in the copy are listed, never deleted on the server. A copy is checked in once:
+the server records each checkout and refuses a second check-in in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from osgeo import ogr
+
+from ..i18n import tr
+from .database import (
+    GEOMETRY_COLUMN,
+    META_TABLE,
+    StoreError,
+    SupervisionStore,
+    _read_meta,
+    _write_meta,
+    create_database,
+    current_user,
+    open_database,
+    redact_password,
+)
+from .ogr_util import as_dict, json_ready, open_read, quote, set_field
+
+BASE_TABLE = "ms_checkout_base"
+
+#: What a county's copy holds: table → how its rows belong to the county.
+#: ``county``: its own county_code; ``licence``/``patch``: by the licence or patch numbers checked out;
+#: ``inspection``: by the patrols checked out; ``all``: reference data copied whole, never merged back.
+SCOPE: tuple[tuple[str, str], ...] = (
+    ("mining_rights", "county"),
+    ("patches", "county"),
+    ("mining_right_parcels", "licence"),
+    ("mining_right_corners", "licence"),
+    ("patch_events", "patch"),
+    ("inspections", "licence_or_patch"),
+    ("inspection_photos", "inspection"),
+    ("corner_checks", "licence"),
+    ("survey_extents", "licence"),
+    ("notices", "licence_or_patch"),
+    ("ledger_items", "licence_or_patch"),
+    ("monitoring_zones", "all"),
+)
+#: The natural key of tables whose key is unique: a row added in the copy whose key the server has meanwhile
+#: is a conflict, not an error that stops the check-in.
+_UNIQUE_KEYS = {"mining_rights": "license_no", "patches": "patch_no", "notices": "notice_no"}
+#: Tables whose rows refer to a patrol by its fid (renumbered when a new patrol is added on the server).
+_INSPECTION_CHILDREN = ("inspection_photos", "corner_checks")
+
+
+@dataclass
+class CheckoutReport:
+    """What a checkout copied."""
+
+    checkout_id: str
+    path: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Conflict:
+    """A field both sides changed differently since the checkout (the server kept its value)."""
+
+    table: str
+    fid: int
+    key: str
+    field: str
+    base: object
+    local: object
+    server: object
+
+    def describe(self) -> str:
+        return tr("{table} {key}: {field} was {base}; changed to {local} in the copy and to {server} on the server").format(
+            table=self.table, key=self.key, field=self.field, base=self.base, local=self.local, server=self.server
+        )
+
+
+@dataclass
+class CheckinReport:
+    """What a check-in merged, added and left for the user."""
+
+    updated: dict[str, int] = field(default_factory=dict)
+    added: dict[str, int] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    deleted_in_copy: list[str] = field(default_factory=list)
+
+
+def _values(feature: ogr.Feature) -> dict:
+    """A row's values comparable across stores: fields as JSON-ready values, the geometry as WKT."""
+    record = {name: json_ready(value) for name, value in as_dict(feature).items() if name != "fid"}
+    geometry = feature.GetGeometryRef()
+    record[GEOMETRY_COLUMN] = geometry.ExportToIsoWkt() if geometry is not None else None
+    return record
+
+
+def _key(table: str, record: dict, fid: int) -> str:
+    for name in ("patch_no", "license_no", "notice_no", "name"):
+        if record.get(name):
+            return f"{record[name]} (fid {fid})" if table not in ("mining_rights", "patches") else str(record[name])
+    return f"fid {fid}"
+
+
+def _in_filter(name: str, values: set) -> str | None:
+    if not values:
+        return None
+    return f'"{name}" IN ({",".join(quote(v) for v in sorted(values))})'
+
+
+def _selection(table: str, rule: str, county: str, licences: set, patches: set, inspections: set) -> str | None:
+    """The attribute filter of ``table``'s rows that belong to the checkout; ``None`` means none of them."""
+    if rule == "all":
+        return ""
+    if rule == "county":
+        return f'"county_code" = {quote(county)}'
+    if rule == "licence":
+        return _in_filter("license_no", licences)
+    if rule == "patch":
+        return _in_filter("patch_no", patches)
+    if rule == "inspection":
+        return f'"inspection_id" IN ({",".join(str(int(fid)) for fid in sorted(inspections))})' if inspections else None
+    parts = [part for part in (_in_filter("license_no", licences), _in_filter("patch_no", patches)) if part]
+    return " OR ".join(f"({part})" for part in parts) if parts else None
+
+
+def check_out(server: SupervisionStore, county_code: str, target: str | Path) -> CheckoutReport:
+    """Copy county ``county_code`` of ``server`` into a new GeoPackage ``target`` and record the checkout on the server."""
+    county_code = str(county_code).strip()
+    if not county_code:
+        raise StoreError(tr("Choose the administrative code of the county to check out."))
+    path = create_database(target, server.crs_epsg)
+    local = open_database(path)
+    checkout_id = uuid.uuid4().hex
+    report = CheckoutReport(checkout_id, path)
+    snapshot: list[tuple[str, int, str, str]] = []
+    source = open_read(server)
+    try:
+        licences: set = set()
+        patches: set = set()
+        inspections: set = set()
+        with local.transaction() as copy:
+            base = copy.CreateLayer(BASE_TABLE, geom_type=ogr.wkbNone, options=["FID=fid"])
+            for name in ("table_name", "values_local", "values_server"):
+                base.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+            base.CreateField(ogr.FieldDefn("row_fid", ogr.OFTInteger64))
+            for table, rule in SCOPE:
+                selection = _selection(table, rule, county_code, licences, patches, inspections)
+                if selection is None:
+                    report.counts[table] = 0
+                    continue
+                layer = source.GetLayerByName(table)
+                layer.SetAttributeFilter(selection or None)
+                target_layer = copy.GetLayerByName(table)
+                count = 0
+                for feature in layer:
+                    row = ogr.Feature(target_layer.GetLayerDefn())
+                    row.SetFrom(feature)
+                    row.SetFID(feature.GetFID())
+                    target_layer.CreateFeature(row)
+                    server_values = _values(feature)
+                    if table == "mining_rights" and server_values.get("license_no"):
+                        licences.add(server_values["license_no"])
+                    elif table == "patches" and server_values.get("patch_no"):
+                        patches.add(server_values["patch_no"])
+                    elif table == "inspections":
+                        inspections.add(feature.GetFID())
+                    snapshot.append((table, feature.GetFID(), json.dumps(server_values, ensure_ascii=False), ""))
+                    count += 1
+                layer.SetAttributeFilter(None)
+                report.counts[table] = count
+            # the copy's own reading of each row (dates, numbers as the GeoPackage gives them back)
+            for table, fid, server_values, _ in snapshot:
+                stored = copy.GetLayerByName(table).GetFeature(fid)
+                record = ogr.Feature(base.GetLayerDefn())
+                record.SetField("table_name", table)
+                record.SetField("row_fid", fid)
+                record.SetField("values_server", server_values)
+                record.SetField("values_local", json.dumps(_values(stored), ensure_ascii=False))
+                base.CreateFeature(record)
+            _write_meta(
+                copy,
+                {
+                    "checkout_id": checkout_id,
+                    "checkout_county": county_code,
+                    "checkout_from": redact_password(server.location),
+                    "checkout_at": dt.datetime.now().isoformat(timespec="seconds"),
+                },
+            )
+            local.log(copy, "checkout", "", county_code, {"checkout_id": checkout_id, "counts": report.counts})
+    finally:
+        source = None
+    with server.transaction() as shared:
+        _write_meta(
+            shared,
+            {
+                f"checkout:{checkout_id}": json.dumps(
+                    {"county": county_code, "user": current_user(), "at": dt.datetime.now().isoformat(timespec="seconds"),
+                     "state": "out", "copy": Path(path).name},
+                    ensure_ascii=False,
+                )
+            },
+        )
+        server.log(shared, "checkout", "", county_code, {"checkout_id": checkout_id, "counts": report.counts})
+    return report
+
+
+def _base(copy: ogr.DataSource) -> dict[tuple[str, int], tuple[dict, dict]]:
+    layer = copy.GetLayerByName(BASE_TABLE)
+    if layer is None:
+        return {}
+    rows = {
+        (feature.GetField("table_name"), feature.GetField("row_fid")): (
+            json.loads(feature.GetField("values_local")),
+            json.loads(feature.GetField("values_server")),
+        )
+        for feature in layer
+    }
+    layer.ResetReading()
+    return rows
+
+
+def _apply(feature: ogr.Feature, name: str, local: ogr.Feature) -> None:
+    if name == GEOMETRY_COLUMN:
+        geometry = local.GetGeometryRef()
+        feature.SetGeometry(geometry.Clone() if geometry is not None else None)
+    else:
+        index = local.GetFieldIndex(name)
+        if index < 0 or not local.IsFieldSetAndNotNull(index):
+            feature.SetFieldNull(name)
+        else:
+            set_field(feature, name, as_dict(local)[name])
+
+
+def check_in(copy_store: SupervisionStore, server: SupervisionStore) -> CheckinReport:
+    """Merge the checked-out GeoPackage ``copy_store`` back into ``server`` (one server transaction)."""
+    copy = open_read(copy_store)
+    try:
+        meta = _read_meta(copy)
+        checkout_id = meta.get("checkout_id")
+        if not checkout_id:
+            raise StoreError(tr("{path} is not a checked-out copy of a shared database.").format(path=copy_store.location))
+        base = _base(copy)
+        report = CheckinReport()
+        with server.transaction() as shared:
+            recorded = _read_meta(shared).get(f"checkout:{checkout_id}")
+            if recorded is None:
+                raise StoreError(
+                    tr("{path} was not checked out of this database (its checkout is unknown here); nothing was written.").format(
+                        path=copy_store.location
+                    )
+                )
+            state = json.loads(recorded)
+            if state.get("state") != "out":
+                raise StoreError(
+                    tr(
+                        "{path} was already checked in on {when} by {user}; checking it in again would apply its changes "
+                        "twice. Nothing was written. Check out a new copy."
+                    ).format(path=copy_store.location, when=state.get("checked_in_at", "?"), user=state.get("checked_in_by", "?"))
+                )
+            new_inspection_fids: dict[int, int] = {}
+            for table, rule in SCOPE:
+                if rule == "all":
+                    continue
+                _merge_table(copy, shared, table, base, report, new_inspection_fids)
+            state.update(
+                {"state": "in", "checked_in_at": dt.datetime.now().isoformat(timespec="seconds"), "checked_in_by": current_user(),
+                 "conflicts": len(report.conflicts)}
+            )
+            _write_meta(shared, {f"checkout:{checkout_id}": json.dumps(state, ensure_ascii=False)})
+            server.log(
+                shared,
+                "checkin",
+                "",
+                state.get("county", ""),
+                {
+                    "checkout_id": checkout_id,
+                    "updated": report.updated,
+                    "added": report.added,
+                    "conflicts": [conflict.describe() for conflict in report.conflicts],
+                    "deleted_in_copy": report.deleted_in_copy,
+                },
+            )
+    finally:
+        copy = None
+    return report
+
+
+def _merge_table(copy, shared, table: str, base: dict, report: CheckinReport, new_inspection_fids: dict[int, int]) -> None:
+    local_layer = copy.GetLayerByName(table)
+    server_layer = shared.GetLayerByName(table)
+    seen: set[int] = set()
+    added = updated = 0
+    for local in local_layer:
+        fid = local.GetFID()
+        seen.add(fid)
+        local_values = _values(local)
+        snapshot = base.get((table, fid))
+        if snapshot is None:  # made in the copy
+            unique = _UNIQUE_KEYS.get(table)
+            if unique and local_values.get(unique):
+                server_layer.SetAttributeFilter(f'"{unique}" = {quote(local_values[unique])}')
+                taken = server_layer.GetFeatureCount() > 0
+                server_layer.SetAttributeFilter(None)
+                if taken:
+                    report.conflicts.append(
+                        Conflict(table, fid, str(local_values[unique]), unique, "", tr("added in the copy"),
+                                 tr("added on the server"))
+                    )
+                    continue
+            row = ogr.Feature(server_layer.GetLayerDefn())
+            row.SetFrom(local)
+            if table in _INSPECTION_CHILDREN and local_values.get("inspection_id") in new_inspection_fids:
+                row.SetField("inspection_id", new_inspection_fids[local_values["inspection_id"]])
+            server_layer.CreateFeature(row)
+            if table == "inspections":
+                new_inspection_fids[fid] = row.GetFID()
+            added += 1
+            continue
+        base_local, base_server = snapshot
+        changed = [name for name, value in local_values.items() if base_local.get(name) != value]
+        if not changed:
+            continue
+        current = server_layer.GetFeature(fid)
+        if current is None:
+            report.conflicts.append(Conflict(table, fid, _key(table, local_values, fid), "*", "", tr("changed"), tr("deleted")))
+            continue
+        server_values = _values(current)
+        applied = False
+        for name in changed:
+            if server_values.get(name) != base_server.get(name) and server_values.get(name) != local_values.get(name):
+                report.conflicts.append(
+                    Conflict(table, fid, _key(table, local_values, fid), name, base_local.get(name),
+                             local_values.get(name), server_values.get(name))
+                )
+                continue
+            _apply(current, name, local)
+            applied = True
+        if applied:
+            server_layer.SetFeature(current)
+            updated += 1
+    local_layer.ResetReading()
+    for (name, fid), (base_local, _) in base.items():
+        if name == table and fid not in seen:
+            report.deleted_in_copy.append(f"{table} {_key(table, base_local, fid)}")
+    if added:
+        report.added[table] = added
+    if updated:
+        report.updated[table] = updated
+
+
+__all__ = ["check_out", "check_in", "CheckoutReport", "CheckinReport", "Conflict", "META_TABLE"]
