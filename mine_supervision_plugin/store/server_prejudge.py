@@ -137,28 +137,32 @@ def measure_patches(
     result = source.ExecuteSQL(sql)
     measures = PatchMeasures([], [], [], [], [], [], [], [], [], [], [])
     try:
+        definition = result.GetLayerDefn()
+        at = {definition.GetFieldDefn(i).GetName(): i for i in range(definition.GetFieldCount())}
+        # by index: looking a field up by name costs more than the whole overlay on 100,000 rows
+        fid, number, year, date, status = at["fid"], at["patch_no"], at["year_of"], at["date_after"], at["status"]
+        area, inside, valid, licences, zone, years = (
+            at["area"], at["inside"], at["covered_valid"], at["licences"], at["zone_fid"], at["years"]
+        )
         for feature in result:
-            measures.fid.append(feature.GetField("fid"))
-            measures.patch_no.append(feature.GetField("patch_no"))
-            measures.year.append(feature.GetField("year_of") if feature.IsFieldSet("year_of") else None)
-            measures.date_after.append(_date(feature, "date_after"))
-            measures.status.append(feature.GetField("status"))
-            measures.area.append(feature.GetField("area") if feature.IsFieldSet("area") else None)
-            measures.inside.append(feature.GetField("inside"))
-            measures.covered_valid.append(feature.GetField("covered_valid"))
-            measures.licences.append(feature.GetField("licences") or None)
-            measures.zone_fid.append(feature.GetField("zone_fid") if feature.IsFieldSet("zone_fid") else None)
-            measures.repeat_years.append(_sorted_years(feature.GetField("years")))
+            measures.fid.append(feature.GetFieldAsInteger64(fid))
+            measures.patch_no.append(feature.GetFieldAsString(number))
+            measures.year.append(feature.GetFieldAsInteger(year) if feature.IsFieldSetAndNotNull(year) else None)
+            measures.date_after.append(
+                dt.date(*feature.GetFieldAsDateTime(date)[:3]) if feature.IsFieldSetAndNotNull(date) else None
+            )
+            measures.status.append(feature.GetFieldAsInteger(status))
+            measures.area.append(feature.GetFieldAsDouble(area) if feature.IsFieldSetAndNotNull(area) else None)
+            measures.inside.append(feature.GetFieldAsDouble(inside))
+            measures.covered_valid.append(feature.GetFieldAsDouble(valid))
+            measures.licences.append(feature.GetFieldAsString(licences) or None if feature.IsFieldSetAndNotNull(licences) else None)
+            measures.zone_fid.append(feature.GetFieldAsInteger64(zone) if feature.IsFieldSetAndNotNull(zone) else None)
+            measures.repeat_years.append(
+                _sorted_years(feature.GetFieldAsString(years)) if feature.IsFieldSetAndNotNull(years) else None
+            )
     finally:
         source.ReleaseResultSet(result)
     return measures
-
-
-def _date(feature: ogr.Feature, name: str) -> dt.date | None:
-    if not feature.IsFieldSet(name) or feature.IsFieldNull(name):
-        return None
-    year, month, day = feature.GetFieldAsDateTime(name)[:3]
-    return dt.date(year, month, day)
 
 
 def _sorted_years(text: str | None) -> str | None:
