@@ -169,7 +169,7 @@ def void_notice(store: SupervisionStore, number: str, reason: str, *, user: str 
         layer = source.GetLayerByName(NOTICES)
         notice = next(iter(features_with(layer, "notice_no", number)), None)
         if notice is None:
-            raise NoticeError(tr("There is no notice {number} in {path}.").format(number=number, path=store.location))
+            raise NoticeError(tr("There is no notice {number} in {path}.").format(number=number, path=store.shown))
         if notice.GetField("state") == "voided":
             raise NoticeError(tr("Notice {number} is already voided.").format(number=number))
         previous = notice.GetField("state")
