@@ -67,6 +67,14 @@ def pg_database(pg_server, request):
     return pg_server.create_database(name)
 
 
+@pytest.fixture(scope="session")
+def pg_postgis_template(pg_server) -> str:
+    """An empty database with PostGIS that new test databases are copied from (faster than CREATE EXTENSION each)."""
+    name = "ms_template_postgis"
+    pg_server.create_database(name)
+    return name
+
+
 @pytest.fixture(params=["gpkg", "postgis"])
 def store_kind(request) -> str:
     """Which store a test of the store runs on: every such test runs on both (issue 14)."""
@@ -84,8 +92,11 @@ def new_store_location(request, store_kind, tmp_path):
         if store_kind == "gpkg":
             return str(tmp_path / f"{name}.gpkg")
         server = request.getfixturevalue("pg_server")
-        label = re.sub(r"[^a-z0-9]", "_", f"{request.node.name}_{name}".lower())[:40]
-        return server.create_database(f"t_{label}_{uuid.uuid4().hex[:6]}")
+        template = request.getfixturevalue("pg_postgis_template")
+        database = "t_" + re.sub(r"[^a-z0-9]", "_", f"{request.node.name}_{name}".lower())[:40] + "_" + uuid.uuid4().hex[:6]
+        server.psql(f'CREATE DATABASE "{database}" TEMPLATE "{template}"')
+        server.databases.append(database)
+        return server.ogr_target(database)
 
     return make
 

@@ -10,10 +10,10 @@ import subprocess
 
 import pytest
 from osgeo import gdal, ogr
+from store_sql import execute, fingerprint, is_pg
 
 from mine_supervision_plugin.store.database import StoreError, create_database, open_database, schema_diff
 from mine_supervision_plugin.store.schema import META_TABLE, SCHEMA_VERSION, TABLES, tables_at
-from store_sql import execute, fingerprint, is_pg
 
 
 def digest(path) -> str:
