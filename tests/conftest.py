@@ -65,3 +65,43 @@ def pg_database(pg_server, request):
 
     name = "t_" + re.sub(r"[^a-z0-9]", "_", request.node.name.lower())[:40] + "_" + uuid.uuid4().hex[:6]
     return pg_server.create_database(name)
+
+
+@pytest.fixture(scope="session")
+def pg_postgis_template(pg_server) -> str:
+    """An empty database with PostGIS that new test databases are copied from (faster than CREATE EXTENSION each)."""
+    name = "ms_template_postgis"
+    pg_server.create_database(name)
+    return name
+
+
+@pytest.fixture(params=["gpkg", "postgis"])
+def store_kind(request) -> str:
+    """Which store a test of the store runs on: every such test runs on both (issue 14)."""
+    return request.param
+
+
+@pytest.fixture
+def new_store_location(request, store_kind, tmp_path):
+    """A factory of fresh places for a supervision database of the test's kind: ``new_store_location("name")``
+    gives ``tmp_path/name.gpkg`` or a new empty PostGIS database (its ``PG:...`` location)."""
+    import re
+    import uuid
+
+    def make(name: str = "county") -> str:
+        if store_kind == "gpkg":
+            return str(tmp_path / f"{name}.gpkg")
+        server = request.getfixturevalue("pg_server")
+        template = request.getfixturevalue("pg_postgis_template")
+        database = "t_" + re.sub(r"[^a-z0-9]", "_", f"{request.node.name}_{name}".lower())[:40] + "_" + uuid.uuid4().hex[:6]
+        server.psql(f'CREATE DATABASE "{database}" TEMPLATE "{template}"')
+        server.databases.append(database)
+        return server.ogr_target(database)
+
+    return make
+
+
+@pytest.fixture
+def store_location(new_store_location) -> str:
+    """A fresh place for one supervision database: a ``.gpkg`` path or an empty PostGIS database (see store_kind)."""
+    return new_store_location()

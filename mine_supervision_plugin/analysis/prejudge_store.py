@@ -164,7 +164,7 @@ def _patches_without_geometry(store: SupervisionStore) -> list[str]:
         definition = layer.GetLayerDefn()
         others = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
         layer.SetIgnoredFields([name for name in others if name != "patch_no"])
-        for feature in layer:
+        for feature in sorted(layer, key=lambda f: f.GetFID()):  # PostgreSQL gives rows in no set order
             reference = feature.GetGeometryRef()
             if reference is None or reference.IsEmpty():
                 numbers.append(feature.GetField("patch_no") or tr("fid {fid}").format(fid=feature.GetFID()))

@@ -14,6 +14,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import re
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -73,15 +74,79 @@ class StoreWriteError(StoreError, RuntimeError):
     """
 
 
+_CONNINFO_START = re.compile(r"^\s*(service|dbname|host|hostaddr|port|user)\s*=", re.IGNORECASE)
+
+
 def is_postgres(target: str) -> bool:
-    """True when ``target`` names a PostgreSQL connection rather than a file."""
-    return target.startswith(("PG:", "postgresql://", "postgres://"))
+    """True when ``target`` names a PostgreSQL connection rather than a file.
+
+    ``PG:...``, a ``postgresql://`` URI or a libpq connection string (``service=...``, ``dbname=... host=...``).
+    """
+    target = str(target)
+    return target.startswith(("PG:", "postgresql://", "postgres://")) or bool(_CONNINFO_START.match(target))
+
+
+def postgres_location(target: str) -> str:
+    """The store location (``PG:...``) of a PostgreSQL connection written any way :func:`is_postgres` takes."""
+    target = str(target).strip()
+    if target.startswith("PG:"):
+        return target
+    return "PG:" + target
 
 
 def _ogr_name(target: str) -> str:
-    if target.startswith(("postgresql://", "postgres://")):
-        return "PG:" + target
+    if is_postgres(target) and not target.startswith("PG:"):
+        return postgres_location(target)
     return target
+
+
+def shown_location(location: str) -> str:
+    """The database as messages and logs name it: a file's path; a PostgreSQL connection without its password."""
+    location = str(location)
+    return redact_password(location) if is_postgres(location) else location
+
+
+def _connection_error(location: str, detail: str) -> StoreError:
+    """Why a PostgreSQL database could not be reached, in words (never with its password)."""
+    shown = shown_location(location)
+    reason = redact_password(detail.replace("PQconnectdb failed.", "").strip()) or tr("no reason given")
+    text = reason.lower()
+    if "password authentication failed" in text or "no password supplied" in text or "authentication failed" in text:
+        message = tr("{path}: the server refused the user name or password ({reason}). Check the user and the "
+                     "authentication configuration of the connection. Nothing was written.")
+    elif "database" in text and "does not exist" in text:
+        message = tr("{path}: the server has no such database ({reason}). Ask its administrator to create it "
+                     "(createdb, then CREATE EXTENSION postgis). Nothing was written.")
+    elif "definition of service" in text:
+        message = tr("{path}: this PostgreSQL service is not defined in pg_service.conf ({reason}). Nothing was written.")
+    elif any(word in text for word in ("connection refused", "could not translate host", "timeout", "no route",
+                                       "could not connect", "network is unreachable", "server closed the connection")):
+        message = tr("{path}: the server cannot be reached ({reason}). Check the host and port, that the server "
+                     "is running and that the network lets you through. Nothing was written.")
+    elif "permission denied" in text:
+        message = tr("{path}: the server refused access ({reason}). Ask its administrator for the rights you need. "
+                     "Nothing was written.")
+    else:
+        message = tr("{path} cannot be opened: {reason}")
+    return StoreError(message.format(path=shown, reason=reason))
+
+
+def _open_source(location: str, *, update: bool) -> ogr.DataSource:
+    """``location`` opened through OGR; a :class:`StoreError` in words when it cannot be."""
+    from osgeo import gdal
+
+    gdal.ErrorReset()
+    try:
+        source = ogr.Open(_ogr_name(location), update=1 if update else 0)
+    except RuntimeError as error:
+        source, detail = None, str(error)
+    else:
+        detail = gdal.GetLastErrorMsg()
+    if source is None:
+        if is_postgres(location):
+            raise _connection_error(location, detail)
+        raise StoreError(tr("{path} cannot be opened: {reason}").format(path=location, reason=detail or "?"))
+    return source
 
 
 def _field_definition(spec: Field) -> ogr.FieldDefn:
@@ -204,13 +269,9 @@ def create_database(
 
 def _create_postgres_database(target: str, crs_epsg: int, *, overwrite: bool, schema_version: int) -> str:
     """Create the schema in an existing PostgreSQL database with PostGIS, in one transaction."""
-    shown = redact_password(target)
-    try:
-        source = ogr.Open(_ogr_name(target), update=1)
-    except RuntimeError as error:
-        raise StoreError(tr("{path} cannot be opened: {reason}").format(path=shown, reason=redact_password(str(error)))) from None
-    if source is None:
-        raise StoreError(tr("{path} cannot be opened.").format(path=shown))
+    target = postgres_location(target)
+    shown = shown_location(target)
+    source = _open_source(target, update=True)
     try:
         if source.GetLayerByName(META_TABLE) is not None:
             # ``overwrite`` is ignored on purpose: a shared database is never dropped by the plugin.
@@ -241,8 +302,6 @@ def redact_password(text: str) -> str:
     """``text`` with any ``password=...`` of a connection string replaced by ``password=***``.
 
     Messages, logs and project files never show a password."""
-    import re
-
     text = re.sub(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", text, flags=re.IGNORECASE)
     return re.sub(r"(postgres(?:ql)?://[^:/@\s]+:)[^@\s]+@", r"\1***@", text)
 
@@ -350,6 +409,11 @@ class SupervisionStore:
     def is_postgres(self) -> bool:
         return is_postgres(self.location)
 
+    @property
+    def shown(self) -> str:
+        """The database as messages name it (never with a password)."""
+        return shown_location(self.location)
+
     def layer_uri(self, table_name: str) -> str:
         """The QGIS OGR data source string of one table."""
         return f"{self.location}|layername={table_name}"
@@ -364,11 +428,9 @@ class SupervisionStore:
         table of the schema gone missing. The store is left as it was.
         """
         try:
-            source = ogr.Open(_ogr_name(self.location), update=1)
-            if source is None:
-                raise RuntimeError(tr("cannot be opened"))
+            source = _open_source(self.location, update=True)
             source.StartTransaction()
-        except RuntimeError as error:
+        except (RuntimeError, StoreError) as error:
             source = None
             raise store_error(self.location, error) from error.with_traceback(None)
         try:
@@ -427,9 +489,21 @@ def store_error(location: str, error: BaseException, *, reading: bool = False) -
     """
     if isinstance(error, StoreWriteError):
         return error
-    reason = str(error).strip() or type(error).__name__
+    if isinstance(error, StoreError):
+        return StoreWriteError(str(error))
+    reason = redact_password(str(error).strip()) or type(error).__name__
     text = reason.lower()
-    if "locked" in text or "busy" in text:
+    if is_postgres(location) and ("pqconnectdb" in text or "server closed the connection" in text
+                                  or "connection" in text and ("lost" in text or "refused" in text or "terminat" in text)):
+        message = tr(
+            "{path}: the connection to the server was lost or refused ({reason}); nothing was written. "
+            "Check the network and the server, then try again."
+        )
+    elif is_postgres(location) and ("deadlock" in text or "could not serialize" in text or "lock timeout" in text):
+        message = tr(
+            "{path} is busy with another user's change ({reason}); nothing was written. Try again in a moment."
+        )
+    elif "locked" in text or "busy" in text:
         message = tr(
             "{path} is locked by another program (another QGIS, a copy or synchronisation tool...); "
             "nothing was written. Close it there and try again."
@@ -451,8 +525,8 @@ def store_error(location: str, error: BaseException, *, reading: bool = False) -
         message = tr("{path} could not be read: {reason}.")
     else:
         message = tr("{path} could not be written: {reason}. Nothing was written.")
-    folder = Path(location).parent if not is_postgres(location) else location
-    return StoreWriteError(message.format(path=location, reason=reason, folder=folder))
+    folder = Path(location).parent if not is_postgres(location) else shown_location(location)
+    return StoreWriteError(message.format(path=shown_location(location), reason=reason, folder=folder))
 
 
 def _missing_tables(source: ogr.DataSource | None) -> list[str]:
@@ -470,7 +544,7 @@ def _damaged_schema_error(location: str, missing: list[str]) -> StoreWriteError:
         tr(
             "{path} is damaged: the table(s) {tables} of the supervision database are missing (deleted by "
             "another program?). Nothing was written. Restore the database from a backup."
-        ).format(path=location, tables=", ".join(missing))
+        ).format(path=shown_location(location), tables=", ".join(missing))
     )
 
 
@@ -522,21 +596,27 @@ def open_database(target: str | os.PathLike, *, migrate: bool = True) -> Supervi
     was written by a newer plugin. Nothing is written in those cases.
     """
     target = str(target)
-    notes = [] if is_postgres(target) else _check_geopackage_file(Path(target))
+    if is_postgres(target):
+        target = postgres_location(target)
+        notes = []
+    else:
+        notes = _check_geopackage_file(Path(target))
+    shown = shown_location(target)
+    source = _open_source(target, update=False)
     try:
-        source = ogr.Open(_ogr_name(target), update=0)
+        meta = _read_meta(source)
     except RuntimeError as error:
-        raise StoreError(tr("{path} cannot be opened: {reason}").format(path=target, reason=error)) from error
-    meta = _read_meta(source)
+        source = None
+        raise store_error(target, error, reading=True) from None
     if meta.get("application") != APPLICATION_ID:
         source = None
-        raise StoreError(tr("{path} is not a supervision database.").format(path=target))
+        raise StoreError(tr("{path} is not a supervision database.").format(path=shown))
     try:
         version = int(meta.get("schema_version", "0"))
         crs_epsg = int(meta.get("crs_epsg", str(DEFAULT_CRS_EPSG)))
     except ValueError as error:
         source = None
-        raise StoreError(tr("{path} has a damaged schema record: {reason}").format(path=target, reason=error)) from error
+        raise StoreError(tr("{path} has a damaged schema record: {reason}").format(path=shown, reason=error)) from error
     # Tables its own schema version has must be there: a dropped table is damage, never migrated over.
     missing = [spec.name for spec in tables_at(min(version, SCHEMA_VERSION)) if source.GetLayerByName(spec.name) is None]
     source = None
@@ -547,7 +627,7 @@ def open_database(target: str | os.PathLike, *, migrate: bool = True) -> Supervi
             tr(
                 "{path} was written by a newer version of the plugin (schema {found}; this plugin knows up to {known}). "
                 "Update the Mine supervision plugin to open it."
-            ).format(path=target, found=version, known=SCHEMA_VERSION)
+            ).format(path=shown, found=version, known=SCHEMA_VERSION)
         )
     store = SupervisionStore(target, crs_epsg, version, notes=notes)
     if notes:
@@ -557,7 +637,7 @@ def open_database(target: str | os.PathLike, *, migrate: bool = True) -> Supervi
         if not migrate:
             raise StoreError(
                 tr("{path} has schema {found} and needs migrating to {known}.").format(
-                    path=target, found=version, known=SCHEMA_VERSION
+                    path=shown, found=version, known=SCHEMA_VERSION
                 )
             )
         with store.transaction() as source:

@@ -42,7 +42,7 @@ from osgeo import ogr, osr
 from ..domain.vocab import to_code
 from ..formats.gpx import PatrolRoute, photo_files, read_patrol_files
 from ..i18n import tr
-from .database import StoreError, SupervisionStore, current_user, is_postgres
+from .database import StoreError, SupervisionStore, _read_meta, _write_meta, current_user, is_postgres
 from .ogr_util import as_dict, open_read, set_field, spatial_reference, to_ogr_geometry, to_shapely
 
 GPS_EPSG = 4490
@@ -51,6 +51,8 @@ MATCH_DISTANCE_M = 100.0
 #: A photo taken this long before a patrol's first point or after its last still belongs to it.
 PHOTO_TIME_MARGIN = dt.timedelta(minutes=30)
 ATTACHMENTS_SUFFIX = "_attachments"
+#: ms_meta key of a PostGIS database's attachments folder
+ATTACHMENTS_KEY = "attachments_folder"
 UNASSIGNED = "unassigned"
 MATCHED_BY_TEXT, MATCHED_BY_DISTANCE = "licence_no", "route_distance"
 
@@ -95,17 +97,55 @@ class PatrolImport:
 
 
 def attachments_folder(store: SupervisionStore) -> Path:
-    """``<database name>_attachments`` beside a GeoPackage database."""
+    """``<database name>_attachments`` beside a GeoPackage database; the folder set for a PostGIS one.
+
+    A shared database has no folder of its own: its administrator names one every user reaches (a
+    network share) with :func:`set_attachments_folder`; until then photos cannot be copied, said in words.
+    """
     if is_postgres(store.location):
-        raise StoreError(tr("Attachments beside a PostGIS database are not available in this version."))
+        source = open_read(store)
+        try:
+            folder = _read_meta(source).get(ATTACHMENTS_KEY)
+        finally:
+            source = None
+        if not folder:
+            raise StoreError(
+                tr("{path} has no attachments folder yet: set the shared folder where its photos are kept "
+                   "(Processing: set attachments folder) before importing photos.").format(path=store.shown)
+            )
+        return Path(folder)
     path = Path(store.location)
     return path.with_name(path.stem + ATTACHMENTS_SUFFIX)
+
+
+def set_attachments_folder(store: SupervisionStore, folder: str | os.PathLike) -> Path:
+    """Name the folder where a PostGIS database's photos are kept (a share every user reaches); one transaction.
+
+    Stored paths are relative to the folder's parent, as they are to a GeoPackage's folder, so a share
+    mounted elsewhere is set again here and every link follows.
+    """
+    if not is_postgres(store.location):
+        raise StoreError(tr("A GeoPackage keeps its attachments beside itself; there is no folder to set."))
+    path = Path(folder).resolve()
+    if not path.parent.is_dir():
+        raise StoreError(tr("The folder {folder} does not exist.").format(folder=path.parent))
+    with store.transaction() as source:
+        _write_meta(source, {ATTACHMENTS_KEY: str(path)})
+        store.log(source, "set_attachments_folder", "ms_meta", ATTACHMENTS_KEY, {"folder": str(path)})
+    return path
+
+
+def _attachments_base(store: SupervisionStore) -> Path:
+    """The folder stored photo paths are relative to: the GeoPackage's folder, or the attachments folder's parent."""
+    if is_postgres(store.location):
+        return attachments_folder(store).parent
+    return Path(store.location).resolve().parent
 
 
 def attachment_file(store: SupervisionStore, stored_path: str) -> Path:
     """The file a stored photo path names: a relative path is taken from the database's folder."""
     path = Path(stored_path)
-    return path if path.is_absolute() else Path(store.location).resolve().parent / path
+    return path if path.is_absolute() else _attachments_base(store) / path
 
 
 def _unique_target(folder: Path, name: str, taken: set[Path]) -> Path:
@@ -378,8 +418,9 @@ def _assign_photos(photos: list, patrols: list[dict], to_store, distance: float)
 
 
 def _write(store: SupervisionStore, patrols: list[dict], assignments: list, report: PatrolImport) -> None:
-    folder = attachments_folder(store) / INSPECTIONS
-    base = Path(store.location).resolve().parent
+    # a PostGIS database without an attachments folder still records patrols that bring no photos
+    folder = attachments_folder(store) / INSPECTIONS if assignments else None
+    base = _attachments_base(store) if folder is not None else None
     created_dirs: list[Path] = []
     copied: list[Path] = []
     try:
@@ -468,8 +509,10 @@ def patrol_photos(store: SupervisionStore, inspection_id: int) -> list[dict]:
         rows = [as_dict(feature) for feature in layer]
     finally:
         layer = source = None
+    base = _attachments_base(store) if any(not Path(row["photo_path"]).is_absolute() for row in rows) else None
     for row in rows:
-        row["file"] = attachment_file(store, row["photo_path"])
+        path = Path(row["photo_path"])
+        row["file"] = path if path.is_absolute() else base / path
     return rows
 
 

@@ -48,13 +48,17 @@ def _last_sequence(source: ogr.DataSource, prefix: str, year: int) -> int:
     Rows count too (a number typed by hand for a patch in the same form); they are asked of the database
     in one query, so that issuing stays as fast with thousands of notices as with none.
     """
+    postgres = source.GetDriver().GetName() == "PostgreSQL"
+    if postgres:
+        _lock_sequence(source, COUNTER.format(prefix=prefix, year=year))
     counter = _read_meta(source).get(COUNTER.format(prefix=prefix, year=year))
     last = int(counter) if counter and counter.isdigit() else 0
     head = f"{prefix}〔{int(year)}〕"
     pattern = quote(head.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%号")
+    # PostgreSQL answers in its own SQL (the same statement); a GeoPackage through GDAL's SQLite dialect
     rows = source.ExecuteSQL(
         f"SELECT notice_no FROM {NOTICES} WHERE notice_no LIKE {pattern} ESCAPE '\\' "
-        f"ORDER BY length(notice_no) DESC, notice_no DESC LIMIT 5", dialect="SQLITE")
+        f"ORDER BY length(notice_no) DESC, notice_no DESC LIMIT 5", dialect="" if postgres else "SQLITE")
     try:
         for feature in rows:
             parsed = parse_number(feature.GetField(0))
@@ -63,6 +67,19 @@ def _last_sequence(source: ogr.DataSource, prefix: str, year: int) -> int:
     finally:
         source.ReleaseResultSet(rows)
     return last
+
+
+def _lock_sequence(source: ogr.DataSource, key: str) -> None:
+    """Hold the sequence ``key`` of a PostgreSQL database until the transaction ends.
+
+    Two users issuing at once: the second waits here until the first commits or rolls back, then
+    reads the counter the first wrote, so numbers stay unique and without gaps.
+    """
+    result = source.ExecuteSQL(f"SELECT pg_advisory_xact_lock(hashtext({quote(key)})) AS locked")
+    try:
+        result.GetNextFeature()  # the lock is taken when the row is fetched
+    finally:
+        source.ReleaseResultSet(result)
 
 
 @dataclass
@@ -169,7 +186,7 @@ def void_notice(store: SupervisionStore, number: str, reason: str, *, user: str 
         layer = source.GetLayerByName(NOTICES)
         notice = next(iter(features_with(layer, "notice_no", number)), None)
         if notice is None:
-            raise NoticeError(tr("There is no notice {number} in {path}.").format(number=number, path=store.location))
+            raise NoticeError(tr("There is no notice {number} in {path}.").format(number=number, path=store.shown))
         if notice.GetField("state") == "voided":
             raise NoticeError(tr("Notice {number} is already voided.").format(number=number))
         previous = notice.GetField("state")
@@ -199,7 +216,8 @@ def notices(store: SupervisionStore) -> list[dict]:
         layer = source.GetLayerByName(NOTICES)
         rows = [as_dict(feature) for feature in layer]
         layer = source = None
-    return rows
+    # PostgreSQL gives rows in no set order (an updated row moves): the order written is the fids'
+    return sorted(rows, key=lambda row: row["fid"])
 
 
 def void_reasons(store: SupervisionStore) -> dict[str, str]:

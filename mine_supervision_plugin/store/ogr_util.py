@@ -106,6 +106,16 @@ def json_ready(value):
 # --- finding features ---------------------------------------------------------------
 
 
+def feature_by_fid(layer: ogr.Layer, fid: int) -> ogr.Feature | None:
+    """The feature ``fid`` of ``layer``, or None when there is none (PostgreSQL raises where GeoPackage gives None)."""
+    try:
+        return layer.GetFeature(int(fid))
+    except RuntimeError as error:
+        if "unknown feature id" in str(error).lower():
+            return None
+        raise
+
+
 def features_with(layer: ogr.Layer, field: str, value) -> list[ogr.Feature]:
     """The features whose ``field`` equals ``value``, in reading order; the layer's filter is reset after."""
     layer.SetAttributeFilter(f"{field} = {quote(value)}")

@@ -43,6 +43,7 @@ from ..i18n import tr
 from .database import StoreError, SupervisionStore, current_user, reading
 from .ogr_util import (
     as_dict,
+    feature_by_fid,
     features_by_key,
     features_with,
     json_ready,
@@ -737,7 +738,7 @@ def correct_event(
     target, reason, updates, user = _step_arguments(to_state, reason, updates, user)
     with store.transaction() as source:
         events = source.GetLayerByName(EVENTS)
-        event_feature = events.GetFeature(int(event_fid))
+        event_feature = feature_by_fid(events, event_fid)
         if event_feature is None:
             raise TransitionError(tr("There is no workflow event {fid}.").format(fid=event_fid))
         event = as_dict(event_feature)

@@ -34,6 +34,7 @@ def recorded_draws(store: SupervisionStore) -> list[dict]:
         source = ogr.Open(_ogr_name(store.location))
         layer = source.GetLayerByName("audit_log")
         layer.SetAttributeFilter(f"action = '{ACTION}'")
-        found = [json.loads(feature.GetField("detail")) for feature in layer]
+        # by fid: PostgreSQL gives rows in no set order
+        found = [json.loads(feature.GetField("detail")) for feature in sorted(layer, key=lambda f: f.GetFID())]
         layer = source = None
     return found

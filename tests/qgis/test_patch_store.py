@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import geopandas as gpd
 import pytest
 import shapely
+import store_sql
 from osgeo import ogr
+from store_sql import count, query
 
 from mine_supervision_plugin.domain.workflow import TransitionError
 from mine_supervision_plugin.store.database import create_database, open_database
@@ -40,31 +41,22 @@ def box(i: int, size: float = 100.0):
 
 
 @pytest.fixture
-def store(tmp_path):
-    return open_database(create_database(tmp_path / "supervision.gpkg"))
+def store(store_location):
+    """A new database, on each store (GeoPackage and PostGIS)."""
+    return open_database(create_database(store_location))
 
 
 def counts(store) -> dict[str, int]:
-    connection = sqlite3.connect(store.location)
-    try:
-        return {
-            name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-            for name in ("patches", "patch_events", "audit_log")
-        }
-    finally:
-        connection.close()
+    return {name: count(store.location, name) for name in ("patches", "patch_events", "audit_log")}
 
 
 def snapshot(store) -> list[tuple]:
     """Every stored row of patches and events, to prove nothing changed."""
-    connection = sqlite3.connect(store.location)
-    try:
-        return [
-            *connection.execute("SELECT fid, patch_no, state, determination, field_check_date, case_no FROM patches"),
-            *connection.execute("SELECT * FROM patch_events"),
-        ]
-    finally:
-        connection.close()
+    return [
+        *query(store.location, "SELECT fid, patch_no, state, determination, field_check_date, case_no FROM patches "
+                               "ORDER BY fid"),
+        *query(store.location, "SELECT * FROM patch_events ORDER BY fid"),
+    ]
 
 
 def add(store, numbers, **kwargs):
@@ -379,13 +371,8 @@ def test_no_api_rewrites_history_rows(store):
 
 
 def audit_rows(store, action: str) -> list[tuple]:
-    connection = sqlite3.connect(store.location)
-    try:
-        return connection.execute(
-            "SELECT table_name, feature_key, detail FROM audit_log WHERE action = ? ORDER BY fid", (action,)
-        ).fetchall()
-    finally:
-        connection.close()
+    return query(store.location,
+                 f"SELECT table_name, feature_key, detail FROM audit_log WHERE action = '{action}' ORDER BY fid")
 
 
 def test_form_fields_are_saved_without_a_move_and_logged(store):
@@ -492,13 +479,7 @@ def test_a_photo_that_cannot_be_written_rolls_the_whole_step_back(store, tmp_pat
 
 def add_failing_trigger(store, table: str, condition: str) -> None:
     """Make the database itself refuse a row half-way through a transaction (no mocks)."""
-    connection = sqlite3.connect(store.location)
-    connection.execute(
-        f'CREATE TRIGGER "fail_{table}" BEFORE INSERT ON "{table}" WHEN {condition} '
-        "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END"
-    )
-    connection.commit()
-    connection.close()
+    store_sql.add_failing_trigger(store.location, table, condition)
 
 
 def test_a_failure_mid_batch_rolls_the_whole_transition_back(store):
@@ -546,11 +527,7 @@ def test_a_failure_in_a_form_save_rolls_it_back(store):
 
 
 def rows(store, table_name: str, columns: str) -> list[tuple]:
-    connection = sqlite3.connect(store.location)
-    try:
-        return list(connection.execute(f'SELECT {columns} FROM "{table_name}" ORDER BY fid'))
-    finally:
-        connection.close()
+    return query(store.location, f'SELECT {columns} FROM "{table_name}" ORDER BY fid')
 
 
 def add_right(store, license_no: str, holder: str) -> None:

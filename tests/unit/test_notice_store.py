@@ -18,9 +18,8 @@ PREFIX = "上党自然资整"
 
 
 @pytest.fixture
-def store(tmp_path):
-    path = tmp_path / "county.gpkg"
-    create_database(path, crs_epsg=4526)
+def store(store_location):
+    path = create_database(store_location, crs_epsg=4526)
     store = open_database(path)
     square = shapely.box(38_500_000, 4_000_000, 38_500_100, 4_000_100)
     add_patches(store, [{"patch_no": "WP-1", "geometry": square, "license_no": "C1", "prejudgment": "out_of_bounds"},

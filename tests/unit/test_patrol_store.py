@@ -9,13 +9,14 @@ import pytest
 from osgeo import ogr, osr
 
 from mine_supervision_plugin.formats.photos import PhotoInfo
-from mine_supervision_plugin.store.database import create_database, open_database
+from mine_supervision_plugin.store.database import StoreError, create_database, open_database
 from mine_supervision_plugin.store.inspections import (
     PatrolImportError,
     attachments_folder,
     import_patrols,
     patrol_mines,
     patrol_photos,
+    set_attachments_folder,
 )
 from mine_supervision_plugin.store.schema import SCHEMA_VERSION
 
@@ -60,11 +61,18 @@ def _gpx(*tracks):
 
 
 @pytest.fixture()
-def county(tmp_path):
-    """A database with three licences, a folder of GPX files and a folder of photos."""
+def county(tmp_path, store_kind, new_store_location):
+    """A database with three licences, a folder of GPX files and a folder of photos.
+
+    A PostGIS database keeps its photos in the folder its administrator sets: here the folder a
+    GeoPackage's would be, so both stores give the same paths."""
     folder = tmp_path / "county"
     folder.mkdir()
-    database = create_database(folder / "supervision.gpkg")
+    if store_kind == "gpkg":
+        database = create_database(folder / "supervision.gpkg")
+    else:
+        database = create_database(new_store_location())
+        set_attachments_folder(open_database(database), folder / "supervision_attachments")
     _add_licence(database, NAMED, 114.000, 36.100)
     _add_licence(database, NEAR, 114.050, 36.100)
     _add_licence(database, FAR, 114.500, 36.500)
@@ -144,7 +152,10 @@ def test_moving_the_folder_keeps_the_photo_links(county, tmp_path):
     shutil.rmtree(county["photos"])  # the phone export is gone
     moved = tmp_path / "elsewhere" / "county"
     shutil.move(str(tmp_path / "county"), str(moved))
-    store = open_database(moved / "supervision.gpkg")
+    if store.is_postgres:  # the share mounted elsewhere: its new place is set once
+        set_attachments_folder(store, moved / "supervision_attachments")
+    else:
+        store = open_database(moved / "supervision.gpkg")
     for record in report.inspections:
         for photo in patrol_photos(store, record["fid"]):
             assert photo["file"].is_file() and str(photo["file"]).startswith(str(moved))
@@ -205,8 +216,8 @@ def test_unknown_kind_and_unknown_licence_are_named(county, tmp_path):
     assert any("C9999992010127130000009, which is not in the database" in w for w in report.warnings)
 
 
-def test_a_version_3_database_gains_the_patrol_fields_and_keeps_its_inspections(tmp_path):
-    path = create_database(tmp_path / "v3.gpkg", schema_version=3)
+def test_a_version_3_database_gains_the_patrol_fields_and_keeps_its_inspections(store_location):
+    path = create_database(store_location, schema_version=3)
     source = ogr.Open(path, update=1)
     layer = source.GetLayerByName("inspections")
     feature = ogr.Feature(layer.GetLayerDefn())
@@ -223,3 +234,21 @@ def test_a_version_3_database_gains_the_patrol_fields_and_keeps_its_inspections(
     source = ogr.Open(path)
     definition = source.GetLayerByName("inspection_photos").GetLayerDefn()
     assert definition.GetFieldIndex("source_file") >= 0
+
+
+def test_photos_of_a_postgis_database_without_an_attachments_folder_are_refused_in_words(pg_database, tmp_path):
+    store = open_database(create_database(pg_database))
+    _add_licence(store.location, NAMED, 114.000, 36.100)
+    gpx = tmp_path / "one.gpx"
+    gpx.write_text(_gpx(_track("XJ-1", f"许可证号：{NAMED}", [(114.0, 36.1, "2026-03-05T01:00:00Z"),
+                                                            (114.001, 36.101, "2026-03-05T02:00:00Z")])), encoding="utf-8")
+    photos = tmp_path / "phone"
+    photos.mkdir()
+    (photos / "IMG_1.jpg").write_bytes(b"\xff\xd8 fake")
+    info = PhotoInfo(str(photos / "IMG_1.jpg"), 114.0, 36.1, dt.datetime(2026, 3, 5, 9, 20), None)
+    with pytest.raises(StoreError, match="no attachments folder yet") as refused:
+        import_patrols(store, gpx, photos, read_photo=lambda path: info)
+    assert "ms-admin-test-password" not in str(refused.value)
+    assert rows(store.location, "inspections") == []
+    # without photos the patrol is recorded
+    assert len(import_patrols(store, gpx).inspections) == 1

@@ -60,8 +60,8 @@ def bow_tie(license_no: str) -> Licence:
 
 
 @pytest.fixture
-def store(tmp_path):
-    return open_database(create_database(tmp_path / "county.gpkg", 4526))
+def store(store_location):
+    return open_database(create_database(store_location, 4526))
 
 
 def rows(store, table: str, where: str | None = None) -> list[dict]:

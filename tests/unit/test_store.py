@@ -9,7 +9,8 @@ import stat
 import subprocess
 
 import pytest
-from osgeo import ogr
+from osgeo import gdal, ogr
+from store_sql import execute, fingerprint, is_pg
 
 from mine_supervision_plugin.store.database import StoreError, create_database, open_database, schema_diff
 from mine_supervision_plugin.store.schema import META_TABLE, SCHEMA_VERSION, TABLES, tables_at
@@ -20,12 +21,13 @@ def digest(path) -> str:
 
 
 def layer_names(path) -> set[str]:
-    source = ogr.Open(str(path))
+    # OGR lists only the tables with a geometry of a PostGIS database unless asked for all
+    source = gdal.OpenEx(str(path), gdal.OF_VECTOR, open_options=["LIST_ALL_TABLES=YES"] if is_pg(path) else [])
     return {source.GetLayer(i).GetName() for i in range(source.GetLayerCount())}
 
 
-def test_new_database_holds_the_whole_schema(tmp_path):
-    path = create_database(tmp_path / "county.gpkg", 4526)
+def test_new_database_holds_the_whole_schema(store_location):
+    path = create_database(store_location, 4526)
     assert layer_names(path) == {t.name for t in TABLES} | {META_TABLE}
     source = ogr.Open(path)
     assert schema_diff(source).empty
@@ -38,8 +40,8 @@ def test_new_database_holds_the_whole_schema(tmp_path):
     assert (store.schema_version, store.crs_epsg, store.migrated_from) == (SCHEMA_VERSION, 4526, None)
 
 
-def test_unique_licence_number_is_enforced_by_the_database(tmp_path):
-    store = open_database(create_database(tmp_path / "c.gpkg"))
+def test_unique_licence_number_is_enforced_by_the_database(store_location):
+    store = open_database(create_database(store_location))
     with store.transaction() as source:
         layer = source.GetLayerByName("mining_rights")
         for _ in range(1):
@@ -54,8 +56,8 @@ def test_unique_licence_number_is_enforced_by_the_database(tmp_path):
     assert ogr.Open(store.location).GetLayerByName("mining_rights").GetFeatureCount() == 1
 
 
-def test_failed_transaction_leaves_nothing(tmp_path):
-    store = open_database(create_database(tmp_path / "c.gpkg"))
+def test_failed_transaction_leaves_nothing(store_location):
+    store = open_database(create_database(store_location))
     with pytest.raises(ValueError), store.transaction() as source:
         layer = source.GetLayerByName("patches")
         feature = ogr.Feature(layer.GetLayerDefn())
@@ -65,8 +67,8 @@ def test_failed_transaction_leaves_nothing(tmp_path):
     assert ogr.Open(store.location).GetLayerByName("patches").GetFeatureCount() == 0
 
 
-def test_older_file_is_migrated_and_keeps_its_data(tmp_path):
-    path = create_database(tmp_path / "old.gpkg", schema_version=1)
+def test_older_file_is_migrated_and_keeps_its_data(store_location):
+    path = create_database(store_location, schema_version=1)
     assert "mining_right_history" not in layer_names(path)
     source = ogr.Open(path, update=1)
     patches = source.GetLayerByName("patches")
@@ -87,8 +89,8 @@ def test_older_file_is_migrated_and_keeps_its_data(tmp_path):
     assert open_database(path).migrated_from is None
 
 
-def test_a_version_2_file_gains_the_version_3_patch_fields(tmp_path):
-    path = create_database(tmp_path / "v2.gpkg", schema_version=2)
+def test_a_version_2_file_gains_the_version_3_patch_fields(store_location):
+    path = create_database(store_location, schema_version=2)
     source = ogr.Open(path, update=1)
     patches = source.GetLayerByName("patches")
     names = {patches.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(patches.GetLayerDefn().GetFieldCount())}
@@ -106,16 +108,13 @@ def test_a_version_2_file_gains_the_version_3_patch_fields(tmp_path):
     assert rows == [("P-2", "unlicensed", None)]
 
 
-def test_file_from_a_newer_plugin_is_refused_untouched(tmp_path):
-    path = create_database(tmp_path / "new.gpkg")
-    connection = sqlite3.connect(path)
-    connection.execute(f"UPDATE {META_TABLE} SET value = '{SCHEMA_VERSION + 1}' WHERE key = 'schema_version'")
-    connection.commit()
-    connection.close()
-    before = digest(path)
+def test_file_from_a_newer_plugin_is_refused_untouched(store_location):
+    path = create_database(store_location)
+    execute(path, f"UPDATE {META_TABLE} SET value = '{SCHEMA_VERSION + 1}' WHERE key = 'schema_version'")
+    before = fingerprint(path)
     with pytest.raises(StoreError, match="newer version of the plugin"):
         open_database(path)
-    assert digest(path) == before
+    assert fingerprint(path) == before
 
 
 def test_text_file_is_refused(tmp_path):
@@ -171,6 +170,15 @@ def test_locked_file_is_refused_untouched(tmp_path):
         holder.execute("ROLLBACK")
         holder.close()
     assert digest(path) == before
+
+
+def test_a_postgis_database_without_our_schema_is_refused_untouched(pg_database):
+    execute(pg_database, "CREATE TABLE roads (id serial PRIMARY KEY, name text); INSERT INTO roads (name) VALUES ('G5')")
+    before = fingerprint(pg_database)
+    with pytest.raises(StoreError, match="not a supervision database") as refused:
+        open_database(pg_database)
+    assert "ms-admin-test-password" not in str(refused.value)
+    assert fingerprint(pg_database) == before
 
 
 def test_create_refuses_to_overwrite(tmp_path):

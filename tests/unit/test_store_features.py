@@ -36,8 +36,8 @@ def count(store, table):
     return source.GetLayerByName(table).GetFeatureCount()
 
 
-def test_zones_are_copied_and_reprojected(tmp_path):
-    store = open_database(create_database(tmp_path / "c.gpkg", 4526))
+def test_zones_are_copied_and_reprojected(tmp_path, store_location):
+    store = open_database(create_database(store_location, 4526))
     path = zones_file(tmp_path / "z.gpkg", [("荫城重点监测矿区", "province", "2026", SQUARE)])
     assert copy_features(store, "monitoring_zones", path) == 1
     source = ogr.Open(store.location)
@@ -50,24 +50,24 @@ def test_zones_are_copied_and_reprojected(tmp_path):
     assert ogr.GeometryTypeToName(feature.GetGeometryRef().GetGeometryType()) == "Multi Polygon"
 
 
-def test_a_bad_row_names_file_and_row_and_writes_nothing(tmp_path):
-    store = open_database(create_database(tmp_path / "c.gpkg", 4526))
+def test_a_bad_row_names_file_and_row_and_writes_nothing(tmp_path, store_location):
+    store = open_database(create_database(store_location, 4526))
     path = zones_file(tmp_path / "z.gpkg", [("甲", "province", "2026", SQUARE), ("乙", "city", "twenty", SQUARE)])
     with pytest.raises(StoreError, match=r"z\.gpkg, row 2: year"):
         copy_features(store, "monitoring_zones", path)
     assert count(store, "monitoring_zones") == 0
 
 
-def test_a_missing_required_value_is_named(tmp_path):
-    store = open_database(create_database(tmp_path / "c.gpkg", 4526))
+def test_a_missing_required_value_is_named(tmp_path, store_location):
+    store = open_database(create_database(store_location, 4526))
     path = zones_file(tmp_path / "z.gpkg", [("甲", "", "2026", SQUARE)])
     with pytest.raises(StoreError, match="row 1: the required field level is empty"):
         copy_features(store, "monitoring_zones", path)
     assert count(store, "monitoring_zones") == 0
 
 
-def test_chinese_labels_become_codes_and_unknown_values_are_refused(tmp_path):
-    store = open_database(create_database(tmp_path / "c.gpkg", 4526))
+def test_chinese_labels_become_codes_and_unknown_values_are_refused(tmp_path, store_location):
+    store = open_database(create_database(store_location, 4526))
     assert copy_features(store, "monitoring_zones", zones_file(tmp_path / "a.gpkg", [("甲", "省", "2026", SQUARE)])) == 1
     source = ogr.Open(store.location)
     assert source.GetLayerByName("monitoring_zones").GetNextFeature().GetField("level") == "province"
