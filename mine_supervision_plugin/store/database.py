@@ -227,6 +227,7 @@ def _create_postgres_database(target: str, crs_epsg: int, *, overwrite: bool, sc
         source.StartTransaction()
         try:
             _populate(source, crs_epsg, schema_version)
+            _install_server_side(source, schema_version)
         except RuntimeError as error:
             source.RollbackTransaction()
             reason = redact_password(str(error))
@@ -235,6 +236,13 @@ def _create_postgres_database(target: str, crs_epsg: int, *, overwrite: bool, sc
     finally:
         source = None
     return target
+
+
+def _install_server_side(source: ogr.DataSource, version: int) -> None:
+    """Audit triggers, the append-only log, roles and row-level security of a shared database (see postgres_server)."""
+    from .postgres_server import install
+
+    install(source, version)
 
 
 def redact_password(text: str) -> str:
@@ -562,6 +570,8 @@ def open_database(target: str | os.PathLike, *, migrate: bool = True) -> Supervi
             )
         with store.transaction() as source:
             _migrate(source, crs_epsg)
+            if store.is_postgres:
+                _install_server_side(source, SCHEMA_VERSION)
             _write_meta(source, {"schema_version": str(SCHEMA_VERSION)})
             store.log(source, "migrate", META_TABLE, "", {"from": version, "to": SCHEMA_VERSION})
         store.schema_version = SCHEMA_VERSION
