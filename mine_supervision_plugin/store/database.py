@@ -238,6 +238,17 @@ def _create_postgres_database(target: str, crs_epsg: int, *, overwrite: bool, sc
     return target
 
 
+def _close_cursors(source: ogr.DataSource) -> None:
+    """Close the reading cursors of a PostgreSQL data source before rolling back.
+
+    GDAL (3.6) closes a layer's cursor left open (a read stopped early) inside
+    ``RollbackTransaction`` with a COMMIT before its ROLLBACK: the transaction
+    would be committed instead of rolled back. Closed first, it is not.
+    """
+    for index in range(source.GetLayerCount()):
+        source.GetLayer(index).ResetReading()
+
+
 def _install_server_side(source: ogr.DataSource, version: int) -> None:
     """Audit triggers, the append-only log, roles and row-level security of a shared database (see postgres_server)."""
     from .postgres_server import install
@@ -383,6 +394,8 @@ class SupervisionStore:
             yield source
         except BaseException as error:
             with contextlib.suppress(RuntimeError):
+                if self.is_postgres:
+                    _close_cursors(source)
                 # SQLite may have rolled back by itself (a full disk): the first error is the one that counts
                 source.RollbackTransaction()
             if isinstance(error, RuntimeError):
