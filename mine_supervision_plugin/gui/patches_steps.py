@@ -29,6 +29,7 @@ from ..domain.workflow import (
 from ..i18n import tr
 from ..store.database import StoreError
 from ..store.patches import EVENTS, PATCHES, PHOTOS, take_step, transition_patches
+from ..store.versions import ConcurrentEditError
 from .verification_dialog import save_form
 
 LOG_TAG = "Mine supervision"
@@ -75,6 +76,9 @@ class PatchStepsMixin:
             changed, photos = save_form(store, self.form, doubts)
         except TransitionError as error:
             self._refused(self.current_patch_no(), None, error.reasons)
+            return False
+        except ConcurrentEditError as error:
+            self._changed_by_someone_else(self.current_patch_no(), None, error)
             return False
         except (StoreError, RuntimeError) as error:
             self.context.error(
@@ -157,6 +161,7 @@ class PatchStepsMixin:
                 updates=updates,
                 photos=self.form.pending_photos(),
                 rectification_completed=answer.rectification_completed,
+                expected={patch_no: record},  # the patch as this user read it: another user's change is not overwritten
             )
         except TransitionError as error:
             self._refused(patch_no, to_state, error.reasons)
@@ -172,6 +177,8 @@ class PatchStepsMixin:
             if report.warnings:
                 self.context.warning(" ".join(report.warnings))
             self._written(photos=bool(report.photos.get(patch_no)))
+        elif patch_no in report.conflicts:
+            self._changed_by_someone_else(patch_no, to_state, ConcurrentEditError([report.conflicts[patch_no]]))
         else:
             self._refused(patch_no, to_state, report.refused.get(patch_no, []))
         return report
@@ -235,6 +242,11 @@ class PatchStepsMixin:
             )
         QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
         self.context.warning(text)
+
+    def _changed_by_someone_else(self, patch_no: str | None, to_state: str | None, error: ConcurrentEditError) -> None:
+        """Say whose change refused the save, and show the patch as now stored with this user's edits kept."""
+        self._refused(patch_no, to_state, [str(error)])
+        self._load_current(patch_no, keep_edits=True)
 
     def _written(self, *, photos: bool = False) -> None:
         """Tell everyone (this dock included) that patches and their events changed."""

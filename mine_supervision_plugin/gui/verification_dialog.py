@@ -266,6 +266,10 @@ class VerificationForm(QWidget):
                 result[name] = value
         return result
 
+    def loaded_patch(self) -> dict | None:
+        """The patch as read when the form was filled: a save is refused if another user changed it since."""
+        return dict(self._patch) if self._patch else None
+
     def pending_photos(self) -> list[str]:
         """Photo files added in the form and not saved yet."""
         return [
@@ -358,7 +362,11 @@ def save_form(
     patch_no = form.patch_no()
     if not patch_no:
         return {}, []
-    changed = update_patch_fields(store, patch_no, form.changed_values()) if form.changed_values() else {}
+    changed = (
+        update_patch_fields(store, patch_no, form.changed_values(), expected=form.loaded_patch())
+        if form.changed_values()
+        else {}
+    )
     photos = add_patch_photos(store, patch_no, form.pending_photos(), warnings=warnings)
     return changed, photos
 

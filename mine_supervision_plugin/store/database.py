@@ -288,6 +288,7 @@ def _create_postgres_database(target: str, crs_epsg: int, *, overwrite: bool, sc
         source.StartTransaction()
         try:
             _populate(source, crs_epsg, schema_version)
+            _install_server_side(source, schema_version)
         except RuntimeError as error:
             source.RollbackTransaction()
             reason = redact_password(str(error))
@@ -296,6 +297,24 @@ def _create_postgres_database(target: str, crs_epsg: int, *, overwrite: bool, sc
     finally:
         source = None
     return target
+
+
+def _close_cursors(source: ogr.DataSource) -> None:
+    """Close the reading cursors of a PostgreSQL data source before rolling back.
+
+    GDAL (3.6) closes a layer's cursor left open (a read stopped early) inside
+    ``RollbackTransaction`` with a COMMIT before its ROLLBACK: the transaction
+    would be committed instead of rolled back. Closed first, it is not.
+    """
+    for index in range(source.GetLayerCount()):
+        source.GetLayer(index).ResetReading()
+
+
+def _install_server_side(source: ogr.DataSource, version: int) -> None:
+    """Audit triggers, the append-only log, roles and row-level security of a shared database (see postgres_server)."""
+    from .postgres_server import install
+
+    install(source, version)
 
 
 def redact_password(text: str) -> str:
@@ -437,6 +456,8 @@ class SupervisionStore:
             yield source
         except BaseException as error:
             with contextlib.suppress(RuntimeError):
+                if self.is_postgres:
+                    _close_cursors(source)
                 # SQLite may have rolled back by itself (a full disk): the first error is the one that counts
                 source.RollbackTransaction()
             if isinstance(error, RuntimeError):
@@ -642,6 +663,8 @@ def open_database(target: str | os.PathLike, *, migrate: bool = True) -> Supervi
             )
         with store.transaction() as source:
             _migrate(source, crs_epsg)
+            if store.is_postgres:
+                _install_server_side(source, SCHEMA_VERSION)
             _write_meta(source, {"schema_version": str(SCHEMA_VERSION)})
             store.log(source, "migrate", META_TABLE, "", {"from": version, "to": SCHEMA_VERSION})
         store.schema_version = SCHEMA_VERSION

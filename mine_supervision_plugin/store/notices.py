@@ -31,6 +31,7 @@ from ..domain.notices import format_number, parse_number
 from ..i18n import tr
 from .database import StoreError, SupervisionStore, _ogr_name, _read_meta, _write_meta, current_user, reading
 from .ogr_util import as_dict, features_by_key, features_with, quote, set_field
+from .versions import serialize
 
 NOTICES = "notices"
 PATCHES = "patches"
@@ -162,6 +163,8 @@ def issuing(store: SupervisionStore, prefix: str, year: int) -> Iterator[Issue]:
     if not prefix:
         raise NoticeError(tr("The document-number prefix is empty: set it in the notice template."))
     with store.transaction() as source:
+        # Shared database: issuers of the same prefix and year wait for each other until commit or rollback.
+        serialize(source, COUNTER.format(prefix=prefix, year=int(year)))
         sequence = _last_sequence(source, prefix, int(year)) + 1
         _write_meta(source, {COUNTER.format(prefix=prefix, year=int(year)): str(sequence)})
         issue = Issue(store, source, format_number(prefix, year, sequence), sequence)

@@ -56,6 +56,7 @@ from .ogr_util import (
     to_shapely,
 )
 from .schema import DATE, DATETIME, INTEGER, REAL, table
+from .versions import ConcurrentEditError, Conflict, conflict_of, lock_rows
 
 ogr.UseExceptions()
 
@@ -93,6 +94,8 @@ class TransitionReport:
     photos: dict[str, list[int]] = field(default_factory=dict)
     #: :func:`take_step` only: what the photos' EXIF tags put in doubt (see :func:`add_patch_photos`).
     warnings: list[str] = field(default_factory=list)
+    #: patches refused because another user changed them since they were read (``expected``), with the change.
+    conflicts: dict[str, Conflict] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -282,7 +285,8 @@ def next_patch_no(store: SupervisionStore, prefix: str, width: int = 3) -> str:
 
 @release_ogr_on_error
 def update_patch_fields(
-    store: SupervisionStore, patch_no: str, updates: Mapping, *, user: str | None = None
+    store: SupervisionStore, patch_no: str, updates: Mapping, *, user: str | None = None,
+    expected: Mapping | None = None,
 ) -> dict:
     """Write verification-form fields of one patch without moving it; return the fields that changed.
 
@@ -291,15 +295,21 @@ def update_patch_fields(
     Raises :class:`TransitionError` when a field may not be written (unknown
     field, the determination of a determined patch, no such patch); nothing
     is written then. A save that changes something is one transaction with
-    an ``audit_log`` row.
+    an ``audit_log`` row. ``expected``: the patch as the user read it (e.g.
+    :func:`get_patch`); when another user changed it since, the save raises
+    :class:`~.versions.ConcurrentEditError` naming that change, and writes nothing.
     """
     values = _normalise_updates(updates)
     user = user or current_user()
     with store.transaction() as source:
+        lock_rows(source, PATCHES, "patch_no", [patch_no])
         layer = source.GetLayerByName(PATCHES)
         feature = _features_by_patch_no(layer, [patch_no]).get(patch_no)
         if feature is None:
             raise TransitionError(tr("There is no patch {patch_no} in the database.").format(patch_no=patch_no))
+        conflict = conflict_of(source, PATCHES, patch_no, feature, expected)
+        if conflict is not None:
+            raise ConcurrentEditError([conflict])
         patch = as_dict(feature)
         changed = {name: value for name, value in values.items() if form_value_changed(patch.get(name), value)}
         reasons = check_updates(patch, changed)
@@ -593,6 +603,7 @@ def transition_patches(
     rectification_completed: bool = False,
     all_or_nothing: bool = False,
     today: dt.date | None = None,
+    expected: Mapping[str, Mapping] | None = None,
 ) -> TransitionReport:
     """Move the given patches to ``to_state``; each is checked on its own.
 
@@ -601,12 +612,15 @@ def transition_patches(
     Allowed patches move, refused ones are reported (or, with
     ``all_or_nothing``, none moves when one is refused). Raises
     :class:`TransitionError` for errors of the call itself (unknown state,
-    no reason, unknown fields), before anything is written.
+    no reason, unknown fields), before anything is written. ``expected``:
+    per patch number, the patch as the user read it; a patch another user
+    changed since is refused (``report.conflicts`` says who changed what).
     """
     target, reason, updates, user = _step_arguments(to_state, reason, updates, user)
     with store.transaction() as source:
         return _transition(
-            store, source, patch_nos, target, reason, user, updates, rectification_completed, all_or_nothing, today
+            store, source, patch_nos, target, reason, user, updates, rectification_completed, all_or_nothing, today,
+            expected=expected,
         )
 
 
@@ -623,6 +637,7 @@ def take_step(
     rectification_completed: bool = False,
     all_or_nothing: bool = False,
     today: dt.date | None = None,
+    expected: Mapping[str, Mapping] | None = None,
 ) -> TransitionReport:
     """One workflow step, as a user takes it: form fields, the move and the photos, in ONE transaction.
 
@@ -633,13 +648,14 @@ def take_step(
     to every patch that moves, as by :func:`add_patch_photos`, with the fids
     in ``report.photos`` and the EXIF doubts in ``report.warnings``. When
     anything fails to be written, nothing is: not the fields, not the move,
-    not the photos.
+    not the photos. ``expected``: as for :func:`transition_patches`.
     """
     target, reason, updates, user = _step_arguments(to_state, reason, updates, user)
     wanted = _photo_paths(photos)
     with store.transaction() as source:
         report = _transition(
-            store, source, patch_nos, target, reason, user, updates, rectification_completed, all_or_nothing, today
+            store, source, patch_nos, target, reason, user, updates, rectification_completed, all_or_nothing, today,
+            expected=expected,
         )
         if wanted and report.done:
             patches = source.GetLayerByName(PATCHES)
@@ -666,10 +682,14 @@ def _transition(
     rectification_completed: bool,
     all_or_nothing: bool,
     today: dt.date | None,
+    *,
+    expected: Mapping[str, Mapping] | None = None,
 ) -> TransitionReport:
     """The moves of :func:`transition_patches`, in the caller's transaction (arguments already checked)."""
     numbers = list(dict.fromkeys(str(n).strip() for n in patch_nos if n is not None and str(n).strip()))
     report = TransitionReport()
+    # A concurrent step on the same patches waits here; what is read next is what it committed.
+    lock_rows(source, PATCHES, "patch_no", numbers)
     patches = source.GetLayerByName(PATCHES)
     events = source.GetLayerByName(EVENTS)
     found = _features_by_patch_no(patches, numbers)
@@ -678,6 +698,11 @@ def _transition(
         feature = found.get(number)
         if feature is None:
             report.refused[number] = [tr("There is no patch {patch_no} in the database.").format(patch_no=number)]
+            continue
+        conflict = conflict_of(source, PATCHES, number, feature, (expected or {}).get(number))
+        if conflict is not None:
+            report.conflicts[number] = conflict
+            report.refused[number] = [conflict.message()]
             continue
         patch = as_dict(feature)
         reasons = check_updates(patch, updates)

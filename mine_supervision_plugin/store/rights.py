@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -48,6 +48,7 @@ from .ogr_util import (
     set_field,
     to_ogr_geometry,
 )
+from .versions import ConcurrentEditError, conflict_of, lock_rows
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -513,7 +514,12 @@ def _write_children(source: ogr.DataSource, prepared: _Prepared, license_no: str
 
 
 def _upsert_one(
-    store: SupervisionStore, source: ogr.DataSource, licence: Licence, source_file: str | None, report: UpsertReport
+    store: SupervisionStore,
+    source: ogr.DataSource,
+    licence: Licence,
+    source_file: str | None,
+    report: UpsertReport,
+    expected: Mapping | None = None,
 ) -> None:
     license_no = (licence.license_no or "").strip()
     if not license_no:
@@ -524,6 +530,9 @@ def _upsert_one(
     existing = _read_licence(source, license_no, store.crs_epsg)
     if existing is not None:
         previous, row = existing
+        conflict = conflict_of(source, RIGHTS, license_no, row, expected)
+        if conflict is not None:
+            raise ConcurrentEditError([conflict])
         # Status and credit status are the bureau's own record: a file that says
         # nothing about them leaves them as they are (they are not in ``values``).
         previous_codes = {name: field_value(row, name) for name in ("status", "credit_status", "county_code")}
@@ -580,7 +589,11 @@ def _upsert_one(
 
 
 def upsert_licences(
-    store: SupervisionStore, licences: Iterable[Licence], *, source_file: str | None = None
+    store: SupervisionStore,
+    licences: Iterable[Licence],
+    *,
+    source_file: str | None = None,
+    expected: Mapping[str, Mapping] | None = None,
 ) -> UpsertReport:
     """Create or update ``licences`` in one transaction: all are stored, or none.
 
@@ -588,15 +601,22 @@ def upsert_licences(
     A licence that appears twice is created by the first and updated by the
     second (the earlier one goes to history), never duplicated.
     Raises :class:`RightsStoreError` (nothing written) when a licence cannot be stored.
+    ``expected``: per licence number, the stored row as the user read it; a
+    licence another user changed since is refused with
+    :class:`~.versions.ConcurrentEditError` (nothing written).
     """
-    with upserting(store, licences, source_file=source_file) as report:
+    with upserting(store, licences, source_file=source_file, expected=expected) as report:
         pass
     return report
 
 
 @contextmanager
 def upserting(
-    store: SupervisionStore, licences: Iterable[Licence], *, source_file: str | None = None
+    store: SupervisionStore,
+    licences: Iterable[Licence],
+    *,
+    source_file: str | None = None,
+    expected: Mapping[str, Mapping] | None = None,
 ) -> Iterator[UpsertReport]:
     """:func:`upsert_licences` whose commit waits for the caller's block.
 
@@ -606,9 +626,14 @@ def upserting(
     An exception in the block rolls everything back.
     """
     report = UpsertReport()
+    licences = list(licences)
+    expected = expected or {}
     with store.transaction() as source:
+        # A concurrent import or edit of the same licences waits here (shared database).
+        lock_rows(source, RIGHTS, "license_no", [(licence.license_no or "").strip() for licence in licences])
         for licence in licences:
-            _upsert_one(store, source, licence, source_file, report)
+            number = (licence.license_no or "").strip()
+            _upsert_one(store, source, licence, source_file, report, expected.get(number))
         yield report
 
 

@@ -899,3 +899,32 @@ def test_case_and_notice_numbers_typed_in_the_form_create_and_close_their_record
     wait()
     assert rights_dock.link_buttons["notices"].text() == "Notices: 1"
     assert rights_dock.link_buttons["notices"].isEnabled()
+
+
+def test_a_step_or_save_on_a_patch_another_user_changed_is_refused_with_that_change(env):
+    """Another QGIS on the same database changes the patch shown here: nothing of it is overwritten."""
+    dock = env.dock
+    dock.set_current_patch("WP2025-002", zoom=False)
+    dock.form.set_values(field_check())
+    update_patch_fields(env.store, "WP2025-002", {"evidence": "他人拍摄的照片"}, user="王五")  # no signal here: elsewhere
+    dock.step_buttons["verified"].click()
+    wait()
+    assert env.state_of("WP2025-002") == "issued"
+    warning = env.warnings()[-1]
+    assert "王五" in warning and "evidence" in warning and "他人拍摄的照片" in warning
+    # the form shows the other change and keeps this user's edits: the step can be taken again
+    assert dock.form.values()["evidence"] == "他人拍摄的照片"
+    assert dock.form.changed_values()["inspectors"] == "张三, 李四"
+    dock.step_buttons["verified"].click()
+    wait()
+    assert env.state_of("WP2025-002") == "verified"
+    assert get_patch(env.store, "WP2025-002")["evidence"] == "他人拍摄的照片"
+    # a save without a step, likewise
+    dock.set_current_patch("WP2025-001", zoom=False)
+    dock.form.set_values({"evidence": "卫片对比图"})
+    update_patch_fields(env.store, "WP2025-001", {"finding": "他人的核查情况"}, user="王五")
+    assert not dock.save_verification()
+    assert "王五" in env.warnings()[-1] and get_patch(env.store, "WP2025-001")["evidence"] is None
+    assert dock.form.values()["finding"] == "他人的核查情况"
+    assert dock.save_verification()
+    assert get_patch(env.store, "WP2025-001")["evidence"] == "卫片对比图"
