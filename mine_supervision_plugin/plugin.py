@@ -91,6 +91,8 @@ class MineSupervisionPlugin:
         self._untabified: list[QDockWidget] = []
         self.map_tools: list = []
         self.draw_action: QAction | None = None
+        self.corner_action: QAction | None = None
+        self.corner_tool = None
         self._task = None
         self._connections: list[tuple[object, Callable]] = []
         self._install_translator()
@@ -201,6 +203,9 @@ class MineSupervisionPlugin:
         self.draw_action = self.add_action(
             "draw_patch.svg", tr("Draw patrol patch"), self.draw_patch, feature="analysis", checkable=True
         )
+        self.corner_action = self.add_action(
+            "corner_check.svg", tr("Check boundary corners"), self.check_corners, feature="analysis", checkable=True
+        )
         self.add_action(
             "patches.svg", tr("Pre-judge all patches of the database"), self.prejudge_all, feature="analysis",
             toolbar=False,
@@ -263,6 +268,12 @@ class MineSupervisionPlugin:
             tool.clean_up()
             tool.deleteLater()
         self.map_tools.clear()
+        if self.corner_tool is not None:
+            if canvas is not None and canvas.mapTool() is self.corner_tool:
+                canvas.unsetMapTool(self.corner_tool)
+            self.corner_tool.clean_up()
+            self.corner_tool.deleteLater()
+            self.corner_tool = None
         for dock in self.docks:
             if hasattr(dock, "shutdown"):
                 dock.shutdown()
@@ -276,6 +287,7 @@ class MineSupervisionPlugin:
             action.deleteLater()
         self.actions.clear()
         self.draw_action = None
+        self.corner_action = None
         if self.toolbar is not None:
             self.toolbar.setParent(None)
             self.toolbar.deleteLater()
@@ -320,6 +332,14 @@ class MineSupervisionPlugin:
             tool.setAction(self.draw_action)
             self.map_tools.append(tool)
         canvas.setMapTool(self.map_tools[0])
+
+    def check_corners(self, checked: bool = True) -> None:
+        """Activate the boundary-corner check map tool (拐点核查) on a chosen mine."""
+        from .gui.corner_check_tool import toggle_corner_tool
+
+        self.corner_tool = toggle_corner_tool(
+            self.iface.mapCanvas(), self.context, self.corner_action, self.corner_tool, checked
+        )
 
     def _run_dialog(self, algorithm: str, tables: tuple[str, ...]) -> None:
         """Open a Processing algorithm's dialog on the open database; refresh the layers and docks when it ran."""

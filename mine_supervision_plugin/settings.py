@@ -81,6 +81,11 @@ DOCUMENT_TITLE_FONT = Setting(
     "The TrueType font of the documents' titles (path, or path#index in a .ttc); empty: the best found.",
 )
 
+CORNER_TOLERANCE_M = Setting(
+    "mine_supervision/corner_tolerance_m", float, 1.0,
+    "A measured boundary corner farther than this from the licensed one fails its check (metres).",
+)
+
 # --- QGIS's own settings, read only -----------------------------------------------------------
 
 QGIS_LOCALE_OVERRIDE = Setting("locale/overrideFlag", bool, False, "QGIS: the user chose a UI language.")
@@ -96,6 +101,7 @@ ALL: tuple[Setting, ...] = (
     NOTICE_TEMPLATE,
     DOCUMENT_BODY_FONT,
     DOCUMENT_TITLE_FONT,
+    CORNER_TOLERANCE_M,
     QGIS_LOCALE_OVERRIDE,
     QGIS_USER_LOCALE,
 )

@@ -19,13 +19,15 @@ History of the schema version:
      they were matched to a licence (``matched_by``: licence_no / location /
      none), the file they came from and the feature in it (a DXF's layer and
      entity handle).
+  6  corner checks keep a note and their photo (``photo_path`` relative to the
+     database's folder, as a patrol photo's).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = "mine_supervision_plugin"
 META_TABLE = "ms_meta"
 DEFAULT_CRS_EPSG = 4526  # CGCS2000 3-degree Gauss-Kruger zone 38 (easting with zone prefix)
@@ -267,6 +269,8 @@ TABLES: tuple[Table, ...] = (
             _f("stake_state", TEXT, "界桩状态", vocabulary="stake_state"),
             _f("passed", BOOLEAN, "是否合格"),
             _f("checked_at", DATETIME, "核查时间"),
+            _f("note", TEXT, "说明", since=6),
+            _f("photo_path", TEXT, "照片文件", since=6),
         ),
     ),
     Table(

@@ -1,0 +1,111 @@
+"""The corner-check map tool (and the zones dock) in the real QGIS desktop, with the plugin installed from its zip.
+
+QGIS runs on Xvfb at 1366 x 768 in Chinese (tests/in_qgis/field_checks.py): the
+menu action, the mine chooser, clicks near corners, the check dialog filled by
+pasting a receiver's text, by picking on the map and by typing, an implausible
+point refused; the rows read back from the GeoPackage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from qgis_runner import run_in_qgis
+
+SCRIPT = Path(__file__).resolve().parent.parent / "in_qgis" / "field_checks.py"
+ZONE = 38_000_000.0
+NORTH, EAST = 3_851_234.56, ZONE + 512_345.67
+LICENCE = "C4100002011031120000001"
+SHOTS = Path(__file__).resolve().parent.parent.parent / "build" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def desktop(tmp_path_factory) -> dict:
+    tmp = tmp_path_factory.mktemp("field_checks")
+    work = tmp / "work"
+    work.mkdir()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    report = run_in_qgis(SCRIPT, tmp, locale="zh_CN", screen="1366x768", timeout=300,
+                         env={"MS_WORK": str(work), "MS_SHOTS": str(SHOTS), "MS_CASES": "corner_checks,zones"})
+    report["_work"] = work
+    print(f"desktop run: {report['_seconds']} s")
+    return report
+
+
+def case(report: dict, name: str) -> dict:
+    assert report["errors"] == [], report["errors"]
+    facts = report["cases"].get(name)
+    assert facts is not None, f"case {name} did not run: {sorted(report['cases'])}"
+    assert "error" not in facts, facts["error"]
+    assert facts["python_errors"] == [], facts["python_errors"]
+    return facts
+
+
+def test_the_action_asks_for_the_mine_and_shows_its_numbered_corners(desktop):
+    facts = case(desktop, "corner_checks")
+    assert facts["chooser"].get("errors") is None, facts["chooser"]
+    assert len(facts["chooser"]["choices"]) == 3 and LICENCE in facts["chooser"]["choices"][0]
+    assert facts["map_tool"] == "CornerCheckTool" and facts["action_checked"] is True
+    assert facts["tool_mine"] == LICENCE
+    assert facts["corner_labels"] == [1, 2, 3, 4]
+    assert facts["extent_holds_licence"]
+
+
+def test_pasted_receiver_text_a_new_patrol_and_the_photo(desktop):
+    facts = case(desktop, "corner_checks")
+    first = facts["first"]
+    assert first.get("errors") is None, first
+    assert len(first["patrols"]) == 1  # "New patrol…" only: no patrol of the mine yet
+    assert (float(first["north"]), float(first["east"])) == pytest.approx((NORTH + 0.3, EAST + 400.4))
+    assert "0.50" in first["verdict"]
+    assert "1" in first["flag"] and "3" in first["flag"]  # one check: short of three
+    check = facts["checks"][0]
+    assert (check["corner_no"], check["deviation_m"], check["passed"], check["stake_state"], check["note"]) == (
+        2, 0.5, 1, "intact", "界桩清晰")
+    patrol = facts["inspections"][0]
+    assert (patrol["license_no"], patrol["kind"], patrol["inspectors"], patrol["matched_by"]) == (
+        LICENCE, "patrol", "张伟、李强", "manual")
+    assert check["inspection_id"] == patrol["fid"]
+    assert facts["attachments"] == [f"county_attachments/corner_checks/{check['fid']}/J2.jpg"]
+
+
+def test_an_implausible_point_cannot_be_saved_and_a_picked_point_is_judged(desktop):
+    facts = case(desktop, "corner_checks")
+    second = facts["second"]
+    assert second.get("errors") is None, second
+    assert second["far_ok_enabled"] is False and second["far_accept_visible"] is True
+    assert "10,000.00" in second["far_verdict"]
+    assert second["picking"] is True
+    picked = (float(second["picked_north"]), float(second["picked_east"]))
+    tolerance = facts["mupp"] * 1.5
+    assert picked[0] == pytest.approx(NORTH - 400 + 2.0, abs=tolerance)
+    assert picked[1] == pytest.approx(EAST + 400 + 1.5, abs=tolerance)
+    assert second["accept_visible_after_pick"] is False
+    assert "⚠" in second["patrols"][0]  # the patrol of corner 2 has one check: flagged
+    check = facts["checks"][1]
+    assert check["corner_no"] == 3 and check["stake_state"] == "damaged" and check["passed"] == 0
+    assert check["inspection_id"] == facts["checks"][0]["inspection_id"]
+    assert check["deviation_m"] == pytest.approx(2.5, abs=tolerance * 1.5)
+
+
+def test_a_point_typed_without_zone_prefix_completes_the_patrol(desktop):
+    facts = case(desktop, "corner_checks")
+    third = facts["third"]
+    assert third.get("errors") is None, third
+    check = facts["checks"][2]
+    assert check["corner_no"] == 4 and check["measured_y"] == pytest.approx(EAST) and check["deviation_m"] == 0.2
+    assert check["passed"] == 1
+    assert "⚠" not in third["flag"]
+    assert len(facts["inspections"]) == 1 and facts["layer_features"] == 3
+    warnings = [m["text"] for m in facts["messages"] if m["level"] == 1]
+    assert len([w for w in warnings if "3" in w]) == 2  # the first two checks left the patrol short
+    assert [c[0] for c in facts["drawn_checks"]] == [2, 3, 4]
+    assert [c[1] for c in facts["drawn_checks"]] == ["0.50 m", facts["drawn_checks"][1][1], "0.20 m"]
+
+
+def test_a_click_away_from_corners_opens_nothing_and_unchecking_leaves_the_tool(desktop):
+    facts = case(desktop, "corner_checks")
+    assert facts["far_click_dialogs"] == 0 and facts["far_click_messages"]
+    assert facts["after_uncheck_tool"] != "CornerCheckTool" and facts["item_cleared"]
+    assert Path(facts["canvas_shot"]).exists()
