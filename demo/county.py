@@ -14,6 +14,8 @@
   ``photos.csv``, ``corner_checks.csv``, and as the field-check app brings them back ``gpx/`` (one GPX
   1.1 file of tracks per month, a few drone flight logs as CSV) and ``photos/`` (geotagged JPEGs);
 * ``surveys/`` — two special-survey rounds of the producing mines in the zones;
+* ``enforcement/`` — penalty cases, the patches determined illegal after their field check, the quarterly
+  reviews held (``corner_checks.csv`` covers every routine patrol, a few short of 3 corners);
 * ``imagery/`` — before/after RGB GeoTIFFs with the pits visible.
 
 Conventions: everything is in EPSG:4526 (CGCS2000 3-degree Gauss–Krüger zone
@@ -1135,6 +1137,105 @@ def write_imagery(rng: np.random.Generator, rights: list[Right], patches: list[P
 # --- entry points --------------------------------------------------------------------------
 
 
+# --- enforcement: corner checks of every patrol, penalty cases, determinations, quarterly reviews ---------------
+# Drawn from their own random stream (seed + 11), after everything else: the files above do not change.
+
+SHORT_CORNERS = {3: 0.86, 2: 0.09, 1: 0.05}  # corners a patrol records: a few patrols fall short of the seed's 3
+UNLICENSED_PARTIES = ("个人（王某）", "个人（李某某）", "个人（赵某）", "某村民小组", "个人（郭某）", "个人（申某）",
+                      "某建设工程项目部", "个人（牛某）", "个人（陈某）", "个人（杨某）")
+
+
+def more_corner_checks(rng: np.random.Generator, rights: list[Right], routes: list[dict], checks: list[dict]) -> list[dict]:
+    """Corner checks of the routine patrols the first pass left without any: the corners each route visited."""
+    by_licence = {r.license_no: r for r in rights}
+    done = {c["inspection_no"] for c in checks}
+    added = []
+    for route in routes:
+        if route["kind"] != "patrol" or route["inspection_no"] in done:
+            continue
+        parcel = by_licence[route["license_no"]].licence.parcels[0]
+        outer = [c for c in parcel.corners if c.ring == 1]
+        visited = []
+        for east, north in route["geometry"][1:4]:  # the route's points 1-3 are the corners it went to
+            visited.append(min(outer, key=lambda c: (c.y - east) ** 2 + (c.x - north) ** 2))
+        recorded = _pick(rng, {str(k): v for k, v in SHORT_CORNERS.items()})
+        for corner in visited[: int(recorded)]:
+            state = _pick(rng, {"intact": 0.9, "damaged": 0.07, "missing": 0.03})
+            deviation = rng.uniform(1.1, 3.0) if rng.random() < 0.04 else abs(rng.normal(0, 0.1))
+            direction = rng.uniform(0, 2 * math.pi)
+            added.append({
+                "inspection_no": route["inspection_no"], "license_no": route["license_no"],
+                "parcel_no": parcel.parcel_no, "corner_no": corner.number,
+                "measured_x": "" if state == "missing" else _r2(corner.x + deviation * math.cos(direction)),
+                "measured_y": "" if state == "missing" else _r2(corner.y + deviation * math.sin(direction)),
+                "stake_state": state, "checked_at": route["inspection_date"].isoformat(),
+            })
+    return added
+
+
+def write_enforcement(rng: np.random.Generator, rights: list[Right], patches: list[Patch], out_dir: Path,
+                      today: dt.date) -> dict:
+    """``enforcement/``: penalty_cases.csv, determinations.csv (patches determined illegal after their field
+    check) and reviews.csv (the quarterly reviews held; 2026-Q2's was never recorded).
+
+    The holder of the first patch determined out-of-bounds had two penalties for illegal mining within two
+    years: seed 003 sends that case to the judiciary; the second holder had one (no transfer).
+    """
+    folder = out_dir / "enforcement"
+    folder.mkdir(parents=True, exist_ok=True)
+    chosen = []
+    for patch in sorted((p for p in patches if p.year == 2026 and p.expected == "out_of_bounds"), key=lambda p: p.tbbh):
+        right = max(rights, key=lambda r: r.geometry.intersection(patch.geometry).area)
+        if right.license_no not in {r.license_no for _, r in chosen}:
+            chosen.append((patch, right))
+        if len(chosen) == 3:
+            break
+    determinations, cases = [], []
+    for index, (patch, right) in enumerate(chosen):
+        # checked after the imagery that showed it, before the demo's day
+        checked = max(patch.hsx, min(patch.hsx + dt.timedelta(days=12 + 3 * index), today - dt.timedelta(days=2)))
+        determinations.append({"patch_no": patch.tbbh, "license_no": right.license_no,
+                               "field_check_date": checked.isoformat(), "inspectors": "张伟、申晓东",
+                               "finding": "实地核查：采场越出矿区范围开采，已拍照取证", "violation_type": "out_of_bounds",
+                               "case_no": f"长自然资罚立〔2026〕{index + 11}号" if index < 2 else ""})
+        for k, decided in enumerate(((dt.date(2024, 12, 3), dt.date(2025, 8, 19)), (dt.date(2025, 5, 6),), ())[index]):
+            cases.append({"decision_no": f"长自然资罚〔{decided.year}〕{20 + 3 * index + k}号", "party": right.licence.holder,
+                          "license_no": right.license_no, "patch_no": "", "case_no": "",
+                          "violation_type": "越界开采", "decided_on": decided.isoformat(),
+                          "penalty": "责令退回本矿区范围内开采，没收越界开采的矿产品和违法所得，罚款",
+                          "fine_yuan": int(rng.integers(3, 20)) * 10000})
+    # unlicensed mining cases (two rates): the same half of 2025 had fewer than 2026
+    for year, first_half, second_half in ((2025, 3, 4), (2026, 5, 2)):
+        for k in range(first_half + second_half):
+            month = int(rng.integers(1, 7)) if k < first_half else int(rng.integers(7, 12))
+            decided = dt.date(year, month, int(rng.integers(1, 29)))
+            cases.append({"decision_no": f"长自然资罚〔{year}〕{60 + k}号",
+                          "party": UNLICENSED_PARTIES[int(rng.integers(len(UNLICENSED_PARTIES)))],
+                          "license_no": "", "patch_no": "", "case_no": "", "violation_type": "无证开采",
+                          "decided_on": decided.isoformat(), "penalty": "责令停止开采，没收采出的矿产品和违法所得，罚款",
+                          "fine_yuan": int(rng.integers(1, 10)) * 10000})
+    # holders' other violations of 2025 and 2026 (farmland, destructive mining)
+    others = [r for r in rights if r.license_no not in {r.license_no for _, r in chosen}]
+    for k, year in enumerate((2025, 2025, 2026, 2026, 2026)):
+        right = others[int(rng.integers(len(others)))]
+        decided = dt.date(year, int(rng.integers(1, 12)), int(rng.integers(1, 29)))
+        cases.append({"decision_no": f"长自然资罚〔{year}〕{90 + k}号", "party": right.licence.holder,
+                      "license_no": right.license_no, "patch_no": "", "case_no": "",
+                      "violation_type": ("占用耕地/基本农田", "破坏性开采")[k % 2], "decided_on": decided.isoformat(),
+                      "penalty": "责令限期改正，罚款", "fine_yuan": int(rng.integers(1, 5)) * 10000})
+    cases.sort(key=lambda c: c["decided_on"])
+    reviews = [{"quarter": q, "reviewed_on": d, "participants": "局长、分管副局长、执法大队、矿管股",
+                "conclusion": c} for q, d, c in (
+        ("2025-Q4", "2026-01-08", "巡查未发现新增违法，督促两处界桩恢复"),
+        ("2026-Q1", "2026-04-07", "两处越界线索转卫片核查"),
+        ("2026-Q3", "2026-10-09", "越界开采问题立案查处，专项勘测第二轮部署"))]
+    _write_csv(folder / "penalty_cases.csv", cases)
+    _write_csv(folder / "determinations.csv", determinations)
+    _write_csv(folder / "reviews.csv", reviews)
+    return {"penalty_cases": folder / "penalty_cases.csv", "determinations": folder / "determinations.csv",
+            "reviews": folder / "reviews.csv"}
+
+
 def generate(out_dir: Path, seed: int = 2026, today: dt.date = dt.date(2026, 11, 22)) -> dict:
     """Write the demo county under ``out_dir``; return the paths written and the counts."""
     out_dir = Path(out_dir)
@@ -1154,6 +1255,10 @@ def generate(out_dir: Path, seed: int = 2026, today: dt.date = dt.date(2026, 11,
     survey_paths, surveyed = write_surveys(rng, rights, zones, out_dir)
     result.update(survey_paths)
     result.update(write_imagery(rng, rights, patches, patrol, out_dir))
+    enforcement = np.random.default_rng(seed + 11)
+    checks += more_corner_checks(enforcement, rights, routes, checks)
+    _write_csv(out_dir / "inspections" / "corner_checks.csv", checks)
+    result.update(write_enforcement(enforcement, rights, patches, out_dir, today))
     result["counts"] = {
         "licences": len(rights),
         "registration_files": sum(r.file_format == "registration" for r in rights),

@@ -92,6 +92,94 @@ def apply_right_attributes(store, csv_path: Path) -> int:
     return len(features)
 
 
+CORNER_TOLERANCE_M = 1.0  # a measured corner this far from the licensed one is judged not passed
+
+
+def load_corner_checks(store, csv_path: Path) -> tuple[int, int]:
+    """The field app's boundary-corner checks into ``corner_checks``, each linked to its patrol by number.
+
+    The licensed corner comes from ``mining_right_corners``; the deviation is measured in metres (x is the
+    northing, y the easting); a missing stake has no measured point. Returns (checks loaded, not linked).
+    """
+    import datetime as dt
+    import math
+
+    from osgeo import ogr
+
+    from mine_supervision_plugin.store.ogr_util import set_field
+
+    with open(csv_path, encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    loaded = unlinked = 0
+    with store.transaction() as source:
+        patrols = {f.GetField("inspection_no"): f.GetFID() for f in source.GetLayerByName("inspections")}
+        corners = {(f.GetField("license_no"), f.GetField("parcel_no"), f.GetField("corner_no")): (f.GetField("x"), f.GetField("y"))
+                   for f in source.GetLayerByName("mining_right_corners")}
+        layer = source.GetLayerByName("corner_checks")
+        for row in rows:
+            licensed = corners.get((row["license_no"], row["parcel_no"], int(row["corner_no"])))
+            measured = (float(row["measured_x"]), float(row["measured_y"])) if row["measured_x"] else None
+            deviation = math.dist(licensed, measured) if licensed and measured else None
+            feature = ogr.Feature(layer.GetLayerDefn())
+            fid = patrols.get(row["inspection_no"])
+            unlinked += fid is None
+            values = {"inspection_id": fid, "license_no": row["license_no"], "parcel_no": row["parcel_no"],
+                      "corner_no": int(row["corner_no"]), "stake_state": row["stake_state"],
+                      "licensed_x": licensed[0] if licensed else None, "licensed_y": licensed[1] if licensed else None,
+                      "measured_x": measured[0] if measured else None, "measured_y": measured[1] if measured else None,
+                      "deviation_m": round(deviation, 3) if deviation is not None else None,
+                      "passed": deviation is not None and deviation <= CORNER_TOLERANCE_M and row["stake_state"] == "intact",
+                      "checked_at": dt.datetime.fromisoformat(row["checked_at"]).replace(hour=10)}
+            for name, value in values.items():
+                set_field(feature, name, value)
+            point = measured or licensed
+            if point:
+                geometry = ogr.Geometry(ogr.wkbPoint)
+                geometry.AddPoint_2D(point[1], point[0])
+                feature.SetGeometry(geometry)
+            layer.CreateFeature(feature)
+            loaded += 1
+        store.log(source, "load_corner_checks", "corner_checks", "", {"file": str(csv_path), "count": loaded})
+    return loaded, unlinked
+
+
+def record_demo_reviews(store, csv_path: Path) -> int:
+    """The quarterly reviews the demo county held (研判), recorded as a user records them."""
+    from mine_supervision_plugin.store.reviews import record_review
+
+    with open(csv_path, encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    for row in rows:
+        record_review(store, row["reviewed_on"], quarter=row["quarter"], participants=row["participants"],
+                      conclusion=row["conclusion"])
+    return len(rows)
+
+
+def record_demo_progress(store, before) -> tuple[int, int]:
+    """Rectification (and penalty, where one applies) recorded for two in three problems found before ``before``.
+
+    Returns (items with progress, items struck off); the later problems stay open, some past their deadline.
+    """
+    import datetime as dt
+
+    from mine_supervision_plugin.domain.ledger import penalty_applies
+    from mine_supervision_plugin.store.ledger import ledger_items, record_progress
+
+    touched = closed = 0
+    for item in ledger_items(store):
+        found = item.get("found_at")
+        if item.get("state") == "closed" or found is None or found >= before or item["fid"] % 3 == 0:
+            continue
+        penalty = penalty_applies(item)
+        # one in four penalties is still outstanding: rectified but not struck off
+        penalized = found + dt.timedelta(days=45) if penalty and item["fid"] % 4 else None
+        after = record_progress(store, item["fid"], rectified_on=found + dt.timedelta(days=30), penalized_on=penalized,
+                                decision_no=f"长自然资罚〔{found.year}〕{100 + item['fid']}号" if penalized else None)
+        touched += 1
+        closed += after["state"] == "closed"
+    return touched, closed
+
+
 def prejudgment_agreement(store, truth_csv: Path) -> tuple[int, int, list[str]]:
     """How many stored pre-judgments agree with the generator's truth table."""
     from osgeo import ogr
@@ -271,6 +359,69 @@ def main(out: Path, seed: int) -> int:
         f"{result.get('GROWING_MINES')} grown ({result.get('GREW_TOWARD_BOUNDARY')} toward or across the boundary), "
         f"{result.get('APPROACHING_MINES')} approaching it → {out / 'survey_summary.gpkg'}"
     )
+
+    # --- issue 11 items 4, 6-8: corner checks, cases, the ledger, statistics ------------------------------
+    loaded, unlinked = load_corner_checks(store, patrols / "corner_checks.csv")
+    report.step(f"boundary-corner checks: {loaded} loaded ({unlinked} naming no recorded patrol)")
+    report.step(f"quarterly reviews recorded: {record_demo_reviews(store, inputs / 'enforcement' / 'reviews.csv')}")
+    with open(inputs / "enforcement" / "determinations.csv", encoding="utf-8-sig", newline="") as stream:
+        determinations = list(csv.DictReader(stream))
+    from mine_supervision_plugin.domain.vocab import VOCABULARIES
+
+    violations = list(VOCABULARIES["violation_type"])
+    for row in determinations:
+        steps = [("verified", 1, {"FIELD_CHECK_DATE": row["field_check_date"], "INSPECTORS": row["inspectors"],
+                                  "FINDING": row["finding"]}),
+                 ("determined", 2, {"DETERMINATION": 1 + list(VOCABULARIES["determination"]).index("illegal"),
+                                    "VIOLATION_TYPE": 1 + violations.index(row["violation_type"])})]
+        if row["case_no"]:
+            steps.append(("case_filed", 3, {"CASE_NO": row["case_no"]}))
+        for state, index, fields in steps:
+            run_algorithm("transitionpatches", {"DATABASE": str(database), "PATCH_NOS": row["patch_no"],
+                                                "TO_STATE": index, "REASON": f"演示：{state}", **fields})
+    report.step(f"transitionpatches: {len(determinations)} patches field-checked and determined out-of-bounds "
+                f"mining, {sum(bool(r['case_no']) for r in determinations)} cases filed")
+    result = run_algorithm("importpenaltycases", {"INPUT": str(inputs / "enforcement" / "penalty_cases.csv"),
+                                                  "DATABASE": str(database)})
+    report.step(f"importpenaltycases: {result.get('CASES')} penalty decisions; seed 003 (two penalties for illegal "
+                f"mining within two years, then a new one) sends {result.get('TRANSFERS')} patch(es) to the "
+                f"judiciary: {result.get('TRANSFER_PATCHES') or '-'}")
+    result = run_algorithm("updateledger", {"DATABASE": str(database), "DEADLINE_DAYS": 60})
+    report.step(f"updateledger: {result.get('ADDED')} problems added ({result.get('PATROL_PROBLEMS')} from patrols, "
+                f"{result.get('CORNER_PROBLEMS')} from corner checks, {result.get('SURVEY_PROBLEMS')} from surveys)")
+    import datetime as dt
+
+    touched, closed = record_demo_progress(store, dt.date(2026, 9, 1))
+    report.step(f"ledger progress recorded for {touched} problems found before 2026-09-01: {closed} struck off")
+    result = run_algorithm("exportledger", {"DATABASE": str(database), "AS_OF": "2026-11-22",
+                                            "TITLE": "演示县矿山勘查开采监督管理问题台账", "OUTPUT": str(out / "问题台账.xlsx")})
+    report.step(f"exportledger on 2026-11-22: {result.get('ITEMS')} problems, {result.get('CLOSED')} struck off, "
+                f"{result.get('OPEN')} open of which {result.get('OVERDUE')} overdue → {out / '问题台账.xlsx'}")
+    result = run_algorithm(
+        "inspectioncompliance",
+        {"RIGHTS": gpkg + "mining_rights", "INSPECTIONS": gpkg + "inspections", "PERIOD_START": "2026-01-01",
+         "PERIOD_END": "2026-10-31", "DATABASE": str(database), "OUTPUT": str(out / "compliance_duties.gpkg"),
+         "OUTPUT_PERIODS": str(out / "compliance_periods.gpkg")},
+    )
+    report.step(
+        f"inspectioncompliance with the database, 2026-01-01…2026-10-31: {result.get('NON_COMPLIANT')} mines overdue, "
+        f"{result.get('SHORT_CORNER_PATROLS')} patrols short of 3 corner checks, {result.get('MINES_MISSING_SURVEYS')} "
+        f"key-zone producing mines lacking the year's two surveys, {result.get('MONTHS_WITHOUT_FULL_COVERAGE')} months "
+        f"without a full-coverage check, {result.get('QUARTERS_WITHOUT_REVIEW')} quarter(s) without a review "
+        f"→ {out / 'compliance_duties.gpkg'}, {out / 'compliance_periods.gpkg'}"
+    )
+    result = run_algorithm("patrolsummary", {"DATABASE": str(database), "YEAR": 2026,
+                                             "OUTPUT": str(out / "patrol_summary_2026.gpkg")})
+    report.step(f"patrolsummary 2026: {result.get('MINES')} mines, {result.get('PATROLS')} inspections, "
+                f"{result.get('CORNERS')} corners checked, {result.get('PROBLEMS')} problems found, "
+                f"{result.get('CLOSED')} struck off → {out / 'patrol_summary_2026.gpkg'}")
+    for year, period, label in ((2026, 1, "2026 first half (July report)"), (2025, 0, "2025 (January report)")):
+        result = run_algorithm("tworates", {"DATABASE": str(database), "YEAR": year, "PERIOD": period,
+                                            "OUTPUT": str(out / f"two_rates_{year}_{'h1' if period else 'year'}.gpkg")})
+        change = result.get("UNLICENSED_CHANGE_RATE")
+        report.step(f"tworates {label}: {result.get('UNLICENSED_CASES')} unlicensed cases, change rate "
+                    f"{'-' if change is None else f'{change} %'}; {result.get('HOLDER_CASES')} holders' cases, "
+                    f"incidence rate {result.get('HOLDER_INCIDENCE_RATE')} %")
 
     export = out / "export"
     export.mkdir()

@@ -43,6 +43,8 @@ COLUMNS = (
     "compliant",
     "note",
 )
+#: the monthly full-coverage table: month, mines, mines inspected that month (inside the period), those not
+COVERAGE_COLUMNS = ("period", "mines", "mines_inspected", "mines_not_inspected", "full_coverage", "not_inspected")
 #: how many names a warning lists before "and N more"
 LISTED = 20
 _EPOCH_MONTH = 1970 * 12
@@ -65,6 +67,15 @@ class ComplianceResult:
     unknown_statuses: list[str] = field(default_factory=list)
     #: inspections matched to a mine with a readable date (any date)
     inspections_used: int = 0
+    #: one row per calendar month overlapping the period: the full-coverage check of all mines
+    #: (seed 000 §二(三) "每月至少对辖区内矿业权进行全覆盖检查1次"), see :data:`COVERAGE_COLUMNS`
+    coverage: pd.DataFrame | None = None
+
+    @property
+    def months_without_full_coverage(self) -> list[str]:
+        if self.coverage is None or not len(self.coverage):
+            return []
+        return list(self.coverage.loc[~self.coverage["full_coverage"], "period"])
 
     @property
     def non_compliant(self) -> int:
@@ -202,6 +213,7 @@ def compliance(
                 texts[key] = rule.format_missing(unit_labels[j] for j in np.flatnonzero(~row))
             missing_text[i] = texts[key]
 
+    coverage = _monthly_coverage(numbers, mine_inside, month_of, start, end)
     known = kinds != None  # noqa: E711 - element-wise
     missing = required - satisfied
     last_days = np.where(last == np.iinfo(np.int64).min, np.datetime64("NaT"), last.astype("datetime64[D]"))
@@ -228,7 +240,27 @@ def compliance(
         no_licence=no_licence,
         unknown_statuses=unknown_statuses,
         inspections_used=int(usable.sum()),
+        coverage=coverage,
     )
+
+
+def _monthly_coverage(numbers: np.ndarray, mine_inside: np.ndarray, month_of: np.ndarray, start: dt.date,
+                      end: dt.date) -> pd.DataFrame:
+    """Per month overlapping [start, end]: was every mine (whatever its status) inspected in it?
+
+    ``mine_inside`` / ``month_of``: the mine index and month ordinal of each inspection inside the period.
+    """
+    months = rule.required_ordinals(start, end, rule.MONTH)
+    n, width = len(numbers), len(months)
+    done = np.zeros((n, width), dtype=bool)
+    done[mine_inside, month_of - months.start] = True
+    inspected = done.sum(axis=0)
+    rows = []
+    for j, ordinal in enumerate(months):
+        absent = numbers[~done[:, j]]
+        rows.append((rule.unit_label(ordinal, rule.MONTH), n, int(inspected[j]), n - int(inspected[j]),
+                     bool(n) and int(inspected[j]) == n, _listed([str(a) for a in absent], 10)))
+    return pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))
 
 
 def parse_days(values: Sequence) -> tuple[np.ndarray, list[tuple[int, object]]]:

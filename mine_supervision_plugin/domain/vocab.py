@@ -106,6 +106,15 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "rectifying": "整改中",
         "closed": "已销号",
     },
+    "ledger_source": {
+        "patch": "图斑",
+        "patrol": "日常巡查",
+        "survey": "专项勘测",
+        "corner_check": "拐点核查",
+        "review": "季度研判",
+        "spot_check": "抽查",
+        "other": "其他",
+    },
 }
 
 
@@ -198,6 +207,15 @@ ENGLISH: dict[str, dict[str, str]] = {
         "open": QT_TRANSLATE_NOOP("@default", "not struck off"),
         "rectifying": QT_TRANSLATE_NOOP("@default", "rectifying"),
         "closed": QT_TRANSLATE_NOOP("@default", "closed"),
+    },
+    "ledger_source": {
+        "patch": QT_TRANSLATE_NOOP("@default", "patch"),
+        "patrol": QT_TRANSLATE_NOOP("@default", "routine patrol"),
+        "survey": QT_TRANSLATE_NOOP("@default", "special survey"),
+        "corner_check": QT_TRANSLATE_NOOP("@default", "boundary-corner check"),
+        "review": QT_TRANSLATE_NOOP("@default", "quarterly review"),
+        "spot_check": QT_TRANSLATE_NOOP("@default", "spot check"),
+        "other": QT_TRANSLATE_NOOP("@default", "other"),
     },
 }
 

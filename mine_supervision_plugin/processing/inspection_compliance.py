@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
@@ -27,7 +28,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..domain.compliance import PeriodError, check_period
 from ..domain.dates import to_date
 from ..i18n import tr
-from .base import MineSupervisionAlgorithm, push_warnings, qdate, qgs_fields
+from .base import MineSupervisionAlgorithm, processing_errors, push_warnings, qdate, qgs_fields
 from .columns import read_columns
 
 RIGHTS_FIELDS = {"license_no": ("license_no",), "status": ("status",), "mine_name": ("mine_name",)}
@@ -38,7 +39,32 @@ INSPECTION_FIELDS = {
 }
 
 
-def _output_fields(with_name: bool):
+def _duty_fields():
+    return [
+        ("short_corner_patrols", QVariant.Int, tr("Patrols with fewer than 3 corner checks")),
+        ("short_corner_patrol_nos", QVariant.String, tr("Patrols short of corner checks")),
+        ("key_zones", QVariant.String, tr("Key monitoring zones")),
+        ("surveys_required", QVariant.Int, tr("Special surveys required")),
+        ("surveys_done", QVariant.Int, tr("Special surveys done")),
+        ("surveys_missing", QVariant.String, tr("Special surveys missing")),
+    ]
+
+
+def _period_fields():
+    return qgs_fields([
+        ("period", QVariant.String, tr("Period")),
+        ("kind", QVariant.String, tr("Check")),
+        ("mines", QVariant.Int, tr("Mines")),
+        ("mines_inspected", QVariant.Int, tr("Mines inspected")),
+        ("mines_not_inspected", QVariant.Int, tr("Mines not inspected")),
+        ("full_coverage", QVariant.Bool, tr("Full coverage")),
+        ("not_inspected", QVariant.String, tr("Not inspected")),
+        ("reviewed", QVariant.Bool, tr("Review recorded")),
+        ("reviewed_on", QVariant.Date, tr("Reviewed on")),
+    ])
+
+
+def _output_fields(with_name: bool, with_duties: bool = False):
     specs = [("license_no", QVariant.String, tr("Licence number"))]
     if with_name:
         specs.append(("mine_name", QVariant.String, tr("Mine name")))
@@ -54,6 +80,8 @@ def _output_fields(with_name: bool):
         ("compliant", QVariant.Bool, tr("Compliant")),
         ("note", QVariant.String, tr("Note")),
     ]
+    if with_duties:
+        specs += _duty_fields()
     return qgs_fields(specs)
 
 
@@ -84,7 +112,19 @@ class InspectionComplianceAlgorithm(MineSupervisionAlgorithm):
         self.addParameter(QgsProcessingParameterString("PERIOD_START", tr("Period start (YYYY-MM-DD)")))
         self.addParameter(QgsProcessingParameterString("PERIOD_END", tr("Period end (YYYY-MM-DD), included")))
         self.addParameter(
+            QgsProcessingParameterFile(
+                "DATABASE", tr("Supervision database (corner checks, zones, surveys, reviews); optional"),
+                behavior=QgsProcessingParameterFile.File, fileFilter=tr("GeoPackage (*.gpkg)"), optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFeatureSink("OUTPUT", tr("Patrol compliance per mine"), QgsProcessing.TypeVector)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                "OUTPUT_PERIODS", tr("Full-coverage months and quarterly reviews"), QgsProcessing.TypeVector,
+                optional=True, createByDefault=False,
+            )
         )
         for name, title in (
             ("MINES", tr("Number of mines")),
@@ -92,6 +132,10 @@ class InspectionComplianceAlgorithm(MineSupervisionAlgorithm):
             ("UNKNOWN_LICENCE_INSPECTIONS", tr("Inspections of unknown licence numbers")),
             ("BAD_DATE_INSPECTIONS", tr("Inspections without a readable date")),
             ("UNKNOWN_STATUS_MINES", tr("Mines of unknown status")),
+            ("MONTHS_WITHOUT_FULL_COVERAGE", tr("Months without a full-coverage check of all mines")),
+            ("SHORT_CORNER_PATROLS", tr("Patrols with fewer than 3 corner checks")),
+            ("MINES_MISSING_SURVEYS", tr("Key-zone producing mines lacking the year's two special surveys")),
+            ("QUARTERS_WITHOUT_REVIEW", tr("Quarters without a recorded review")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, title))
 
@@ -138,15 +182,35 @@ class InspectionComplianceAlgorithm(MineSupervisionAlgorithm):
         except PeriodError as error:
             raise QgsProcessingException(str(error)) from error
         push_warnings(feedback, result.warnings)
+        database = (self.parameterAsFile(parameters, "DATABASE", context) or "").strip()
+        answer = None
+        if database:
+            from ..analysis.duties import MINE_COLUMNS, duties
 
-        fields = _output_fields(with_name)
+            store = self.open_store(parameters, context)
+            with processing_errors(PeriodError):
+                answer = duties(store, list(result.table["license_no"]), list(result.table["status"]), start, end)
+            for name in MINE_COLUMNS:
+                result.table[name] = answer.mines[name].to_numpy()
+
+        fields = _output_fields(with_name, answer is not None)
         sink, dest_id = self.sink_or_fail(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
         names = fields.names()
         for row in result.table[names].itertuples(index=False, name=None):
             feature = QgsFeature(fields)
             feature.setAttributes([_value(v) for v in row])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        periods_id = self._write_periods(parameters, context, result, answer)
         feedback.setProgress(100)
+        months = result.months_without_full_coverage
+        feedback.pushInfo(tr("Months without a full-coverage check of all mines: {months}").format(
+            months=", ".join(months) or tr("none")))
+        if answer is not None:
+            feedback.pushInfo(tr(
+                "{short} patrol(s) checked fewer than 3 boundary corners of a mine; {surveys} key-zone producing "
+                "mine(s) lack the year's two special surveys; quarters without a recorded review: {quarters}").format(
+                short=answer.short_corner_patrols, surveys=answer.mines_missing_surveys,
+                quarters=", ".join(answer.quarters_without_review) or tr("none")))
         feedback.pushInfo(
             tr("{mines} mines: {late} with missing periods, {used} inspections counted.").format(
                 mines=len(result.table), late=result.non_compliant, used=result.inspections_used
@@ -159,7 +223,34 @@ class InspectionComplianceAlgorithm(MineSupervisionAlgorithm):
             "UNKNOWN_LICENCE_INSPECTIONS": sum(result.unknown_licences.values()),
             "BAD_DATE_INSPECTIONS": len(result.bad_dates),
             "UNKNOWN_STATUS_MINES": len(result.unknown_statuses),
+            "MONTHS_WITHOUT_FULL_COVERAGE": len(months),
+            "OUTPUT_PERIODS": periods_id,
+            **({
+                "SHORT_CORNER_PATROLS": answer.short_corner_patrols,
+                "MINES_MISSING_SURVEYS": answer.mines_missing_surveys,
+                "QUARTERS_WITHOUT_REVIEW": len(answer.quarters_without_review),
+            } if answer is not None else {}),
         }
+
+    def _write_periods(self, parameters, context, result, answer):
+        """The months' full-coverage check and (with a database) the quarters' reviews, when OUTPUT_PERIODS is asked."""
+        if parameters.get("OUTPUT_PERIODS") in (None, ""):
+            return None
+        fields = _period_fields()
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT_PERIODS", context, fields, QgsWkbTypes.NoGeometry,
+                                             QgsCoordinateReferenceSystem())
+        if sink is None:
+            return None
+        rows = [[r.period, "month", r.mines, r.mines_inspected, r.mines_not_inspected, bool(r.full_coverage),
+                 r.not_inspected, None, None] for r in result.coverage.itertuples(index=False)]
+        if answer is not None:
+            rows += [[r.period, "review", None, None, None, None, None, bool(r.reviewed), _value(r.reviewed_on)]
+                     for r in answer.reviews.itertuples(index=False)]
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([_value(v) for v in row])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest_id
 
     def _date(self, parameters, name, context):
         text = (self.parameterAsString(parameters, name, context) or "").strip()

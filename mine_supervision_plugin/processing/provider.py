@@ -32,6 +32,11 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("rectification_notices", "RectificationNoticesAlgorithm", "rectificationnotices", "documents"),
     ("import_survey", "ImportSurveyAlgorithm", "importsurvey", "analysis"),
     ("compare_survey", "CompareSurveyAlgorithm", "comparesurvey", "analysis"),
+    ("ledger_algorithms", "ImportPenaltyCasesAlgorithm", "importpenaltycases", None),
+    ("ledger_algorithms", "UpdateLedgerAlgorithm", "updateledger", "analysis"),
+    ("ledger_algorithms", "ExportLedgerAlgorithm", "exportledger", None),
+    ("statistics_algorithms", "PatrolSummaryAlgorithm", "patrolsummary", "analysis"),
+    ("statistics_algorithms", "TwoRatesAlgorithm", "tworates", "analysis"),
 )
 
 

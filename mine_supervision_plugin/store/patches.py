@@ -563,6 +563,7 @@ def _sync_case_records(
             set_field(item, "found_at", parse_date(patch.get("field_check_date")) or today)
             set_field(item, "rectification_done", False)
             set_field(item, "penalty_done", False)
+            _new_ledger_item_fields(item, patch, notice_no, source)
         ledger_state = _ledger_state(state)
         values = {
             "license_no": licence,
@@ -573,6 +574,9 @@ def _sync_case_records(
         if ledger_state == "closed":
             completed = bool(rectification_completed) or bool(item.GetField("rectification_done"))
             values.update(rectification_done=completed, penalty_done=completed, closed_at=today)
+            if completed:  # the dates the ledger reports (schema 6), when not recorded earlier
+                values.update(rectified_on=parse_date(item.GetField("rectified_on")) or today,
+                              penalized_on=parse_date(item.GetField("penalized_on")) or today)
         else:
             values.update(closed_at=None)
         before = as_dict(item) if not created else {}
@@ -585,7 +589,27 @@ def _sync_case_records(
             else:
                 ledger.SetFeature(item)
                 done["ledger_updated"] = item.GetFID()
+    if determination_of(patch) == "illegal":
+        from .cases import refresh_transfer  # the seed-003 rule (schema 6), answered when a violation is determined
+
+        if refresh_transfer(source, [number]):
+            done["transfer_required"] = True
     return done
+
+
+def _new_ledger_item_fields(item: ogr.Feature, patch: Mapping, notice_no: str | None, source: ogr.DataSource) -> None:
+    """Where a patch's ledger item comes from, its deadline and whether a penalty applies (schema 6)."""
+    from ..domain.ledger import default_deadline
+
+    set_field(item, "source_kind", "patch")
+    set_field(item, "source_key", patch.get("patch_no"))
+    set_field(item, "penalty_required", determination_of(patch) == "illegal" or bool(_text(patch.get("case_no"))))
+    deadline = None
+    if notice_no:
+        notice = next(iter(features_with(source.GetLayerByName(NOTICES), "notice_no", notice_no)), None)
+        deadline = parse_date(notice.GetField("deadline")) if notice is not None else None
+    found = parse_date(patch.get("field_check_date")) or parse_date(item.GetField("found_at"))
+    set_field(item, "deadline", deadline or default_deadline(found))
 
 
 # --- transitions -------------------------------------------------------------------

@@ -45,6 +45,8 @@ LAYER_ORDER = (
     "patch_events",
     "notices",
     "ledger_items",
+    "penalty_cases",
+    "reviews",
     "audit_log",
 )
 HIDDEN_BY_DEFAULT = {"mining_right_history", "mining_right_parcels", "inspections"}

@@ -19,8 +19,15 @@ History of the schema version:
      they were matched to a licence (``matched_by``: licence_no / location /
      none), the file they came from and the feature in it (a DXF's layer and
      entity handle).
-  6  corner checks keep a note and their photo (``photo_path`` relative to the
-     database's folder, as a patrol photo's).
+  6  cases and the problem ledger (issue 11): administrative penalty cases
+     (``penalty_cases``: party, licence, patch, decision number and date,
+     penalty); quarterly reviews (``reviews``, 研判: one row per review, its
+     quarter ``2026-Q1``); patches keep the seed-003 finding
+     (``transfer_required``, ``transfer_basis``: 移送司法机关); ledger items keep
+     their deadline, source (patch / patrol / survey / corner check...,
+     ``source_key``), whether a penalty applies, and the dates rectification
+     and penalty were recorded; corner checks keep a note and their photo
+     (``photo_path`` relative to the database's folder, as a patrol photo's).
 """
 
 from __future__ import annotations
@@ -198,6 +205,8 @@ TABLES: tuple[Table, ...] = (
             _f("evidence", TEXT, "证据材料"),
             _f("case_no", TEXT, "案件编号"),
             _f("notice_no", TEXT, "整改通知书文号"),
+            _f("transfer_required", BOOLEAN, "需移送司法机关", since=6),
+            _f("transfer_basis", TEXT, "移送依据", since=6),
         ),
         display_expression='"patch_no"',
     ),
@@ -324,7 +333,50 @@ TABLES: tuple[Table, ...] = (
             _f("rectification_done", BOOLEAN, "整改完成"),
             _f("penalty_done", BOOLEAN, "处罚到位"),
             _f("closed_at", DATE, "销号日期"),
+            _f("deadline", DATE, "整改期限", since=6),
+            _f("source_kind", TEXT, "问题来源", vocabulary="ledger_source", since=6),
+            _f("source_key", TEXT, "来源记录", since=6),
+            _f("inspection_id", INTEGER, "巡查记录", since=6),
+            _f("survey_round", TEXT, "勘测轮次", since=6),
+            _f("penalty_required", BOOLEAN, "需行政处罚", since=6),
+            _f("decision_no", TEXT, "处罚决定书文号", since=6),
+            _f("rectified_on", DATE, "整改完成日期", since=6),
+            _f("penalized_on", DATE, "处罚到位日期", since=6),
+            _f("note", TEXT, "备注", since=6),
         ),
+    ),
+    Table(
+        "penalty_cases",
+        "行政处罚案件",
+        None,
+        (
+            _f("decision_no", TEXT, "处罚决定书文号", required=True, unique=True),
+            _f("party", TEXT, "当事人", required=True),
+            _f("license_no", TEXT, "许可证号"),
+            _f("patch_no", TEXT, "图斑编号"),
+            _f("case_no", TEXT, "案件编号"),
+            _f("violation_type", TEXT, "违法类型", vocabulary="violation_type"),
+            _f("decided_on", DATE, "处罚决定日期", required=True),
+            _f("penalty", TEXT, "处罚内容"),
+            _f("fine_yuan", REAL, "罚没款(元)"),
+            _f("note", TEXT, "备注"),
+        ),
+        since=6,
+        display_expression='"decision_no" || \' \' || "party"',
+    ),
+    Table(
+        "reviews",
+        "季度研判",
+        None,
+        (
+            _f("quarter", TEXT, "季度", required=True),
+            _f("reviewed_on", DATE, "研判日期", required=True),
+            _f("participants", TEXT, "参加人员"),
+            _f("conclusion", TEXT, "研判结论"),
+            _f("problems_found", INTEGER, "发现问题数"),
+        ),
+        since=6,
+        display_expression='"quarter" || \' \' || "reviewed_on"',
     ),
     Table(
         "audit_log",
@@ -355,6 +407,8 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("patch_photos", "现场照片", "patches", "patch_no", "inspection_photos", "patch_no"),
     Relation("patch_inspections", "核查记录", "patches", "patch_no", "inspections", "patch_no"),
     Relation("patch_ledger", "台账", "patches", "patch_no", "ledger_items", "patch_no"),
+    Relation("right_penalty_cases", "行政处罚", "mining_rights", "license_no", "penalty_cases", "license_no"),
+    Relation("patch_penalty_cases", "行政处罚", "patches", "patch_no", "penalty_cases", "patch_no"),
     Relation("inspection_photos", "照片", "inspections", "fid", "inspection_photos", "inspection_id"),
     Relation("inspection_corner_checks", "拐点核查", "inspections", "fid", "corner_checks", "inspection_id"),
 )

@@ -1,0 +1,147 @@
+"""Problems found by patrols, boundary-corner checks and special surveys become ledger items (issue 11 item 6).
+
+:func:`sync_ledger` reads the supervision database and adds, once per source
+(:func:`..store.ledger.add_items` skips a source already in the ledger):
+
+* a **patrol** whose finding records a problem (:func:`..domain.ledger.finding_is_problem`):
+  one item per mine it covers; a penalty applies when the finding is illegal mining;
+* a **corner check** whose stake is damaged or missing, or judged not passed:
+  the holder must restore it (no penalty);
+* a **special survey** round whose extents of a mine reach outside its licence
+  by more than ``tolerance_m2``, or above its licensed top / below its licensed
+  bottom: out-of-bounds mining (越界 / 超层越界), a penalty applies.
+
+The item's deadline: found on + ``deadline_days`` (:data:`..domain.ledger.DEFAULT_DEADLINE_DAYS`).
+Patches and notices enter the ledger through their workflow (:mod:`..store.patches`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import shapely
+
+from ..domain.dates import to_date
+from ..domain.ledger import DEFAULT_DEADLINE_DAYS, default_deadline, finding_is_problem, finding_needs_penalty
+from ..domain.vocab import chinese_label
+from ..store.database import SupervisionStore, reading
+from ..store.inspections import patrol_mines
+from ..store.ledger import add_items
+from ..store.ogr_util import as_dict, open_read, to_shapely
+
+TOLERANCE_M2 = 1.0
+
+
+@dataclass
+class LedgerSync:
+    """What :func:`sync_ledger` found and added."""
+
+    candidates: dict[str, int] = field(default_factory=dict)  # source kind → problems found
+    added: list[int] = field(default_factory=list)
+
+
+def _rows(source, name: str, geometry: bool = False) -> list[dict]:
+    out = []
+    for feature in source.GetLayerByName(name):
+        row = as_dict(feature)
+        if geometry:
+            row["geometry"] = to_shapely(feature.GetGeometryRef())
+        out.append(row)
+    return out
+
+
+def patrol_problems(patrols: list[dict], deadline_days: int) -> list[dict]:
+    items = []
+    for patrol in patrols:
+        finding = patrol.get("finding")
+        if not finding_is_problem(finding):
+            continue
+        day = to_date(patrol.get("inspection_date"))
+        for number in patrol_mines(patrol) or [None]:
+            items.append({
+                "license_no": number, "problem": f"{chinese_label('inspection_kind', patrol.get('kind'))}"
+                f"{patrol.get('inspection_no') or ''}：{finding}",
+                "found_at": day, "deadline": default_deadline(day, deadline_days), "source_kind": "patrol",
+                "source_key": f"inspection:{patrol['fid']}:{number or ''}", "inspection_id": patrol["fid"],
+                "penalty_required": finding_needs_penalty(finding),
+            })
+    return items
+
+
+def corner_problems(checks: list[dict], deadline_days: int) -> list[dict]:
+    items = []
+    for check in checks:
+        state = check.get("stake_state")
+        failed = check.get("passed") is not None and not check.get("passed")
+        if state not in ("damaged", "missing") and not failed:
+            continue
+        day = to_date(check.get("checked_at"))
+        what = [f"界桩{chinese_label('stake_state', state)}"] if state in ("damaged", "missing") else []
+        if failed and check.get("deviation_m") is not None:
+            what.append(f"实测偏差{check['deviation_m']:.2f} m")
+        items.append({
+            "license_no": check.get("license_no"),
+            "problem": f"拐点核查：{check.get('parcel_no') or ''}地块拐点{check.get('corner_no')}{'，'.join(what)}，责令恢复",
+            "found_at": day, "deadline": default_deadline(day, deadline_days), "source_kind": "corner_check",
+            "source_key": f"corner_check:{check['fid']}", "inspection_id": check.get("inspection_id"),
+            "penalty_required": False,
+        })
+    return items
+
+
+def survey_problems(extents: list[dict], rights: list[dict], deadline_days: int,
+                    tolerance_m2: float = TOLERANCE_M2) -> list[dict]:
+    by_licence = {r["license_no"]: r for r in rights if r.get("license_no")}
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for extent in extents:
+        if extent.get("license_no") in by_licence and extent.get("survey_round"):
+            groups[(extent["survey_round"], extent["license_no"])].append(extent)
+    items = []
+    for (round_id, number), rows in sorted(groups.items()):
+        right = by_licence[number]
+        days = [d for d in (to_date(r.get("surveyed_at")) for r in rows) if d]
+        day = max(days) if days else None
+        common = {"license_no": number, "found_at": day, "deadline": default_deadline(day, deadline_days),
+                  "source_kind": "survey", "survey_round": round_id, "penalty_required": True}
+        shapes = [r["geometry"] for r in rows if r.get("geometry") is not None]
+        licence = right.get("geometry")
+        if shapes and licence is not None:
+            outside = shapely.union_all(shapes).difference(licence).area
+            if outside > tolerance_m2:
+                items.append({**common, "problem": f"专项勘测{round_id}：开采范围超出矿区范围{outside:,.0f} m²（越界开采）",
+                              "source_key": f"survey:{round_id}:{number}:outside"})
+        tops = [r["elevation_top_m"] for r in rows if r.get("elevation_top_m") is not None]
+        bottoms = [r["elevation_bottom_m"] for r in rows if r.get("elevation_bottom_m") is not None]
+        beyond = []
+        if tops and right.get("depth_top_m") is not None and max(tops) > right["depth_top_m"]:
+            beyond.append(f"开采标高{max(tops):g} m高于许可上限{right['depth_top_m']:g} m")
+        if bottoms and right.get("depth_bottom_m") is not None and min(bottoms) < right["depth_bottom_m"]:
+            beyond.append(f"开采标高{min(bottoms):g} m低于许可下限{right['depth_bottom_m']:g} m")
+        if beyond:
+            items.append({**common, "problem": f"专项勘测{round_id}：{'，'.join(beyond)}（超层越界开采）",
+                          "source_key": f"survey:{round_id}:{number}:depth"})
+    return items
+
+
+def sync_ledger(store: SupervisionStore, *, deadline_days: int = DEFAULT_DEADLINE_DAYS,
+                since: dt.date | None = None) -> LedgerSync:
+    """Add the problems of patrols, corner checks and surveys (found on or after ``since``) to the ledger."""
+    with reading(store.location):
+        source = open_read(store)
+        patrols = _rows(source, "inspections")
+        checks = _rows(source, "corner_checks")
+        extents = _rows(source, "survey_extents", geometry=True)
+        rights = _rows(source, "mining_rights", geometry=True)
+        source = None
+    found = {
+        "patrol": patrol_problems(patrols, deadline_days),
+        "corner_check": corner_problems(checks, deadline_days),
+        "survey": survey_problems(extents, rights, deadline_days),
+    }
+    if since is not None:
+        found = {k: [i for i in v if i["found_at"] is None or i["found_at"] >= since] for k, v in found.items()}
+    result = LedgerSync(candidates={k: len(v) for k, v in found.items()})
+    result.added = add_items(store, [item for items in found.values() for item in items], action="sync_ledger")
+    return result
