@@ -14,6 +14,8 @@ from ..i18n import tr
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 REQUIRED = ("authority", "number_prefix", "title", "legal_basis", "requirement", "deadline_days")
+#: The keys each template must fill (``notice``: :data:`REQUIRED`).
+REQUIRED_BY_NAME = {"notice": REQUIRED, "survey_report": ("authority", "title", "conclusions")}
 
 
 class TemplateError(Exception):
@@ -49,12 +51,13 @@ def load_template(path: str | Path | None = None, name: str = "notice") -> dict:
     template = _read(shipped_template(name))
     if path:
         template.update(_read(Path(path)))
-    empty = [key for key in REQUIRED if template.get(key) in (None, "")]
+    empty = [key for key in REQUIRED_BY_NAME.get(name, ()) if template.get(key) in (None, "", [])]
     if empty:
         raise TemplateError(tr("The template {path} leaves {keys} empty.").format(
             path=path or shipped_template(name), keys=", ".join(empty)))
     try:
-        template["deadline_days"] = int(template["deadline_days"])
+        if "deadline_days" in template:
+            template["deadline_days"] = int(template["deadline_days"])
     except (TypeError, ValueError) as error:
         raise TemplateError(tr("deadline_days in the template must be a whole number of days.")) from error
     template.setdefault("contact", {})
