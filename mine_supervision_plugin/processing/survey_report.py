@@ -130,7 +130,7 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
         round_label = self._round(parameters, "ROUND", current, context)
         previous_label = self._round(parameters, "PREVIOUS_ROUND", before, context) if before is not None else None
         if before is not None and not previous_label:
-            previous_label = tr("previous round")
+            previous_label = "上一轮"  # printed in the (Chinese) report
         if feedback.isCanceled():
             return {}
         feedback.setProgress(10)

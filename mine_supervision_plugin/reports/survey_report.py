@@ -224,7 +224,7 @@ def build_report(
     mines = []
     by_key = {}
     for i, number in enumerate(summary.get("license_no", [])):
-        key = str(number or tr("unmatched {n}").format(n=i + 1))
+        key = str(number or f"unmatched-{i + 1}")  # a key only: the report names such a mine in words
         licence = licences.get(str(number)) if number else None
         mine = MineResult(
             key=key, license_no=str(number or ""), holder=licence.holder if licence else "",
