@@ -359,6 +359,16 @@ def main(out: Path, seed: int) -> int:
         f"{result.get('GROWING_MINES')} grown ({result.get('GREW_TOWARD_BOUNDARY')} toward or across the boundary), "
         f"{result.get('APPROACHING_MINES')} approaching it → {out / 'survey_summary.gpkg'}"
     )
+    # the special survey report of round 2026-2 (PDF: tables, chart, an overlay map per mine)
+    result = run_algorithm(
+        "surveyreport",
+        {"SURVEY": surveys + "'2026-2'", "RIGHTS": gpkg + "mining_rights", "PREVIOUS": surveys + "'2026-1'",
+         "ROUND": "2026年第二轮", "PREVIOUS_ROUND": "2026年第一轮", "OUTPUT": str(out / "survey_report.pdf")},
+    )
+    report.step(
+        f"surveyreport 2026-2: {result.get('MINES')} mines, {result.get('OUTSIDE_MINES')} outside their licence, "
+        f"{result.get('MAPS_DRAWN')} maps → {out / 'survey_report.pdf'}"
+    )
 
     # --- issue 11 items 4, 6-8: corner checks, cases, the ledger, statistics ------------------------------
     loaded, unlinked = load_corner_checks(store, patrols / "corner_checks.csv")

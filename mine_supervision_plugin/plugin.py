@@ -210,6 +210,7 @@ class MineSupervisionPlugin:
             "patches.svg", tr("Pre-judge all patches of the database"), self.prejudge_all, feature="analysis",
             toolbar=False,
         )
+        self.add_action("open_db.svg", tr("Document settings…"), self.document_settings, toolbar=False)
 
         self._connect(QgsProject.instance().readProject, self._project_read)
         self._connect(QgsProject.instance().cleared, self._project_cleared)
@@ -387,3 +388,8 @@ class MineSupervisionPlugin:
         from .gui.database_dialogs import open_database_interactive
 
         open_database_interactive(self.context)
+
+    def document_settings(self) -> None:
+        from .gui.document_settings import edit_document_settings
+
+        edit_document_settings(self.context)

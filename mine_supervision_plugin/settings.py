@@ -72,6 +72,10 @@ NOTICE_TEMPLATE = Setting(
     "mine_supervision/notice_template", str, "",
     "The rectification-notice template (JSON) to use instead of resources/templates/notice.json.",
 )
+SURVEY_REPORT_TEMPLATE = Setting(
+    "mine_supervision/survey_report_template", str, "",
+    "The special-survey-report template (JSON) to use instead of resources/templates/survey_report.json.",
+)
 DOCUMENT_BODY_FONT = Setting(
     "mine_supervision/document_body_font", str, "",
     "The TrueType font of the documents' body text (path, or path#index in a .ttc); empty: the best found.",
@@ -99,6 +103,7 @@ ALL: tuple[Setting, ...] = (
     USER_NAME,
     PATCH_FIELD_MAPPING,
     NOTICE_TEMPLATE,
+    SURVEY_REPORT_TEMPLATE,
     DOCUMENT_BODY_FONT,
     DOCUMENT_TITLE_FONT,
     CORNER_TOLERANCE_M,

@@ -37,6 +37,7 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("ledger_algorithms", "ExportLedgerAlgorithm", "exportledger", None),
     ("statistics_algorithms", "PatrolSummaryAlgorithm", "patrolsummary", "analysis"),
     ("statistics_algorithms", "TwoRatesAlgorithm", "tworates", "analysis"),
+    ("survey_report", "SurveyReportAlgorithm", "surveyreport", "documents"),
 )
 
 

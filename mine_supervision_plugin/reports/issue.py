@@ -144,3 +144,47 @@ def issue_notices(
             if pending is not None:
                 pending.result()  # let QGIS's threads finish before the layers go
     return done
+
+
+@dataclass
+class BatchCases:
+    """The notices a batch will issue (one case per holder), and the patches it leaves out, with why."""
+
+    cases: list[HolderCase]
+    skipped: list = field(default_factory=list)  # domain.notices.Skipped
+    already: dict[str, str] = field(default_factory=dict)  # patch -> the notice it already has
+    missing: list[str] = field(default_factory=list)  # selected patches not in the database
+
+
+def store_cases(store: SupervisionStore, patch_nos: list[str] | None = None) -> BatchCases:
+    """The holders' cases of ``patch_nos`` (a selection), or of every determined violation when None.
+
+    A patch whose notice is already issued is left out (void that notice first to issue a new one); so is
+    one whose pre-judgment calls for no notice, or that names no holder.
+    """
+    from ..domain.dates import to_date
+    from ..domain.notices import Finding, Licence, group_by_holder, licence_numbers
+    from ..store.notices import notice_candidates, notice_deadlines
+
+    patches, rights = notice_candidates(store, patch_nos)
+    live = {number for number, (_deadline, state) in notice_deadlines(store).items() if state != "voided"}
+    licences = {number: Licence(number, str(r.get("holder") or "").strip(), r.get("mine_name") or "",
+                                to_date(r.get("valid_from")), to_date(r.get("valid_to")), r.get("geometry"))
+                for number, r in rights.items()}
+    batch = BatchCases([])
+    if patch_nos is not None:
+        found = {p["patch_no"] for p in patches}
+        batch.missing = [n for n in patch_nos if n not in found]
+    findings = []
+    for p in patches:
+        if p.get("notice_no") and p["notice_no"] in live:
+            batch.already[p["patch_no"]] = p["notice_no"]
+            continue
+        findings.append(Finding(
+            str(p["patch_no"]), p.get("prejudgment"), licence_numbers(p.get("license_no")),
+            float(p.get("inside_area_m2") or 0), float(p.get("outside_area_m2") or 0),
+            float(p.get("expired_area_m2") or 0), p.get("area_m2"),
+            to_date(p.get("field_check_date")) or to_date(p.get("date_after")), str(p.get("zone_name") or ""),
+            p.get("geometry")))
+    batch.cases, batch.skipped = group_by_holder(findings, licences)
+    return batch

@@ -140,9 +140,14 @@ def start_figure(
     size_mm: tuple[float, float] = SIZE_MM,
     dpi: int = DPI,
     quality: int = 88,
+    labels: dict[str, str] | None = None,
 ) -> PendingFigure:
     """Start rendering the figure of ``case`` (``dpi`` dots per inch at ``size_mm``) with a
-    :class:`QgsMapRendererParallelJob`; the caller does other work (the previous PDF) meanwhile."""
+    :class:`QgsMapRendererParallelJob`; the caller does other work (the previous PDF) meanwhile.
+
+    ``labels``: the legend's words for each finding code (default :data:`PREJUDGMENT_LABELS`), in the
+    legend's order; the survey report names its extents, growth and out-of-bounds pieces so."""
+    labels = dict(labels or PREJUDGMENT_LABELS)
     import shapely
 
     family = font_family(font_path)
@@ -177,7 +182,7 @@ def start_figure(
         symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": colour,
                                              "outline_width": "0.4", "outline_width_unit": "MM"})
         symbol.setOpacity(0.55)
-        categories.append(QgsRendererCategory(code, symbol, PREJUDGMENT_LABELS.get(code, code)))
+        categories.append(QgsRendererCategory(code, symbol, labels.get(code, code)))
     finding_layer.setRenderer(QgsCategorizedSymbolRenderer("code", categories))
     _label(finding_layer, "patch_no", family, 2.8, "#202020", QgsPalLayerSettings.OverPoint)
     layers = [corner_layer, finding_layer, licence_layer]
@@ -208,7 +213,7 @@ def start_figure(
         _grid(painter, frame, visible, family, px, crs)
         _north_arrow(painter, frame, family, px)
         _scale_bar(painter, frame, visible, family, px)
-        _legend(painter, frame, family, px, codes, bool(imagery))
+        _legend(painter, frame, family, px, codes, bool(imagery), labels)
         painter.end()
         data = QByteArray()
         buffer = QBuffer(data)
@@ -298,9 +303,10 @@ def _scale_bar(painter, frame: QRectF, extent: QgsRectangle, family: str, px: fl
     painter.drawText(QRectF(x + bar - 10 * px, y - 3.4 * px, 20 * px, 3 * px), Qt.AlignCenter, f"{length:g} 米")
 
 
-def _legend(painter, frame: QRectF, family: str, px: float, codes: set, imagery: bool) -> None:
+def _legend(painter, frame: QRectF, family: str, px: float, codes: set, imagery: bool,
+            labels: dict[str, str] = PREJUDGMENT_LABELS) -> None:
     entries = [("licence", "采矿许可范围（红框，数字为拐点号）")]
-    entries += [(code, PREJUDGMENT_LABELS[code]) for code in PREJUDGMENT_LABELS if code in codes]
+    entries += [(code, labels[code]) for code in labels if code in codes]
     if imagery:
         entries.append(("imagery", "底图：遥感影像"))
     font = _font(family, px, 2.4)

@@ -234,3 +234,63 @@ def void_reasons(store: SupervisionStore) -> dict[str, str]:
         found = {feature.GetField("feature_key"): json.loads(feature.GetField("detail"))["reason"] for feature in layer}
         layer = source = None
     return found
+
+
+#: Workflow states of a determined patch whose notice may be issued (determined, then case filed, rectifying).
+NOTICE_STATES = ("determined", "case_filed", "rectifying")
+_PATCH_FIELDS = ("patch_no", "state", "prejudgment", "determination", "license_no", "inside_area_m2",
+                 "outside_area_m2", "expired_area_m2", "area_m2", "field_check_date", "date_after", "zone_name",
+                 "notice_no")
+_RIGHT_FIELDS = ("license_no", "holder", "mine_name", "valid_from", "valid_to")
+
+
+def notice_candidates(store: SupervisionStore, patch_nos: Sequence[str] | None = None) -> tuple[list[dict], dict]:
+    """The patches a batch of notices reads, and the licences they name (by number), geometries as shapely.
+
+    ``patch_nos``: those patches (a selection); None: every determined violation (determination ``illegal``,
+    state determined, case filed or rectifying). Rows keep ``notice_no`` so the caller can leave out patches
+    whose notice is already issued.
+    """
+    from .ogr_util import open_read, to_shapely
+
+    with reading(store.location):
+        source = open_read(store)
+        try:
+            layer = source.GetLayerByName(PATCHES)
+            if patch_nos is None:
+                states = ", ".join(quote(s) for s in NOTICE_STATES)
+                layer.SetAttributeFilter(f"determination = 'illegal' AND state IN ({states})")
+                features = [feature for feature in layer]
+                layer.SetAttributeFilter(None)
+            else:
+                found = features_by_key(layer, "patch_no", list(patch_nos))
+                features = [found[n] for n in patch_nos if n in found]
+            patches = []
+            for feature in features:
+                record = {name: value for name, value in as_dict(feature).items() if name in _PATCH_FIELDS}
+                record["geometry"] = to_shapely(feature.GetGeometryRef())
+                patches.append(record)
+            numbers = sorted({n.strip() for p in patches for n in str(p.get("license_no") or "").split(",")
+                              if n.strip()})
+            rights = source.GetLayerByName("mining_rights")
+            licences = {}
+            for number, feature in features_by_key(rights, "license_no", numbers).items():
+                record = {name: value for name, value in as_dict(feature).items() if name in _RIGHT_FIELDS}
+                record["geometry"] = to_shapely(feature.GetGeometryRef())
+                licences[number] = record
+        finally:
+            layer = rights = source = None
+    return patches, licences
+
+
+def notice_deadlines(store: SupervisionStore) -> dict[str, tuple[dt.date | None, str | None]]:
+    """Each notice's deadline and state, by number (for the panels: an issued notice past its deadline is overdue)."""
+    return {row["notice_no"]: (row.get("deadline"), row.get("state")) for row in notices(store) if row.get("notice_no")}
+
+
+def is_overdue(deadline: dt.date | None, state: str | None, patch_state: str | None = None,
+               today: dt.date | None = None) -> bool:
+    """An issued notice whose deadline has passed while its patch is not closed."""
+    if deadline is None or state not in (None, "", "issued") or patch_state == "closed":
+        return False
+    return deadline < (today or dt.date.today())

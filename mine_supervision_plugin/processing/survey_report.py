@@ -1,0 +1,199 @@
+"""minesupervision:surveyreport — the special survey report (专项勘测报告, PDF) of a survey round (thin face).
+
+It reads its inputs as ``comparesurvey`` does (the same SURVEY / RIGHTS /
+PREVIOUS layers), makes the comparison with :func:`..analysis.survey.compare_survey`
+(this round, and the previous round against the same licences for the
+round-to-round table), renders each mine's overlay map with QGIS
+(:mod:`..reports.map_figure`) and writes the PDF in one core call
+(:func:`..reports.survey_report.write_survey_report`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from .. import settings
+from ..analysis.survey import APPROACH_M, MIN_AREA_M2, compare_survey, licence_table
+from ..domain.dates import to_date
+from ..domain.notices import Licence
+from ..i18n import tr
+from ..reports.fonts import FontError, choose_fonts
+from ..reports.survey_report import FIGURE_MM, MAP_LABELS, build_report, figure_case, write_survey_report
+from ..reports.template import TemplateError, load_template
+from .base import processing_errors, push_warnings
+from .compare_survey import RIGHTS_FIELDS, CompareSurveyAlgorithm
+
+REPORT_RIGHTS_FIELDS = {**RIGHTS_FIELDS, "holder": ("holder", "采矿权人", "ckqr"), "mine_name": ("mine_name", "矿山名称", "ksmc")}
+
+
+class SurveyReportAlgorithm(CompareSurveyAlgorithm):
+    """Reads as comparesurvey reads; writes the report instead of layers."""
+
+    NAME = "surveyreport"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Special survey report (PDF)")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Writes the special survey report (专项勘测报告) of a survey round as a PDF (OUTPUT): a cover; a summary "
+            "table per mine (surveyed area, out-of-bounds area, growth since the previous round, depth findings, works "
+            "approaching the boundary); each out-of-bounds piece with its corner coordinates and area; the "
+            "round-to-round comparison; a chart of the out-of-bounds area by mine; conclusions worded in the report "
+            "template (TEMPLATE, else the one chosen in the settings, else the plugin's "
+            "resources/templates/survey_report.json); and an overlay map per mine rendered by QGIS. SURVEY, RIGHTS "
+            "and PREVIOUS are read as Compare a survey round reads them; RIGHTS may also carry holder and mine_name.")
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        polygons = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(QgsProcessingParameterFeatureSource("SURVEY", tr("Survey extents (this round)"), polygons))
+        self.addParameter(QgsProcessingParameterFeatureSource("RIGHTS", tr("Mining rights (licensed boundaries)"),
+                                                              polygons))
+        self.addParameter(QgsProcessingParameterFeatureSource("PREVIOUS", tr("Survey extents of the previous round"),
+                                                              polygons, optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", tr("Survey report"), tr("PDF (*.pdf)")))
+        self.addParameter(QgsProcessingParameterString(
+            "ROUND", tr("This round's name (empty: the survey_round of SURVEY)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "PREVIOUS_ROUND", tr("The previous round's name (empty: the survey_round of PREVIOUS)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "APPROACH_M", tr("Works closer than this to the boundary are approaching it (m)"),
+            type=QgsProcessingParameterNumber.Double, defaultValue=APPROACH_M, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "MIN_AREA_M2", tr("Ignore pieces smaller than (m²)"), type=QgsProcessingParameterNumber.Double,
+            defaultValue=MIN_AREA_M2, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "MAPS", tr("An overlay map per mine"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            "IMAGERY", tr("Imagery under the maps"), QgsProcessing.TypeRaster, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "REPORT_DATE", tr("Report date (YYYY-MM-DD; empty: today)"), optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "TEMPLATE", tr("Survey report template (JSON)"), behavior=QgsProcessingParameterFile.File,
+            fileFilter=tr("JSON (*.json)"), optional=True))
+        self.addOutput(QgsProcessingOutputNumber("MINES", tr("Number of mines surveyed")))
+        self.addOutput(QgsProcessingOutputNumber("OUTSIDE_MINES",
+                                                 tr("Number of mines with works outside their licence")))
+        self.addOutput(QgsProcessingOutputNumber("MAPS_DRAWN", tr("Maps drawn")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        output = Path(self.parameterAsFileOutput(parameters, "OUTPUT", context))
+        date_text = (self.parameterAsString(parameters, "REPORT_DATE", context) or "").strip()
+        issued_at = to_date(date_text) if date_text else dt.date.today()
+        if date_text and issued_at is None:
+            raise QgsProcessingException(tr("REPORT_DATE {value} is not a date (YYYY-MM-DD).").format(value=date_text))
+        with processing_errors(TemplateError, FontError):
+            template = load_template(self.parameterAsFile(parameters, "TEMPLATE", context)
+                                     or settings.SURVEY_REPORT_TEMPLATE.value(), name="survey_report")
+            fonts = choose_fonts(settings.DOCUMENT_BODY_FONT.value(), settings.DOCUMENT_TITLE_FONT.value())
+        push_warnings(feedback, fonts.messages)
+
+        survey = self._source(parameters, "SURVEY", context)
+        rights = self._source(parameters, "RIGHTS", context)
+        previous = self._source(parameters, "PREVIOUS", context, required=False)
+        target = self._target_crs(rights, context)
+        self._check_crs(survey, "SURVEY", target, feedback)
+        if previous is not None:
+            self._check_crs(previous, "PREVIOUS", target, feedback)
+        geometries, columns, fids, found = self._read(rights, REPORT_RIGHTS_FIELDS, target, context, feedback)
+        if found["license_no"] is None:
+            raise QgsProcessingException(tr("The mining rights layer lacks the field license_no."))
+        labels = [str(n) if n else tr("feature {n}").format(n=f) for n, f in zip(columns["license_no"], fids)]
+        geometries, usable = self._clean(geometries, labels, tr("licence"), feedback)
+        keep = [i for i, ok in enumerate(usable) if ok]
+        licences = licence_table([columns["license_no"][i] for i in keep], geometries[keep],
+                                 [columns["depth_top_m"][i] for i in keep], [columns["depth_bottom_m"][i] for i in keep],
+                                 [columns["excluded"][i] for i in keep] if found["excluded"] else None)
+        people = {}
+        for i in keep:
+            number = str(columns["license_no"][i] or "").strip()
+            if number and number not in people:
+                people[number] = (str(columns["holder"][i] or "").strip(), str(columns["mine_name"][i] or "").strip())
+        rights_by_number = {number: Licence(number, *people.get(number, ("", "")), geometry=geometry)
+                            for number, geometry in zip(licences.license_no, licences.geometries)}
+        current = self._extents(survey, "SURVEY", target, context, feedback)
+        before = self._extents(previous, "PREVIOUS", target, context, feedback) if previous is not None else None
+        round_label = self._round(parameters, "ROUND", current, context)
+        previous_label = self._round(parameters, "PREVIOUS_ROUND", before, context) if before is not None else None
+        if before is not None and not previous_label:
+            previous_label = "上一轮"  # printed in the (Chinese) report
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(10)
+        approach = self.parameterAsDouble(parameters, "APPROACH_M", context)
+        smallest = self.parameterAsDouble(parameters, "MIN_AREA_M2", context)
+        result = compare_survey(current, licences, before, approach_m=approach, min_area_m2=smallest)
+        push_warnings(feedback, result.warnings)
+        earlier = compare_survey(before, licences, approach_m=approach, min_area_m2=smallest) \
+            if before is not None else None
+        crs_name = f"{target.description()}（{target.authid()}）"
+        with processing_errors(TemplateError):
+            report = build_report(result, rights_by_number, template, round_label=round_label, previous=earlier,
+                                  previous_label=previous_label, crs_name=crs_name, issued_at=issued_at)
+        feedback.setProgress(25)
+
+        figures = {}
+        if self.parameterAsBool(parameters, "MAPS", context) and report.mines:
+            figures = self._maps(report, target, parameters, context, fonts, feedback)
+            if figures is None:
+                return {}
+        with processing_errors(OSError):
+            try:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                warnings = write_survey_report(report, fonts, output, figures)
+            except OSError as error:
+                raise OSError(tr("The report {path} cannot be written: {reason}").format(
+                    path=output, reason=error)) from error
+        push_warnings(feedback, warnings)
+        outside = sum(1 for m in report.mines if m.outside_m2 > 0)
+        feedback.pushInfo(tr("Survey report of {round}: {mines} mines, {outside} with works outside their licence, "
+                             "{maps} maps → {path}").format(round=round_label or "—", mines=len(report.mines),
+                                                            outside=outside, maps=len(figures), path=output))
+        return {"OUTPUT": str(output), "MINES": len(report.mines), "OUTSIDE_MINES": outside,
+                "MAPS_DRAWN": len(figures)}
+
+    def _round(self, parameters, name, extents, context) -> str:
+        given = (self.parameterAsString(parameters, name, context) or "").strip()
+        if given or extents is None:
+            return given
+        return next((str(r).strip() for r in (extents.survey_round or []) if r not in (None, "")), "")
+
+    def _maps(self, report, crs, parameters, context, fonts, feedback) -> dict | None:
+        """Each mine's overlay map (JPEG bytes) by its key; the next one renders on QGIS's threads meanwhile.
+
+        None when cancelled (nothing is written then)."""
+        from ..reports.map_figure import start_figure
+
+        imagery = [layer.source() for layer in self.parameterAsLayerList(parameters, "IMAGERY", context)]
+        mines = report.mines
+
+        def start(mine):
+            return start_figure(figure_case(mine, report.pieces), crs, imagery=imagery,
+                                font_path=str(fonts.body.file.path), size_mm=FIGURE_MM, labels=MAP_LABELS)
+
+        figures = {}
+        pending = start(mines[0])
+        for i, mine in enumerate(mines):
+            following = start(mines[i + 1]) if i + 1 < len(mines) else None
+            figures[mine.key] = pending.result()[0]
+            pending = following
+            feedback.setProgress(25 + 65 * (i + 1) / len(mines))
+            if feedback.isCanceled():
+                if pending is not None:
+                    pending.result()  # let QGIS's threads finish before the layers go
+                return None
+        return figures
