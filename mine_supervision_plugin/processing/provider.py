@@ -32,6 +32,8 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("rectification_notices", "RectificationNoticesAlgorithm", "rectificationnotices", "documents"),
     ("import_survey", "ImportSurveyAlgorithm", "importsurvey", "analysis"),
     ("compare_survey", "CompareSurveyAlgorithm", "comparesurvey", "analysis"),
+    ("checkout_county", "CheckoutCountyAlgorithm", "checkoutcounty", None),
+    ("checkout_county", "CheckinDatabaseAlgorithm", "checkindatabase", None),
 )
 
 
