@@ -38,6 +38,8 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("statistics_algorithms", "PatrolSummaryAlgorithm", "patrolsummary", "analysis"),
     ("statistics_algorithms", "TwoRatesAlgorithm", "tworates", "analysis"),
     ("survey_report", "SurveyReportAlgorithm", "surveyreport", "documents"),
+    ("checkout_county", "CheckoutCountyAlgorithm", "checkoutcounty", None),
+    ("checkout_county", "CheckinDatabaseAlgorithm", "checkindatabase", None),
 )
 
 
