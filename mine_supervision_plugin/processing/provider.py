@@ -40,6 +40,7 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("survey_report", "SurveyReportAlgorithm", "surveyreport", "documents"),
     ("checkout_county", "CheckoutCountyAlgorithm", "checkoutcounty", None),
     ("checkout_county", "CheckinDatabaseAlgorithm", "checkindatabase", None),
+    ("create_login", "CreateLoginAlgorithm", "createlogin", None),
 )
 
 
