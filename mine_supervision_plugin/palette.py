@@ -42,6 +42,9 @@ PREJUDGMENT_TEXT = {
     "unlicensed": "#b71c1c",
 }
 
+#: Background of a patch whose rectification notice is overdue (issued, deadline passed, not closed).
+OVERDUE_TINT = "#ef9a9a"
+
 # --- mining rights -----------------------------------------------------------------------------
 
 #: On the map: licences by status (vocabulary ``right_status``), as the outline and a light fill;

@@ -49,6 +49,7 @@ from qgis.PyQt.QtWidgets import (
 from ..domain.vocab import display_label as label
 from ..domain.workflow import current_state
 from ..i18n import tr
+from ..store.notices import notice_deadlines
 from ..store.patches import (
     EVENTS,
     PATCHES,
@@ -58,6 +59,7 @@ from ..store.patches import (
     patch_photos,
 )
 from ..store.project import PROJECT_KEY, find_layer
+from .notice_actions import PatchNoticesMixin
 from .patches_history import PatchHistoryMixin
 from .patches_list import PatchListMixin
 from .patches_map import PatchMapMixin
@@ -67,7 +69,7 @@ from .signals import disconnect_all
 from .verification_dialog import VerificationForm, ask_correction, ask_reason
 
 
-class PatchesDock(PatchListMixin, PatchMapMixin, PatchStepsMixin, PatchHistoryMixin, QgsDockWidget):
+class PatchesDock(PatchListMixin, PatchMapMixin, PatchStepsMixin, PatchHistoryMixin, PatchNoticesMixin, QgsDockWidget):
     """The violation patches panel. ``shutdown()`` before deleting it."""
 
     #: The patch shown in the form and history changed ("" when none).
@@ -132,6 +134,7 @@ class PatchesDock(PatchListMixin, PatchMapMixin, PatchStepsMixin, PatchHistoryMi
         lower_layout.addWidget(self.current_label)
         lower_layout.addLayout(steps)
         lower_layout.addLayout(batch)
+        lower_layout.addLayout(self._build_notices(body))  # Issue notices…, Void notice… (notice_actions)
         lower_layout.addWidget(self.tabs, 1)
         splitter = QSplitter(Qt.Vertical, body)
         splitter.addWidget(self.view)
@@ -256,6 +259,7 @@ class PatchesDock(PatchListMixin, PatchMapMixin, PatchStepsMixin, PatchHistoryMi
         else:
             selected = set(self.selected_fids())
         rows = self._read_rows()
+        self.model.set_notices(notice_deadlines(self.context.store) if self.context.store is not None else {})
         self._syncing = True
         try:
             self.model.set_rows(rows)

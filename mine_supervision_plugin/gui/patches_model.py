@@ -14,7 +14,7 @@ import datetime as dt
 
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtCore import QAbstractTableModel, QDate, QDateTime, QModelIndex, QSortFilterProxyModel, Qt, QVariant
-from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtGui import QBrush, QColor, QFont
 
 from .. import palette
 from ..domain.licence import split_list
@@ -22,6 +22,7 @@ from ..domain.vocab import display_label as label
 from ..domain.workflow import STATES
 from ..i18n import tr
 from ..qgis_values import python_value
+from ..store.notices import is_overdue
 
 SQUARE_METRES_PER_MU = 2000.0 / 3.0
 
@@ -49,6 +50,7 @@ LOADED_FIELDS = (
     "expired_area_m2",
     "prejudge_note",
     "remarks",
+    "notice_no",
 )
 
 #: Value standing for "empty" in a filter (patches without a zone, licence…).
@@ -72,6 +74,7 @@ def _column_headers() -> dict[str, str]:
         "date_before": tr("Before imagery"),
         "date_after": tr("After imagery"),
         "determination": tr("Determination"),
+        "notice": tr("Notice"),
     }
 
 
@@ -88,6 +91,7 @@ COLUMNS: tuple[str, ...] = (
     "date_before",
     "date_after",
     "determination",
+    "notice",
 )
 
 _VOCABULARY_OF_COLUMN = {
@@ -179,6 +183,8 @@ def raw_value(row: dict, key: str):
         return None if area is None else area / SQUARE_METRES_PER_MU
     if key == "zone":
         return row.get("zone_name")
+    if key == "notice":
+        return row.get("notice_no")
     return row.get(key)
 
 
@@ -248,6 +254,9 @@ class PatchTableModel(QAbstractTableModel):
         self._row_of_patch: dict[str, int] = {}
         self._headers = _column_headers()
         self._sort: tuple[int, int] | None = None
+        #: Each notice's (deadline, state) by number: an issued notice past its deadline stands out.
+        self._notices: dict = {}
+        self._today = dt.date.today()
         #: Bumped whenever the rows or their order change (the proxy's cache key).
         self.generation = 0
 
@@ -262,6 +271,19 @@ class PatchTableModel(QAbstractTableModel):
         self._reindex()
         self.generation += 1
         self.endResetModel()
+
+    def set_notices(self, deadlines: dict, today: dt.date | None = None) -> None:
+        """The notices' deadlines and states (:func:`..store.notices.notice_deadlines`); shown from the next reset."""
+        self._notices = dict(deadlines)
+        self._today = today or dt.date.today()
+
+    def overdue(self, row: dict) -> dt.date | None:
+        """The deadline of the patch's notice when it has passed (issued, patch not closed); else None."""
+        number = row.get("notice_no")
+        if not number or number not in self._notices:
+            return None
+        deadline, state = self._notices[number]
+        return deadline if is_overdue(deadline, state, row.get("state"), self._today) else None
 
     def load_layer(self, layer: QgsVectorLayer | None) -> None:
         self.set_rows(read_patch_rows(layer) if layer is not None and layer.isValid() else [])
@@ -304,6 +326,23 @@ class PatchTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         key = COLUMNS[index.column()]
+        if key in ("notice", "patch_no") and role in (Qt.BackgroundRole, Qt.ForegroundRole, Qt.FontRole,
+                                                    Qt.ToolTipRole, Qt.DisplayRole):
+            late = self.overdue(row) if row.get("notice_no") else None
+            if late is not None:
+                if role == Qt.BackgroundRole:
+                    return QBrush(QColor(palette.OVERDUE_TINT))
+                if role == Qt.ForegroundRole:
+                    return QBrush(QColor(palette.LABEL_TEXT))
+                if role == Qt.FontRole:
+                    font = QFont()
+                    font.setBold(True)
+                    return font
+                if role == Qt.ToolTipRole:
+                    return tr("Notice {number} is overdue: its deadline {deadline} has passed.").format(
+                        number=row["notice_no"], deadline=late.isoformat())
+                if role == Qt.DisplayRole and key == "notice":
+                    return tr("{number} (overdue)").format(number=row["notice_no"])
         if role == Qt.DisplayRole:
             return display_value(row, key)
         if role == RAW_ROLE:

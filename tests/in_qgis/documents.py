@@ -169,10 +169,144 @@ def settings_path(facts: dict) -> None:
     facts["files"] = results["FILES"]
 
 
+def when_shown(kind, act) -> dict:
+    """Call ``act(dialog)`` once a dialog of ``kind`` is shown (a modal one blocks the caller meanwhile)."""
+    seen: dict = {}
+    deadline = time.monotonic() + 60
+
+    def tick() -> None:
+        dialogs = visible(kind)
+        if not dialogs:
+            if time.monotonic() < deadline:
+                QTimer.singleShot(50, tick)
+            else:
+                seen["error"] = f"no {kind.__name__} shown"
+            return
+        try:
+            act(dialogs[0], seen)
+        except Exception:  # noqa: BLE001 - reported, never left hanging
+            seen["error"] = traceback.format_exc()
+            dialogs[0].reject()
+
+    QTimer.singleShot(0, tick)
+    return seen
+
+
+def notices_in(database: Path) -> list:
+    import sqlite3
+
+    with sqlite3.connect(str(database)) as connection:
+        return [r[0] for r in connection.execute("SELECT notice_no FROM notices ORDER BY fid")]
+
+
+def batch_path(facts: dict) -> None:
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QDockWidget
+    from qgis.utils import plugins
+
+    from mine_supervision_plugin import palette
+    from mine_supervision_plugin.gui.database_dialogs import open_and_load
+    from mine_supervision_plugin.gui.notice_actions import IssueNoticesDialog
+    from mine_supervision_plugin.gui.patches_model import COLUMNS
+    from mine_supervision_plugin.gui.verification_dialog import ReasonDialog
+
+    database = WORK / "batch.gpkg"
+    context = plugins[PLUGIN].context
+    open_and_load(context, str(database))
+    dock = next(d for d in iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "MineSupervisionPatchesDock")
+    dock.show()
+    wait_until(lambda: dock.model.rowCount() > 0, 20)
+    # the overdue notice stands out
+    row = dock.model.row_of_patch("WP-NOTICED")
+    notice_column = COLUMNS.index("notice")
+    cell = dock.model.index(row, notice_column)
+    facts["overdue_text"] = cell.data(Qt.DisplayRole)
+    brush = cell.data(Qt.BackgroundRole)
+    facts["overdue_colour"] = brush.color().name() if brush is not None else None
+    facts["overdue_tint"] = palette.OVERDUE_TINT
+    facts["overdue_tooltip"] = dock.model.index(row, COLUMNS.index("patch_no")).data(Qt.ToolTipRole)
+    other = dock.model.index(dock.model.row_of_patch("WP-003"), notice_column).data(Qt.BackgroundRole)
+    facts["plain_colour"] = other.color().name() if other is not None else None
+    dock.setFloating(True)
+    dock.resize(1400, 700)
+    wait(100)
+    dock.view.scrollTo(dock.proxy.mapFromSource(cell))
+    wait(100)
+    dock.grab().save(str(WORK / "patches_dock.png"))  # to look at
+    dock.setFloating(False)
+
+    def wait_task() -> None:
+        task = dock.notice_task  # the task manager deletes the C++ task when done: its Python side says the outcome
+        wait_until(lambda: task.outcome is not None, 120)
+        wait(200)
+
+    # 1. the selected patches: two holders, two notices
+    dock.select_patches(["WP-000", "WP-001"])
+    out = WORK / "selection"
+
+    def issue_selection(dialog, seen):
+        seen["selected_checked"] = dialog.selection_radio.isChecked()
+        seen["summary"] = dialog.summary.text()
+        dialog.folder.setFilePath(str(out))
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+
+    seen = when_shown(IssueNoticesDialog, issue_selection)
+    dock.issue_button.click()
+    wait_task()
+    facts["selection"] = {**seen, "status": dock.notice_task.outcome, "numbers": notices_in(database),
+                          "files": sorted(p.name for p in out.iterdir())}
+
+    # 2. every determined violation, cancelled once the first notice is written
+    cancelled = WORK / "cancelled"
+
+    def issue_all(dialog, seen):
+        dialog.all_radio.setChecked(True)
+        seen["summary"] = dialog.summary.text()
+        dialog.grab().save(str(WORK / "issue_dialog.png"))  # to look at
+        dialog.folder.setFilePath(str(cancelled))
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+
+    seen = when_shown(IssueNoticesDialog, issue_all)
+    before = len(notices_in(database))
+    dock.issue_button.click()
+    task = dock.notice_task
+    task.progressChanged.connect(lambda value: task.cancel() if value > 0 else None)
+    wait_task()
+    facts["cancel"] = {**seen, "status": task.outcome, "total": len(task.cases), "done": len(task.done),
+                       "numbers": notices_in(database)[before:],
+                       "files": sorted(p.name for p in cancelled.iterdir()) if cancelled.exists() else [],
+                       "done_numbers": [n.number for n in task.done]}
+
+    # 3. void the current patch's notice, with a reason typed in the dialog
+    dock.set_current_patch("WP-000", zoom=False)
+    wait(100)
+    facts["current_notice"] = (dock._record or {}).get("notice_no")
+
+    def give_reason(dialog, seen):
+        seen["title"] = dialog.windowTitle()
+        dialog.reason_edit.setPlainText("送达地址有误，重新制发")
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+
+    seen = when_shown(ReasonDialog, give_reason)
+    dock.void_button.click()
+    wait(300)
+    import sqlite3
+
+    with sqlite3.connect(str(database)) as connection:
+        facts["void"] = {**seen, "rows": [list(r) for r in connection.execute(
+            "SELECT notice_no, state FROM notices WHERE notice_no = ?", (facts["current_notice"],))],
+            "patch_notice": connection.execute("SELECT notice_no FROM patches WHERE patch_no = 'WP-000'").fetchone()[0],
+            "audit": [r[0] for r in connection.execute("SELECT detail FROM audit_log WHERE action = 'void_notice'")]}
+    facts["notice_cell_after_void"] = dock.model.index(dock.model.row_of_patch("WP-000"), notice_column).data()
+
+
 def main() -> None:
     try:
         with Case("settings") as facts:
             settings_path(facts)
+        if (WORK / "batch.gpkg").exists():
+            with Case("batch") as facts:
+                batch_path(facts)
     except Exception:  # noqa: BLE001
         REPORT["errors"].append(traceback.format_exc())
     finish()

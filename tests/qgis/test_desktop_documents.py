@@ -1,5 +1,8 @@
 """The documents' user paths in the real QGIS desktop (tests/in_qgis/documents.py), the plugin installed from its
-zip: Document settings… changes the prefix, deadline and font, and a notice issued afterwards carries them."""
+zip: Document settings… changes the prefix, deadline and font, and a notice issued afterwards carries them; then,
+in the patches dock of a database with determined violations (tests/notice_county.py), the overdue notice stands
+out, Issue notices… runs for the selection and for every determined violation (cancelled midway) as a task, and
+Void notice… voids the current patch's notice with its reason. The batches use the prefix set in the dialog."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from notice_county import make_county
 from osgeo import ogr, osr
 from qgis_runner import run_in_qgis
 
@@ -46,6 +50,7 @@ def desktop(tmp_path_factory) -> dict:
     write_layer(work / "patches.gpkg", ["patch_no", "prejudgment", "license_no", "inside_area_m2", "outside_area_m2"],
                 [("WP-1", "out_of_bounds", "C1", 5000.0, 2500.0, (X + 300, Y + 100, X + 450, Y + 150))])
     create_database(work / "county.gpkg", crs_epsg=4526)
+    make_county(work / "batch.gpkg", holders=12)
     # a CFF (OpenType) CJK font among the user's fonts: listed as skipped, and refused when chosen as a file
     fonts = tmp / "home" / ".fonts"
     fonts.mkdir(parents=True)
@@ -87,3 +92,47 @@ def test_document_settings_change_the_prefix_and_the_next_notice_carries_it(desk
     assert "测试自然资整〔2026〕1号" in flat and "2026年11月22日前整改完毕" in flat
     fonts = poppler("pdffonts", pdf).splitlines()[2:]
     assert any("UKai" in line for line in fonts) and all(line.split()[-5] == "yes" for line in fonts), fonts
+
+
+def test_the_overdue_notice_stands_out_in_the_patches_dock(desktop):
+    facts = case(desktop, "batch")
+    assert facts["overdue_text"].endswith("(overdue)") and facts["overdue_colour"] == facts["overdue_tint"]
+    assert "2026-01-10" in facts["overdue_tooltip"] and facts["plain_colour"] is None
+
+
+def test_issue_notices_for_the_selected_patches_from_the_dock(desktop):
+    facts = case(desktop, "batch")["selection"]
+    assert "error" not in facts, facts["error"]
+    assert facts["selected_checked"] and facts["summary"].startswith("2 notices (one per holder) for 2 patches")
+    assert facts["status"] == "complete"
+    new = facts["numbers"][1:]  # the fixture's own notice first
+    assert new == ["测试自然资整〔2026〕1号", "测试自然资整〔2026〕2号"]
+    assert len(facts["files"]) == 2 and all(f.endswith(".pdf") for f in facts["files"])
+    assert [f.split("_")[0] for f in facts["files"]] == new
+
+
+def test_a_cancelled_batch_leaves_whole_pdfs_and_no_unused_number(desktop):
+    facts = case(desktop, "batch")["cancel"]
+    assert "error" not in facts, facts["error"]
+    assert "10 notices (one per holder) for 10 patches" in facts["summary"]
+    assert "WP-NOTICED" in facts["summary"]  # left out: its notice is issued
+    assert facts["status"] == "cancelled"
+    assert 1 <= facts["done"] < facts["total"] == 10
+    assert facts["numbers"] == facts["done_numbers"] == [f"测试自然资整〔2026〕{k}号" for k in range(3, 3 + facts["done"])]
+    # exactly the PDFs of the numbers recorded: nothing half-written (.part), no map left behind
+    assert sorted(f.split("_")[0] for f in facts["files"]) == sorted(facts["numbers"])
+    assert all(f.endswith(".pdf") for f in facts["files"])
+    work = desktop["_work"]
+    for name in facts["files"]:
+        text = poppler("pdftotext", str(work / "cancelled" / name), "-")
+        assert "送达回证" in text and name.split("_")[0] in text.replace("\n", "")
+
+
+def test_void_notice_from_the_dock_with_its_reason(desktop):
+    facts = case(desktop, "batch")
+    void = facts["void"]
+    assert "error" not in void, void["error"]
+    assert facts["current_notice"] == "测试自然资整〔2026〕1号" and void["title"].endswith("测试自然资整〔2026〕1号")
+    assert void["rows"] == [["测试自然资整〔2026〕1号", "voided"]] and void["patch_notice"] is None
+    assert any("送达地址有误，重新制发" in detail for detail in void["audit"])
+    assert facts["notice_cell_after_void"] == ""
