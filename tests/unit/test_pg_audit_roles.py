@@ -166,6 +166,12 @@ def test_a_county_reads_and_writes_only_its_own_rows(pg_server, shared):
     assert "There is no patch P130202" in refused.refused["P130202"][0]
     assert get_patch(own, "P130103") is None
     assert get_patch(shared, "P130202")["state"] == "issued"
+    square = shapely.box(38_500_000, 4_000_000, 38_500_100, 4_000_100)
+    with pytest.raises(database.StoreError, match="your login may not write this row") as refused:
+        add_patches(own, [{"patch_no": "N1", "county_code": "130103", "geometry": square}], source="patrol")
+    assert PASSWORD not in str(refused.value)
+    add_patches(own, [{"patch_no": "N2", "county_code": "130102", "geometry": square}], source="patrol")
+    assert get_patch(shared, "N2")["county_code"] == "130102"
 
 
 def test_a_city_reads_its_counties_and_writes_only_its_spot_checks(pg_server, shared):
