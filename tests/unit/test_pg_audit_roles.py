@@ -238,3 +238,19 @@ def test_bad_logins_are_refused_in_words(pg_server, shared):
         connect(pg_server, second, clerk)
     postgres_server.create_login(second, clerk, None, "county", "130102")
     connect(pg_server, second, clerk).close()
+
+
+def test_a_migrated_shared_database_gets_the_rules_of_its_new_tables_and_columns(pg_server, pg_database):
+    database.create_database(pg_database, schema_version=4)
+    name = dbname(pg_database)
+    # As a plugin before these rules left it: no audit, no row-level security.
+    pg_server.psql("DROP TRIGGER ms_audit ON patches; DROP POLICY ms_read ON patches; "
+                   "ALTER TABLE patches DISABLE ROW LEVEL SECURITY", dbname=name)
+    store = database.open_database(pg_database)
+    assert store.migrated_from == 4
+    assert pg_server.psql("SELECT relrowsecurity FROM pg_class WHERE relname = 'patches'", dbname=name) == "t"
+    assert pg_server.psql("SELECT count(*) FROM pg_trigger WHERE tgname = 'ms_audit'", dbname=name) == "3"
+    assert "ms_read" in pg_server.psql("SELECT polname FROM pg_policy WHERE polrelid = 'patches'::regclass", dbname=name)
+    clerk = login(pg_server, pg_database, "county", "130102")
+    pg_server.psql("INSERT INTO patches (patch_no, county_code) VALUES ('A', '130102'), ('B', '130103')", dbname=name)
+    assert pg_server.psql("SELECT patch_no FROM patches", dbname=name, user=clerk, password=PASSWORD) == "A"
