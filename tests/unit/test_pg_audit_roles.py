@@ -3,6 +3,7 @@ county / city / province roles with row-level security, logins made by the plugi
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 
@@ -11,6 +12,7 @@ import pytest
 import shapely
 
 from mine_supervision_plugin.store import database, postgres_server
+from mine_supervision_plugin.store.notices import issuing, notices
 from mine_supervision_plugin.store.patches import add_patches, get_patch, take_step
 
 SQUARE = "ST_Multi(ST_GeomFromText('POLYGON((38500000 4000000,38500100 4000000,38500100 4000100,38500000 4000100,38500000 4000000))', 4526))"
@@ -254,3 +256,19 @@ def test_a_migrated_shared_database_gets_the_rules_of_its_new_tables_and_columns
     clerk = login(pg_server, pg_database, "county", "130102")
     pg_server.psql("INSERT INTO patches (patch_no, county_code) VALUES ('A', '130102'), ('B', '130103')", dbname=name)
     assert pg_server.psql("SELECT patch_no FROM patches", dbname=name, user=clerk, password=PASSWORD) == "A"
+
+
+def test_a_county_issues_its_notices_and_another_county_does_not_see_them(pg_server, shared):
+    target = dbname(shared.location)
+    stores = {}
+    for code in ("130102", "130103"):
+        name = login(pg_server, shared.location, "county", code)
+        stores[code] = database.open_database(pg_server.ogr_target(target, user=name, password=PASSWORD))
+    with issuing(stores["130102"], "上党自然资整", 2026) as issue:
+        issue.record(holder="holder 130102", license_nos=["C130102"], patch_nos=["P130102"], facts="越界",
+                     legal_basis="法", requirement="停止", deadline=dt.date(2026, 6, 1), issued_at=dt.date(2026, 5, 2),
+                     pdf_path="/n.pdf")
+    assert issue.number == "上党自然资整〔2026〕1号" and issue.linked == ["P130102"]
+    assert [n["notice_no"] for n in notices(stores["130102"])] == [issue.number]
+    assert notices(stores["130103"]) == []
+    assert get_patch(shared, "P130102")["notice_no"] == issue.number
