@@ -236,6 +236,14 @@ EXCEPTION WHEN insufficient_privilege THEN
     RAISE NOTICE 'not the owner of the database: CONNECT left as it is';
 END $$;
 """
+# Before PostgreSQL 15 everyone may create objects in ``public``: nobody but its owner shall (trigger functions run there).
+_PRIVATE_SCHEMA = """
+DO $$ BEGIN
+    REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE NOTICE 'not the owner of schema public: CREATE left as it is';
+END $$;
+"""
 
 
 def _group_roles() -> str:
@@ -266,7 +274,7 @@ CREATE POLICY ms_own ON {ROLES_TABLE} FOR SELECT USING (role_name = current_user
 
 def server_sql(columns_by_table: Mapping[str, set[str]]) -> list[str]:
     """Every statement of :func:`install` for the tables (and their columns) of a database."""
-    statements = [_group_roles(), _ROLES_TABLE, _PRIVATE_DATABASE]
+    statements = [_group_roles(), _ROLES_TABLE, _PRIVATE_DATABASE, _PRIVATE_SCHEMA]
     if "audit_log" in columns_by_table:
         statements.append(_APPEND_ONLY)
     for table, (key, fields) in AUDITED.items():
