@@ -534,6 +534,12 @@ def store_error(location: str, error: BaseException, *, reading: bool = False) -
             "{path}: the disk is full (SQLite: {reason}); nothing was written. Free some space on the disk "
             "of {folder} and try again."
         )
+    elif "row-level security" in text:
+        # Shared database: the login's region (see postgres_server) does not cover the row.
+        message = tr(
+            "{path}: your login may not write this row: it belongs to another county or city, or has no "
+            "administrative code (county_code) of yours; nothing was written. ({reason})"
+        )
     elif "readonly" in text or "read-only" in text or "permission" in text:
         message = tr("{path} cannot be written (read-only: {reason}); nothing was written.")
     elif any(
@@ -546,6 +552,8 @@ def store_error(location: str, error: BaseException, *, reading: bool = False) -
         message = tr("{path} could not be read: {reason}.")
     else:
         message = tr("{path} could not be written: {reason}. Nothing was written.")
+    if is_postgres(location):  # a connection string may hold a password: never shown
+        reason = redact_password(reason)
     folder = Path(location).parent if not is_postgres(location) else shown_location(location)
     return StoreWriteError(message.format(path=shown_location(location), reason=reason, folder=folder))
 

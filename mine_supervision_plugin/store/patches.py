@@ -792,6 +792,7 @@ def correct_event(
             raise TransitionError(tr("There is no workflow event {fid}.").format(fid=event_fid))
         event = as_dict(event_feature)
         number = event["patch_no"]
+        lock_rows(source, PATCHES, "patch_no", [number])  # a concurrent correction waits: one of them corrects
         patches = source.GetLayerByName(PATCHES)
         feature = _features_by_patch_no(patches, [number]).get(number)
         if feature is None:

@@ -77,36 +77,58 @@ def _literal(text: str) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
+def _mine(level: str, column: str = "region_code") -> str:
+    """SQL: the current login's ``column`` in ``ms_roles`` when it has ``level`` (NULL otherwise), computed once per query."""
+    return (f"(SELECT m.{column} FROM {ROLES_TABLE} m WHERE m.role_name = current_user::text "
+            f"AND m.level = {_literal(level)})")
+
+
 def _in_scope(code: str, levels: Iterable[str]) -> str:
-    """SQL: the current login's level is one of ``levels`` and the administrative code ``code`` is in its region."""
-    wanted = ", ".join(_literal(level) for level in levels)
-    return (
-        f"EXISTS (SELECT 1 FROM {ROLES_TABLE} m WHERE m.role_name = current_user::text AND m.level IN ({wanted}) AND "
-        f"(m.level = 'province' OR (m.level = 'city' AND left({code}, 4) = left(m.region_code, 4)) "
-        f"OR (m.level = 'county' AND {code} = m.region_code)))"
-    )
+    """SQL: the administrative code ``code`` is in the current login's region, for a login of one of ``levels``.
+
+    Each part compares with an uncorrelated sub-select (an InitPlan, computed
+    once per query), so the test costs a comparison per row, and a county's
+    filter can use the index on ``county_code``.
+    """
+    parts = []
+    if "province" in levels:
+        parts.append(f"EXISTS {_mine('province')}")
+    if "city" in levels:
+        parts.append(f"left({code}, 4) = left({_mine('city')}, 4)")
+    if "county" in levels:
+        parts.append(f"{code} = {_mine('county')}")
+    return "(" + " OR ".join(parts) + ")"
 
 
-def _through_keys(table: str, columns: set[str], levels: Iterable[str]) -> list[str]:
-    """SQL conditions: a row of ``table`` names a licence or patch (comma lists allowed) that is in scope."""
+#: Columns that may hold a comma-separated list of numbers (a notice for several licences or patches).
+_LIST_COLUMNS = {("notices", "license_no"), ("notices", "patch_no")}
+
+
+def _through_keys(table: str, columns: set[str], levels: Iterable[str], alias: str | None = None) -> list[str]:
+    """SQL conditions: a row of ``table`` (as ``alias``) names a licence or patch in scope."""
     levels = tuple(levels)
+    row = _ident(alias or table)
     found = []
-    for column, parent, alias in (("license_no", "mining_rights", "r"), ("patch_no", "patches", "p")):
-        if column in columns:
+    for column, parent, short in (("license_no", "mining_rights", "r"), ("patch_no", "patches", "p")):
+        if column not in columns:
+            continue
+        in_scope = _in_scope(f"{short}.county_code", levels)
+        if (table, column) in _LIST_COLUMNS:
             found.append(
-                f"EXISTS (SELECT 1 FROM {parent} {alias} WHERE {alias}.{column} = "
-                f"ANY (string_to_array({_ident(table)}.{column}, ',')) AND {_in_scope(alias + '.county_code', levels)})"
+                f"EXISTS (SELECT 1 FROM {parent} {short} WHERE {short}.{column} = "
+                f"ANY (string_to_array({row}.{column}, ',')) AND {in_scope})"
             )
+        else:  # uncorrelated: hashed once per query, not looked up per row
+            found.append(f"{row}.{column} IN (SELECT {short}.{column} FROM {parent} {short} WHERE {in_scope})")
     return found
 
 
-def _inspection_write(alias: str, columns: set[str]) -> str:
-    """SQL: an inspection row ``alias`` may be written: a county's own, or a city's spot check in its counties."""
-    county = _through_keys(alias, columns, ("county",))
-    city = _through_keys(alias, columns, ("city",))
-    parts = [*county]
+def _inspection_write(alias: str | None, columns: set[str]) -> str:
+    """SQL: an inspection row may be written: a county's own, or a city's spot check in its counties."""
+    parts = _through_keys("inspections", columns, ("county",), alias)
+    city = _through_keys("inspections", columns, ("city",), alias)
     if city:
-        parts.append(f"({_ident(alias)}.kind = {_literal(SPOT_CHECK_KIND)} AND ({' OR '.join(city)}))")
+        parts.append(f"({_ident(alias or 'inspections')}.kind = {_literal(SPOT_CHECK_KIND)} AND ({' OR '.join(city)}))")
     return " OR ".join(parts) or "false"
 
 
@@ -120,22 +142,24 @@ def _policies(table: str, columns: set[str], inspection_columns: set[str]) -> tu
         return _in_scope("county_code", LEVELS), _in_scope("county_code", ("county",))
     read = _through_keys(table, columns, LEVELS)
     if table == "inspections":
-        return " OR ".join(read) or "false", _inspection_write(table, columns)
+        return " OR ".join([f"EXISTS {_mine('province')}", *read]), _inspection_write(None, columns)
     write = _through_keys(table, columns, ("county",))
     if "inspection_id" in columns and inspection_columns:
         # A photo or corner check of a patrol the user may see / write.
-        read.append(f"EXISTS (SELECT 1 FROM inspections i WHERE i.fid = {_ident(table)}.inspection_id)")
+        row = _ident(table)
+        read.append(f"{row}.inspection_id IN (SELECT i.fid FROM inspections i)")
         write.append(
-            f"EXISTS (SELECT 1 FROM inspections i WHERE i.fid = {_ident(table)}.inspection_id AND "
-            f"({_inspection_write('i', inspection_columns)}))"
+            f"{row}.inspection_id IN (SELECT i.fid FROM inspections i WHERE {_inspection_write('i', inspection_columns)})"
         )
     if not read:
         return "true", "false"  # nothing ties it to a region: everyone reads, only the owner writes
-    return " OR ".join(read), " OR ".join(write) or "false"
+    # A province reads every row: said first, so its queries skip the look-ups through licences and patches.
+    return " OR ".join([f"EXISTS {_mine('province')}", *read]), " OR ".join(write) or "false"
 
 
 def _audit_function(table: str, key: str, fields: Iterable[str]) -> str:
     """The trigger function appending ``table``'s key-field changes to ``audit_log``."""
+    fields = list(fields)
     checks, deleted = [], []
     for name in fields:
         column = _ident(name)
@@ -149,6 +173,8 @@ def _audit_function(table: str, key: str, fields: Iterable[str]) -> str:
         )
         deleted.append(f"{_literal(name)}, jsonb_build_array({old}, NULL)")
     transition = "'db_transition'" if "state" in fields and table == "patches" else "'db_update'"
+    # Tested by the trigger itself: an update that leaves every key field as it was costs no function call.
+    changed = " OR ".join(f"OLD.{_ident(name)} IS DISTINCT FROM NEW.{_ident(name)}" for name in fields) or "false"
     return f"""
 CREATE OR REPLACE FUNCTION ms_audit_{table}() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -178,7 +204,10 @@ BEGIN
     RETURN NULL;
 END $$;
 DROP TRIGGER IF EXISTS ms_audit ON {_ident(table)};
-CREATE TRIGGER ms_audit AFTER UPDATE OR DELETE ON {_ident(table)}
+CREATE TRIGGER ms_audit AFTER UPDATE ON {_ident(table)}
+    FOR EACH ROW WHEN ({changed}) EXECUTE FUNCTION ms_audit_{table}();
+DROP TRIGGER IF EXISTS ms_audit_delete ON {_ident(table)};
+CREATE TRIGGER ms_audit_delete AFTER DELETE ON {_ident(table)}
     FOR EACH ROW EXECUTE FUNCTION ms_audit_{table}();
 """
 
@@ -205,6 +234,14 @@ DO $$ BEGIN
     EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database());
 EXCEPTION WHEN insufficient_privilege THEN
     RAISE NOTICE 'not the owner of the database: CONNECT left as it is';
+END $$;
+"""
+# Before PostgreSQL 15 everyone may create objects in ``public``: nobody but its owner shall (trigger functions run there).
+_PRIVATE_SCHEMA = """
+DO $$ BEGIN
+    REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE NOTICE 'not the owner of schema public: CREATE left as it is';
 END $$;
 """
 
@@ -237,7 +274,7 @@ CREATE POLICY ms_own ON {ROLES_TABLE} FOR SELECT USING (role_name = current_user
 
 def server_sql(columns_by_table: Mapping[str, set[str]]) -> list[str]:
     """Every statement of :func:`install` for the tables (and their columns) of a database."""
-    statements = [_group_roles(), _ROLES_TABLE, _PRIVATE_DATABASE]
+    statements = [_group_roles(), _ROLES_TABLE, _PRIVATE_DATABASE, _PRIVATE_SCHEMA]
     if "audit_log" in columns_by_table:
         statements.append(_APPEND_ONLY)
     for table, (key, fields) in AUDITED.items():
@@ -252,6 +289,10 @@ def server_sql(columns_by_table: Mapping[str, set[str]]) -> list[str]:
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {groups}",
     ]
     inspection_columns = set(columns_by_table.get("inspections", ()))
+    for table, columns in columns_by_table.items():
+        if "county_code" in columns:  # a county's rows are found by it (row-level security)
+            statements.append(f"CREATE INDEX IF NOT EXISTS {_ident('ix_' + table + '_county_code')} "
+                              f"ON {_ident(table)} (county_code)")
     for table, columns in columns_by_table.items():
         name = _ident(table)
         grants.append(f"GRANT SELECT ON {name} TO {groups}")

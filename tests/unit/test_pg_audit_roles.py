@@ -3,6 +3,7 @@ county / city / province roles with row-level security, logins made by the plugi
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 
@@ -11,6 +12,7 @@ import pytest
 import shapely
 
 from mine_supervision_plugin.store import database, postgres_server
+from mine_supervision_plugin.store.notices import issuing, notices
 from mine_supervision_plugin.store.patches import add_patches, get_patch, take_step
 
 SQUARE = "ST_Multi(ST_GeomFromText('POLYGON((38500000 4000000,38500100 4000000,38500100 4000100,38500000 4000100,38500000 4000000))', 4526))"
@@ -166,6 +168,12 @@ def test_a_county_reads_and_writes_only_its_own_rows(pg_server, shared):
     assert "There is no patch P130202" in refused.refused["P130202"][0]
     assert get_patch(own, "P130103") is None
     assert get_patch(shared, "P130202")["state"] == "issued"
+    square = shapely.box(38_500_000, 4_000_000, 38_500_100, 4_000_100)
+    with pytest.raises(database.StoreError, match="your login may not write this row") as refused:
+        add_patches(own, [{"patch_no": "N1", "county_code": "130103", "geometry": square}], source="patrol")
+    assert PASSWORD not in str(refused.value)
+    add_patches(own, [{"patch_no": "N2", "county_code": "130102", "geometry": square}], source="patrol")
+    assert get_patch(shared, "N2")["county_code"] == "130102"
 
 
 def test_a_city_reads_its_counties_and_writes_only_its_spot_checks(pg_server, shared):
@@ -232,3 +240,35 @@ def test_bad_logins_are_refused_in_words(pg_server, shared):
         connect(pg_server, second, clerk)
     postgres_server.create_login(second, clerk, None, "county", "130102")
     connect(pg_server, second, clerk).close()
+
+
+def test_a_migrated_shared_database_gets_the_rules_of_its_new_tables_and_columns(pg_server, pg_database):
+    database.create_database(pg_database, schema_version=4)
+    name = dbname(pg_database)
+    # As a plugin before these rules left it: no audit, no row-level security.
+    pg_server.psql("DROP TRIGGER ms_audit ON patches; DROP POLICY ms_read ON patches; "
+                   "ALTER TABLE patches DISABLE ROW LEVEL SECURITY", dbname=name)
+    store = database.open_database(pg_database)
+    assert store.migrated_from == 4
+    assert pg_server.psql("SELECT relrowsecurity FROM pg_class WHERE relname = 'patches'", dbname=name) == "t"
+    assert pg_server.psql("SELECT count(*) FROM pg_trigger WHERE tgname = 'ms_audit'", dbname=name) == "3"
+    assert "ms_read" in pg_server.psql("SELECT polname FROM pg_policy WHERE polrelid = 'patches'::regclass", dbname=name)
+    clerk = login(pg_server, pg_database, "county", "130102")
+    pg_server.psql("INSERT INTO patches (patch_no, county_code) VALUES ('A', '130102'), ('B', '130103')", dbname=name)
+    assert pg_server.psql("SELECT patch_no FROM patches", dbname=name, user=clerk, password=PASSWORD) == "A"
+
+
+def test_a_county_issues_its_notices_and_another_county_does_not_see_them(pg_server, shared):
+    target = dbname(shared.location)
+    stores = {}
+    for code in ("130102", "130103"):
+        name = login(pg_server, shared.location, "county", code)
+        stores[code] = database.open_database(pg_server.ogr_target(target, user=name, password=PASSWORD))
+    with issuing(stores["130102"], "上党自然资整", 2026) as issue:
+        issue.record(holder="holder 130102", license_nos=["C130102"], patch_nos=["P130102"], facts="越界",
+                     legal_basis="法", requirement="停止", deadline=dt.date(2026, 6, 1), issued_at=dt.date(2026, 5, 2),
+                     pdf_path="/n.pdf")
+    assert issue.number == "上党自然资整〔2026〕1号" and issue.linked == ["P130102"]
+    assert [n["notice_no"] for n in notices(stores["130102"])] == [issue.number]
+    assert notices(stores["130103"]) == []
+    assert get_patch(shared, "P130102")["notice_no"] == issue.number
