@@ -97,8 +97,10 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
         if date_text and issued_at is None:
             raise QgsProcessingException(tr("REPORT_DATE {value} is not a date (YYYY-MM-DD).").format(value=date_text))
         with processing_errors(TemplateError, FontError):
-            template = load_template(self.parameterAsFile(parameters, "TEMPLATE", context)
-                                     or settings.SURVEY_REPORT_TEMPLATE.value(), name="survey_report")
+            own = self.parameterAsFile(parameters, "TEMPLATE", context) or settings.SURVEY_REPORT_TEMPLATE.value()
+            template = load_template(own, name="survey_report")
+            if not own:  # the authority set in Document settings (the notice template) signs the report too
+                template["authority"] = load_template(settings.NOTICE_TEMPLATE.value())["authority"]
             fonts = choose_fonts(settings.DOCUMENT_BODY_FONT.value(), settings.DOCUMENT_TITLE_FONT.value())
         push_warnings(feedback, fonts.messages)
 

@@ -91,6 +91,13 @@ class MineResult:
         return self.mine_name or self.license_no or self.key
 
     @property
+    def cell_name(self) -> str:
+        """The name in a table cell: the licence number on a line of its own (it must not break)."""
+        if self.mine_name and self.license_no:
+            return f"{self.mine_name}\n（{self.license_no}）"
+        return self.name
+
+    @property
     def depth_text(self) -> str:
         parts = []
         if self.above_top_m:
@@ -320,6 +327,11 @@ def _area(value: float | None) -> str:
     return "—" if value is None else f"{value:,.2f}"
 
 
+def _whole(value: float | None) -> str:
+    """Whole square metres: the round-to-round table has eight columns to fit."""
+    return "—" if value is None else f"{value:,.0f}"
+
+
 def _section(n: int) -> str:
     return f"{_NUMERALS[n - 1]}、" if n <= 10 else f"{n}、"
 
@@ -497,13 +509,13 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
     section += 1
     story.append(CondPageBreak(6 * LEADING))
     story.append(Paragraph(markup(f"{_section(section)}各矿山勘测结果汇总", title_font), heading))
-    rows = [[i, m.name, _area(m.surveyed_m2), _area(m.outside_m2) if m.outside_m2 else "—",
+    rows = [[i, m.cell_name, _area(m.surveyed_m2), _area(m.outside_m2) if m.outside_m2 else "—",
              _area(m.growth_m2) if report.previous_label else "—", m.depth_text, m.approach_text]
             for i, m in enumerate(report.mines, start=1)]
     highlight = [("BACKGROUND", (3, i), (3, i), "#fbe0d0") for i, m in enumerate(report.mines, start=1)
                  if m.outside_m2 > 0]
     story.append(table(["序号", "矿山（许可证号）", "勘测面积（m²）", "越界面积（m²）", "较上轮增长（m²）", "开采深度",
-                        "临近边界"], rows, [8, 40, 22, 20, 20, 26, 20], ["c", "l", "r", "r", "r", "l", "l"],
+                        "临近边界"], rows, [8, 48, 21, 19, 19, 23, 18], ["c", "l", "r", "r", "r", "l", "l"],
                        highlight))
 
     # --- 三 out-of-bounds pieces and their corners
@@ -525,7 +537,7 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
             for j, (point, x, y) in enumerate(piece.corners or [("—", None, None)]):
                 lead = j == 0
                 rows.append([
-                    (mine.name if mine else piece.key) if lead else "", piece.piece_no if lead else "",
+                    (mine.cell_name if mine else piece.key) if lead else "", piece.piece_no if lead else "",
                     _area(piece.area_m2) if lead else "", distance if lead else "",
                     piece.near_corners if lead else "", point,
                     "—" if x is None else f"{x:.2f}", "—" if y is None else f"{y:.2f}"])
@@ -534,7 +546,7 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
             if 1 < last - first + 1 <= SPAN_CORNERS:  # the piece's cells span its corners (a span never splits)
                 lines += [("SPAN", (c, first), (c, last)) for c in range(5)]
         story.append(table(["矿山（许可证号）", "编号", "面积（m²）", "越界距离（m）", "邻近拐点", "点号", "X（m）",
-                            "Y（m）"], rows, [32, 9, 18, 14, 17, 10, 26, 28],
+                            "Y（m）"], rows, [42, 8, 17, 13, 16, 9, 25, 26],
                            ["l", "c", "r", "r", "l", "c", "r", "r"], lines))
 
     # --- 四 round to round
@@ -550,14 +562,14 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
             if m.previous_outside_m2 is not None:
                 delta = m.outside_m2 - m.previous_outside_m2
                 change = "新增越界" if m.previous_outside_m2 == 0 and m.outside_m2 > 0 else (
-                    f"+{delta:,.2f}" if delta > 0 else (f"{delta:,.2f}" if delta < 0 else "持平"))
-            rows.append([m.name, _area(m.previous_surveyed_m2), _area(m.surveyed_m2), _area(m.growth_m2),
-                         _area(m.growth_outside_m2), _area(m.previous_outside_m2), _area(m.outside_m2), change])
+                    f"+{delta:,.0f}" if delta > 0 else (f"{delta:,.0f}" if delta < 0 else "持平"))
+            rows.append([m.cell_name, _whole(m.previous_surveyed_m2), _whole(m.surveyed_m2), _whole(m.growth_m2),
+                         _whole(m.growth_outside_m2), _whole(m.previous_outside_m2), _whole(m.outside_m2), change])
         story.append(Paragraph(markup(
             f"上一轮（{report.previous_label}）与本轮（{report.round_label or '本轮'}）各矿山的勘测面积、新增开采范围及"
             f"越界面积如下表（面积单位：平方米；“—”表示该轮未勘测）。"), styles["body"]))
         story.append(table(["矿山（许可证号）", "上轮勘测", "本轮勘测", "新增范围", "新增中越界", "上轮越界",
-                            "本轮越界", "越界变化"], rows, [28, 18, 18, 18, 18, 18, 18, 20],
+                            "本轮越界", "越界变化"], rows, [44, 16, 16, 16, 16, 16, 16, 16],
                            ["l", "r", "r", "r", "r", "r", "r", "c"]))
 
     # --- 五 chart
@@ -577,7 +589,8 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
     for i, text in enumerate(report.conclusions, start=1):
         story.append(Paragraph(markup(f"{i}．{text}"), styles["body"]))
     if report.recommendations:
-        story.append(Paragraph(markup("建议：", fonts.title), styles["plain"]))
+        story.append(Paragraph(markup("建议：", fonts.title), ParagraphStyle("lead", parent=styles["plain"],
+                                                                         keepWithNext=1)))
         for i, text in enumerate(report.recommendations, start=1):
             story.append(Paragraph(markup(f"（{_NUMERALS[i - 1] if i <= 10 else i}）{text}"), styles["body"]))
     story += [Spacer(1, LEADING),
