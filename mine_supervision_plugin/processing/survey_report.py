@@ -32,11 +32,20 @@ from ..domain.dates import to_date
 from ..domain.notices import Licence
 from ..i18n import tr
 from ..reports.fonts import FontError, choose_fonts
-from ..reports.survey_report import FIGURE_MM, MAP_LABELS, build_report, figure_case, write_survey_report
+from ..reports.survey_report import (
+    FIGURE_MM,
+    MAP_LABELS,
+    add_zones,
+    build_report,
+    figure_case,
+    write_survey_report,
+    zone_case,
+)
 from ..reports.template import TemplateError, load_template
 from .base import processing_errors, push_warnings
 from .compare_survey import RIGHTS_FIELDS, CompareSurveyAlgorithm
 
+ZONE_FIELDS = {"name": ("name", "zone_name", "矿区名称", "mc")}
 REPORT_RIGHTS_FIELDS = {**RIGHTS_FIELDS, "holder": ("holder", "采矿权人", "ckqr"), "mine_name": ("mine_name", "矿山名称", "ksmc")}
 
 
@@ -56,7 +65,8 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
             "round-to-round comparison; a chart of the out-of-bounds area by mine; conclusions worded in the report "
             "template (TEMPLATE, else the one chosen in the settings, else the plugin's "
             "resources/templates/survey_report.json); and an overlay map per mine rendered by QGIS. SURVEY, RIGHTS "
-            "and PREVIOUS are read as Compare a survey round reads them; RIGHTS may also carry holder and mine_name.")
+            "and PREVIOUS are read as Compare a survey round reads them; RIGHTS may also carry holder and mine_name. With "
+            "ZONES (monitoring zones, field name), a summary per zone and an overlay map per zone are added.")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         polygons = [QgsProcessing.TypeVectorPolygon]
@@ -76,6 +86,8 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "MIN_AREA_M2", tr("Ignore pieces smaller than (m²)"), type=QgsProcessingParameterNumber.Double,
             defaultValue=MIN_AREA_M2, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "ZONES", tr("Monitoring zones (a summary and an overlay map per zone)"), polygons, optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             "MAPS", tr("An overlay map per mine"), defaultValue=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
@@ -89,6 +101,7 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("OUTSIDE_MINES",
                                                  tr("Number of mines with works outside their licence")))
         self.addOutput(QgsProcessingOutputNumber("MAPS_DRAWN", tr("Maps drawn")))
+        self.addOutput(QgsProcessingOutputNumber("ZONES_COUNT", tr("Monitoring zones summarised")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         output = Path(self.parameterAsFileOutput(parameters, "OUTPUT", context))
@@ -146,6 +159,14 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
         with processing_errors(TemplateError):
             report = build_report(result, rights_by_number, template, round_label=round_label, previous=earlier,
                                   previous_label=previous_label, crs_name=crs_name, issued_at=issued_at)
+        zones = self._source(parameters, "ZONES", context, required=False)
+        if zones is not None:
+            self._check_crs(zones, "ZONES", target, feedback)
+            shapes, names, zone_fids, _found = self._read(zones, ZONE_FIELDS, target, context, feedback)
+            labels = [str(name or "").strip() or tr("zone {n}").format(n=fid)
+                      for name, fid in zip(names["name"], zone_fids)]
+            shapes, usable = self._clean(shapes, labels, tr("monitoring zone"), feedback)
+            add_zones(report, [(label, shape) for label, shape, ok in zip(labels, shapes, usable) if ok])
         feedback.setProgress(25)
 
         figures = {}
@@ -166,7 +187,7 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
                              "{maps} maps → {path}").format(round=round_label or "—", mines=len(report.mines),
                                                             outside=outside, maps=len(figures), path=output))
         return {"OUTPUT": str(output), "MINES": len(report.mines), "OUTSIDE_MINES": outside,
-                "MAPS_DRAWN": len(figures)}
+                "MAPS_DRAWN": len(figures), "ZONES_COUNT": len(report.zones)}
 
     def _round(self, parameters, name, extents, context) -> str:
         given = (self.parameterAsString(parameters, name, context) or "").strip()
@@ -187,13 +208,20 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
             return start_figure(figure_case(mine, report.pieces), crs, imagery=imagery,
                                 font_path=str(fonts.body.file.path), size_mm=FIGURE_MM, labels=MAP_LABELS)
 
+        def start_zone(zone):
+            return start_figure(zone_case(report, zone), crs, imagery=imagery, font_path=str(fonts.body.file.path),
+                                size_mm=FIGURE_MM, labels=MAP_LABELS, outlines=[(zone.geometry, zone.name)],
+                                corners=False)
+
+        jobs = [(mine.key, lambda m=mine: start(m)) for mine in mines]
+        jobs += [(zone.key, lambda z=zone: start_zone(z)) for zone in report.zones]
         figures = {}
-        pending = start(mines[0])
-        for i, mine in enumerate(mines):
-            following = start(mines[i + 1]) if i + 1 < len(mines) else None
-            figures[mine.key] = pending.result()[0]
+        pending = jobs[0][1]()
+        for i, (key, _start) in enumerate(jobs):
+            following = jobs[i + 1][1]() if i + 1 < len(jobs) else None
+            figures[key] = pending.result()[0]
             pending = following
-            feedback.setProgress(25 + 65 * (i + 1) / len(mines))
+            feedback.setProgress(25 + 65 * (i + 1) / len(jobs))
             if feedback.isCanceled():
                 if pending is not None:
                     pending.result()  # let QGIS's threads finish before the layers go

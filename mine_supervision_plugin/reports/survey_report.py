@@ -129,6 +129,22 @@ class OutsidePiece:
 
 
 @dataclass
+class ZoneResult:
+    """A monitoring zone (重点监测矿区): the mines whose extents lie in it, their surveyed and out-of-bounds areas."""
+
+    name: str
+    geometry: object
+    mine_keys: list[str] = field(default_factory=list)
+    surveyed_m2: float = 0.0
+    outside_m2: float = 0.0
+
+    @property
+    def key(self) -> str:
+        """The key of its map among the figures (a mine's key is its licence number)."""
+        return f"zone:{self.name}"
+
+
+@dataclass
 class SurveyReport:
     """Every text and figure of one report, in Chinese, as printed (not yet escaped)."""
 
@@ -148,6 +164,7 @@ class SurveyReport:
     figure_caption: str
     seal_text: str
     unmatched: int = 0
+    zones: list[ZoneResult] = field(default_factory=list)
 
     def caption(self, mine: MineResult) -> str:
         return self.figure_caption.replace("{mine}", mine.name)
@@ -308,6 +325,37 @@ def _filled_when(entries, conditions: Mapping, values: Mapping) -> list[str]:
             continue
         kept.append(entry.get("text", "") if isinstance(entry, dict) else str(entry))
     return _filled(kept, values)
+
+
+def add_zones(report: SurveyReport, zones: Sequence[tuple[str, object]]) -> list[ZoneResult]:
+    """The zones (name, geometry in the report's CRS) with the mines whose extents meet them; set on the report."""
+    import shapely
+
+    results = []
+    for name, geometry in zones:
+        if geometry is None or shapely.is_empty(geometry):
+            continue
+        zone = ZoneResult(str(name or "").strip() or "—", geometry)
+        shapely.prepare(geometry)
+        for mine in report.mines:
+            if mine.extent is not None and shapely.intersects(geometry, mine.extent):
+                zone.mine_keys.append(mine.key)
+                zone.surveyed_m2 += mine.surveyed_m2
+                zone.outside_m2 += mine.outside_m2
+        results.append(zone)
+    report.zones = results
+    return results
+
+
+def zone_case(report: SurveyReport, zone: ZoneResult) -> HolderCase:
+    """A zone's overlay map as :mod:`.map_figure` draws one: its mines' licences, extents and pieces."""
+    keys = set(zone.mine_keys)
+    mines = [m for m in report.mines if m.key in keys]
+    licences = [Licence(m.license_no or m.key, m.holder, m.mine_name, geometry=m.licence) for m in mines
+                if m.licence is not None]
+    findings = [Finding("", "within_licence", geometry=m.extent) for m in mines]
+    findings += [Finding("", "out_of_bounds", geometry=p.geometry) for p in report.pieces if p.key in keys]
+    return HolderCase(zone.name, licences, findings)
 
 
 def figure_case(mine: MineResult, pieces: Sequence[OutsidePiece]) -> HolderCase:
@@ -517,6 +565,13 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
     story.append(table(["序号", "矿山（许可证号）", "勘测面积（m²）", "越界面积（m²）", "较上轮增长（m²）", "开采深度",
                         "临近边界"], rows, [8, 48, 21, 19, 19, 23, 18], ["c", "l", "r", "r", "r", "l", "l"],
                        highlight))
+    if report.zones:
+        names = {m.key: m.mine_name or m.license_no or m.key for m in report.mines}
+        story.append(Paragraph(markup(f"按重点监测矿区汇总（{len(report.zones)}个）："), styles["body"]))
+        rows = [[z.name, len(z.mine_keys), _area(z.surveyed_m2), _area(z.outside_m2) if z.outside_m2 else "—",
+                 "、".join(names[k] for k in z.mine_keys) or "—"] for z in report.zones]
+        story.append(table(["重点监测矿区", "矿山数", "勘测面积（m²）", "越界面积（m²）", "矿山"], rows,
+                           [34, 12, 22, 22, 66], ["l", "c", "r", "r", "l"]))
 
     # --- 三 out-of-bounds pieces and their corners
     section += 1
@@ -599,9 +654,11 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
 
     # --- the maps
     shown = [m for m in report.mines if m.key in figures]
-    if shown:
+    zones_shown = [z for z in report.zones if z.key in figures]
+    if shown or zones_shown:
         story.append(PageBreak())
-        story.append(Paragraph(markup("附图　各矿山专项勘测叠加图", title_font), heading))
+        what = "各矿山及重点监测矿区" if zones_shown else "各矿山"
+        story.append(Paragraph(markup(f"附图　{what}专项勘测叠加图", title_font), heading))
         for i, mine in enumerate(shown, start=1):
             width, height = FIGURE_MM
             story.append(KeepTogether([
@@ -609,9 +666,17 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
                 Paragraph(markup(f"附图{i}　{report.caption(mine)}"), figure_caption),
                 Spacer(1, LEADING * 0.3),
             ]))
+        for j, zone in enumerate(zones_shown, start=len(shown) + 1):
+            width, height = FIGURE_MM
+            story.append(KeepTogether([
+                Image(figures[zone.key], width=width * MM, height=height * MM),
+                Paragraph(markup(f"附图{j}　{zone.name}{'' if '监测' in zone.name else '（重点监测矿区）'}专项勘测叠加图"),
+                          figure_caption),
+                Spacer(1, LEADING * 0.3),
+            ]))
         story.append(Paragraph(markup(
             "图例：红框为采矿许可证批准的矿区范围（数字为拐点号），绿色为本轮实测开采范围，紫色为较上轮新增范围，"
-            "橙色为越界部分（数字为越界编号）。"), note))
+            "橙色为越界部分（数字为越界编号）" + ("，蓝色虚线为重点监测矿区。" if zones_shown else "。")), note))
     return story
 
 
