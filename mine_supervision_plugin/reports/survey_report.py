@@ -82,6 +82,7 @@ class MineResult:
     growth: list = field(default_factory=list)
     previous_surveyed_m2: float | None = None
     previous_outside_m2: float | None = None
+    checks: MineChecks | None = None
 
     @property
     def name(self) -> str:
@@ -129,6 +130,79 @@ class OutsidePiece:
 
 
 @dataclass
+class MineChecks:
+    """A mine's patrols of the period (required / satisfied months or quarters) and its corner checks."""
+
+    frequency: str | None = None  # "month" / "quarter" (domain.compliance), None: unknown status
+    required: int | None = None
+    satisfied: int | None = None
+    missing: str = ""
+    patrols: int | None = None
+    last_patrol: dt.date | None = None
+    corners_checked: int = 0
+    corners_failed: int = 0
+    max_deviation_m: float | None = None
+
+    @property
+    def patrol_text(self) -> str:
+        if self.required is None:
+            return "—"
+        unit = {"month": "月", "quarter": "季度"}.get(self.frequency or "", "期")
+        text = f"应巡查{self.required}个{unit}，已巡查{self.satisfied}个"
+        return text + (f"；缺{self.missing}" if self.missing else "")
+
+    @property
+    def corner_text(self) -> str:
+        if not self.corners_checked:
+            return "—"
+        text = f"核查{self.corners_checked}个，不合格{self.corners_failed}个"
+        if self.max_deviation_m is not None:
+            text += f"，最大偏差{self.max_deviation_m:.2f}米"
+        return text
+
+
+def corner_summary(license_nos: Sequence, passed: Sequence, deviations: Sequence | None = None) -> dict:
+    """Corner checks by licence: how many, how many failed, the largest deviation (rows of the corner_checks table)."""
+    found: dict[str, MineChecks] = {}
+    deviations = deviations if deviations is not None else [None] * len(license_nos)
+    for number, ok, deviation in zip(license_nos, passed, deviations):
+        key = str(number or "").strip()
+        if not key:
+            continue
+        checks = found.setdefault(key, MineChecks())
+        checks.corners_checked += 1
+        if ok in (False, 0, "0", "false", "False", "否", "不合格"):
+            checks.corners_failed += 1
+        try:
+            value = float(deviation)
+        except (TypeError, ValueError):
+            continue
+        if value == value:  # not NaN
+            checks.max_deviation_m = max(checks.max_deviation_m or 0.0, value)
+    return found
+
+
+def add_checks(report: SurveyReport, period: tuple[dt.date, dt.date], patrols: Mapping[str, dict] | None = None,
+               corners: Mapping[str, MineChecks] | None = None) -> None:
+    """Set each mine's patrols of ``period`` (rows of :func:`..analysis.compliance.compliance` by licence) and its
+    corner checks (:func:`corner_summary`) on the report, for its section on patrols and corner checks."""
+    report.checks_period = period
+    for mine in report.mines:
+        checks = (corners or {}).get(mine.license_no) or MineChecks()
+        row = (patrols or {}).get(mine.license_no)
+        if row is not None:
+            checks.frequency = row.get("frequency")
+            checks.required = None if row.get("required_periods") is None else int(row["required_periods"])
+            checks.satisfied = None if row.get("satisfied_periods") is None else int(row["satisfied_periods"])
+            checks.missing = str(row.get("missing_periods") or "")
+            checks.patrols = None if row.get("inspections_in_period") is None else int(row["inspections_in_period"])
+            checks.last_patrol = row.get("last_inspected_on")
+        mine.checks = checks
+    report.patrols_given = patrols is not None
+    report.corners_given = corners is not None
+
+
+@dataclass
 class ZoneResult:
     """A monitoring zone (重点监测矿区): the mines whose extents lie in it, their surveyed and out-of-bounds areas."""
 
@@ -165,6 +239,9 @@ class SurveyReport:
     seal_text: str
     unmatched: int = 0
     zones: list[ZoneResult] = field(default_factory=list)
+    checks_period: tuple | None = None
+    patrols_given: bool = False
+    corners_given: bool = False
 
     def caption(self, mine: MineResult) -> str:
         return self.figure_caption.replace("{mine}", mine.name)
@@ -636,6 +713,31 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
     else:
         block += [drawing, Paragraph(markup("图 越界开采面积（按矿山）"), styles["caption"])]
     story.append(KeepTogether(block))
+
+    # --- patrols and corner checks of the period, when given
+    if report.checks_period is not None and (report.patrols_given or report.corners_given):
+        section += 1
+        start, end = report.checks_period
+        story.append(CondPageBreak(6 * LEADING))
+        story.append(Paragraph(markup(f"{_section(section)}巡查与拐点核查情况", title_font), heading))
+        checks = [(m, m.checks or MineChecks()) for m in report.mines if m.matched]
+        lacking = [m.mine_name or m.license_no for m, c in checks if c.required is not None and c.missing]
+        failed = [m.mine_name or m.license_no for m, c in checks if c.corners_failed]
+        text = f"{chinese_date(start)}至{chinese_date(end)}期间，"
+        if report.patrols_given:
+            text += (f"巡查频次不足的矿山{len(lacking)}个" + (f"（{'、'.join(lacking)}）" if lacking else "") + "；")
+        if report.corners_given:
+            text += (f"拐点核查有不合格的矿山{len(failed)}个" + (f"（{'、'.join(failed)}）" if failed else "") + "；")
+        story.append(Paragraph(markup(text.rstrip("；") + "。"), styles["body"]))
+        rows = [[m.cell_name, c.patrol_text, "—" if c.patrols is None else c.patrols,
+                 c.last_patrol.isoformat() if isinstance(c.last_patrol, dt.date) else "—", c.corner_text]
+                for m, c in checks]
+        marks = [("BACKGROUND", (1, i), (1, i), "#fbe0d0") for i, (_m, c) in enumerate(checks, start=1)
+                 if c.required is not None and c.missing]
+        marks += [("BACKGROUND", (4, i), (4, i), "#fbe0d0") for i, (_m, c) in enumerate(checks, start=1)
+                  if c.corners_failed]
+        story.append(table(["矿山（许可证号）", "巡查频次", "巡查次数", "最近巡查", "拐点核查"], rows,
+                           [44, 42, 14, 22, 34], ["l", "l", "c", "c", "l"], marks))
 
     # --- 六 conclusions
     section += 1

@@ -4,6 +4,7 @@ rendered at 300 dpi, pages rendered)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -64,6 +65,43 @@ def test_the_demo_countys_survey_report(qgis, county, database, tmp_path):
     subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "6", str(output), str(tmp_path / "page")],
                    check=True)
     assert pages >= 6 and all(p.stat().st_size > 3000 for p in tmp_path.glob("page-*.png"))
+
+
+def table(path: Path, fields: dict, rows: list[tuple]) -> Path:
+    """A GeoPackage table without geometry (as patrols and corner checks come from a database or a sheet)."""
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = source.CreateLayer(path.stem, None, ogr.wkbNone)
+    for name, kind in fields.items():
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    for row in rows:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for name, value in zip(fields, row):
+            feature.SetField(name, value)
+        layer.CreateFeature(feature)
+    source = layer = None
+    return path
+
+
+def test_patrols_and_corner_checks_of_the_period_in_the_report(qgis, county, database, tmp_path):
+    surveys = Path(county["out_dir"]) / "surveys"
+    number = sorted(county["counts"]["growing_beyond_boundary"])[0]
+    patrols = table(tmp_path / "patrols.gpkg", {"license_no": ogr.OFTString, "inspection_date": ogr.OFTDate},
+                    [(number, "2026/01/15"), (number, "2026/03/02"), ("C-NOT-A-MINE", "2026/02/01")])
+    corners = table(tmp_path / "corners.gpkg", {"license_no": ogr.OFTString, "passed": ogr.OFTInteger,
+                                                "deviation_m": ogr.OFTReal},
+                    [(number, 1, 0.4), (number, 0, 3.25), (number, 1, 0.1)])
+    output = tmp_path / "report.pdf"
+    answer = qgis.run("surveyreport", {
+        "SURVEY": surveys / "survey_2026-2.gpkg", "RIGHTS": f"{database}|layername=mining_rights", "MAPS": False,
+        "PATROLS": patrols, "CORNER_CHECKS": corners, "PERIOD_START": "2026-01-01", "PERIOD_END": "2026-06-30",
+        "REPORT_DATE": "2026-07-01", "OUTPUT": output})
+    assert answer["results"]["MAPS_DRAWN"] == 0
+    assert "C-NOT-A-MINE" in json.dumps(answer, ensure_ascii=False)  # a patrol of no licence is said in the log
+    flat = poppler("pdftotext", str(output), "-").replace("\n", "")
+    for expected in ("巡查与拐点核查情况", "2026年1月1日至2026年6月30日期间", "拐点核查有不合格的矿山1个",
+                     "核查3个，不合格1个，最大偏差3.25米", "2026-03-02"):
+        assert expected in flat, expected
+    assert poppler("pdfimages", "-list", str(output)).splitlines()[2:] == []
 
 
 def test_an_unwritable_report_fails_in_words_and_leaves_nothing(qgis, county, database, tmp_path):

@@ -174,3 +174,28 @@ def test_monitoring_zones_get_a_summary_and_a_map(survey, fonts, tmp_path):
                      "附图5", "东区<&>（重点监测矿区）专项勘测叠加图", "蓝色虚线为重点监测矿区"):
         assert expected in flat, expected
     assert len(poppler("pdfimages", "-list", str(path)).splitlines()[2:]) == 5
+
+
+def test_patrols_and_corner_checks_of_the_period(survey, fonts, tmp_path):
+    from mine_supervision_plugin.analysis.compliance import compliance
+    from mine_supervision_plugin.reports.survey_report import add_checks, corner_summary
+
+    now, before, rights = survey
+    report = build_report(now, rights, load_template(name="survey_report"), round_label="2026-2", issued_at=TODAY)
+    start, end = dt.date(2026, 1, 1), dt.date(2026, 6, 30)
+    # C1 producing (monthly): Jan, Feb, May; C2 suspended (quarterly): both quarters; C3 closed (quarterly): none
+    result = compliance(["C1", "C2", "C3"], ["producing", "suspended", "closed"],
+                        ["C1", "C1", "C2", "C2,C1"], ["2026-01-05", "2026-02-07", "2026-02-01", "2026-05-03"],
+                        start, end)
+    patrols = {row["license_no"]: row for row in result.table.to_dict("records")}
+    corners = corner_summary(["C1", "C1", "C2"], [True, False, True], [0.3, 2.75, None])
+    add_checks(report, (start, end), patrols, corners)
+    c1 = report.mines[0].checks
+    assert (c1.required, c1.satisfied, c1.corners_checked, c1.corners_failed, c1.max_deviation_m) == (6, 3, 2, 1, 2.75)
+    path = tmp_path / "checks.pdf"
+    write_survey_report(report, fonts, path)
+    flat = poppler("pdftotext", str(path), "-").replace("\n", "")
+    for expected in ("六、巡查与拐点核查情况", "2026年1月1日至2026年6月30日期间，巡查频次不足的矿山2个（堃石灰岩矿、丙矿）",
+                     "拐点核查有不合格的矿山1个（堃石灰岩矿）", "应巡查6个月，已巡查3个", "应巡查2个季度，已巡查2个",
+                     "核查2个，不合格1个，最大偏差2.75米", "2026-05-03", "七、结论与建议"):
+        assert expected in flat, expected
