@@ -275,7 +275,8 @@ def main(out: Path, seed: int) -> int:
     result = run_algorithm(
         "surveyreport",
         {"SURVEY": surveys + "'2026-2'", "RIGHTS": gpkg + "mining_rights", "PREVIOUS": surveys + "'2026-1'",
-         "ZONES": gpkg + "monitoring_zones", "ROUND": "2026年第二轮", "PREVIOUS_ROUND": "2026年第一轮",
+         "ZONES": gpkg + "monitoring_zones", "PATROLS": gpkg + "inspections", "PERIOD_START": "2026-01-01",
+         "PERIOD_END": "2026-10-31", "ROUND": "2026年第二轮", "PREVIOUS_ROUND": "2026年第一轮",
          "OUTPUT": str(out / "survey_report.pdf")},
     )
     report.step(

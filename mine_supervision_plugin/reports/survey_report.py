@@ -750,9 +750,10 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
                                                                          keepWithNext=1)))
         for i, text in enumerate(report.recommendations, start=1):
             story.append(Paragraph(markup(f"（{_NUMERALS[i - 1] if i <= 10 else i}）{text}"), styles["body"]))
-    story += [Spacer(1, LEADING),
-              Paragraph(markup(report.authority), styles["right"]),
-              Paragraph(markup(chinese_date(report.issued_at)), styles["right"])]
+    # the signature never stands alone on a page: it keeps the last paragraph with it
+    last = [story.pop()] if isinstance(story[-1], Paragraph) else []
+    story.append(KeepTogether([*last, Spacer(1, LEADING), Paragraph(markup(report.authority), styles["right"]),
+                               Paragraph(markup(chinese_date(report.issued_at)), styles["right"])]))
 
     # --- the maps
     shown = [m for m in report.mines if m.key in figures]
