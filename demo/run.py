@@ -363,11 +363,13 @@ def main(out: Path, seed: int) -> int:
     result = run_algorithm(
         "surveyreport",
         {"SURVEY": surveys + "'2026-2'", "RIGHTS": gpkg + "mining_rights", "PREVIOUS": surveys + "'2026-1'",
-         "ROUND": "2026年第二轮", "PREVIOUS_ROUND": "2026年第一轮", "OUTPUT": str(out / "survey_report.pdf")},
+         "ZONES": gpkg + "monitoring_zones", "PATROLS": gpkg + "inspections", "PERIOD_START": "2026-01-01",
+         "PERIOD_END": "2026-10-31", "ROUND": "2026年第二轮", "PREVIOUS_ROUND": "2026年第一轮",
+         "OUTPUT": str(out / "survey_report.pdf")},
     )
     report.step(
         f"surveyreport 2026-2: {result.get('MINES')} mines, {result.get('OUTSIDE_MINES')} outside their licence, "
-        f"{result.get('MAPS_DRAWN')} maps → {out / 'survey_report.pdf'}"
+        f"{result.get('ZONES_COUNT')} monitoring zones, {result.get('MAPS_DRAWN')} maps → {out / 'survey_report.pdf'}"
     )
 
     # --- issue 11 items 4, 6-8: corner checks, cases, the ledger, statistics ------------------------------

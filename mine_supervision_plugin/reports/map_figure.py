@@ -45,6 +45,7 @@ DPI = 300
 SIZE_MM = (150.0, 100.0)
 MARGIN_MM = 7.0  # room for the grid's coordinates around the map frame
 LICENCE_COLOUR = "#c62828"
+ZONE_COLOUR = "#1565c0"
 _FAMILY: dict[str, str] = {}
 PREJUDGMENT_LABELS = {"out_of_bounds": "疑似越界开采", "expired_licence": "疑似证照过期开采", "unlicensed": "疑似无证开采"}
 
@@ -141,12 +142,16 @@ def start_figure(
     dpi: int = DPI,
     quality: int = 88,
     labels: dict[str, str] | None = None,
+    outlines: Sequence = (),
+    corners: bool = True,
 ) -> PendingFigure:
     """Start rendering the figure of ``case`` (``dpi`` dots per inch at ``size_mm``) with a
     :class:`QgsMapRendererParallelJob`; the caller does other work (the previous PDF) meanwhile.
 
     ``labels``: the legend's words for each finding code (default :data:`PREJUDGMENT_LABELS`), in the
-    legend's order; the survey report names its extents, growth and out-of-bounds pieces so."""
+    legend's order; the survey report names its extents, growth and out-of-bounds pieces so. ``outlines``:
+    (geometry, name) of areas drawn as dashed blue outlines with their names (a monitoring zone); ``corners``:
+    number the licences' corners (a zone's map of many licences leaves them out)."""
     labels = dict(labels or PREJUDGMENT_LABELS)
     import shapely
 
@@ -159,7 +164,8 @@ def start_figure(
     licences = [(lic.geometry, [lic.license_no]) for lic in case.licences if lic.geometry is not None]
     findings = [(f.geometry, [f.patch_no, prejudgment_code(f.prejudgment)]) for f in case.findings
                 if f.geometry is not None]
-    everything = [g for g, _ in licences + findings]
+    zone_items = [(geometry, [str(name)]) for geometry, name in outlines if geometry is not None]
+    everything = [g for g, _ in licences + findings + zone_items]
     bounds = shapely.bounds(shapely.union_all(everything)) if everything else (0, 0, 1, 1)
     minx, miny, maxx, maxy = (float(v) for v in bounds)
     span_x, span_y = max(maxx - minx, 1.0), max(maxy - miny, 1.0)
@@ -172,7 +178,7 @@ def start_figure(
     licence_layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
         {"color": "0,0,0,0", "outline_color": LICENCE_COLOUR, "outline_width": "0.6", "outline_width_unit": "MM"})))
     corner_layer = _layer("Point", "拐点", crs, [(shapely.Point(x, y), [str(n)]) for lic, _ in licences
-                                               for x, y, n in _corners(lic)], "&field=n:string")
+                                               for x, y, n in _corners(lic)] if corners else [], "&field=n:string")
     corner_layer.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
         {"name": "circle", "color": "white", "outline_color": LICENCE_COLOUR, "size": "1.4", "size_unit": "MM"})))
     _label(corner_layer, "n", family, 2.6, LICENCE_COLOUR, QgsPalLayerSettings.OrderedPositionsAroundPoint)
@@ -186,6 +192,13 @@ def start_figure(
     finding_layer.setRenderer(QgsCategorizedSymbolRenderer("code", categories))
     _label(finding_layer, "patch_no", family, 2.8, "#202020", QgsPalLayerSettings.OverPoint)
     layers = [corner_layer, finding_layer, licence_layer]
+    if zone_items:
+        zone_layer = _layer("MultiPolygon", "重点监测矿区", crs, zone_items, "&field=name:string")
+        zone_layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": ZONE_COLOUR, "outline_width": "0.7", "outline_width_unit": "MM",
+             "outline_style": "dash"})))
+        _label(zone_layer, "name", family, 3.2, ZONE_COLOUR, QgsPalLayerSettings.Horizontal)
+        layers.insert(0, zone_layer)
     for path in imagery:
         raster = QgsRasterLayer(str(path), "影像")
         if raster.isValid():
@@ -213,7 +226,7 @@ def start_figure(
         _grid(painter, frame, visible, family, px, crs)
         _north_arrow(painter, frame, family, px)
         _scale_bar(painter, frame, visible, family, px)
-        _legend(painter, frame, family, px, codes, bool(imagery), labels)
+        _legend(painter, frame, family, px, codes, bool(imagery), labels, bool(zone_items), corners)
         painter.end()
         data = QByteArray()
         buffer = QBuffer(data)
@@ -304,8 +317,10 @@ def _scale_bar(painter, frame: QRectF, extent: QgsRectangle, family: str, px: fl
 
 
 def _legend(painter, frame: QRectF, family: str, px: float, codes: set, imagery: bool,
-            labels: dict[str, str] = PREJUDGMENT_LABELS) -> None:
-    entries = [("licence", "采矿许可范围（红框，数字为拐点号）")]
+            labels: dict[str, str] = PREJUDGMENT_LABELS, zones: bool = False, corners: bool = True) -> None:
+    entries = [("licence", "采矿许可范围（红框，数字为拐点号）" if corners else "采矿许可范围（红框）")]
+    if zones:
+        entries.append(("zone", "重点监测矿区（蓝色虚线）"))
     entries += [(code, labels[code]) for code in labels if code in codes]
     if imagery:
         entries.append(("imagery", "底图：遥感影像"))
@@ -323,6 +338,10 @@ def _legend(painter, frame: QRectF, family: str, px: float, codes: set, imagery:
         swatch = QRectF(box.left() + 2 * px, top + 0.5 * px, 6 * px, 2.6 * px)
         if code == "licence":
             painter.setPen(QPen(QColor(LICENCE_COLOUR), 0.6 * px))
+            painter.setBrush(Qt.NoBrush)
+        elif code == "zone":
+            pen = QPen(QColor(ZONE_COLOUR), 0.7 * px, Qt.DashLine)
+            painter.setPen(pen)
             painter.setBrush(Qt.NoBrush)
         elif code == "imagery":
             painter.setPen(QPen(QColor("black"), 0.15 * px))

@@ -82,6 +82,7 @@ class MineResult:
     growth: list = field(default_factory=list)
     previous_surveyed_m2: float | None = None
     previous_outside_m2: float | None = None
+    checks: MineChecks | None = None
 
     @property
     def name(self) -> str:
@@ -89,6 +90,13 @@ class MineResult:
         if self.mine_name and self.license_no:
             return f"{self.mine_name}（{self.license_no}）"
         return self.mine_name or self.license_no or self.key
+
+    @property
+    def cell_name(self) -> str:
+        """The name in a table cell: the licence number on a line of its own (it must not break)."""
+        if self.mine_name and self.license_no:
+            return f"{self.mine_name}\n（{self.license_no}）"
+        return self.name
 
     @property
     def depth_text(self) -> str:
@@ -122,6 +130,95 @@ class OutsidePiece:
 
 
 @dataclass
+class MineChecks:
+    """A mine's patrols of the period (required / satisfied months or quarters) and its corner checks."""
+
+    frequency: str | None = None  # "month" / "quarter" (domain.compliance), None: unknown status
+    required: int | None = None
+    satisfied: int | None = None
+    missing: str = ""
+    patrols: int | None = None
+    last_patrol: dt.date | None = None
+    corners_checked: int = 0
+    corners_failed: int = 0
+    max_deviation_m: float | None = None
+
+    @property
+    def patrol_text(self) -> str:
+        if self.required is None:
+            return "—"
+        unit = {"month": "月", "quarter": "季度"}.get(self.frequency or "", "期")
+        text = f"应巡查{self.required}个{unit}，已巡查{self.satisfied}个"
+        return text + (f"；缺{self.missing}" if self.missing else "")
+
+    @property
+    def corner_text(self) -> str:
+        if not self.corners_checked:
+            return "—"
+        text = f"核查{self.corners_checked}个，不合格{self.corners_failed}个"
+        if self.max_deviation_m is not None:
+            text += f"，最大偏差{self.max_deviation_m:.2f}米"
+        return text
+
+
+def corner_summary(license_nos: Sequence, passed: Sequence, deviations: Sequence | None = None) -> dict:
+    """Corner checks by licence: how many, how many failed, the largest deviation (rows of the corner_checks table)."""
+    found: dict[str, MineChecks] = {}
+    deviations = deviations if deviations is not None else [None] * len(license_nos)
+    for number, ok, deviation in zip(license_nos, passed, deviations):
+        key = str(number or "").strip()
+        if not key:
+            continue
+        checks = found.setdefault(key, MineChecks())
+        checks.corners_checked += 1
+        if ok in (False, 0, "0", "false", "False", "否", "不合格"):
+            checks.corners_failed += 1
+        try:
+            value = float(deviation)
+        except (TypeError, ValueError):
+            continue
+        if value == value:  # not NaN
+            checks.max_deviation_m = max(checks.max_deviation_m or 0.0, value)
+    return found
+
+
+def add_checks(report: SurveyReport, period: tuple[dt.date, dt.date], patrols: Mapping[str, dict] | None = None,
+               corners: Mapping[str, MineChecks] | None = None) -> None:
+    """Set each mine's patrols of ``period`` (rows of :func:`..analysis.compliance.compliance` by licence) and its
+    corner checks (:func:`corner_summary`) on the report, for its section on patrols and corner checks."""
+    report.checks_period = period
+    for mine in report.mines:
+        checks = (corners or {}).get(mine.license_no) or MineChecks()
+        row = (patrols or {}).get(mine.license_no)
+        if row is not None:
+            checks.frequency = row.get("frequency")
+            checks.required = None if row.get("required_periods") is None else int(row["required_periods"])
+            checks.satisfied = None if row.get("satisfied_periods") is None else int(row["satisfied_periods"])
+            checks.missing = str(row.get("missing_periods") or "")
+            checks.patrols = None if row.get("inspections_in_period") is None else int(row["inspections_in_period"])
+            checks.last_patrol = row.get("last_inspected_on")
+        mine.checks = checks
+    report.patrols_given = patrols is not None
+    report.corners_given = corners is not None
+
+
+@dataclass
+class ZoneResult:
+    """A monitoring zone (重点监测矿区): the mines whose extents lie in it, their surveyed and out-of-bounds areas."""
+
+    name: str
+    geometry: object
+    mine_keys: list[str] = field(default_factory=list)
+    surveyed_m2: float = 0.0
+    outside_m2: float = 0.0
+
+    @property
+    def key(self) -> str:
+        """The key of its map among the figures (a mine's key is its licence number)."""
+        return f"zone:{self.name}"
+
+
+@dataclass
 class SurveyReport:
     """Every text and figure of one report, in Chinese, as printed (not yet escaped)."""
 
@@ -141,6 +238,10 @@ class SurveyReport:
     figure_caption: str
     seal_text: str
     unmatched: int = 0
+    zones: list[ZoneResult] = field(default_factory=list)
+    checks_period: tuple | None = None
+    patrols_given: bool = False
+    corners_given: bool = False
 
     def caption(self, mine: MineResult) -> str:
         return self.figure_caption.replace("{mine}", mine.name)
@@ -303,6 +404,37 @@ def _filled_when(entries, conditions: Mapping, values: Mapping) -> list[str]:
     return _filled(kept, values)
 
 
+def add_zones(report: SurveyReport, zones: Sequence[tuple[str, object]]) -> list[ZoneResult]:
+    """The zones (name, geometry in the report's CRS) with the mines whose extents meet them; set on the report."""
+    import shapely
+
+    results = []
+    for name, geometry in zones:
+        if geometry is None or shapely.is_empty(geometry):
+            continue
+        zone = ZoneResult(str(name or "").strip() or "—", geometry)
+        shapely.prepare(geometry)
+        for mine in report.mines:
+            if mine.extent is not None and shapely.intersects(geometry, mine.extent):
+                zone.mine_keys.append(mine.key)
+                zone.surveyed_m2 += mine.surveyed_m2
+                zone.outside_m2 += mine.outside_m2
+        results.append(zone)
+    report.zones = results
+    return results
+
+
+def zone_case(report: SurveyReport, zone: ZoneResult) -> HolderCase:
+    """A zone's overlay map as :mod:`.map_figure` draws one: its mines' licences, extents and pieces."""
+    keys = set(zone.mine_keys)
+    mines = [m for m in report.mines if m.key in keys]
+    licences = [Licence(m.license_no or m.key, m.holder, m.mine_name, geometry=m.licence) for m in mines
+                if m.licence is not None]
+    findings = [Finding("", "within_licence", geometry=m.extent) for m in mines]
+    findings += [Finding("", "out_of_bounds", geometry=p.geometry) for p in report.pieces if p.key in keys]
+    return HolderCase(zone.name, licences, findings)
+
+
 def figure_case(mine: MineResult, pieces: Sequence[OutsidePiece]) -> HolderCase:
     """The overlay map of ``mine`` as :mod:`.map_figure` draws one: its licence, extent, growth, pieces."""
     licences = [Licence(mine.license_no or mine.key, mine.holder, mine.mine_name, geometry=mine.licence)] \
@@ -318,6 +450,11 @@ def figure_case(mine: MineResult, pieces: Sequence[OutsidePiece]) -> HolderCase:
 
 def _area(value: float | None) -> str:
     return "—" if value is None else f"{value:,.2f}"
+
+
+def _whole(value: float | None) -> str:
+    """Whole square metres: the round-to-round table has eight columns to fit."""
+    return "—" if value is None else f"{value:,.0f}"
 
 
 def _section(n: int) -> str:
@@ -497,14 +634,21 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
     section += 1
     story.append(CondPageBreak(6 * LEADING))
     story.append(Paragraph(markup(f"{_section(section)}各矿山勘测结果汇总", title_font), heading))
-    rows = [[i, m.name, _area(m.surveyed_m2), _area(m.outside_m2) if m.outside_m2 else "—",
+    rows = [[i, m.cell_name, _area(m.surveyed_m2), _area(m.outside_m2) if m.outside_m2 else "—",
              _area(m.growth_m2) if report.previous_label else "—", m.depth_text, m.approach_text]
             for i, m in enumerate(report.mines, start=1)]
     highlight = [("BACKGROUND", (3, i), (3, i), "#fbe0d0") for i, m in enumerate(report.mines, start=1)
                  if m.outside_m2 > 0]
     story.append(table(["序号", "矿山（许可证号）", "勘测面积（m²）", "越界面积（m²）", "较上轮增长（m²）", "开采深度",
-                        "临近边界"], rows, [8, 40, 22, 20, 20, 26, 20], ["c", "l", "r", "r", "r", "l", "l"],
+                        "临近边界"], rows, [8, 48, 21, 19, 19, 23, 18], ["c", "l", "r", "r", "r", "l", "l"],
                        highlight))
+    if report.zones:
+        names = {m.key: m.mine_name or m.license_no or m.key for m in report.mines}
+        story.append(Paragraph(markup(f"按重点监测矿区汇总（{len(report.zones)}个）："), styles["body"]))
+        rows = [[z.name, len(z.mine_keys), _area(z.surveyed_m2), _area(z.outside_m2) if z.outside_m2 else "—",
+                 "、".join(names[k] for k in z.mine_keys) or "—"] for z in report.zones]
+        story.append(table(["重点监测矿区", "矿山数", "勘测面积（m²）", "越界面积（m²）", "矿山"], rows,
+                           [34, 12, 22, 22, 66], ["l", "c", "r", "r", "l"]))
 
     # --- 三 out-of-bounds pieces and their corners
     section += 1
@@ -525,7 +669,7 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
             for j, (point, x, y) in enumerate(piece.corners or [("—", None, None)]):
                 lead = j == 0
                 rows.append([
-                    (mine.name if mine else piece.key) if lead else "", piece.piece_no if lead else "",
+                    (mine.cell_name if mine else piece.key) if lead else "", piece.piece_no if lead else "",
                     _area(piece.area_m2) if lead else "", distance if lead else "",
                     piece.near_corners if lead else "", point,
                     "—" if x is None else f"{x:.2f}", "—" if y is None else f"{y:.2f}"])
@@ -534,7 +678,7 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
             if 1 < last - first + 1 <= SPAN_CORNERS:  # the piece's cells span its corners (a span never splits)
                 lines += [("SPAN", (c, first), (c, last)) for c in range(5)]
         story.append(table(["矿山（许可证号）", "编号", "面积（m²）", "越界距离（m）", "邻近拐点", "点号", "X（m）",
-                            "Y（m）"], rows, [32, 9, 18, 14, 17, 10, 26, 28],
+                            "Y（m）"], rows, [42, 8, 17, 13, 16, 9, 25, 26],
                            ["l", "c", "r", "r", "l", "c", "r", "r"], lines))
 
     # --- 四 round to round
@@ -550,14 +694,14 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
             if m.previous_outside_m2 is not None:
                 delta = m.outside_m2 - m.previous_outside_m2
                 change = "新增越界" if m.previous_outside_m2 == 0 and m.outside_m2 > 0 else (
-                    f"+{delta:,.2f}" if delta > 0 else (f"{delta:,.2f}" if delta < 0 else "持平"))
-            rows.append([m.name, _area(m.previous_surveyed_m2), _area(m.surveyed_m2), _area(m.growth_m2),
-                         _area(m.growth_outside_m2), _area(m.previous_outside_m2), _area(m.outside_m2), change])
+                    f"+{delta:,.0f}" if delta > 0 else (f"{delta:,.0f}" if delta < 0 else "持平"))
+            rows.append([m.cell_name, _whole(m.previous_surveyed_m2), _whole(m.surveyed_m2), _whole(m.growth_m2),
+                         _whole(m.growth_outside_m2), _whole(m.previous_outside_m2), _whole(m.outside_m2), change])
         story.append(Paragraph(markup(
             f"上一轮（{report.previous_label}）与本轮（{report.round_label or '本轮'}）各矿山的勘测面积、新增开采范围及"
             f"越界面积如下表（面积单位：平方米；“—”表示该轮未勘测）。"), styles["body"]))
         story.append(table(["矿山（许可证号）", "上轮勘测", "本轮勘测", "新增范围", "新增中越界", "上轮越界",
-                            "本轮越界", "越界变化"], rows, [28, 18, 18, 18, 18, 18, 18, 20],
+                            "本轮越界", "越界变化"], rows, [44, 16, 16, 16, 16, 16, 16, 16],
                            ["l", "r", "r", "r", "r", "r", "r", "c"]))
 
     # --- 五 chart
@@ -570,6 +714,31 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
         block += [drawing, Paragraph(markup("图 越界开采面积（按矿山）"), styles["caption"])]
     story.append(KeepTogether(block))
 
+    # --- patrols and corner checks of the period, when given
+    if report.checks_period is not None and (report.patrols_given or report.corners_given):
+        section += 1
+        start, end = report.checks_period
+        story.append(CondPageBreak(6 * LEADING))
+        story.append(Paragraph(markup(f"{_section(section)}巡查与拐点核查情况", title_font), heading))
+        checks = [(m, m.checks or MineChecks()) for m in report.mines if m.matched]
+        lacking = [m.mine_name or m.license_no for m, c in checks if c.required is not None and c.missing]
+        failed = [m.mine_name or m.license_no for m, c in checks if c.corners_failed]
+        text = f"{chinese_date(start)}至{chinese_date(end)}期间，"
+        if report.patrols_given:
+            text += (f"巡查频次不足的矿山{len(lacking)}个" + (f"（{'、'.join(lacking)}）" if lacking else "") + "；")
+        if report.corners_given:
+            text += (f"拐点核查有不合格的矿山{len(failed)}个" + (f"（{'、'.join(failed)}）" if failed else "") + "；")
+        story.append(Paragraph(markup(text.rstrip("；") + "。"), styles["body"]))
+        rows = [[m.cell_name, c.patrol_text, "—" if c.patrols is None else c.patrols,
+                 c.last_patrol.isoformat() if isinstance(c.last_patrol, dt.date) else "—", c.corner_text]
+                for m, c in checks]
+        marks = [("BACKGROUND", (1, i), (1, i), "#fbe0d0") for i, (_m, c) in enumerate(checks, start=1)
+                 if c.required is not None and c.missing]
+        marks += [("BACKGROUND", (4, i), (4, i), "#fbe0d0") for i, (_m, c) in enumerate(checks, start=1)
+                  if c.corners_failed]
+        story.append(table(["矿山（许可证号）", "巡查频次", "巡查次数", "最近巡查", "拐点核查"], rows,
+                           [44, 42, 14, 22, 34], ["l", "l", "c", "c", "l"], marks))
+
     # --- 六 conclusions
     section += 1
     story.append(CondPageBreak(6 * LEADING))
@@ -577,18 +746,22 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
     for i, text in enumerate(report.conclusions, start=1):
         story.append(Paragraph(markup(f"{i}．{text}"), styles["body"]))
     if report.recommendations:
-        story.append(Paragraph(markup("建议：", fonts.title), styles["plain"]))
+        story.append(Paragraph(markup("建议：", fonts.title), ParagraphStyle("lead", parent=styles["plain"],
+                                                                         keepWithNext=1)))
         for i, text in enumerate(report.recommendations, start=1):
             story.append(Paragraph(markup(f"（{_NUMERALS[i - 1] if i <= 10 else i}）{text}"), styles["body"]))
-    story += [Spacer(1, LEADING),
-              Paragraph(markup(report.authority), styles["right"]),
-              Paragraph(markup(chinese_date(report.issued_at)), styles["right"])]
+    # the signature never stands alone on a page: it keeps the last paragraph with it
+    last = [story.pop()] if isinstance(story[-1], Paragraph) else []
+    story.append(KeepTogether([*last, Spacer(1, LEADING), Paragraph(markup(report.authority), styles["right"]),
+                               Paragraph(markup(chinese_date(report.issued_at)), styles["right"])]))
 
     # --- the maps
     shown = [m for m in report.mines if m.key in figures]
-    if shown:
+    zones_shown = [z for z in report.zones if z.key in figures]
+    if shown or zones_shown:
         story.append(PageBreak())
-        story.append(Paragraph(markup("附图　各矿山专项勘测叠加图", title_font), heading))
+        what = "各矿山及重点监测矿区" if zones_shown else "各矿山"
+        story.append(Paragraph(markup(f"附图　{what}专项勘测叠加图", title_font), heading))
         for i, mine in enumerate(shown, start=1):
             width, height = FIGURE_MM
             story.append(KeepTogether([
@@ -596,9 +769,17 @@ def _flowables(report: SurveyReport, fonts: DocumentFonts, markup: Markup, figur
                 Paragraph(markup(f"附图{i}　{report.caption(mine)}"), figure_caption),
                 Spacer(1, LEADING * 0.3),
             ]))
+        for j, zone in enumerate(zones_shown, start=len(shown) + 1):
+            width, height = FIGURE_MM
+            story.append(KeepTogether([
+                Image(figures[zone.key], width=width * MM, height=height * MM),
+                Paragraph(markup(f"附图{j}　{zone.name}{'' if '监测' in zone.name else '（重点监测矿区）'}专项勘测叠加图"),
+                          figure_caption),
+                Spacer(1, LEADING * 0.3),
+            ]))
         story.append(Paragraph(markup(
             "图例：红框为采矿许可证批准的矿区范围（数字为拐点号），绿色为本轮实测开采范围，紫色为较上轮新增范围，"
-            "橙色为越界部分（数字为越界编号）。"), note))
+            "橙色为越界部分（数字为越界编号）" + ("，蓝色虚线为重点监测矿区。" if zones_shown else "。")), note))
     return story
 
 

@@ -94,7 +94,7 @@ def test_the_report_prints_every_section_with_embedded_fonts_and_300_dpi_maps(su
     for expected in ("矿产资源开发利用专项勘测报告", "（2026-2）", "上党县自然资源局", "2026年6月30日",
                      "一、勘测概况", "二、各矿山勘测结果汇总", "三、越界开采范围及拐点坐标", "四、与上一轮勘测对比",
                      "五、越界面积统计图", "六、结论与建议",
-                     "堃石灰岩矿（C1）", "5,000.00", "6,000.00", "29,000.00", "低于开采标高下限12.0米", "距边界5.0米",
+                     "堃石灰岩矿（C1）专项勘测叠加图", "5,000.00", "6,000.00", "29,000", "低于开采标高下限12.0米", "距边界5.0米",
                      "4000200.00", "38500450.00", "J4", "拐点1-2", "新增越界",
                      "2个矿山存在越出批准矿区范围开采的情况，共2处，越界面积合计5900.00平方米（8.85亩）",
                      "与上一轮（2026-1）相比", "未能对应采矿许可证的开采范围1处", "对越界开采的矿山（堃石灰岩矿（C1）、未对应采矿权的开采范围）",
@@ -152,3 +152,50 @@ def test_the_overlay_map_case_holds_licence_extent_growth_and_pieces(survey):
     assert [lic.license_no for lic in case.licences] == ["C1"]
     assert [f.prejudgment for f in case.findings] == ["within_licence", "expired_licence", "out_of_bounds"]
     assert piece_corners(shapely.box(0, 0, 10, 5))[0] == ("J1", 5.0, 0.0)
+
+
+def test_monitoring_zones_get_a_summary_and_a_map(survey, fonts, tmp_path):
+    from mine_supervision_plugin.reports.survey_report import add_zones, zone_case
+
+    now, before, rights = survey
+    report = build_report(now, rights, load_template(name="survey_report"), round_label="2026-2", previous=before,
+                          previous_label="2026-1", issued_at=TODAY)
+    zones = add_zones(report, [("东区<&>", box(-50, -50, 1400, 400)), ("空区", box(9000, 0, 9100, 100))])
+    assert [z.mine_keys for z in zones] == [["C1", "C2"], []]
+    assert zones[0].surveyed_m2 == pytest.approx(35000 + 9500) and zones[0].outside_m2 == pytest.approx(5000)
+    case = zone_case(report, zones[0])
+    assert [lic.license_no for lic in case.licences] == ["C1", "C2"]
+    assert [f.prejudgment for f in case.findings].count("out_of_bounds") == 1
+    figures = {m.key: jpeg() for m in report.mines} | {zones[0].key: jpeg()}
+    path = tmp_path / "zones.pdf"
+    write_survey_report(report, fonts, path, figures)
+    flat = poppler("pdftotext", str(path), "-").replace("\n", "")
+    for expected in ("按重点监测矿区汇总（2个）", "东区<&>", "堃石灰岩矿、乙砂石矿", "44,500.00", "各矿山及重点监测矿区专项勘测叠加图",
+                     "附图5", "东区<&>（重点监测矿区）专项勘测叠加图", "蓝色虚线为重点监测矿区"):
+        assert expected in flat, expected
+    assert len(poppler("pdfimages", "-list", str(path)).splitlines()[2:]) == 5
+
+
+def test_patrols_and_corner_checks_of_the_period(survey, fonts, tmp_path):
+    from mine_supervision_plugin.analysis.compliance import compliance
+    from mine_supervision_plugin.reports.survey_report import add_checks, corner_summary
+
+    now, before, rights = survey
+    report = build_report(now, rights, load_template(name="survey_report"), round_label="2026-2", issued_at=TODAY)
+    start, end = dt.date(2026, 1, 1), dt.date(2026, 6, 30)
+    # C1 producing (monthly): Jan, Feb, May; C2 suspended (quarterly): both quarters; C3 closed (quarterly): none
+    result = compliance(["C1", "C2", "C3"], ["producing", "suspended", "closed"],
+                        ["C1", "C1", "C2", "C2,C1"], ["2026-01-05", "2026-02-07", "2026-02-01", "2026-05-03"],
+                        start, end)
+    patrols = {row["license_no"]: row for row in result.table.to_dict("records")}
+    corners = corner_summary(["C1", "C1", "C2"], [True, False, True], [0.3, 2.75, None])
+    add_checks(report, (start, end), patrols, corners)
+    c1 = report.mines[0].checks
+    assert (c1.required, c1.satisfied, c1.corners_checked, c1.corners_failed, c1.max_deviation_m) == (6, 3, 2, 1, 2.75)
+    path = tmp_path / "checks.pdf"
+    write_survey_report(report, fonts, path)
+    flat = poppler("pdftotext", str(path), "-").replace("\n", "")
+    for expected in ("六、巡查与拐点核查情况", "2026年1月1日至2026年6月30日期间，巡查频次不足的矿山2个（堃石灰岩矿、丙矿）",
+                     "拐点核查有不合格的矿山1个（堃石灰岩矿）", "应巡查6个月，已巡查3个", "应巡查2个季度，已巡查2个",
+                     "核查2个，不合格1个，最大偏差2.75米", "2026-05-03", "七、结论与建议"):
+        assert expected in flat, expected
