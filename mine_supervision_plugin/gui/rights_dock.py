@@ -66,6 +66,7 @@ from .rights_model import (
     EXPIRY_EXPIRED,
     EXPIRY_EXPIRED_OR_WITHIN,
     EXPIRY_WITHIN,
+    OVERDUE_COLOURS,
     RightRecord,
     RightsFilterProxyModel,
     RightsTableModel,
@@ -81,7 +82,7 @@ RIGHTS, ZONES, PARCELS, CORNERS = "mining_rights", "monitoring_zones", "mining_r
 # Records linked to a licence by license_no, shown as counts in the detail pane.
 LINKED_TABLES = ("inspections", "patches", "notices")
 # Tables whose change means a full reload, and those only the detail pane shows.
-RELOAD_TABLES = (RIGHTS, ZONES)
+RELOAD_TABLES = (RIGHTS, ZONES, "inspections")  # a patrol changes the patrols column
 DETAIL_TABLES = (PARCELS, CORNERS, *LINKED_TABLES)
 
 # The corners layer's labels when no style labels it (see ensure_corner_labels).
@@ -280,6 +281,11 @@ class RightsDock(QgsDockWidget):
         filters.addWidget(self.expiry_days, 1, 1)
         filters.addWidget(self.zone_check, 1, 2)
         filters.addWidget(self.abnormal_check, 1, 3)
+        self.overdue_check = QCheckBox(tr("Patrols overdue this year"), body)
+        self.overdue_check.setObjectName("rightsOverdue")
+        self.overdue_check.setToolTip(tr("Mines with a required month (producing) or quarter (others) without a patrol"))
+        self.overdue_check.toggled.connect(self.apply_filters)
+        filters.addWidget(self.overdue_check, 2, 0, 1, 2)
         layout.addLayout(filters)
 
         legend_row = QHBoxLayout()
@@ -385,7 +391,8 @@ class RightsDock(QgsDockWidget):
             fg=EXPIRING_COLOURS[1],
             text=tr("Expires within {days} days").format(days=EXPIRING_SOON_DAYS),
         )
-        return f"{expired}&nbsp;{soon}"
+        overdue = swatch.format(bg=OVERDUE_COLOURS[0], fg=OVERDUE_COLOURS[1], text=tr("Patrol overdue"))
+        return f"{expired}&nbsp;{soon}&nbsp;{overdue}"
 
     # ------------------------------------------------------------------ connections
     def _connect(self, signal, slot) -> None:
@@ -489,7 +496,7 @@ class RightsDock(QgsDockWidget):
         started = time.perf_counter()
         records: list[RightRecord] = []
         if rights is not None:
-            records = load_rights(rights, self.layer(ZONES), self.today)
+            records = load_rights(rights, self.layer(ZONES), self.today, self._overdue())
         with self._sync_guard():
             self.model.set_records(records)
             self._refresh_minerals()
@@ -498,6 +505,20 @@ class RightsDock(QgsDockWidget):
         self._update_count()
         self.refresh_detail()
         self.loaded.emit(len(records), self.last_load_seconds)
+
+    def _overdue(self) -> dict | None:
+        """Every mine's patrol compliance this year so far (1 January to today), for the patrols column."""
+        store = self.context.store
+        if store is None or not self.context.dependencies.available("analysis"):
+            return None
+        from ..analysis.zones_report import overdue_mines  # pandas: loaded when the dock is first shown
+
+        today = self.today or dt.date.today()
+        try:
+            return overdue_mines(store, dt.date(today.year, 1, 1), today)
+        except Exception as error:  # noqa: BLE001 - the list is still shown, the message says why the column is empty
+            self.context.warning(tr("Patrol compliance could not be computed: {reason}").format(reason=error))
+            return None
 
     def _refresh_minerals(self) -> None:
         current = self.mineral_combo.currentData()
@@ -534,6 +555,7 @@ class RightsDock(QgsDockWidget):
                 expiry_days=self.expiry_days.value(),
                 in_zone_only=self.zone_check.isChecked(),
                 abnormal_only=self.abnormal_check.isChecked(),
+                overdue_only=self.overdue_check.isChecked(),
             )
         self.last_filter_seconds = time.perf_counter() - started
         self._select_rows_from_layer()

@@ -8,6 +8,7 @@ point refused; the rows read back from the GeoPackage.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ SCRIPT = Path(__file__).resolve().parent.parent / "in_qgis" / "field_checks.py"
 ZONE = 38_000_000.0
 NORTH, EAST = 3_851_234.56, ZONE + 512_345.67
 LICENCE = "C4100002011031120000001"
+YEAR = dt.date.today().year
 SHOTS = Path(__file__).resolve().parent.parent.parent / "build" / "screenshots"
 
 
@@ -109,3 +111,48 @@ def test_a_click_away_from_corners_opens_nothing_and_unchecking_leaves_the_tool(
     assert facts["far_click_dialogs"] == 0 and facts["far_click_messages"]
     assert facts["after_uncheck_tool"] != "CornerCheckTool" and facts["item_cleared"]
     assert Path(facts["canvas_shot"]).exists()
+
+
+# --- the zones dock -----------------------------------------------------------------------------------
+
+
+def test_zones_dock_is_in_the_menu_and_imports_a_layer_with_its_fields_found(desktop):
+    facts = case(desktop, "zones")
+    assert facts["toggle_in_menu"] and facts["visible"]
+    assert "No key monitoring zone is in force" in facts["summary_empty"]
+    imported = facts["import"]
+    assert imported.get("errors") is None, imported
+    assert imported["layers"] == ["省厅下发重点矿区"]  # the database's own layers are not offered
+    assert "ZQMC" in imported["mapping"]["name"] and "JB" in imported["mapping"]["level"]
+    assert "ND" in imported["mapping"]["year"]
+    assert facts["zones_rows"] == [
+        {"name": "青山重点矿区", "level": "province", "year": YEAR},
+        {"name": "远山监测区", "level": "county", "year": YEAR},
+        {"name": "旧名单矿区", "level": "city", "year": YEAR - 1},
+    ]
+    assert any("3" in m["text"] for m in facts["messages"] if m["level"] == 3)
+
+
+def test_zones_of_the_year_their_mines_field_check_list_and_overdue_mines(desktop):
+    facts = case(desktop, "zones")
+    # name, level, list year, mines, field-check list, overdue
+    assert sorted(facts["table"]) == [["远山监测区", "县", str(YEAR), "1", "1", "1"],
+                                      ["青山重点矿区", "省", str(YEAR), "2", "1", "2"]]
+    assert facts["county_only"] == ["远山监测区"]
+    assert facts["last_year"] == ["旧名单矿区"]
+    producing, suspended = facts["mines"]
+    assert producing[:4] == [LICENCE, "青山石灰岩矿", "在产", "✓"]
+    assert suspended[2:4] == ["停产", ""]
+    # the producing mine was patrolled this month only; the suspended one never
+    assert producing[4].startswith("1/") and producing[6]
+    assert suspended[4].startswith("0/") and suspended[5].startswith(f"{YEAR}-Q1")
+    assert facts["mine_backgrounds"] == ["#ffe0b2", "#ffe0b2"]
+    assert facts["extent_holds_zone"] and facts["extent_width"] < 5000
+
+
+def test_the_rights_dock_shows_overdue_patrols(desktop):
+    facts = case(desktop, "zones")
+    assert facts["rights_header"] == "Patrols"
+    text, colour, tip = facts["rights_patrols"][LICENCE]
+    assert "overdue" in text and colour == "#ffe0b2" and tip.startswith(f"No patrol in: {YEAR}-01")
+    assert all(v[1] == "#ffe0b2" for v in facts["rights_patrols"].values())

@@ -249,7 +249,7 @@ def test_dock_identity_and_rows(env):
     assert dock.count_label.text() == "6 of 6 licences"
     headers = [dock.proxy.headerData(c, Qt.Horizontal) for c in range(dock.proxy.columnCount())]
     assert headers == ["Licence no", "Mine", "Holder", "Mineral", "Method", "Status", "Validity", "Credit status",
-                       "Monitoring zone"]
+                       "Monitoring zone", "Patrols"]
     # Codes are shown as labels in the interface's language (English here, no translator installed).
     row = env.shown().index("C4100002011031120000002")
     texts = [dock.proxy.index(row, c).data() for c in range(dock.proxy.columnCount())]
