@@ -41,6 +41,7 @@ from ..domain.licence import (  # noqa: F401 (expiry_class: re-exported for the 
     days_left,
     expiry_class,
 )
+from ..domain.zones import zones_in_force_mask
 from ..i18n import tr
 from ..qgis_values import python_value
 
@@ -203,8 +204,10 @@ def zone_label(name: str, level: str | None) -> str:
     return name
 
 
-def zone_membership(rights: QgsVectorLayer, zones: QgsVectorLayer | None) -> dict[int, list[str]]:
+def zone_membership(rights: QgsVectorLayer, zones: QgsVectorLayer | None, year: int | None = None) -> dict[int, list[str]]:
     """Licence fid → labels of the monitoring zones its boundary intersects.
+
+    With ``year``, only the zones of the list in force that year count (:mod:`..domain.zones`).
 
     One request per zone, limited to the zone's bounding box (answered by the
     provider's spatial index), each candidate tested against the zone's
@@ -219,10 +222,15 @@ def zone_membership(rights: QgsVectorLayer, zones: QgsVectorLayer | None) -> dic
     zone_fields = zones.fields()
     name_index = zone_fields.indexFromName("name")
     level_index = zone_fields.indexFromName("level")
+    year_index = zone_fields.indexFromName("year")
     request = QgsFeatureRequest()
-    wanted = [i for i in (name_index, level_index) if i >= 0]
+    wanted = [i for i in (name_index, level_index, year_index) if i >= 0]
     request.setSubsetOfAttributes(wanted)
-    for zone in zones.getFeatures(request):
+    features = list(zones.getFeatures(request))
+    if year is not None and year_index >= 0:
+        in_force = zones_in_force_mask([plain(f.attribute(year_index)) for f in features], year)
+        features = [f for f, keep in zip(features, in_force) if keep]
+    for zone in features:
         geometry = QgsGeometry(zone.geometry())
         if geometry.isNull() or geometry.isEmpty():
             continue
@@ -260,7 +268,7 @@ def load_rights(
     request = QgsFeatureRequest()
     request.setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes([i for i in indexes.values() if i >= 0])
-    membership = zone_membership(rights, zones)
+    membership = zone_membership(rights, zones, today.year)  # the year's list in force
     records: list[RightRecord] = []
 
     def get(values, name):

@@ -458,6 +458,7 @@ def zones_dock(facts: dict, database: Path) -> None:
         model.index(r, column).data(Qt.BackgroundRole).color().name()
         if model.index(r, column).data(Qt.BackgroundRole) is not None else None,
         model.index(r, column).data(Qt.ToolTipRole)] for r in range(model.rowCount())}
+    facts["rights_zones"] = {r.license_no: r.zones for r in model.records()}
     facts["rights_shot"] = shot(rights, "rights_dock_patrols")
 
 

@@ -156,3 +156,9 @@ def test_the_rights_dock_shows_overdue_patrols(desktop):
     text, colour, tip = facts["rights_patrols"][LICENCE]
     assert "overdue" in text and colour == "#ffe0b2" and tip.startswith(f"No patrol in: {YEAR}-01")
     assert all(v[1] == "#ffe0b2" for v in facts["rights_patrols"].values())
+
+
+def test_the_rights_dock_counts_only_the_zones_of_the_list_in_force(desktop):
+    facts = case(desktop, "zones")
+    # last year's zone also overlaps the licence, but this year's list replaced it
+    assert facts["rights_zones"][LICENCE] == ["青山重点矿区 (省)"]
