@@ -462,6 +462,70 @@ def zones_dock(facts: dict, database: Path) -> None:
     facts["rights_shot"] = shot(rights, "rights_dock_patrols")
 
 
+# --- Record patrol… ---------------------------------------------------------------------------------
+
+GPX = ('<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><name>XJ-9</name>'
+       '<trkseg><trkpt lat="34.780" lon="114.000"><time>2026-03-05T01:00:00Z</time></trkpt>'
+       '<trkpt lat="34.781" lon="114.002"><time>2026-03-05T02:00:00Z</time></trkpt></trkseg></trk></gpx>')
+
+
+def record_patrol(facts: dict, database: Path) -> None:
+    from mine_supervision_plugin.gui.patrol_dialog import RecordPatrolDialog
+    from mine_supervision_plugin.store.project import find_layer
+
+    plugin, store = plugins[PLUGIN], plugins[PLUGIN].context.store
+    if store is None or store.location != str(database):
+        plugin, store = open_in_plugin(database)
+    gpx = WORK / "XJ-9.gpx"
+    gpx.write_text(GPX, encoding="utf-8")
+    photos = [WORK / "p1.jpg", WORK / "p2.jpg"]
+    for photo in photos:
+        photo.write_bytes(b"\xff\xd8 not a real jpeg")
+    rights = find_layer("mining_rights")
+    rights.selectByExpression(f"license_no = '{OTHER}'")
+    before = len(rows(database, "SELECT fid FROM inspections"))
+    seen: dict = {}
+
+    def refuse_then_fill(dialog):
+        seen["ticked"] = dialog.mines()
+        seen["mines"] = dialog.mines_list.count()
+        seen["kinds"] = [b.text() for b in dialog.kind_buttons.buttons()]
+        # untick the preselected mine: OK is refused in words, the dialog stays
+        for i in range(dialog.mines_list.count()):
+            dialog.mines_list.item(i).setCheckState(Qt.Unchecked)
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+        wait(100)
+        seen["refusal"] = dialog.error_label.text()
+        seen["still_open"] = dialog.isVisible()
+        for i in range(dialog.mines_list.count()):
+            if dialog.mines_list.item(i).data(Qt.UserRole) in (LICENCE, OTHER):
+                dialog.mines_list.item(i).setCheckState(Qt.Checked)
+        dialog.findChild(type(dialog.kind_buttons.buttons()[0]), "kind_field_check").click()
+        type_text(dialog.inspectors_edit, "王芳")
+        dialog.findChild(type(dialog.kind_buttons.buttons()[0]), "check_signboard_ok").click()
+        dialog.findChild(type(dialog.kind_buttons.buttons()[0]), "check_piles_problem").click()
+        dialog.findChild(type(dialog.kind_buttons.buttons()[0]), "check_village_ok").click()
+        dialog.findChild(type(dialog.kind_buttons.buttons()[0]), "check_village_ok").click()  # taken back
+        type_text(dialog.finding_edit, "尾矿堆放在矿区外")
+        type_text(dialog.result_edit, "责令整改")
+        dialog.route_widget.setFilePath(str(gpx))
+        dialog.photos_widget.setFilePath(" ".join(f'"{p}"' for p in photos))
+        seen["shot"] = shot(dialog, "record_patrol_dialog")
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+        return True
+
+    drive(lambda: next(iter(visible_dialogs(RecordPatrolDialog)), None), [refuse_then_fill], seen)
+    plugin_actions()["mMineSupervision_record_patrol"].trigger()
+    wait(500)
+    facts["seen"] = seen
+    written = rows(database, "SELECT * FROM inspections ORDER BY fid")
+    facts["new_rows"] = len(written) - before
+    facts["row"] = {k: v for k, v in written[-1].items() if k != "geom"}
+    facts["has_route"] = written[-1]["geom"] is not None
+    facts["photos"] = rows(database, f"SELECT inspection_id, photo_path FROM inspection_photos "
+                                     f"WHERE inspection_id = {written[-1]['fid']} ORDER BY fid")
+
+
 # --- driver ---------------------------------------------------------------------------------------
 
 
@@ -474,6 +538,9 @@ def main() -> None:
         if "corner_checks" in cases:
             with Case("corner_checks") as facts:
                 corner_checks(facts, database)
+        if "record_patrol" in cases:
+            with Case("record_patrol") as facts:
+                record_patrol(facts, database)
         if "zones" in cases:
             with Case("zones") as facts:
                 zones_dock(facts, database)

@@ -29,7 +29,7 @@ def desktop(tmp_path_factory) -> dict:
     work.mkdir()
     SHOTS.mkdir(parents=True, exist_ok=True)
     report = run_in_qgis(SCRIPT, tmp, locale="zh_CN", screen="1366x768", timeout=300,
-                         env={"MS_WORK": str(work), "MS_SHOTS": str(SHOTS), "MS_CASES": "corner_checks,zones"})
+                         env={"MS_WORK": str(work), "MS_SHOTS": str(SHOTS), "MS_CASES": "corner_checks,record_patrol,zones"})
     report["_work"] = work
     print(f"desktop run: {report['_seconds']} s")
     return report
@@ -143,9 +143,10 @@ def test_zones_of_the_year_their_mines_field_check_list_and_overdue_mines(deskto
     producing, suspended = facts["mines"]
     assert producing[:4] == [LICENCE, "青山石灰岩矿", "在产", "✓"]
     assert suspended[2:4] == ["停产", ""]
-    # the producing mine was patrolled this month only; the suspended one never
+    # both were patrolled this month only (corner checks, Record patrol…): one month, one quarter done
     assert producing[4].startswith("1/") and producing[6]
-    assert suspended[4].startswith("0/") and suspended[5].startswith(f"{YEAR}-Q1")
+    assert suspended[4] == "1/4" and suspended[6]
+    assert f"{YEAR}-Q{(dt.date.today().month - 1) // 3 + 1}" not in suspended[5] and suspended[5].count("Q") == 3
     assert facts["mine_backgrounds"] == ["#ffe0b2", "#ffe0b2"]
     assert facts["extent_holds_zone"] and facts["extent_width"] < 5000
 
@@ -162,3 +163,25 @@ def test_the_rights_dock_counts_only_the_zones_of_the_list_in_force(desktop):
     facts = case(desktop, "zones")
     # last year's zone also overlaps the licence, but this year's list replaced it
     assert facts["rights_zones"][LICENCE] == ["青山重点矿区 (省)"]
+
+
+
+# --- Record patrol… -------------------------------------------------------------------------------------
+
+
+def test_record_patrol_from_the_menu(desktop):
+    facts = case(desktop, "record_patrol")
+    seen = facts["seen"]
+    assert seen.get("errors") is None, seen
+    assert seen["ticked"] == ["C4100002011031120000002"]  # the licence selected on the map
+    assert seen["mines"] == 3 and len(seen["kinds"]) == 4
+    assert "at least one mine" in seen["refusal"] and seen["still_open"]
+    assert facts["new_rows"] == 1
+    row = facts["row"]
+    assert (row["kind"], row["inspectors"], row["license_nos"], row["matched_by"]) == (
+        "field_check", "王芳", "C4100002011031120000001,C4100002011031120000002", "manual")
+    assert row["checklist"] == '{"signboard": "ok", "piles": "problem"}'
+    assert (row["finding"], row["result"], row["source_file"]) == ("尾矿堆放在矿区外", "责令整改", "XJ-9.gpx")
+    assert facts["has_route"]
+    assert [p["photo_path"].rsplit("/", 1)[-1] for p in facts["photos"]] == ["p1.jpg", "p2.jpg"]
+    assert any("recorded" in m["text"] for m in facts["messages"] if m["level"] == 3)
