@@ -74,6 +74,7 @@ from .rights_model import (
     plain,
 )
 from .signals import disconnect_all
+from .tasks import CallTask
 
 OBJECT_NAME = "MineSupervisionRightsDock"
 SEARCH_DELAY_MS = 250
@@ -197,6 +198,9 @@ class RightsDock(QgsDockWidget):
         self._linked_ids: dict[str, list[int]] = {}
         self._shut_down = False
         self._dirty = True  # a reload is due when the dock is next shown
+        self._overdue_task = None
+        #: True while the patrols column is computed (tests wait on it)
+        self.overdue_loading = False
 
         self.model = RightsTableModel(self)
         self.proxy = RightsFilterProxyModel(self)
@@ -410,6 +414,9 @@ class RightsDock(QgsDockWidget):
     def shutdown(self) -> None:
         """Release every connection to the context, the project, the layers and the canvas."""
         self._shut_down = True
+        if self._overdue_task is not None:
+            self._overdue_task.done = None
+            self._overdue_task = None
         self._search_timer.stop()
         self._reload_timer.stop()
         self._disconnect_layers()
@@ -496,7 +503,7 @@ class RightsDock(QgsDockWidget):
         started = time.perf_counter()
         records: list[RightRecord] = []
         if rights is not None:
-            records = load_rights(rights, self.layer(ZONES), self.today, self._overdue())
+            records = load_rights(rights, self.layer(ZONES), self.today)
         with self._sync_guard():
             self.model.set_records(records)
             self._refresh_minerals()
@@ -504,21 +511,39 @@ class RightsDock(QgsDockWidget):
         self._select_rows_from_layer()
         self._update_count()
         self.refresh_detail()
+        self._start_overdue()
         self.loaded.emit(len(records), self.last_load_seconds)
 
-    def _overdue(self) -> dict | None:
-        """Every mine's patrol compliance this year so far (1 January to today), for the patrols column."""
+    def _start_overdue(self) -> None:
+        """Compute every mine's patrol compliance this year so far in a QgsTask; the patrols column fills in after."""
+        if self._overdue_task is not None:
+            self._overdue_task.done = None  # a newer question replaces it
+            self._overdue_task = None
         store = self.context.store
-        if store is None or not self.context.dependencies.available("analysis"):
-            return None
-        from ..analysis.zones_report import overdue_mines  # pandas: loaded when the dock is first shown
-
+        if store is None or not self.context.dependencies.available("analysis") or self.layer(RIGHTS) is None:
+            return
         today = self.today or dt.date.today()
-        try:
+
+        def compute():
+            from ..analysis.zones_report import overdue_mines  # pandas: loaded on first use
+
             return overdue_mines(store, dt.date(today.year, 1, 1), today)
-        except Exception as error:  # noqa: BLE001 - the list is still shown, the message says why the column is empty
+
+        self.overdue_loading = True
+        self._overdue_task = CallTask(tr("Mining rights: patrol compliance"), compute,
+                                      lambda result, error, s=store: self._overdue_done(s, result, error))
+        QgsApplication.taskManager().addTask(self._overdue_task)
+
+    def _overdue_done(self, store, result, error: str | None) -> None:
+        self._overdue_task = None
+        self.overdue_loading = False
+        if self._shut_down or store is not self.context.store:
+            return
+        if error:
             self.context.warning(tr("Patrol compliance could not be computed: {reason}").format(reason=error))
-            return None
+        self.model.set_overdue(result, self.today)
+        if self.proxy.overdue_only:
+            self.apply_filters()
 
     def _refresh_minerals(self) -> None:
         current = self.mineral_combo.currentData()

@@ -335,6 +335,16 @@ class RightsTableModel(QAbstractTableModel):
         self._index_rows()
         self.endResetModel()
 
+    def set_overdue(self, overdue: dict | None, today: dt.date | None = None) -> None:
+        """Every record's patrol compliance (licence number → ``missing``, ``missing_periods``); None: unknown."""
+        for record in self._records:
+            compliance = overdue.get(record.license_no) if overdue else None
+            record.missing_patrols = compliance.missing if compliance is not None else None
+            record.missing_periods = compliance.missing_periods if compliance is not None else ""
+            finish_record(record, today or dt.date.today())
+        if self._records:
+            self.dataChanged.emit(self.index(0, PATROLS_COLUMN), self.index(len(self._records) - 1, PATROLS_COLUMN))
+
     def records(self) -> list[RightRecord]:
         return self._records
 

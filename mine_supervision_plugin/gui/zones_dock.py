@@ -17,6 +17,7 @@ import datetime as dt
 from pathlib import Path
 
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsExpression,
@@ -54,6 +55,7 @@ from ..store.database import StoreError
 from ..store.project import PROJECT_KEY, find_layer
 from .context import PluginContext
 from .signals import disconnect_all
+from .tasks import CallTask
 
 OBJECT_NAME = "MineSupervisionZonesDock"
 RELOAD_TABLES = ("monitoring_zones", "mining_rights", "inspections", "corner_checks")
@@ -248,6 +250,9 @@ class ZonesDock(QgsDockWidget):
         self._layer_connections: list = []
         self._shut_down = False
         self._dirty = True
+        self._task: CallTask | None = None
+        #: True while the report is computed (tests wait on it)
+        self.loading = False
         self.model = ZonesTableModel(self)
         self.proxy = ZonesFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -375,6 +380,9 @@ class ZonesDock(QgsDockWidget):
     def shutdown(self) -> None:
         self._shut_down = True
         self._reload_timer.stop()
+        if self._task is not None:
+            self._task.done = None
+            self._task = None
         disconnect_all(self._connections)
         disconnect_all([(s, f) for layer, s, f in self._layer_connections if not sip.isdeleted(layer)])
         self._layer_connections = []
@@ -423,35 +431,56 @@ class ZonesDock(QgsDockWidget):
             self._layer_connections.append((layer, layer.afterCommitChanges, self.schedule_reload))
 
     def reload(self) -> None:
-        """Read the zones in force, their mines and compliance again (one store read)."""
+        """Read the zones in force, their mines and compliance again, in a QgsTask (a province takes seconds)."""
         if self._shut_down:
             return
         self._dirty = False
         self._bind_zones_layer()
         store = self.context.store
-        current = self.current_zone()
-        report = None
-        if store is not None:
-            start, end = _date(self.start_edit), _date(self.end_edit)
-            if end < start:
-                self.summary.setText(tr("The period ends before it starts."))
-                return
-            from ..analysis.zones_report import zones_report  # pandas: loaded when the dock is first shown
+        if self._task is not None:
+            self._task.done = None  # a newer question replaces it; its answer is dropped
+            self._task = None
+        if store is None:
+            self._show_report(None)
+            return
+        start, end = _date(self.start_edit), _date(self.end_edit)
+        if end < start:
+            self.summary.setText(tr("The period ends before it starts."))
+            return
+        year = self.year_spin.value()
 
-            try:
-                report = zones_report(store, self.year_spin.value(), start, end)
-            except StoreError as error:
-                self.context.error(str(error))
+        def compute():
+            from ..analysis.zones_report import zones_report  # pandas: loaded on first use
+
+            return zones_report(store, year, start, end)
+
+        self.loading = True
+        self.summary.setText(tr("Computing the zones' patrol compliance…"))
+        self._task = CallTask(tr("Key monitoring zones: patrol compliance"), compute,
+                              lambda report, error, s=store: self._report_done(s, report, error))
+        QgsApplication.taskManager().addTask(self._task)
+
+    def _report_done(self, store, report, error: str | None) -> None:
+        self._task = None
+        if self._shut_down or store is not self.context.store:
+            return
+        if error:
+            self.context.error(tr("The zones could not be read: {reason}").format(reason=error))
+        self._show_report(report)
+
+    def _show_report(self, report) -> None:
+        current = self.current_zone()
         self.report = report
         self.model.set_report(report)
         for column in range(1, self.model.columnCount()):
             self.zones_view.resizeColumnToContents(column)
         self.proxy.sort(self.zones_view.horizontalHeader().sortIndicatorSection(),
                         self.zones_view.horizontalHeader().sortIndicatorOrder())
+        self.loading = False
         self._update_summary()
-        if current is not None:
-            self.select_zone(current.fid, zoom=False)
-        elif self.proxy.rowCount():
+        if current is not None and self.select_zone(current.fid, zoom=False):
+            return
+        if self.proxy.rowCount():
             self.select_zone(self.proxy.index(0, 0).data(ZoneRole).fid, zoom=False)
         else:
             self._show_zone(None)

@@ -84,6 +84,15 @@ def type_text(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def wait_until(condition, timeout_s: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        wait(50)
+    return bool(condition())
+
+
 def record_message(widget) -> None:
     item = sip.cast(widget, QgsMessageBarItem)
     REPORT["messages"].append({"level": int(item.level()), "title": item.title(), "text": item.text()})
@@ -385,7 +394,8 @@ def zones_dock(facts: dict, database: Path) -> None:
     dock = next(d for d in iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "MineSupervisionZonesDock")
     facts["toggle_in_menu"] = dock.toggleViewAction() in plugin.menu.actions()
     dock.toggleViewAction().trigger()  # shown from the menu, as a user does
-    wait(500)
+    wait(300)
+    wait_until(lambda: not dock.loading)
     facts["visible"] = dock.isVisible()
     facts["summary_empty"] = dock.summary.text()
     seen: dict = {}
@@ -401,7 +411,8 @@ def zones_dock(facts: dict, database: Path) -> None:
 
     drive(lambda: next(iter(visible_dialogs(ZoneImportDialog)), None), [fill], seen)
     dock.import_button.click()
-    wait(800)
+    wait(300)
+    facts["loaded_after_import"] = wait_until(lambda: not dock.loading)
     facts["import"] = seen
     facts["zones_rows"] = rows(database, "SELECT name, level, year FROM monitoring_zones ORDER BY fid")
     facts["table"] = [[dock.proxy.index(r, c).data() for c in range(dock.proxy.columnCount())]
@@ -414,7 +425,8 @@ def zones_dock(facts: dict, database: Path) -> None:
     record_corner_check(store, LICENCE, 1, measured=None, tolerance_m=1.0,
                         new_patrol={"inspection_date": today, "kind": "patrol"})
     plugin.context.dataChanged.emit("inspections")
-    wait(800)
+    wait(300)
+    wait_until(lambda: not dock.loading)
     zone_row = next(r for r in range(dock.proxy.rowCount()) if dock.proxy.index(r, 0).data() == "青山重点矿区")
     dock.zones_view.clicked.emit(dock.proxy.index(zone_row, 0))  # a click zooms to the zone
     dock.zones_view.setCurrentIndex(dock.proxy.index(zone_row, 0))
@@ -438,10 +450,12 @@ def zones_dock(facts: dict, database: Path) -> None:
     dock.level_combo.setCurrentIndex(0)
     # last year's list
     dock.year_spin.setValue(today.year - 1)
-    wait(800)
+    wait(300)
+    wait_until(lambda: not dock.loading)
     facts["last_year"] = [dock.proxy.index(r, 0).data() for r in range(dock.proxy.rowCount())]
     dock.year_spin.setValue(today.year)
-    wait(800)
+    wait(300)
+    wait_until(lambda: not dock.loading)
     dock.zones_view.setCurrentIndex(dock.proxy.index(zone_row, 0))
     wait(300)
     facts["dock_shot"] = shot(dock, "zones_dock")
@@ -449,7 +463,8 @@ def zones_dock(facts: dict, database: Path) -> None:
     # the rights dock: the patrols column
     rights = next(d for d in iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "MineSupervisionRightsDock")
     rights.toggleViewAction().trigger()
-    wait(800)
+    wait(300)
+    facts["rights_loaded"] = wait_until(lambda: not rights.overdue_loading)
     model = rights.model
     column = model.columnCount() - 1
     facts["rights_header"] = model.headerData(column, Qt.Horizontal)
