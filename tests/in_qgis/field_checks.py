@@ -458,6 +458,18 @@ def zones_dock(facts: dict, database: Path) -> None:
     wait_until(lambda: not dock.loading)
     dock.zones_view.setCurrentIndex(dock.proxy.index(zone_row, 0))
     wait(300)
+    # Draw: QGIS's own add-feature tool on the zones layer, in edit mode
+    from mine_supervision_plugin.store.project import find_layer
+
+    dock.draw_button.click()
+    wait(200)
+    zones = find_layer("monitoring_zones")
+    tool = iface.mapCanvas().mapTool()
+    facts["draw"] = {"editable": zones.isEditable(), "active": iface.activeLayer() is zones,
+                     "tool": type(tool).__name__ if tool else None,
+                     "add_feature_checked": iface.actionAddFeature().isChecked()}
+    zones.rollBack()
+    iface.actionPan().trigger()
     facts["dock_shot"] = shot(dock, "zones_dock")
     facts["window_shot"] = shot(iface.mainWindow(), "zones_window")
     # the rights dock: the patrols column

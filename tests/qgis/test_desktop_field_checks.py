@@ -185,3 +185,10 @@ def test_record_patrol_from_the_menu(desktop):
     assert facts["has_route"]
     assert [p["photo_path"].rsplit("/", 1)[-1] for p in facts["photos"]] == ["p1.jpg", "p2.jpg"]
     assert any("recorded" in m["text"] for m in facts["messages"] if m["level"] == 3)
+
+
+def test_draw_starts_qgis_digitizing_on_the_zones_layer(desktop):
+    facts = case(desktop, "zones")
+    draw = facts["draw"]
+    assert draw["editable"] and draw["active"] and draw["add_feature_checked"], draw
+    assert "AddFeature" in draw["tool"] or "Digitize" in draw["tool"], draw
