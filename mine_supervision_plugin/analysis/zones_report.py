@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import shapely
 
+from ..domain import corner_checks as rule_corner
 from ..domain.compliance import status_code
 from ..domain.zones import zones_in_force_mask
 from ..store.database import SupervisionStore
@@ -40,6 +41,8 @@ class MineRow:
     missing_periods: str = ""
     inspections: int = 0
     last_inspected_on: dt.date | None = None
+    #: routine patrols in the period with fewer than 3 corner checks of this mine
+    short_patrols: int = 0
 
     @property
     def overdue(self) -> bool:
@@ -111,17 +114,44 @@ def _read_columns(store: SupervisionStore, table: str, fields: tuple[str, ...], 
     return columns
 
 
-def _compliance(store: SupervisionStore, rights: dict[str, list], start: dt.date, end: dt.date):
-    inspections = _read_columns(store, "inspections", ("license_no", "license_nos", "inspection_date"), False)
+def _compliance(store: SupervisionStore, rights: dict[str, list], start: dt.date, end: dt.date, *,
+                corners: bool = True):
+    inspections = _read_columns(store, "inspections", ("license_no", "license_nos", "inspection_date", "kind"), False)
     # an inspection's mines: its license_nos list, else its license_no (as store.inspections.patrol_mines)
     numbers = [listed or single or None for listed, single in zip(inspections["license_nos"], inspections["license_no"])]
-    return compliance_module.compliance(
+    result = compliance_module.compliance(
         rights["license_no"], rights["status"], numbers, inspections["inspection_date"], start, end,
         inspection_labels=[f"inspections #{fid}" for fid in inspections["fid"]], date_field="inspection_date",
     )
+    return result, _short_patrols(store, inspections, numbers, start, end) if corners else {}
 
 
-def _mine_rows(rights: dict[str, list], result) -> dict[str, MineRow]:
+def _short_patrols(store: SupervisionStore, inspections: dict[str, list], numbers: list, start: dt.date,
+                   end: dt.date) -> dict[str, int]:
+    """Licence number → its routine patrols (日常巡查) in [start, end] with fewer than 3 corner checks of it.
+
+    Seed 002 §二(二)1②: every patrol checks at least three boundary corners of the mine.
+    """
+    import pandas as pd
+
+    patrols = pd.DataFrame({"fid": inspections["fid"], "mine": numbers, "day": inspections["inspection_date"],
+                            "kind": inspections["kind"]})
+    patrols = patrols[(patrols["kind"] == "patrol") & patrols["mine"].notna() & patrols["day"].notna()]
+    if patrols.empty:
+        return {}
+    days = pd.to_datetime(patrols["day"], errors="coerce")
+    patrols = patrols[(days >= pd.Timestamp(start)) & (days <= pd.Timestamp(end))]
+    patrols = patrols.assign(mine=patrols["mine"].str.split(r"\s*[,，;；、]\s*", regex=True)).explode("mine")
+    checks = _read_columns(store, "corner_checks", ("inspection_id", "license_no"), False)
+    counts = pd.DataFrame({"fid": checks["inspection_id"], "mine": checks["license_no"]}).dropna()
+    counts = counts.groupby(["fid", "mine"]).size().rename("checks").reset_index()
+    merged = patrols.merge(counts, on=["fid", "mine"], how="left").fillna({"checks": 0})
+    short = merged[merged["checks"] < rule_corner.MIN_CORNERS_PER_PATROL].groupby("mine").size()
+    return {str(k): int(v) for k, v in short.items()}
+
+
+def _mine_rows(rights: dict[str, list], compliance) -> dict[str, MineRow]:
+    result, short = compliance
     names = dict(zip(rights["license_no"], rights["mine_name"]))
     mines: dict[str, MineRow] = {}
     for row in result.table.itertuples(index=False):
@@ -129,15 +159,16 @@ def _mine_rows(rights: dict[str, list], result) -> dict[str, MineRow]:
             license_no=row.license_no, mine_name=names.get(row.license_no) or "", status=row.status,
             required=int(row.required_periods), satisfied=int(row.satisfied_periods), missing=int(row.missing_count),
             missing_periods=row.missing_periods, inspections=int(row.inspections_in_period),
-            last_inspected_on=row.last_inspected_on,
+            last_inspected_on=row.last_inspected_on, short_patrols=short.get(row.license_no, 0),
         )
     return mines
 
 
 def overdue_mines(store: SupervisionStore, start: dt.date, end: dt.date) -> dict[str, MineRow]:
-    """Every mine's patrol compliance for [start, end] by licence number (see :class:`MineRow`)."""
+    """Every mine's patrol compliance for [start, end] by licence number (see :class:`MineRow`; the rights dock
+    needs no corner counts, so ``short_patrols`` stays 0 here: :func:`zones_report` counts them)."""
     rights = _read_columns(store, "mining_rights", RIGHT_FIELDS, geometry=False)
-    return _mine_rows(rights, _compliance(store, rights, start, end))
+    return _mine_rows(rights, _compliance(store, rights, start, end, corners=False))
 
 
 def zones_report(store: SupervisionStore, year: int, start: dt.date, end: dt.date) -> ZonesReport:
@@ -168,7 +199,7 @@ def zones_report(store: SupervisionStore, year: int, start: dt.date, end: dt.dat
     rows.sort(key=lambda z: (z.year is None, -(z.year or 0), _LEVEL_ORDER.get(z.level, 9), z.name))
     for mine in mines.values():
         mine.status = status_code(mine.status) or mine.status
-    return ZonesReport(year, start, end, rows, mines, list(result.warnings))
+    return ZonesReport(year, start, end, rows, mines, list(result[0].warnings))
 
 
 _LEVEL_ORDER = {"ministry": 0, "province": 1, "city": 2, "county": 3}

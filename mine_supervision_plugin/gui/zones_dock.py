@@ -178,7 +178,7 @@ class ZonesFilterProxyModel(QSortFilterProxyModel):
 class ZoneMinesModel(QAbstractTableModel):
     """The mines of one zone: status, field-check list, compliance for the period; overdue rows stand out."""
 
-    COLUMNS = ("license_no", "mine_name", "status", "field_check", "done", "missing", "last")
+    COLUMNS = ("license_no", "mine_name", "status", "field_check", "done", "missing", "last", "short")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -187,7 +187,7 @@ class ZoneMinesModel(QAbstractTableModel):
 
     def titles(self) -> list[str]:
         return [tr("Licence no"), tr("Mine"), tr("Status"), tr("Field-check list"), tr("Patrolled"),
-                tr("Missing periods"), tr("Last patrol")]
+                tr("Missing periods"), tr("Last patrol"), tr("Patrols short of corners")]
 
     def set_mines(self, mines: list) -> None:
         self.beginResetModel()
@@ -218,6 +218,8 @@ class ZoneMinesModel(QAbstractTableModel):
             return f"{mine.satisfied}/{mine.required}" if mine.required else ""
         if column == "missing":
             return mine.missing_periods
+        if column == "short":
+            return f"⚠ {mine.short_patrols}" if mine.short_patrols else ""
         return mine.last_inspected_on.isoformat() if mine.last_inspected_on else ""
 
     def data(self, index, role=Qt.DisplayRole):
@@ -225,6 +227,9 @@ class ZoneMinesModel(QAbstractTableModel):
             return None
         mine = self.mines[index.row()]
         column = self.COLUMNS[index.column()]
+        if role == Qt.ToolTipRole and column == "short" and mine.short_patrols:
+            return tr("{count} routine patrol(s) in the period checked fewer than 3 boundary corners of this mine.").format(
+                count=mine.short_patrols)
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return self.text(mine, column)
         if role in (Qt.BackgroundRole, Qt.ForegroundRole) and mine.overdue:

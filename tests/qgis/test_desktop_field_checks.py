@@ -148,6 +148,8 @@ def test_zones_of_the_year_their_mines_field_check_list_and_overdue_mines(deskto
     assert suspended[4] == "1/4" and suspended[6]
     assert f"{YEAR}-Q{(dt.date.today().month - 1) // 3 + 1}" not in suspended[5] and suspended[5].count("Q") == 3
     assert facts["mine_backgrounds"] == ["#ffe0b2", "#ffe0b2"]
+    # the producing mine's corner-check patrol had 3 checks, its patrol of today's zones case none: one short
+    assert producing[7] == "⚠ 1" and suspended[7] == ""  # the suspended mine's patrol was a field check
     assert facts["extent_holds_zone"] and facts["extent_width"] < 5000
 
 
