@@ -63,6 +63,8 @@ LICENCE_EXPIRING = "#f57c00"
 #: Rows of the mining-rights list and the dock's legend: (background, text).
 EXPIRED_ROW = ("#f8d7da", "#842029")
 EXPIRING_ROW = ("#fff3cd", "#664d03")
+#: A mine whose patrols are overdue for the period (rights and zones docks): (background, text).
+OVERDUE_ROW = ("#ffe0b2", "#8a3b00")
 
 # --- monitoring zones (vocabulary ``zone_level``) ----------------------------------------------
 

@@ -203,6 +203,7 @@ class MineSupervisionPlugin:
         self.draw_action = self.add_action(
             "draw_patch.svg", tr("Draw patrol patch"), self.draw_patch, feature="analysis", checkable=True
         )
+        self.add_action("patches.svg", tr("Record patrol…"), self.record_patrol, feature="analysis", toolbar=False)
         self.corner_action = self.add_action(
             "corner_check.svg", tr("Check boundary corners"), self.check_corners, feature="analysis", checkable=True
         )
@@ -341,6 +342,11 @@ class MineSupervisionPlugin:
         self.corner_tool = toggle_corner_tool(
             self.iface.mapCanvas(), self.context, self.corner_action, self.corner_tool, checked
         )
+
+    def record_patrol(self) -> None:
+        from .gui.patrol_dialog import record_patrol_interactive
+
+        record_patrol_interactive(self.context, self.iface.mainWindow())
 
     def _run_dialog(self, algorithm: str, tables: tuple[str, ...]) -> None:
         """Open a Processing algorithm's dialog on the open database; refresh the layers and docks when it ran."""

@@ -31,6 +31,10 @@ def create_docks(context: PluginContext, parent: QWidget) -> list[QDockWidget]:
     imagery = ImageryCompareDock(context, parent)
     imagery.setWindowIcon(QIcon(str(icon_path("imagery_compare.svg"))))
     docks.append(imagery)
+    if context.dependencies.available("analysis"):  # the zones' compliance needs pandas and shapely
+        from .zones_dock import ZonesDock
+
+        docks.append(ZonesDock(context, parent))
     for dock in docks:
         make_scrollable(dock)
     return docks

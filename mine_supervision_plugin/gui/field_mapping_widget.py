@@ -35,7 +35,6 @@ from qgis.PyQt.QtWidgets import (
 
 from ..formats.patch_batches import (
     DEFAULT_CANDIDATES,
-    TARGETS,
     FieldMapping,
     PatchFormatError,
     _open,
@@ -89,17 +88,23 @@ class FieldMappingTable(QWidget):
 
     mappingChanged = pyqtSignal()  # noqa: N815 (Qt's naming)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, targets: dict[str, str] | None = None,
+                 candidates: dict[str, tuple[str, ...]] | None = None, headers: tuple[str, str] | None = None):
+        """The patch fields by default; ``targets`` (field → label), ``candidates`` (usual names) and
+        ``headers`` make it map another kind of record (the zones dock's import of monitoring zones)."""
         super().__init__(parent)
+        self._patches = targets is None
+        self._targets = targets if targets is not None else target_labels()
+        self._candidates = candidates if candidates is not None else DEFAULT_CANDIDATES
         self._wanted: dict[str, str | list[str]] = {}  # the user's choices, kept across files
         self._area_unit = "auto"
         self._names: list[str] | None = None  # the file's fields; None: no file read
         self._values: dict[str, list] = {}
         self._filling = False
 
-        self.table = QTableWidget(len(TARGETS), 2, self)
+        self.table = QTableWidget(len(self._targets), 2, self)
         self.table.setObjectName("fieldMappingTable")
-        self.table.setHorizontalHeaderLabels([tr("Patch field"), tr("Field in the file")])
+        self.table.setHorizontalHeaderLabels(list(headers or (tr("Patch field"), tr("Field in the file"))))
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -107,9 +112,9 @@ class FieldMappingTable(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         self.combos: dict[str, QComboBox] = {}
-        for row, (target, label) in enumerate(target_labels().items()):
+        for row, (target, label) in enumerate(self._targets.items()):
             item = QTableWidgetItem(label)
-            item.setToolTip(tr("Usual field names: {names}").format(names=", ".join(DEFAULT_CANDIDATES[target])))
+            item.setToolTip(tr("Usual field names: {names}").format(names=", ".join(self._candidates[target])))
             self.table.setItem(row, 0, item)
             combo = QComboBox()
             combo.setObjectName(f"mapping_{target}")
@@ -148,7 +153,7 @@ class FieldMappingTable(QWidget):
     def mapping(self) -> FieldMapping:
         """The mapping the table shows: what the import will use."""
         fields = {}
-        for target in TARGETS:
+        for target in self._targets:
             value = self.current_value(target)
             if value is not AUTOMATIC:
                 fields[target] = value
@@ -164,8 +169,25 @@ class FieldMappingTable(QWidget):
         return values[index] if 0 <= index < len(values) else AUTOMATIC
 
     # -- filling the combos -----------------------------------------------------
+    def chosen_fields(self) -> dict[str, str | list[str] | None]:
+        """Each target's field as the user chose it ("" / None: none); automatic targets are left out."""
+        chosen = {}
+        for target in self._targets:
+            value = self.current_value(target)
+            if value is not AUTOMATIC:
+                chosen[target] = value or None
+        return chosen
+
+    def _found(self, target: str) -> list[str] | None:
+        """The file's fields the automatic choice takes for ``target``."""
+        if self._patches:
+            return FieldMapping().resolve(self._names).get(target)
+        by_lower = {name.lower(): name for name in self._names or []}
+        found = next((by_lower[c.lower()] for c in self._candidates[target] if c.lower() in by_lower), None)
+        return [found] if found else None
+
     def _fill_all(self) -> None:
-        for target in TARGETS:
+        for target in self._targets:
             self._fill(target)
 
     def _fill(self, target: str) -> None:
@@ -174,7 +196,7 @@ class FieldMappingTable(QWidget):
         if self._names is None:
             automatic = tr("(automatic)")
         else:
-            found = FieldMapping().resolve(self._names).get(target)
+            found = self._found(target)
             automatic = (
                 tr("(automatic: {fields})").format(fields=" + ".join(found))
                 if found
@@ -205,7 +227,7 @@ class FieldMappingTable(QWidget):
                 if value is AUTOMATIC:
                     combo.setItemData(
                         combo.count() - 1,
-                        tr("Usual field names: {names}").format(names=", ".join(DEFAULT_CANDIDATES[target])),
+                        tr("Usual field names: {names}").format(names=", ".join(self._candidates[target])),
                         Qt.ToolTipRole,
                     )
             self._values[target] = [value for _label, value in choices]

@@ -66,6 +66,7 @@ from .rights_model import (
     EXPIRY_EXPIRED,
     EXPIRY_EXPIRED_OR_WITHIN,
     EXPIRY_WITHIN,
+    OVERDUE_COLOURS,
     RightRecord,
     RightsFilterProxyModel,
     RightsTableModel,
@@ -73,6 +74,7 @@ from .rights_model import (
     plain,
 )
 from .signals import disconnect_all
+from .tasks import CallTask
 
 OBJECT_NAME = "MineSupervisionRightsDock"
 SEARCH_DELAY_MS = 250
@@ -81,7 +83,7 @@ RIGHTS, ZONES, PARCELS, CORNERS = "mining_rights", "monitoring_zones", "mining_r
 # Records linked to a licence by license_no, shown as counts in the detail pane.
 LINKED_TABLES = ("inspections", "patches", "notices")
 # Tables whose change means a full reload, and those only the detail pane shows.
-RELOAD_TABLES = (RIGHTS, ZONES)
+RELOAD_TABLES = (RIGHTS, ZONES, "inspections")  # a patrol changes the patrols column
 DETAIL_TABLES = (PARCELS, CORNERS, *LINKED_TABLES)
 
 # The corners layer's labels when no style labels it (see ensure_corner_labels).
@@ -196,6 +198,9 @@ class RightsDock(QgsDockWidget):
         self._linked_ids: dict[str, list[int]] = {}
         self._shut_down = False
         self._dirty = True  # a reload is due when the dock is next shown
+        self._overdue_task = None
+        #: True while the patrols column is computed (tests wait on it)
+        self.overdue_loading = False
 
         self.model = RightsTableModel(self)
         self.proxy = RightsFilterProxyModel(self)
@@ -280,6 +285,11 @@ class RightsDock(QgsDockWidget):
         filters.addWidget(self.expiry_days, 1, 1)
         filters.addWidget(self.zone_check, 1, 2)
         filters.addWidget(self.abnormal_check, 1, 3)
+        self.overdue_check = QCheckBox(tr("Patrols overdue this year"), body)
+        self.overdue_check.setObjectName("rightsOverdue")
+        self.overdue_check.setToolTip(tr("Mines with a required month (producing) or quarter (others) without a patrol"))
+        self.overdue_check.toggled.connect(self.apply_filters)
+        filters.addWidget(self.overdue_check, 2, 0, 1, 2)
         layout.addLayout(filters)
 
         legend_row = QHBoxLayout()
@@ -385,7 +395,8 @@ class RightsDock(QgsDockWidget):
             fg=EXPIRING_COLOURS[1],
             text=tr("Expires within {days} days").format(days=EXPIRING_SOON_DAYS),
         )
-        return f"{expired}&nbsp;{soon}"
+        overdue = swatch.format(bg=OVERDUE_COLOURS[0], fg=OVERDUE_COLOURS[1], text=tr("Patrol overdue"))
+        return f"{expired}&nbsp;{soon}&nbsp;{overdue}"
 
     # ------------------------------------------------------------------ connections
     def _connect(self, signal, slot) -> None:
@@ -403,6 +414,9 @@ class RightsDock(QgsDockWidget):
     def shutdown(self) -> None:
         """Release every connection to the context, the project, the layers and the canvas."""
         self._shut_down = True
+        if self._overdue_task is not None:
+            self._overdue_task.done = None
+            self._overdue_task = None
         self._search_timer.stop()
         self._reload_timer.stop()
         self._disconnect_layers()
@@ -497,7 +511,39 @@ class RightsDock(QgsDockWidget):
         self._select_rows_from_layer()
         self._update_count()
         self.refresh_detail()
+        self._start_overdue()
         self.loaded.emit(len(records), self.last_load_seconds)
+
+    def _start_overdue(self) -> None:
+        """Compute every mine's patrol compliance this year so far in a QgsTask; the patrols column fills in after."""
+        if self._overdue_task is not None:
+            self._overdue_task.done = None  # a newer question replaces it
+            self._overdue_task = None
+        store = self.context.store
+        if store is None or not self.context.dependencies.available("analysis") or self.layer(RIGHTS) is None:
+            return
+        today = self.today or dt.date.today()
+
+        def compute():
+            from ..analysis.zones_report import overdue_mines  # pandas: loaded on first use
+
+            return overdue_mines(store, dt.date(today.year, 1, 1), today)
+
+        self.overdue_loading = True
+        self._overdue_task = CallTask(tr("Mining rights: patrol compliance"), compute,
+                                      lambda result, error, s=store: self._overdue_done(s, result, error))
+        QgsApplication.taskManager().addTask(self._overdue_task)
+
+    def _overdue_done(self, store, result, error: str | None) -> None:
+        self._overdue_task = None
+        self.overdue_loading = False
+        if self._shut_down or store is not self.context.store:
+            return
+        if error:
+            self.context.warning(tr("Patrol compliance could not be computed: {reason}").format(reason=error))
+        self.model.set_overdue(result, self.today)
+        if self.proxy.overdue_only:
+            self.apply_filters()
 
     def _refresh_minerals(self) -> None:
         current = self.mineral_combo.currentData()
@@ -534,6 +580,7 @@ class RightsDock(QgsDockWidget):
                 expiry_days=self.expiry_days.value(),
                 in_zone_only=self.zone_check.isChecked(),
                 abnormal_only=self.abnormal_check.isChecked(),
+                overdue_only=self.overdue_check.isChecked(),
             )
         self.last_filter_seconds = time.perf_counter() - started
         self._select_rows_from_layer()

@@ -41,12 +41,14 @@ from ..domain.licence import (  # noqa: F401 (expiry_class: re-exported for the 
     days_left,
     expiry_class,
 )
+from ..domain.zones import zones_in_force_mask
 from ..i18n import tr
 from ..qgis_values import python_value
 
 # Row colours (background, foreground): also used by the dock's legend line.
 EXPIRED_COLOURS = palette.EXPIRED_ROW
 EXPIRING_COLOURS = palette.EXPIRING_ROW
+OVERDUE_COLOURS = palette.OVERDUE_ROW
 
 ABNORMAL_CREDIT = frozenset({"abnormal_list", "serious_dishonesty"})
 
@@ -61,8 +63,10 @@ COLUMNS = (
     "validity",
     "credit_status",
     "zone",
+    "patrols",
 )
 COLUMN = {name: number for number, name in enumerate(COLUMNS)}
+PATROLS_COLUMN = COLUMN["patrols"]
 
 # Attributes read from mining_rights.
 RIGHT_FIELDS = (
@@ -97,6 +101,7 @@ def column_titles() -> list[str]:
         tr("Validity"),
         tr("Credit status"),
         tr("Monitoring zone"),
+        tr("Patrols"),
     ]
 
 
@@ -141,6 +146,9 @@ class RightRecord:
     depth_top_m: float | None = None
     depth_bottom_m: float | None = None
     zones: list[str] = field(default_factory=list)
+    #: patrol periods missing this year so far (None: not computed); their labels
+    missing_patrols: int | None = None
+    missing_periods: str = ""
     days_left: int | None = None  # valid_to - today; negative when expired
     expiry: str = UNKNOWN_VALIDITY
     haystack: str = ""  # casefolded licence no / mine / holder, for the search box
@@ -178,8 +186,16 @@ def finish_record(record: RightRecord, today: dt.date) -> RightRecord:
         validity_text(record.valid_from, record.valid_to),
         vocab.display_label("credit_status", record.credit_status or None),
         "; ".join(record.zones),
+        patrols_text(record.missing_patrols),
     )
     return record
+
+
+def patrols_text(missing: int | None) -> str:
+    """The patrols column: how many required months / quarters have no patrol ("" when none is missing)."""
+    if not missing:
+        return ""
+    return tr("{count} period(s) overdue").format(count=missing)
 
 
 def zone_label(name: str, level: str | None) -> str:
@@ -188,8 +204,10 @@ def zone_label(name: str, level: str | None) -> str:
     return name
 
 
-def zone_membership(rights: QgsVectorLayer, zones: QgsVectorLayer | None) -> dict[int, list[str]]:
+def zone_membership(rights: QgsVectorLayer, zones: QgsVectorLayer | None, year: int | None = None) -> dict[int, list[str]]:
     """Licence fid → labels of the monitoring zones its boundary intersects.
+
+    With ``year``, only the zones of the list in force that year count (:mod:`..domain.zones`).
 
     One request per zone, limited to the zone's bounding box (answered by the
     provider's spatial index), each candidate tested against the zone's
@@ -204,10 +222,15 @@ def zone_membership(rights: QgsVectorLayer, zones: QgsVectorLayer | None) -> dic
     zone_fields = zones.fields()
     name_index = zone_fields.indexFromName("name")
     level_index = zone_fields.indexFromName("level")
+    year_index = zone_fields.indexFromName("year")
     request = QgsFeatureRequest()
-    wanted = [i for i in (name_index, level_index) if i >= 0]
+    wanted = [i for i in (name_index, level_index, year_index) if i >= 0]
     request.setSubsetOfAttributes(wanted)
-    for zone in zones.getFeatures(request):
+    features = list(zones.getFeatures(request))
+    if year is not None and year_index >= 0:
+        in_force = zones_in_force_mask([plain(f.attribute(year_index)) for f in features], year)
+        features = [f for f, keep in zip(features, in_force) if keep]
+    for zone in features:
         geometry = QgsGeometry(zone.geometry())
         if geometry.isNull() or geometry.isEmpty():
             continue
@@ -232,15 +255,20 @@ def load_rights(
     rights: QgsVectorLayer,
     zones: QgsVectorLayer | None = None,
     today: dt.date | None = None,
+    overdue: dict | None = None,
 ) -> list[RightRecord]:
-    """Every licence of the layer, attributes in one pass, zone membership computed once."""
+    """Every licence of the layer, attributes in one pass, zone membership computed once.
+
+    ``overdue``: licence number → its patrol compliance (``missing``, ``missing_periods``), from
+    :func:`..analysis.zones_report.overdue_mines`; None leaves the patrols column empty.
+    """
     today = today or dt.date.today()
     fields = rights.fields()
     indexes = {name: fields.indexFromName(name) for name in RIGHT_FIELDS}
     request = QgsFeatureRequest()
     request.setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes([i for i in indexes.values() if i >= 0])
-    membership = zone_membership(rights, zones)
+    membership = zone_membership(rights, zones, today.year)  # the year's list in force
     records: list[RightRecord] = []
 
     def get(values, name):
@@ -264,6 +292,10 @@ def load_rights(
             depth_bottom_m=_real(get(values, "depth_bottom_m")),
             zones=membership.get(feature.id(), []),
         )
+        compliance = overdue.get(record.license_no) if overdue else None
+        if compliance is not None:
+            record.missing_patrols = compliance.missing
+            record.missing_periods = compliance.missing_periods
         records.append(finish_record(record, today))
     return records
 
@@ -291,6 +323,7 @@ class RightsTableModel(QAbstractTableModel):
             EXPIRED: (QBrush(QColor(EXPIRED_COLOURS[0])), QBrush(QColor(EXPIRED_COLOURS[1]))),
             EXPIRING: (QBrush(QColor(EXPIRING_COLOURS[0])), QBrush(QColor(EXPIRING_COLOURS[1]))),
         }
+        self._overdue = (QBrush(QColor(OVERDUE_COLOURS[0])), QBrush(QColor(OVERDUE_COLOURS[1])))
 
     # -- content -------------------------------------------------------------
     def set_records(self, records: list[RightRecord]) -> None:
@@ -301,6 +334,16 @@ class RightsTableModel(QAbstractTableModel):
             self._sort_records(column, order)
         self._index_rows()
         self.endResetModel()
+
+    def set_overdue(self, overdue: dict | None, today: dt.date | None = None) -> None:
+        """Every record's patrol compliance (licence number → ``missing``, ``missing_periods``); None: unknown."""
+        for record in self._records:
+            compliance = overdue.get(record.license_no) if overdue else None
+            record.missing_patrols = compliance.missing if compliance is not None else None
+            record.missing_periods = compliance.missing_periods if compliance is not None else ""
+            finish_record(record, today or dt.date.today())
+        if self._records:
+            self.dataChanged.emit(self.index(0, PATROLS_COLUMN), self.index(len(self._records) - 1, PATROLS_COLUMN))
 
     def records(self) -> list[RightRecord]:
         return self._records
@@ -336,6 +379,8 @@ class RightsTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.DisplayRole:
             return record.display[column]
+        if role in (Qt.BackgroundRole, Qt.ForegroundRole) and column == PATROLS_COLUMN and record.missing_patrols:
+            return self._overdue[0 if role == Qt.BackgroundRole else 1]
         if role == Qt.BackgroundRole:
             brushes = self._brushes.get(record.expiry)
             return brushes[0] if brushes else None
@@ -355,6 +400,8 @@ class RightsTableModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, record: RightRecord, column: int) -> str | None:
+        if column == PATROLS_COLUMN and record.missing_patrols:
+            return tr("No patrol in: {periods}").format(periods=record.missing_periods)
         if COLUMNS[column] == "validity" or column == 0:
             if record.expiry == EXPIRED:
                 return tr("Expired {days} days ago").format(days=-record.days_left)
@@ -407,6 +454,7 @@ class RightsFilterProxyModel(QSortFilterProxyModel):
         self.expiry_days: int = EXPIRING_SOON_DAYS
         self.in_zone_only = False
         self.abnormal_only = False
+        self.overdue_only = False
 
     def set_search(self, text: str) -> None:
         terms = text.casefold().split()
@@ -457,6 +505,8 @@ class RightsFilterProxyModel(QSortFilterProxyModel):
         if self.in_zone_only and not record.zones:
             return False
         if self.abnormal_only and record.credit_status not in ABNORMAL_CREDIT:
+            return False
+        if self.overdue_only and not record.missing_patrols:
             return False
         return True
 

@@ -57,3 +57,33 @@ def start_prejudge_database(context: PluginContext) -> PrejudgeDatabaseTask | No
     task = PrejudgeDatabaseTask(context)
     QgsApplication.taskManager().addTask(task)
     return task
+
+
+class CallTask(QgsTask):
+    """Run ``function`` off the main thread; ``done(result, error)`` is called on the main thread after it.
+
+    Setting ``done`` to None drops the answer (the dock asked again, or was unloaded).
+    """
+
+    #: tasks queued or running: their Python side must live until QGIS's task manager is done with them
+    alive: set = set()
+
+    def __init__(self, description: str, function, done):
+        super().__init__(description, QgsTask.CanCancel)
+        self.function, self.done = function, done
+        self.result, self.error = None, None
+        CallTask.alive.add(self)
+
+    def run(self) -> bool:
+        try:
+            self.result = self.function()
+        except Exception as error:  # noqa: BLE001 - given to done() and shown in words
+            self.error = str(error)
+            return False
+        return not self.isCanceled()
+
+    def finished(self, ok: bool) -> None:
+        CallTask.alive.discard(self)
+        done, self.done = self.done, None
+        if done is not None:
+            done(self.result if ok else None, self.error)

@@ -520,3 +520,170 @@ def patrol_mines(record: dict) -> list[str]:
     """The licence numbers of an ``inspections`` row: its ``license_nos``, else its ``license_no``."""
     text = record.get("license_nos") or record.get("license_no") or ""
     return [number.strip() for number in str(text).split(LICENCE_SEPARATOR) if number.strip()]
+
+
+# --- one patrol recorded by hand (the "Record patrol…" dialog) -------------------------------------
+
+
+def record_patrol(
+    store: SupervisionStore,
+    *,
+    inspection_date: dt.date,
+    kind: str,
+    license_nos: Iterable[str],
+    inspectors: str | None = None,
+    patch_nos: Iterable[str] = (),
+    checklist: dict | None = None,
+    finding: str | None = None,
+    result: str | None = None,
+    route_file: str | os.PathLike | None = None,
+    photos: Iterable = (),
+) -> dict:
+    """Record one patrol as the field staff report it, in one transaction; the written row (``fid``, ``photos``).
+
+    ``license_nos`` (at least one, each in the database) are the mines it
+    covered, ``patch_nos`` the patches it looked at (each in the database);
+    ``checklist`` the seed's items (:mod:`..domain.patrol_checklist`); the
+    route is the first track or route of ``route_file`` (GPX or flight log);
+    ``photos`` are :class:`..formats.photos.PhotoInfo` (placed when they carry a
+    position), copied beside the database as the batch import does.
+    Raises :class:`PatrolImportError` naming what is wrong; nothing is written.
+    """
+    from ..domain.patrol_checklist import checklist_json
+    from ..formats.gpx import PatrolFileError, read_patrol_file
+
+    problems: list[str] = []
+    code = to_code("inspection_kind", kind) if kind else None
+    if code is None:
+        problems.append(tr("{kind} is not an inspection kind.").format(kind=kind))
+    if not isinstance(inspection_date, dt.date):
+        problems.append(tr("A patrol needs its date."))
+    mines = list(dict.fromkeys(n.strip() for n in license_nos if n and n.strip()))
+    if not mines:
+        problems.append(tr("Choose at least one mine the patrol covered."))
+    licences = _read_licences(store)
+    unknown = [n for n in mines if n not in licences]
+    if unknown:
+        problems.append(tr("Not in the database: licence(s) {numbers}.").format(numbers=", ".join(unknown)))
+    patches = list(dict.fromkeys(p.strip() for p in patch_nos if p and p.strip()))
+    if patches:
+        source = open_read(store)
+        try:
+            layer = source.GetLayerByName("patches")
+            known_patches = {feature.GetField("patch_no") for feature in layer}
+        finally:
+            layer = source = None
+        missing = [p for p in patches if p not in known_patches]
+        if missing:
+            problems.append(tr("Not in the database: patch(es) {numbers}.").format(numbers=", ".join(missing)))
+    try:
+        checklist_text = checklist_json(checklist or {})
+    except ValueError as error:
+        problems.append(str(error))
+    line, route, warnings = None, None, []
+    if route_file:
+        try:
+            routes = read_patrol_file(route_file)
+        except (PatrolFileError, OSError) as error:
+            problems.append(str(error))
+            routes = []
+        if routes:
+            route = routes[0]
+            if len(routes) > 1:
+                warnings.append(tr("{file} holds {count} routes; the first, {route}, is the patrol's.").format(
+                    file=Path(route_file).name, count=len(routes), route=route.name))
+            to_store = osr.CoordinateTransformation(spatial_reference(GPS_EPSG), spatial_reference(store.crs_epsg))
+            points = to_store.TransformPoints([(p.longitude, p.latitude) for p in route.points])
+            distinct = list(dict.fromkeys((x, y) for x, y, *_ in points))
+            if len(distinct) < 2:
+                problems.append(tr("{file}: the route has fewer than two distinct positions.").format(
+                    file=Path(route_file).name))
+            else:
+                line = shapely.LineString(distinct)
+    photos = list(photos)
+    for info in photos:
+        if not Path(info.path).is_file():
+            problems.append(tr("The photo {photo} does not exist.").format(photo=info.path))
+    if problems:
+        raise PatrolImportError("\n".join([tr("The patrol was not recorded:")] + problems))
+
+    record = {
+        "inspection_date": inspection_date,
+        "kind": code,
+        "inspectors": (inspectors or "").strip() or None,
+        "license_no": mines[0],
+        "license_nos": mines,
+        "matched_by": "manual",
+        "finding": (finding or "").strip() or None,
+        "result": (result or "").strip() or None,
+        "patch_no": LICENCE_SEPARATOR.join(patches) or None,
+        "checklist": checklist_text,
+        "started_at": route.started_at if route else None,
+        "ended_at": route.ended_at if route else None,
+        "route_source": route.source if route else None,
+        "route_length_m": round(line.length, 1) if line is not None and spatial_reference(
+            store.crs_epsg).IsProjected() else None,
+        "source_file": Path(route_file).name if route_file else None,
+        "geometry": line,
+        "photos": 0,
+        "warnings": warnings,
+    }
+    to_store = osr.CoordinateTransformation(spatial_reference(GPS_EPSG), spatial_reference(store.crs_epsg))
+    folder = attachments_folder(store) / INSPECTIONS
+    base = Path(store.location).resolve().parent
+    created_dirs: list[Path] = []
+    copied: list[Path] = []
+    try:
+        with store.transaction() as source:
+            layer = source.GetLayerByName(INSPECTIONS)
+            feature = ogr.Feature(layer.GetLayerDefn())
+            for name in ("inspection_date", "kind", "inspectors", "license_no", "matched_by", "finding", "result",
+                         "patch_no", "checklist", "started_at", "ended_at", "route_source", "route_length_m",
+                         "source_file"):
+                set_field(feature, name, record[name])
+            set_field(feature, "license_nos", LICENCE_SEPARATOR.join(mines))
+            if line is not None:
+                feature.SetGeometry(to_ogr_geometry(line))
+            layer.CreateFeature(feature)
+            record["fid"] = feature.GetFID()
+            photos_layer = source.GetLayerByName(PHOTOS)
+            target_dir = folder / str(record["fid"])
+            taken: set[Path] = set()
+            for info in photos:
+                if not target_dir.exists():
+                    for parent in reversed([target_dir, *target_dir.parents]):
+                        if not parent.exists():
+                            parent.mkdir()
+                            created_dirs.append(parent)
+                original = Path(info.path)
+                target = _unique_target(target_dir, original.name, taken)
+                shutil.copy2(original, target)
+                copied.append(target)
+                photo = ogr.Feature(photos_layer.GetLayerDefn())
+                set_field(photo, "inspection_id", record["fid"])
+                set_field(photo, "photo_path", Path(os.path.relpath(target, base)).as_posix())
+                set_field(photo, "source_file", str(original))
+                set_field(photo, "taken_at", info.taken_at)
+                set_field(photo, "azimuth_deg", info.azimuth_deg)
+                if patches:
+                    set_field(photo, "patch_no", patches[0])
+                if info.located:
+                    x, y, *_ = to_store.TransformPoint(info.longitude, info.latitude)
+                    photo.SetGeometry(to_ogr_geometry(shapely.Point(x, y)))
+                else:
+                    warnings.append(tr("Photo {photo} has no GPS position: it is kept, linked to its patrol, but not "
+                                       "placed on the map.").format(photo=original))
+                photos_layer.CreateFeature(photo)
+                record["photos"] += 1
+            store.log(source, "record_patrol", INSPECTIONS, str(record["fid"]), {
+                "mines": mines, "patches": patches, "photos": record["photos"], "user": current_user()})
+    except BaseException:
+        for path in copied:
+            path.unlink(missing_ok=True)
+        for directory in reversed(created_dirs):
+            try:
+                directory.rmdir()
+            except OSError:
+                pass
+        raise
+    return record

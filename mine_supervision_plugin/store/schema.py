@@ -27,7 +27,9 @@ History of the schema version:
      their deadline, source (patch / patrol / survey / corner check...,
      ``source_key``), whether a penalty applies, and the dates rectification
      and penalty were recorded; corner checks keep a note and their photo
-     (``photo_path`` relative to the database's folder, as a patrol photo's).
+     (``photo_path`` relative to the database's folder, as a patrol photo's); a
+     patrol keeps the seed's checklist answers (``checklist``, JSON:
+     domain/patrol_checklist).
 """
 
 from __future__ import annotations
@@ -244,6 +246,7 @@ TABLES: tuple[Table, ...] = (
             _f("route_source", TEXT, "路线来源", since=4),
             _f("route_length_m", REAL, "路线长度(m)", since=4),
             _f("source_file", TEXT, "来源文件", since=4),
+            _f("checklist", TEXT, "巡查事项", since=6),
         ),
         display_expression='"inspection_date" || \' \' || "license_no"',
     ),

@@ -13,6 +13,7 @@ asserts them.
 Environment: MS_RESULT (JSON report), MS_WORK (a folder), MS_SHOTS (a folder for screenshots).
 """
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -27,7 +28,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer
 from qgis.PyQt.QtGui import QInputMethodEvent
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QTextEdit
+from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QDockWidget, QTextEdit
 from qgis.utils import iface, plugins
 
 PLUGIN = "mine_supervision_plugin"
@@ -81,6 +82,15 @@ def type_text(widget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def wait_until(condition, timeout_s: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        wait(50)
+    return bool(condition())
 
 
 def record_message(widget) -> None:
@@ -346,6 +356,203 @@ def corner_checks(facts: dict, database: Path) -> None:
     facts["is_corner_tool"] = isinstance(tool, CornerCheckTool)
 
 
+# --- the zones dock ----------------------------------------------------------------------------------
+
+
+def zones_layer(path: Path):
+    """A scratch polygon layer of zones as a province sends them: fields ZQMC, JB (级别 words), ND."""
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4526", "省厅下发重点矿区", "memory")
+    provider = layer.dataProvider()
+    provider.addAttributes([QgsField("ZQMC", QVariant.String), QgsField("JB", QVariant.String),
+                            QgsField("ND", QVariant.Int)])
+    layer.updateFields()
+    year = dt.date.today().year
+    shapes = [
+        ("青山重点矿区", "省级", year, (EAST - 100, NORTH - 600, EAST + 2000, NORTH + 100)),
+        ("远山监测区", "县级", year, (EAST - 100, NORTH - 20_400, EAST + 400, NORTH - 19_900)),
+        ("旧名单矿区", "市级", year - 1, (EAST - 100, NORTH - 600, EAST + 600, NORTH + 100)),
+    ]
+    for name, level, year, (x0, y0, x1, y1) in shapes:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([name, level, year])
+        feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"))
+        provider.addFeature(feature)
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def zones_dock(facts: dict, database: Path) -> None:
+    from mine_supervision_plugin.gui.zones_dock import ZoneImportDialog, ZoneRole
+
+    plugin, store = plugins[PLUGIN], plugins[PLUGIN].context.store
+    if store is None or store.location != str(database):
+        plugin, store = open_in_plugin(database)
+    source = zones_layer(WORK)
+    dock = next(d for d in iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "MineSupervisionZonesDock")
+    facts["toggle_in_menu"] = dock.toggleViewAction() in plugin.menu.actions()
+    dock.toggleViewAction().trigger()  # shown from the menu, as a user does
+    wait(300)
+    wait_until(lambda: not dock.loading)
+    facts["visible"] = dock.isVisible()
+    facts["summary_empty"] = dock.summary.text()
+    seen: dict = {}
+
+    def fill(dialog):
+        seen["layers"] = [dialog.layer_combo.itemText(i) for i in range(dialog.layer_combo.count())]
+        dialog.layer_combo.setLayer(source)
+        wait(100)
+        seen["mapping"] = {t: c.currentText() for t, c in dialog.mapping.combos.items()}
+        seen["shot"] = shot(dialog, "zones_import")
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+        return True
+
+    drive(lambda: next(iter(visible_dialogs(ZoneImportDialog)), None), [fill], seen)
+    dock.import_button.click()
+    wait(300)
+    facts["loaded_after_import"] = wait_until(lambda: not dock.loading)
+    facts["import"] = seen
+    facts["zones_rows"] = rows(database, "SELECT name, level, year FROM monitoring_zones ORDER BY fid")
+    facts["table"] = [[dock.proxy.index(r, c).data() for c in range(dock.proxy.columnCount())]
+                      for r in range(dock.proxy.rowCount())]
+    facts["summary"] = dock.summary.text()
+    # a patrol of the producing mine in the period: it is no longer overdue for that month
+    from mine_supervision_plugin.store.corner_checks import record_corner_check
+
+    today = dt.date.today()
+    record_corner_check(store, LICENCE, 1, measured=None, tolerance_m=1.0,
+                        new_patrol={"inspection_date": today, "kind": "patrol"})
+    plugin.context.dataChanged.emit("inspections")
+    wait(300)
+    wait_until(lambda: not dock.loading)
+    zone_row = next(r for r in range(dock.proxy.rowCount()) if dock.proxy.index(r, 0).data() == "青山重点矿区")
+    dock.zones_view.clicked.emit(dock.proxy.index(zone_row, 0))  # a click zooms to the zone
+    dock.zones_view.setCurrentIndex(dock.proxy.index(zone_row, 0))
+    wait(500)
+    zone = dock.proxy.index(zone_row, 0).data(ZoneRole)
+    facts["zone_title"] = dock.zone_title.text()
+    facts["mines"] = [[dock.mines_model.index(r, c).data() for c in range(dock.mines_model.columnCount())]
+                      for r in range(dock.mines_model.rowCount())]
+    facts["mine_backgrounds"] = [
+        (dock.mines_model.index(r, 0).data(Qt.BackgroundRole).color().name()
+         if dock.mines_model.index(r, 0).data(Qt.BackgroundRole) is not None else None)
+        for r in range(dock.mines_model.rowCount())]
+    extent = iface.mapCanvas().extent()
+    facts["extent_holds_zone"] = extent.contains(QgsPointXY(zone.bounds[0], zone.bounds[1])) and extent.contains(
+        QgsPointXY(zone.bounds[2], zone.bounds[3]))
+    facts["extent_width"] = extent.width()
+    # the level filter
+    dock.level_combo.setCurrentIndex(dock.level_combo.findData("county"))
+    wait(100)
+    facts["county_only"] = [dock.proxy.index(r, 0).data() for r in range(dock.proxy.rowCount())]
+    dock.level_combo.setCurrentIndex(0)
+    # last year's list
+    dock.year_spin.setValue(today.year - 1)
+    wait(300)
+    wait_until(lambda: not dock.loading)
+    facts["last_year"] = [dock.proxy.index(r, 0).data() for r in range(dock.proxy.rowCount())]
+    dock.year_spin.setValue(today.year)
+    wait(300)
+    wait_until(lambda: not dock.loading)
+    dock.zones_view.setCurrentIndex(dock.proxy.index(zone_row, 0))
+    wait(300)
+    # Draw: QGIS's own add-feature tool on the zones layer, in edit mode
+    from mine_supervision_plugin.store.project import find_layer
+
+    dock.draw_button.click()
+    wait(200)
+    zones = find_layer("monitoring_zones")
+    tool = iface.mapCanvas().mapTool()
+    facts["draw"] = {"editable": zones.isEditable(), "active": iface.activeLayer() is zones,
+                     "tool": type(tool).__name__ if tool else None,
+                     "add_feature_checked": iface.actionAddFeature().isChecked()}
+    zones.rollBack()
+    iface.actionPan().trigger()
+    facts["dock_shot"] = shot(dock, "zones_dock")
+    facts["window_shot"] = shot(iface.mainWindow(), "zones_window")
+    # the rights dock: the patrols column
+    rights = next(d for d in iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "MineSupervisionRightsDock")
+    rights.toggleViewAction().trigger()
+    wait(300)
+    facts["rights_loaded"] = wait_until(lambda: not rights.overdue_loading)
+    model = rights.model
+    column = model.columnCount() - 1
+    facts["rights_header"] = model.headerData(column, Qt.Horizontal)
+    facts["rights_patrols"] = {model.record(r).license_no: [
+        model.index(r, column).data(),
+        model.index(r, column).data(Qt.BackgroundRole).color().name()
+        if model.index(r, column).data(Qt.BackgroundRole) is not None else None,
+        model.index(r, column).data(Qt.ToolTipRole)] for r in range(model.rowCount())}
+    facts["rights_zones"] = {r.license_no: r.zones for r in model.records()}
+    facts["rights_shot"] = shot(rights, "rights_dock_patrols")
+
+
+# --- Record patrol… ---------------------------------------------------------------------------------
+
+GPX = ('<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><name>XJ-9</name>'
+       '<trkseg><trkpt lat="34.780" lon="114.000"><time>2026-03-05T01:00:00Z</time></trkpt>'
+       '<trkpt lat="34.781" lon="114.002"><time>2026-03-05T02:00:00Z</time></trkpt></trkseg></trk></gpx>')
+
+
+def record_patrol(facts: dict, database: Path) -> None:
+    from mine_supervision_plugin.gui.patrol_dialog import RecordPatrolDialog
+    from mine_supervision_plugin.store.project import find_layer
+
+    plugin, store = plugins[PLUGIN], plugins[PLUGIN].context.store
+    if store is None or store.location != str(database):
+        plugin, store = open_in_plugin(database)
+    gpx = WORK / "XJ-9.gpx"
+    gpx.write_text(GPX, encoding="utf-8")
+    photos = [WORK / "p1.jpg", WORK / "p2.jpg"]
+    for photo in photos:
+        photo.write_bytes(b"\xff\xd8 not a real jpeg")
+    rights = find_layer("mining_rights")
+    rights.selectByExpression(f"license_no = '{OTHER}'")
+    before = len(rows(database, "SELECT fid FROM inspections"))
+    seen: dict = {}
+
+    def refuse_then_fill(dialog):
+        seen["ticked"] = dialog.mines()
+        seen["mines"] = dialog.mines_list.count()
+        seen["kinds"] = [b.text() for b in dialog.kind_buttons.buttons()]
+        # untick the preselected mine: OK is refused in words, the dialog stays
+        for i in range(dialog.mines_list.count()):
+            dialog.mines_list.item(i).setCheckState(Qt.Unchecked)
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+        wait(100)
+        seen["refusal"] = dialog.error_label.text()
+        seen["still_open"] = dialog.isVisible()
+        for i in range(dialog.mines_list.count()):
+            if dialog.mines_list.item(i).data(Qt.UserRole) in (LICENCE, OTHER):
+                dialog.mines_list.item(i).setCheckState(Qt.Checked)
+        dialog.findChild(type(dialog.kind_buttons.buttons()[0]), "kind_field_check").click()
+        type_text(dialog.inspectors_edit, "王芳")
+        dialog.findChild(type(dialog.kind_buttons.buttons()[0]), "check_signboard_ok").click()
+        dialog.findChild(type(dialog.kind_buttons.buttons()[0]), "check_piles_problem").click()
+        dialog.findChild(type(dialog.kind_buttons.buttons()[0]), "check_village_ok").click()
+        dialog.findChild(type(dialog.kind_buttons.buttons()[0]), "check_village_ok").click()  # taken back
+        type_text(dialog.finding_edit, "尾矿堆放在矿区外")
+        type_text(dialog.result_edit, "责令整改")
+        dialog.route_widget.setFilePath(str(gpx))
+        dialog.photos_widget.setFilePath(" ".join(f'"{p}"' for p in photos))
+        seen["shot"] = shot(dialog, "record_patrol_dialog")
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+        return True
+
+    drive(lambda: next(iter(visible_dialogs(RecordPatrolDialog)), None), [refuse_then_fill], seen)
+    plugin_actions()["mMineSupervision_record_patrol"].trigger()
+    wait(500)
+    facts["seen"] = seen
+    written = rows(database, "SELECT * FROM inspections ORDER BY fid")
+    facts["new_rows"] = len(written) - before
+    facts["row"] = {k: v for k, v in written[-1].items() if k != "geom"}
+    facts["has_route"] = written[-1]["geom"] is not None
+    facts["photos"] = rows(database, f"SELECT inspection_id, photo_path FROM inspection_photos "
+                                     f"WHERE inspection_id = {written[-1]['fid']} ORDER BY fid")
+
+
 # --- driver ---------------------------------------------------------------------------------------
 
 
@@ -358,12 +565,12 @@ def main() -> None:
         if "corner_checks" in cases:
             with Case("corner_checks") as facts:
                 corner_checks(facts, database)
+        if "record_patrol" in cases:
+            with Case("record_patrol") as facts:
+                record_patrol(facts, database)
         if "zones" in cases:
             with Case("zones") as facts:
-                zones_case = globals().get("zones_dock")
-                if zones_case is None:
-                    raise RuntimeError("no zones case")
-                zones_case(facts, database)
+                zones_dock(facts, database)
     except Exception:  # noqa: BLE001 - everything goes into the report
         REPORT["errors"].append(traceback.format_exc())
     finish()

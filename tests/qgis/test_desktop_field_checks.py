@@ -8,6 +8,7 @@ point refused; the rows read back from the GeoPackage.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ SCRIPT = Path(__file__).resolve().parent.parent / "in_qgis" / "field_checks.py"
 ZONE = 38_000_000.0
 NORTH, EAST = 3_851_234.56, ZONE + 512_345.67
 LICENCE = "C4100002011031120000001"
+YEAR = dt.date.today().year
 SHOTS = Path(__file__).resolve().parent.parent.parent / "build" / "screenshots"
 
 
@@ -27,7 +29,7 @@ def desktop(tmp_path_factory) -> dict:
     work.mkdir()
     SHOTS.mkdir(parents=True, exist_ok=True)
     report = run_in_qgis(SCRIPT, tmp, locale="zh_CN", screen="1366x768", timeout=300,
-                         env={"MS_WORK": str(work), "MS_SHOTS": str(SHOTS), "MS_CASES": "corner_checks,zones"})
+                         env={"MS_WORK": str(work), "MS_SHOTS": str(SHOTS), "MS_CASES": "corner_checks,record_patrol,zones"})
     report["_work"] = work
     print(f"desktop run: {report['_seconds']} s")
     return report
@@ -109,3 +111,86 @@ def test_a_click_away_from_corners_opens_nothing_and_unchecking_leaves_the_tool(
     assert facts["far_click_dialogs"] == 0 and facts["far_click_messages"]
     assert facts["after_uncheck_tool"] != "CornerCheckTool" and facts["item_cleared"]
     assert Path(facts["canvas_shot"]).exists()
+
+
+# --- the zones dock -----------------------------------------------------------------------------------
+
+
+def test_zones_dock_is_in_the_menu_and_imports_a_layer_with_its_fields_found(desktop):
+    facts = case(desktop, "zones")
+    assert facts["toggle_in_menu"] and facts["visible"]
+    assert "No key monitoring zone is in force" in facts["summary_empty"]
+    imported = facts["import"]
+    assert imported.get("errors") is None, imported
+    assert imported["layers"] == ["省厅下发重点矿区"]  # the database's own layers are not offered
+    assert "ZQMC" in imported["mapping"]["name"] and "JB" in imported["mapping"]["level"]
+    assert "ND" in imported["mapping"]["year"]
+    assert facts["zones_rows"] == [
+        {"name": "青山重点矿区", "level": "province", "year": YEAR},
+        {"name": "远山监测区", "level": "county", "year": YEAR},
+        {"name": "旧名单矿区", "level": "city", "year": YEAR - 1},
+    ]
+    assert any("3" in m["text"] for m in facts["messages"] if m["level"] == 3)
+
+
+def test_zones_of_the_year_their_mines_field_check_list_and_overdue_mines(desktop):
+    facts = case(desktop, "zones")
+    # name, level, list year, mines, field-check list, overdue
+    assert sorted(facts["table"]) == [["远山监测区", "县", str(YEAR), "1", "1", "1"],
+                                      ["青山重点矿区", "省", str(YEAR), "2", "1", "2"]]
+    assert facts["county_only"] == ["远山监测区"]
+    assert facts["last_year"] == ["旧名单矿区"]
+    producing, suspended = facts["mines"]
+    assert producing[:4] == [LICENCE, "青山石灰岩矿", "在产", "✓"]
+    assert suspended[2:4] == ["停产", ""]
+    # both were patrolled this month only (corner checks, Record patrol…): one month, one quarter done
+    assert producing[4].startswith("1/") and producing[6]
+    assert suspended[4] == "1/4" and suspended[6]
+    assert f"{YEAR}-Q{(dt.date.today().month - 1) // 3 + 1}" not in suspended[5] and suspended[5].count("Q") == 3
+    assert facts["mine_backgrounds"] == ["#ffe0b2", "#ffe0b2"]
+    # the producing mine's corner-check patrol had 3 checks, its patrol of today's zones case none: one short
+    assert producing[7] == "⚠ 1" and suspended[7] == ""  # the suspended mine's patrol was a field check
+    assert facts["extent_holds_zone"] and facts["extent_width"] < 5000
+
+
+def test_the_rights_dock_shows_overdue_patrols(desktop):
+    facts = case(desktop, "zones")
+    assert facts["rights_header"] == "Patrols"
+    text, colour, tip = facts["rights_patrols"][LICENCE]
+    assert "overdue" in text and colour == "#ffe0b2" and tip.startswith(f"No patrol in: {YEAR}-01")
+    assert all(v[1] == "#ffe0b2" for v in facts["rights_patrols"].values())
+
+
+def test_the_rights_dock_counts_only_the_zones_of_the_list_in_force(desktop):
+    facts = case(desktop, "zones")
+    # last year's zone also overlaps the licence, but this year's list replaced it
+    assert facts["rights_zones"][LICENCE] == ["青山重点矿区 (省)"]
+
+
+
+# --- Record patrol… -------------------------------------------------------------------------------------
+
+
+def test_record_patrol_from_the_menu(desktop):
+    facts = case(desktop, "record_patrol")
+    seen = facts["seen"]
+    assert seen.get("errors") is None, seen
+    assert seen["ticked"] == ["C4100002011031120000002"]  # the licence selected on the map
+    assert seen["mines"] == 3 and len(seen["kinds"]) == 4
+    assert "at least one mine" in seen["refusal"] and seen["still_open"]
+    assert facts["new_rows"] == 1
+    row = facts["row"]
+    assert (row["kind"], row["inspectors"], row["license_nos"], row["matched_by"]) == (
+        "field_check", "王芳", "C4100002011031120000001,C4100002011031120000002", "manual")
+    assert row["checklist"] == '{"signboard": "ok", "piles": "problem"}'
+    assert (row["finding"], row["result"], row["source_file"]) == ("尾矿堆放在矿区外", "责令整改", "XJ-9.gpx")
+    assert facts["has_route"]
+    assert [p["photo_path"].rsplit("/", 1)[-1] for p in facts["photos"]] == ["p1.jpg", "p2.jpg"]
+    assert any("recorded" in m["text"] for m in facts["messages"] if m["level"] == 3)
+
+
+def test_draw_starts_qgis_digitizing_on_the_zones_layer(desktop):
+    facts = case(desktop, "zones")
+    draw = facts["draw"]
+    assert draw["editable"] and draw["active"] and draw["add_feature_checked"], draw
+    assert "AddFeature" in draw["tool"] or "Digitize" in draw["tool"], draw

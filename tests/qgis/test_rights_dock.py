@@ -249,7 +249,7 @@ def test_dock_identity_and_rows(env):
     assert dock.count_label.text() == "6 of 6 licences"
     headers = [dock.proxy.headerData(c, Qt.Horizontal) for c in range(dock.proxy.columnCount())]
     assert headers == ["Licence no", "Mine", "Holder", "Mineral", "Method", "Status", "Validity", "Credit status",
-                       "Monitoring zone"]
+                       "Monitoring zone", "Patrols"]
     # Codes are shown as labels in the interface's language (English here, no translator installed).
     row = env.shown().index("C4100002011031120000002")
     texts = [dock.proxy.index(row, c).data() for c in range(dock.proxy.columnCount())]
@@ -843,3 +843,35 @@ def test_a_depth_not_recorded_is_said_so(qgis_app):
     assert depth_range_text(None, None) == "not recorded"
     assert depth_range_text(1200.0, None) == "1200 m to not recorded"
     assert depth_range_text(1200.0, 900.5) == "1200 m to 900.5 m"
+
+
+# --------------------------------------------------------------------------- patrols (issue 11)
+
+
+def test_patrols_column_colours_overdue_mines_and_the_filter_keeps_them(env):
+    from mine_supervision_plugin.gui.rights_model import OVERDUE_COLOURS, PATROLS_COLUMN
+    from mine_supervision_plugin.store.inspections import record_patrol
+
+    dock = env.dock
+    dock.today = dt.date(2026, 1, 15)  # the year so far: January (months), Q1 (quarters)
+    record_patrol(env.store, inspection_date=dt.date(2026, 1, 10), kind="patrol",
+                  license_nos=["C4100002011031120000001", "C4100002011031120000002"])
+    env.context.dataChanged.emit("inspections")
+    wait(100)
+    deadline = time.monotonic() + 30
+    while dock.overdue_loading and time.monotonic() < deadline:
+        wait(50)
+    assert not dock.overdue_loading
+    model = dock.model
+    cells = {}
+    for row in range(model.rowCount()):
+        index = model.index(row, PATROLS_COLUMN)
+        background = index.data(Qt.BackgroundRole)
+        cells[model.record(row).license_no[-1]] = (index.data(), background.color().name() if background else None)
+    assert cells["1"] == ("", None) and cells["2"] == ("", None)  # patrolled this month / this quarter
+    for number in "3456":
+        assert cells[number] == ("1 period(s) overdue", OVERDUE_COLOURS[0]), cells
+    dock.overdue_check.setChecked(True)
+    wait()
+    assert env.shown() == [f"C410000201103112000000{n}" for n in "3456"]
+    assert OVERDUE_COLOURS[0] in dock.legend_label.text()

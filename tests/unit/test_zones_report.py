@@ -115,9 +115,28 @@ def test_the_report_lists_each_zone_in_force_its_mines_field_check_list_and_over
     assert (suspended.required, suspended.satisfied, suspended.missing_periods) == (2, 1, "2026-Q2")
     assert first.overdue(report.mines) == [PRODUCING, SUSPENDED]
     assert first.bounds == pytest.approx((E0 - 100, N0 - 1000, E0 + 1000, N0 + 100))
+    # each of those patrols checked one corner: short of three
+    assert (producing.short_patrols, suspended.short_patrols) == (2, 1)
     # 2025: only the 2025 list and the standing zone
     earlier = zones_report(store, 2025, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     assert [z.name for z in earlier.zones] == ["旧名单矿区", "常设矿区"]
     # the same answer for the rights dock
     overdue = overdue_mines(store, dt.date(2026, 1, 1), dt.date(2026, 6, 30))
     assert overdue[PRODUCING].missing == 4 and overdue[OUTSIDE].missing == 6 and overdue[SUSPENDED].missing == 1
+
+
+def test_patrols_with_three_corner_checks_are_not_short(store):
+    first = record_corner_check(store, PRODUCING, 1, measured=None, tolerance_m=1.0,
+                                new_patrol={"inspection_date": dt.date(2026, 3, 5), "kind": "patrol"})
+    for corner in (2, 3):
+        record_corner_check(store, PRODUCING, corner, measured=None, tolerance_m=1.0, inspection_id=first.inspection_id)
+    record_corner_check(store, PRODUCING, 1, measured=None, tolerance_m=1.0,  # a field check: not a routine patrol
+                        new_patrol={"inspection_date": dt.date(2026, 4, 5), "kind": "field_check"})
+    record_corner_check(store, PRODUCING, 1, measured=None, tolerance_m=1.0,  # outside the period
+                        new_patrol={"inspection_date": dt.date(2025, 4, 5), "kind": "patrol"})
+    mines = zones_report(store, 2026, dt.date(2026, 1, 1), dt.date(2026, 6, 30)).mines
+    assert mines[PRODUCING].short_patrols == 0 and mines[PRODUCING].satisfied == 2
+    # one more routine patrol with a single check: short
+    record_corner_check(store, PRODUCING, 4, measured=None, tolerance_m=1.0,
+                        new_patrol={"inspection_date": dt.date(2026, 6, 5), "kind": "patrol"})
+    assert zones_report(store, 2026, dt.date(2026, 1, 1), dt.date(2026, 6, 30)).mines[PRODUCING].short_patrols == 1
