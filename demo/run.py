@@ -155,8 +155,9 @@ def record_demo_reviews(store, csv_path: Path) -> int:
     return len(rows)
 
 
-def record_demo_progress(store, before) -> tuple[int, int]:
-    """Rectification (and penalty, where one applies) recorded for two in three problems found before ``before``.
+def record_demo_progress(store, before, rectified_only: set[str] = frozenset()) -> tuple[int, int]:
+    """Rectification (and penalty, where one applies) recorded for two in three problems found before ``before``;
+    the patches ``rectified_only`` have their rectification recorded, their penalty not yet (整改中).
 
     Returns (items with progress, items struck off); the later problems stay open, some past their deadline.
     """
@@ -168,6 +169,10 @@ def record_demo_progress(store, before) -> tuple[int, int]:
     touched = closed = 0
     for item in ledger_items(store):
         found = item.get("found_at")
+        if item.get("patch_no") in rectified_only:
+            record_progress(store, item["fid"], rectified_on=dt.date(2026, 11, 15))
+            touched += 1
+            continue
         if item.get("state") == "closed" or found is None or found >= before or item["fid"] % 3 == 0:
             continue
         penalty = penalty_applies(item)
@@ -391,8 +396,9 @@ def main(out: Path, seed: int) -> int:
                 f"{result.get('CORNER_PROBLEMS')} from corner checks, {result.get('SURVEY_PROBLEMS')} from surveys)")
     import datetime as dt
 
-    touched, closed = record_demo_progress(store, dt.date(2026, 9, 1))
-    report.step(f"ledger progress recorded for {touched} problems found before 2026-09-01: {closed} struck off")
+    touched, closed = record_demo_progress(store, dt.date(2026, 9, 1), {determinations[1]["patch_no"]})
+    report.step(f"ledger progress recorded for {touched} problems (most found before 2026-09-01): {closed} struck off; "
+                f"{determinations[1]['patch_no']} rectified, its penalty not yet in place")
     result = run_algorithm("exportledger", {"DATABASE": str(database), "AS_OF": "2026-11-22",
                                             "TITLE": "演示县矿山勘查开采监督管理问题台账", "OUTPUT": str(out / "问题台账.xlsx")})
     report.step(f"exportledger on 2026-11-22: {result.get('ITEMS')} problems, {result.get('CLOSED')} struck off, "

@@ -186,3 +186,24 @@ def test_a_real_schema_5_file_is_migrated_to_6_with_its_rows_kept(tmp_path):
     source = None
     record_review(store, D(2026, 1, 5), quarter="2025-Q4")
     add_cases(store, [{"decision_no": "罚1", "party": "甲", "decided_on": "2025-01-01"}])
+
+
+def test_an_item_opened_by_a_notice_says_what_is_suspected_and_needs_a_penalty_once_determined(store):
+    from mine_supervision_plugin.store.patches import update_patch_fields
+
+    with store.transaction() as source:
+        layer = source.GetLayerByName("patches")
+        layer.SetAttributeFilter("patch_no = 'WP-2'")
+        feature = next(iter(layer))
+        set_field(feature, "prejudgment", "out_of_bounds")
+        layer.SetFeature(feature)
+        layer.ResetReading()
+        feature = layer = None  # released before the commit
+    update_patch_fields(store, "WP-2", {"notice_no": "整〔2026〕1号"})
+    (item,) = ledger_items(store)
+    assert item["problem"] == "图斑WP-2：疑似越界开采" and item["penalty_required"] == 0
+    determine(store, "WP-2")
+    (item,) = ledger_items(store)
+    assert item["problem"].startswith("图斑WP-2：越界开采") and item["penalty_required"] == 1
+    assert closing_reasons(item) == ["its rectification is not recorded as complete",
+                                     "its penalty is not recorded as in place"]
