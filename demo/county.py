@@ -1186,7 +1186,8 @@ def write_enforcement(rng: np.random.Generator, rights: list[Right], patches: li
     chosen = []
     for patch in sorted((p for p in patches if p.year == 2026 and p.expected == "out_of_bounds"), key=lambda p: p.tbbh):
         shape = make_valid(patch.geometry)  # some patches are drawn self-intersecting on purpose
-        right = max(rights, key=lambda r: r.geometry.intersection(shape).area)
+        with np.errstate(invalid="ignore"):  # GEOS leaves a floating-point flag numpy reports on empty intersections
+            right = max(rights, key=lambda r: r.geometry.intersection(shape).area)
         if right.license_no not in {r.license_no for _, r in chosen}:
             chosen.append((patch, right))
         if len(chosen) == 3:
