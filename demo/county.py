@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 from osgeo import gdal, ogr, osr
-from shapely import affinity
+from shapely import affinity, make_valid
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.ops import unary_union
 
@@ -1185,7 +1185,9 @@ def write_enforcement(rng: np.random.Generator, rights: list[Right], patches: li
     folder.mkdir(parents=True, exist_ok=True)
     chosen = []
     for patch in sorted((p for p in patches if p.year == 2026 and p.expected == "out_of_bounds"), key=lambda p: p.tbbh):
-        right = max(rights, key=lambda r: r.geometry.intersection(patch.geometry).area)
+        shape = make_valid(patch.geometry)  # some patches are drawn self-intersecting on purpose
+        with np.errstate(invalid="ignore"):  # GEOS leaves a floating-point flag numpy reports on empty intersections
+            right = max(rights, key=lambda r: r.geometry.intersection(shape).area)
         if right.license_no not in {r.license_no for _, r in chosen}:
             chosen.append((patch, right))
         if len(chosen) == 3:

@@ -155,29 +155,35 @@ def record_demo_reviews(store, csv_path: Path) -> int:
     return len(rows)
 
 
-def record_demo_progress(store, before) -> tuple[int, int]:
-    """Rectification (and penalty, where one applies) recorded for two in three problems found before ``before``.
-
-    Returns (items with progress, items struck off); the later problems stay open, some past their deadline.
+def demo_progress(store, before, rectified_only: set[str], path: Path) -> int:
+    """The county's progress sheet (CSV): rectification (and penalty, where one applies) of two in three problems
+    found before ``before`` — one in four penalties still outstanding — and the rectification alone of the patches
+    ``rectified_only`` (整改中). Returns the rows written; the later problems stay open, some past their deadline.
     """
     import datetime as dt
 
     from mine_supervision_plugin.domain.ledger import penalty_applies
-    from mine_supervision_plugin.store.ledger import ledger_items, record_progress
+    from mine_supervision_plugin.store.ledger import ledger_items
 
-    touched = closed = 0
+    rows = []
     for item in ledger_items(store):
         found = item.get("found_at")
-        if item.get("state") == "closed" or found is None or found >= before or item["fid"] % 3 == 0:
+        if item.get("state") == "closed" or found is None:
             continue
-        penalty = penalty_applies(item)
-        # one in four penalties is still outstanding: rectified but not struck off
-        penalized = found + dt.timedelta(days=45) if penalty and item["fid"] % 4 else None
-        after = record_progress(store, item["fid"], rectified_on=found + dt.timedelta(days=30), penalized_on=penalized,
-                                decision_no=f"长自然资罚〔{found.year}〕{100 + item['fid']}号" if penalized else None)
-        touched += 1
-        closed += after["state"] == "closed"
-    return touched, closed
+        if item.get("patch_no") in rectified_only:
+            rows.append({"item": item["fid"], "rectified_on": "2026-11-15", "penalized_on": "", "decision_no": ""})
+            continue
+        if found >= before or item["fid"] % 3 == 0:
+            continue
+        penalized = found + dt.timedelta(days=45) if penalty_applies(item) and item["fid"] % 4 else None
+        rows.append({"item": item["fid"], "rectified_on": (found + dt.timedelta(days=30)).isoformat(),
+                     "penalized_on": penalized.isoformat() if penalized else "",
+                     "decision_no": f"长自然资罚〔{found.year}〕{100 + item['fid']}号" if penalized else ""})
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=["item", "rectified_on", "penalized_on", "decision_no"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
 
 
 def prejudgment_agreement(store, truth_csv: Path) -> tuple[int, int, list[str]]:
@@ -403,8 +409,12 @@ def main(out: Path, seed: int) -> int:
                 f"{result.get('CORNER_PROBLEMS')} from corner checks, {result.get('SURVEY_PROBLEMS')} from surveys)")
     import datetime as dt
 
-    touched, closed = record_demo_progress(store, dt.date(2026, 9, 1))
-    report.step(f"ledger progress recorded for {touched} problems found before 2026-09-01: {closed} struck off")
+    sheet = out / "ledger_progress.csv"
+    demo_progress(store, dt.date(2026, 9, 1), {determinations[1]["patch_no"]}, sheet)
+    result = run_algorithm("recordledgerprogress", {"INPUT": str(sheet), "DATABASE": str(database)})
+    report.step(f"recordledgerprogress ({sheet.name}: most problems found before 2026-09-01): "
+                f"{result.get('UPDATED')} problems updated, {result.get('CLOSED')} struck off; "
+                f"{determinations[1]['patch_no']} rectified, its penalty not yet in place")
     result = run_algorithm("exportledger", {"DATABASE": str(database), "AS_OF": "2026-11-22",
                                             "TITLE": "演示县矿山勘查开采监督管理问题台账", "OUTPUT": str(out / "问题台账.xlsx")})
     report.step(f"exportledger on 2026-11-22: {result.get('ITEMS')} problems, {result.get('CLOSED')} struck off, "

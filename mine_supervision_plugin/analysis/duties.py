@@ -10,8 +10,8 @@ Answered from the supervision database for the mines of a compliance check and a
 * **special surveys** — a producing mine inside a key monitoring zone in force
   that year (:mod:`..domain.zones`) is surveyed twice a year by the end of
   November (seed 002 §二(二)3): per year overlapping the period, the distinct
-  ``survey_extents`` rounds of the mine dated in that year (a round without a
-  date counts for the year of its name, ``2026-1``);
+  ``survey_extents`` rounds of the mine dated in that year up to the period's
+  end (a round without a date counts for the year of its name, ``2026-1``);
 * **quarterly reviews** — one recorded review (``reviews``, see
   :mod:`..store.reviews`) per quarter overlapping the period (seed 000 §二(三)).
 
@@ -91,14 +91,16 @@ def survey_years(start: dt.date, end: dt.date) -> range:
     return range(start.year, end.year + 1)
 
 
-def surveys_done(rows: Sequence[dict]) -> dict[tuple[str, int], set[str]]:
-    """(licence, year) → the distinct survey rounds of that mine in that year."""
+def surveys_done(rows: Sequence[dict], until: dt.date | None = None) -> dict[tuple[str, int], set[str]]:
+    """(licence, year) → the distinct survey rounds of that mine in that year (surveyed by ``until``, if given)."""
     done: dict[tuple[str, int], set[str]] = defaultdict(set)
     for row in rows:
         number, round_id = row.get("license_no"), row.get("survey_round")
         if not number or not round_id:
             continue
         day = to_date(row.get("surveyed_at"))
+        if until is not None and day is not None and day > until:
+            continue  # not yet surveyed at the end of the period
         year = day.year if day else _round_year(round_id)
         if year is not None:
             done[(number, year)].add(str(round_id))
@@ -176,7 +178,7 @@ def duties(store: SupervisionStore, license_nos: Sequence[str], statuses: Sequen
             continue
         counts[(int(patrol), check.get("license_no") or first_mine.get(int(patrol)))] += 1
     short = short_corner_patrols(patrols, counts, start, end)
-    done = surveys_done(surveys)
+    done = surveys_done(surveys, end)
     zone_years = {year: key_zone_mines(rights, zones, year) for year in survey_years(start, end)}
     rows = []
     for number, status in zip(license_nos, statuses):

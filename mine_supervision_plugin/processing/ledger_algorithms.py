@@ -183,3 +183,52 @@ class ExportLedgerAlgorithm(MineSupervisionAlgorithm):
                              "off → {path}").format(day=as_of.isoformat(), path=path, **counts))
         return {"OUTPUT": str(path), "ITEMS": counts["items"], "OPEN": counts["open"], "CLOSED": counts["closed"],
                 "OVERDUE": counts["overdue"]}
+
+
+PROGRESS_FIELDS = {
+    "item": ("item", "fid", "序号", "台账编号"),
+    "source_key": ("source_key", "来源记录"),
+    "patch_no": ("patch_no", "图斑编号"),
+    "rectified_on": ("rectified_on", "整改完成时间", "整改完成日期"),
+    "penalized_on": ("penalized_on", "处罚到位时间", "处罚到位日期"),
+    "decision_no": ("decision_no", "处罚决定书文号"),
+    "note": ("note", "备注"),
+}
+
+
+class RecordLedgerProgressAlgorithm(MineSupervisionAlgorithm):
+    NAME = "recordledgerprogress"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Record rectification and penalties in the problem ledger")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Records the progress of many ledger problems at once: INPUT is any table or CSV naming each problem by "
+            "item (its number in the ledger), source_key or patch_no, with rectified_on, penalized_on, decision_no "
+            "and note (Chinese headers accepted). A problem is struck off (消号) when its rectification and, where a "
+            "penalty applies, its penalty are recorded. Nothing is recorded when a row is bad; every bad row is named."
+        )
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "INPUT", tr("Progress (item or source_key or patch_no, rectified_on, penalized_on…)"),
+            [QgsProcessing.TypeVector]))
+        self.add_database_parameter()
+        self.addOutput(QgsProcessingOutputNumber("UPDATED", tr("Problems updated")))
+        self.addOutput(QgsProcessingOutputNumber("CLOSED", tr("Problems struck off")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..store.ledger import LedgerError, record_progress_batch
+
+        store = self.open_store(parameters, context)
+        columns = read_columns(self, parameters, "INPUT", context, feedback, PROGRESS_FIELDS, ())
+        if all(columns.values[k] is None for k in ("item", "source_key", "patch_no")):
+            raise QgsProcessingException(tr("INPUT names no problem: it needs an item, source_key or patch_no column."))
+        keys = [k for k in PROGRESS_FIELDS if columns.values[k] is not None]
+        rows = [{k: columns.values[k][i] for k in keys} for i in range(len(columns))]
+        with processing_errors(LedgerError):
+            done = record_progress_batch(store, rows, labels=list(columns.labels))
+        closed = sum(1 for item in done if item["state"] == "closed")
+        feedback.pushInfo(tr("{updated} problem(s) updated, {closed} struck off.").format(updated=len(done), closed=closed))
+        return {"UPDATED": len(done), "CLOSED": closed}

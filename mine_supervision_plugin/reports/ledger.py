@@ -63,9 +63,8 @@ def ledger_records(store: SupervisionStore, *, as_of: dt.date | None = None, ope
                   for f in source.GetLayerByName("mining_rights")}
         patches = {}
         layer = source.GetLayerByName("patches")
-        if layer.GetLayerDefn().GetFieldIndex("transfer_required") >= 0:
-            layer.SetAttributeFilter("transfer_required = 1")
-            patches = {f.GetField("patch_no"): f.GetField("transfer_basis") for f in layer}
+        if layer.GetLayerDefn().GetFieldIndex("transfer_required") >= 0:  # a boolean: filtered here (PostgreSQL)
+            patches = {f.GetField("patch_no"): f.GetField("transfer_basis") for f in layer if f.GetField("transfer_required")}
         source = None
     records = []
     for item in items:

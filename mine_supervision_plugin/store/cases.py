@@ -174,8 +174,7 @@ def transfers(store: SupervisionStore) -> list[dict]:
     """The patches flagged for transfer to the judiciary, with their basis (the query the patches dock shows)."""
     with reading(store.location):
         source = open_read(store)
-        layer = source.GetLayerByName(PATCHES)
-        layer.SetAttributeFilter("transfer_required = 1")
-        rows = [as_dict(f) for f in layer]
+        # filtered here, not by an OGR filter: "= 1" is refused on PostgreSQL's boolean columns
+        rows = [as_dict(f) for f in source.GetLayerByName(PATCHES) if f.GetField("transfer_required")]
         source = None
     return rows

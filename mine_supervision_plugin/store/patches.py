@@ -485,9 +485,14 @@ def _ledger_state(state: str) -> str:
 def _problem_text(patch: Mapping) -> str:
     """The ledger's problem description, in Chinese: the ledger is the bureau's document."""
     violation = _text(patch.get("violation_type"))
-    what = chinese_label("violation_type", violation) if violation else chinese_label(
-        "determination", _text(patch.get("determination")) or "other"
-    )
+    determination = _text(patch.get("determination"))
+    prejudgment = _text(patch.get("prejudgment"))
+    if violation:
+        what = chinese_label("violation_type", violation)
+    elif not determination and prejudgment:  # not determined yet: what the pre-judgment suspects
+        what = chinese_label("prejudgment", prejudgment)
+    else:
+        what = chinese_label("determination", determination or "other")
     finding = _text(patch.get("finding"))
     text = f"图斑{patch.get('patch_no')}：{what}"
     return f"{text}（{finding}）" if finding else text
@@ -571,6 +576,8 @@ def _sync_case_records(
             "problem": _problem_text(patch),
             "state": ledger_state,
         }
+        if determination_of(patch) == "illegal" or _text(patch.get("case_no")):
+            values["penalty_required"] = True  # known once determined (an item opened by a notice starts without)
         if ledger_state == "closed":
             completed = bool(rectification_completed) or bool(item.GetField("rectification_done"))
             values.update(rectification_done=completed, penalty_done=completed, closed_at=today)

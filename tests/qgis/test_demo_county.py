@@ -188,3 +188,27 @@ def test_deterministic(county, tmp_path):
     assert county["patch_truth"].read_bytes() == again["patch_truth"].read_bytes()
     assert county["rights_attributes"].read_bytes() == again["rights_attributes"].read_bytes()
     assert county["corner_checks"].read_bytes() == again["corner_checks"].read_bytes()
+
+
+def test_enforcement_files_give_non_trivial_answers(county):
+    """Issue 11 item 8: every routine patrol has corner checks, a few fewer than 3; the first determined holder had
+    two penalties for illegal mining within two years (seed 003 → transfer); 2026-Q2 has no review."""
+    def read(path):
+        with open(path, encoding="utf-8-sig") as stream:
+            return list(csv.DictReader(stream))
+
+    routes = [r for r in _features(county["routes"], "routes") if r["kind"] == "patrol"]
+    per_patrol = Counter(c["inspection_no"] for c in read(county["corner_checks"]))
+    assert {r["inspection_no"] for r in routes} <= set(per_patrol)
+    short = [n for n, count in per_patrol.items() if count < 3]
+    assert 10 <= len(short) <= 0.2 * len(per_patrol)
+    determinations = read(county["determinations"])
+    assert len(determinations) == 3 and all(TODAY > dt.date.fromisoformat(d["field_check_date"]) for d in determinations)
+    cases = read(county["penalty_cases"])
+    first = dt.date.fromisoformat(determinations[0]["field_check_date"])
+    prior = [c for c in cases if c["license_no"] == determinations[0]["license_no"]
+             and first.replace(year=first.year - 2) <= dt.date.fromisoformat(c["decided_on"]) < first]
+    assert len(prior) == 2 and {c["violation_type"] for c in prior} == {"越界开采"}
+    assert sum(1 for c in cases if c["license_no"] == determinations[1]["license_no"]) == 1
+    assert sum(1 for c in cases if c["violation_type"] == "无证开采") == 14
+    assert [r["quarter"] for r in read(county["reviews"])] == ["2025-Q4", "2026-Q1", "2026-Q3"]

@@ -81,7 +81,8 @@ def rows(path, key="license_no", layer=None) -> dict:
 
 def test_the_new_algorithms_are_listed(qgis):
     listed = qgis.algorithms()
-    for name in ("importpenaltycases", "updateledger", "exportledger", "patrolsummary", "tworates"):
+    for name in ("importpenaltycases", "updateledger", "exportledger", "recordledgerprogress", "patrolsummary",
+                 "tworates"):
         assert f"minesupervision:{name}" in listed and "unavailable" not in listed[f"minesupervision:{name}"]
 
 
@@ -153,3 +154,22 @@ def test_the_patrol_summary_and_the_two_rates(qgis, county, tmp_path):
     assert row["period"] == "2025年度" and row["holder_cases"] == 1 and row["rights_in_force"] == 3
     assert rates["results"]["HOLDER_INCIDENCE_RATE"] == pytest.approx(33.33)
     assert row["unlicensed_change_rate_pct"] is None
+
+
+def test_progress_from_a_sheet_strikes_problems_off(qgis, county, tmp_path):
+    from mine_supervision_plugin.store.ledger import ledger_items
+
+    qgis.run("updateledger", {"DATABASE": county})
+    items = {i["source_key"]: i for i in ledger_items(open_database(county)) if i["source_key"]}
+    corner = next(k for k in items if k.startswith("corner_check:"))
+    sheet = tmp_path / "progress.csv"
+    sheet.write_text(f"来源记录,整改完成时间,处罚到位时间\n{corner},2026-03-01,\nWP-404,2026-03-01,\n", encoding="utf-8")
+    with pytest.raises(QgisProcessError) as refused:
+        qgis.run("recordledgerprogress", {"INPUT": sheet, "DATABASE": county})
+    assert "line 3" in str(refused.value) and "Traceback" not in str(refused.value)
+    assert items[corner]["state"] == {i["fid"]: i for i in ledger_items(open_database(county))}[items[corner]["fid"]]["state"]
+    sheet.write_text(f"来源记录,整改完成时间,处罚到位时间\n{corner},2026-03-01,\n", encoding="utf-8")
+    done = qgis.run("recordledgerprogress", {"INPUT": sheet, "DATABASE": county})["results"]
+    assert (done["UPDATED"], done["CLOSED"]) == (1, 1)
+    after = {i["fid"]: i for i in ledger_items(open_database(county))}[items[corner]["fid"]]
+    assert after["state"] == "closed" and str(after["closed_at"]) == "2026-03-01"

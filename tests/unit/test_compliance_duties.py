@@ -93,6 +93,9 @@ def test_duties_from_a_database(tmp_path):
     assert mines.loc["C2", "surveys_required"] == 0  # in the zone but not producing
     assert answer.short_corner_patrols == 1 and answer.mines_missing_surveys == 0
     assert answer.quarters_without_review == ["2026-Q2"]
+    # a survey dated after the period's end was not done yet (the undated round still counts)
+    early = duties(store, ["C0"], ["在产"], D(2026, 1, 1), D(2026, 5, 31)).mines.iloc[0]
+    assert (early["surveys_done"], early["surveys_missing"]) == (1, "2026: 1/2 (≤2026-11-30)")
     # a producing mine of the zone without surveys: named with the due date when the period ends before it
     with store.transaction() as source:
         _add(source, "mining_rights", {"license_no": "C9", "mine_name": "m", "holder": "h", "status": "producing"},

@@ -186,3 +186,44 @@ def test_a_real_schema_5_file_is_migrated_to_6_with_its_rows_kept(tmp_path):
     source = None
     record_review(store, D(2026, 1, 5), quarter="2025-Q4")
     add_cases(store, [{"decision_no": "罚1", "party": "甲", "decided_on": "2025-01-01"}])
+
+
+def test_an_item_opened_by_a_notice_says_what_is_suspected_and_needs_a_penalty_once_determined(store):
+    from mine_supervision_plugin.store.patches import update_patch_fields
+
+    with store.transaction() as source:
+        layer = source.GetLayerByName("patches")
+        layer.SetAttributeFilter("patch_no = 'WP-2'")
+        feature = next(iter(layer))
+        set_field(feature, "prejudgment", "out_of_bounds")
+        layer.SetFeature(feature)
+        layer.ResetReading()
+        feature = layer = None  # released before the commit
+    update_patch_fields(store, "WP-2", {"notice_no": "整〔2026〕1号"})
+    (item,) = ledger_items(store)
+    assert item["problem"] == "图斑WP-2：疑似越界开采" and item["penalty_required"] == 0
+    determine(store, "WP-2")
+    (item,) = ledger_items(store)
+    assert item["problem"].startswith("图斑WP-2：越界开采") and item["penalty_required"] == 1
+    assert closing_reasons(item) == ["its rectification is not recorded as complete",
+                                     "its penalty is not recorded as in place"]
+
+
+def test_progress_of_many_items_is_all_or_nothing_and_names_bad_rows(store):
+    from mine_supervision_plugin.store.ledger import record_progress_batch
+
+    first, second = add_items(store, [
+        {"problem": "a", "source_kind": "patrol", "source_key": "inspection:1:C1", "penalty_required": True},
+        {"problem": "b", "source_kind": "corner_check", "source_key": "corner_check:9"}])
+    with pytest.raises(LedgerError) as refused:
+        record_progress_batch(store, [{"item": first, "rectified_on": "2026-05-01"},
+                                      {"source_key": "corner_check:404", "rectified_on": "2026-05-01"},
+                                      {"item": second, "rectified_on": "五月"}], labels=["line 2", "line 3", "line 4"])
+    text = str(refused.value)
+    assert "line 3" in text and "corner_check:404" in text and "line 4" in text and "五月" in text
+    assert {i["state"] for i in ledger_items(store)} == {"open"}  # nothing written
+    done = record_progress_batch(store, [{"item": str(first), "rectified_on": "2026-05-01", "decision_no": "罚7"},
+                                         {"source_key": "corner_check:9", "rectified_on": "2026/5/3"}])
+    assert [d["state"] for d in done] == ["rectifying", "closed"] and done[1]["closed_at"] == D(2026, 5, 3)
+    with pytest.raises(LedgerError, match="already struck off"):
+        record_progress_batch(store, [{"item": second, "rectified_on": "2026-05-04"}])
