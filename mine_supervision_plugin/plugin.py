@@ -191,6 +191,7 @@ class MineSupervisionPlugin:
 
         self.add_action("new_db.svg", tr("New supervision database…"), self.new_database)
         self.add_action("open_db.svg", tr("Open supervision database…"), self.open_database)
+        self.add_action("open_db.svg", tr("Connect to shared database…"), self.connect_shared_database, toolbar=False)
         self.add_action(
             "mine.svg", tr("Import licence coordinates…"), self.import_coordinates, feature="analysis", toolbar=False
         )
@@ -334,7 +335,7 @@ class MineSupervisionPlugin:
             )
             return
 
-        results = processing.execAlgorithmDialog(f"minesupervision:{algorithm}", {"DATABASE": self.context.store.location})
+        results = processing.execAlgorithmDialog(f"minesupervision:{algorithm}", {"DATABASE": self.context.store.kept_reference})
         if results:
             from .store.project import find_layer
 
@@ -367,3 +368,8 @@ class MineSupervisionPlugin:
         from .gui.database_dialogs import open_database_interactive
 
         open_database_interactive(self.context)
+
+    def connect_shared_database(self) -> None:
+        from .gui.database_dialogs import connect_shared_database_interactive
+
+        connect_shared_database_interactive(self.context)

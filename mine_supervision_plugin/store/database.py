@@ -100,6 +100,12 @@ def _ogr_name(target: str) -> str:
     return target
 
 
+def without_password(location: str) -> str:
+    """A PostgreSQL location with any password left out altogether (for what is kept: projects, results)."""
+    text = re.sub(r"\s*password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", "", str(location), flags=re.IGNORECASE)
+    return re.sub(r"(postgres(?:ql)?://[^:/@\s]+):[^@\s]+@", r"\1@", text).strip()
+
+
 def shown_location(location: str) -> str:
     """The database as messages and logs name it: a file's path; a PostgreSQL connection without its password."""
     location = str(location)
@@ -404,6 +410,11 @@ class SupervisionStore:
     migrated_from: int | None = None
     #: what opening it did that the user should know (a rolled-back interrupted change...)
     notes: list[str] = field(default_factory=list)
+    #: PostgreSQL: what the user named (a QGIS connection's name, a connection string without password), set by
+    #: the face that resolved it; kept in projects and shown in messages in place of the location
+    reference: str = ""
+    #: PostgreSQL: the libpq connection string QGIS's layers use (a service or an authcfg, never a password)
+    qgis_connection: str = ""
 
     @property
     def is_postgres(self) -> bool:
@@ -412,7 +423,14 @@ class SupervisionStore:
     @property
     def shown(self) -> str:
         """The database as messages name it (never with a password)."""
-        return shown_location(self.location)
+        return self.reference or shown_location(self.location)
+
+    @property
+    def kept_reference(self) -> str:
+        """What a project or a result may keep to find the database again: the file, or a reference without password."""
+        if not self.is_postgres:
+            return self.location
+        return self.reference or without_password(self.location)
 
     def layer_uri(self, table_name: str) -> str:
         """The QGIS OGR data source string of one table."""

@@ -39,3 +39,51 @@ def test_database_without_postgis_is_refused_in_words(pg_server):
 def test_passwords_are_never_shown():
     shown = database.redact_password("PG:dbname=a host=h password=s3cret user=u and postgresql://u:pw@h/db")
     assert "s3cret" not in shown and "pw@" not in shown and "password=***" in shown
+
+
+def test_what_is_kept_has_no_password_at_all():
+    assert database.without_password("PG:dbname=a password='s e' host=h user=u") == "PG:dbname=a host=h user=u"
+    assert database.without_password("postgresql://u:pw@h/db") == "postgresql://u@h/db"
+    store = database.SupervisionStore("PG:dbname=a host=h password=s3cret", 4526, 5)
+    assert "s3cret" not in store.kept_reference and "s3cret" not in store.shown
+
+
+@pytest.mark.parametrize("typed", ["service=county", "dbname=county host=db.example port=5433 user=gis",
+                                   "postgresql://gis@db.example/county", "PG:dbname=county"])
+def test_connection_strings_are_postgres_locations(typed):
+    assert database.is_postgres(typed)
+    assert database.postgres_location(typed).startswith("PG:")
+    assert not database.is_postgres("/data/county.gpkg") and not database.is_postgres("county.gpkg")
+
+
+def test_wrong_credentials_unknown_database_and_unreachable_server_are_refused_in_words(pg_server):
+    from pg_server import SUPERUSER
+
+    wrong = f"PG:dbname=postgres host=127.0.0.1 port={pg_server.port} user={SUPERUSER} password=not-the-password"
+    with pytest.raises(database.StoreError, match="refused the user name or password") as refused:
+        database.open_database(wrong)
+    assert "not-the-password" not in str(refused.value)
+    with pytest.raises(database.StoreError, match="refused the user name or password"):
+        database.create_database(wrong)
+    with pytest.raises(database.StoreError, match="no such database"):
+        database.open_database(pg_server.ogr_target("no_such_database"))
+    closed = f"PG:dbname=postgres host=127.0.0.1 port=1 user={SUPERUSER} password=secret-here"
+    with pytest.raises(database.StoreError, match="cannot be reached") as refused:
+        database.open_database(closed)
+    assert "secret-here" not in str(refused.value)
+
+
+def test_a_password_changed_between_saves_is_worded_and_nothing_written(pg_database):
+    from mine_supervision_plugin.store.patches import add_patches
+
+    store = database.open_database(database.create_database(pg_database))
+    import shapely
+
+    add_patches(store, [{"patch_no": "A-1", "geometry": shapely.box(38_500_000, 4_000_000, 38_500_100, 4_000_100)}],
+                source="satellite")
+    # the same store reached through a wrong password (as after a password change on the server)
+    moved = database.SupervisionStore(pg_database.replace("ms-admin-test-password", "changed"), 4526, store.schema_version)
+    with pytest.raises(database.StoreError, match="refused the user name or password") as refused:
+        add_patches(moved, [{"patch_no": "A-2", "geometry": shapely.box(38_500_000, 4_000_000, 38_500_100, 4_000_100)}],
+                    source="satellite")
+    assert "changed" not in str(refused.value).replace("password=***", "")
