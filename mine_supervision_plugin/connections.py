@@ -81,16 +81,17 @@ def _connection_uri(name: str) -> QgsDataSourceUri:
     username = settings.value(key + "username", "") or ""
     password = settings.value(key + "password", "") or ""
     authcfg = settings.value(key + "authcfg", "") or ""
-    if service:
-        uri.setConnection(service, database, username, password, QgsDataSourceUri.SslPrefer, authcfg)
-    else:
-        uri.setConnection(host, port, database, username, password, QgsDataSourceUri.SslPrefer, authcfg)
     sslmode = settings.value(key + "sslmode", None)
+    ssl = QgsDataSourceUri.SslPrefer
     if sslmode not in (None, ""):
         try:
-            uri.setSslMode(QgsDataSourceUri.SslMode(int(sslmode)))
+            ssl = QgsDataSourceUri.SslMode(int(sslmode))
         except (TypeError, ValueError):
-            uri.setSslMode(QgsDataSourceUri.decodeSslMode(str(sslmode)))
+            ssl = QgsDataSourceUri.decodeSslMode(str(sslmode))
+    if service:
+        uri.setConnection(service, database, username, password, ssl, authcfg)
+    else:
+        uri.setConnection(host, port, database, username, password, ssl, authcfg)
     return uri
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from demo.qgis_process import QgisProcessError
 from pg_server import SUPERUSER, SUPERUSER_PASSWORD
 from store_sql import count, query
+
+from demo.qgis_process import QgisProcessError
 
 
 def dbname_of(location: str) -> str:
