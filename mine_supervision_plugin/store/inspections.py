@@ -110,8 +110,8 @@ def attachments_folder(store: SupervisionStore) -> Path:
             source = None
         if not folder:
             raise StoreError(
-                tr("{path} has no attachments folder yet: set the shared folder where its photos are kept "
-                   "(Processing: set attachments folder) before importing photos.").format(path=store.shown)
+                tr("{path} has no attachments folder yet: its administrator sets the shared folder where its photos "
+                   "are kept (README, Shared database) before photos are imported.").format(path=store.shown)
             )
         return Path(folder)
     path = Path(store.location)
