@@ -74,3 +74,18 @@ def test_bad_connections_are_refused_in_words_and_nothing_is_written(qgis, pg_se
                                        "OUTPUT": tmp_path / "parcels2.gpkg"})
     assert "not a supervision database" in str(refused.value) and SUPERUSER_PASSWORD not in str(refused.value)
     assert query(pg_database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'spatial_ref_sys'") == [(0,)]
+
+
+def test_pushdatabase_moves_a_county_geopackage_into_the_shared_database(qgis, database, service, pg_database):
+    """The module's county database (licences imported through qgis_process) pushed through a service."""
+    from mine_supervision_plugin.store.schema import SCHEMA_VERSION, tables_at
+
+    answer = qgis.run("pushdatabase", {"INPUT": database, "DATABASE": service})
+    expected = {spec.name: count(database, spec.name) for spec in tables_at(SCHEMA_VERSION)}
+    assert answer["results"]["ROWS"] == sum(expected.values()) and expected["mining_rights"] > 0
+    assert count(pg_database, "mining_rights") == expected["mining_rights"]
+    assert count(pg_database, "mining_right_corners") == expected["mining_right_corners"]
+    with pytest.raises(QgisProcessError) as refused:
+        qgis.run("pushdatabase", {"INPUT": database, "DATABASE": service})
+    assert "already holds supervision data" in str(refused.value) and "Traceback" not in str(refused.value)
+    assert count(pg_database, "mining_rights") == expected["mining_rights"]
