@@ -116,12 +116,17 @@ def push_database(
                 layer_in = source.GetLayerByName(spec.name)
                 layer_out = out.GetLayerByName(spec.name)
                 definition = layer_out.GetLayerDefn()
+                kind = layer_out.GetGeomType()
                 names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
                 layer_in.ResetReading()
                 for feature in layer_in:
                     copy = ogr.Feature(definition)
                     copy.SetFrom(feature, forgiving=1)
                     copy.SetFID(feature.GetFID())  # links by fid (photos to patrols, corrections to events) stay
+                    geometry = feature.GetGeometryRef()
+                    if geometry is not None and kind != ogr.wkbNone and geometry.GetGeometryType() != kind:
+                        # a GeoPackage takes a Polygon in a MultiPolygon column; PostGIS checks the type
+                        copy.SetGeometry(ogr.ForceTo(geometry.Clone(), kind))
                     for name in names:
                         if feature.GetFieldIndex(name) < 0:
                             copy.SetFieldNull(name)

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 import shapely
+from osgeo import ogr
 from store_sql import add_failing_trigger, count, execute, fingerprint, query
 from test_rights_store import make_licence
 
@@ -33,6 +34,16 @@ def county(tmp_path):
     with issuing(store, PREFIX, 2026) as allocation:
         allocation.record(holder="甲公司", license_nos=["C1"], patch_nos=["WP-0"], facts="越界", legal_basis="法",
                           requirement="停止", deadline=dt.date(2026, 6, 1), issued_at=dt.date(2026, 5, 2), pdf_path="/x.pdf")
+    # a zone drawn by another program: a Polygon in the MultiPolygon column (a GeoPackage does not check)
+    source = ogr.Open(store.location, update=1)
+    zones = source.GetLayerByName("monitoring_zones")
+    zone = ogr.Feature(zones.GetLayerDefn())
+    zone.SetField("name", "荫城重点监测矿区")
+    zone.SetField("level", "province")
+    zone.SetGeometry(ogr.CreateGeometryFromWkt(
+        "POLYGON((38510000 3849000, 38530000 3849000, 38530000 3852000, 38510000 3849000))"))
+    zones.CreateFeature(zone)
+    source = zones = zone = None
     return store
 
 
@@ -54,6 +65,8 @@ def test_a_geopackage_is_pushed_whole_and_the_shared_database_carries_on(county,
         assert query(pg_database, f"SELECT {columns} FROM {table} ORDER BY fid") == \
             query(county.location, f"SELECT {columns} FROM {table} ORDER BY fid"), table
     assert query(pg_database, "SELECT ST_Area(geom) FROM patches WHERE patch_no = 'WP-3'")[0][0] == pytest.approx(10_000)
+    assert query(pg_database, "SELECT ST_GeometryType(geom), name FROM monitoring_zones") == [
+        ("ST_MultiPolygon", "荫城重点监测矿区")]
     shared = open_database(pg_database)
     # the workflow and the numbers go on from where the GeoPackage left them
     assert [e["to_state"] for e in patch_history(shared, "WP-0")] == ["issued", "verified"]
