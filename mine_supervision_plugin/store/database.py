@@ -175,7 +175,22 @@ def _create_table(source: ogr.DataSource, spec: Table, srs: osr.SpatialReference
     )
     for field_spec in spec.fields_at(version):
         layer.CreateField(_field_definition(field_spec))
+    _postgres_local_times(source, spec, spec.fields_at(version))
     _create_indexes(source, spec, spec.fields_at(version))
+
+
+def _postgres_local_times(source: ogr.DataSource, spec: Table, fields: tuple[Field, ...]) -> None:
+    """Date-times as written, without a time zone, as in a GeoPackage (OGR makes them ``timestamptz``).
+
+    With a time zone, PostgreSQL would read the plugin's local times in the server's zone and QGIS would
+    show them moved by the difference; a workflow log must show the times the users saw.
+    """
+    if source.GetDriver().GetName() != "PostgreSQL":
+        return
+    for field_spec in fields:
+        if field_spec.kind == DATETIME:
+            source.ExecuteSQL(f'ALTER TABLE "{spec.name}" ALTER COLUMN "{field_spec.name}" '
+                              "TYPE timestamp without time zone")
 
 
 def _create_indexes(source: ogr.DataSource, spec: Table, fields: tuple[Field, ...]) -> None:
@@ -603,6 +618,7 @@ def _migrate(source: ogr.DataSource, crs_epsg: int) -> None:
         _create_table(source, spec, srs, SCHEMA_VERSION)
     for spec, field_spec in diff.missing_fields:
         source.GetLayerByName(spec.name).CreateField(_field_definition(field_spec))
+        _postgres_local_times(source, spec, (field_spec,))
         _create_indexes(source, spec, (field_spec,))
 
 

@@ -87,3 +87,25 @@ def test_a_password_changed_between_saves_is_worded_and_nothing_written(pg_datab
         add_patches(moved, [{"patch_no": "A-2", "geometry": shapely.box(38_500_000, 4_000_000, 38_500_100, 4_000_100)}],
                     source="satellite")
     assert "password=changed" not in str(refused.value) and "password=***" in str(refused.value)
+
+
+def test_date_times_are_kept_as_written_without_a_time_zone(pg_server, pg_database):
+    """The workflow log shows the times the users saw, whatever the server's time zone (a GeoPackage's way)."""
+    import datetime as dt
+
+    import shapely
+
+    from mine_supervision_plugin.store.patches import add_patches, patch_history
+
+    database.create_database(pg_database, schema_version=3)  # a migrated database gets the same columns
+    store = database.open_database(pg_database)
+    dbname = pg_database.split("dbname=")[1].split()[0]
+    kinds = pg_server.psql("SELECT DISTINCT data_type FROM information_schema.columns WHERE column_name IN "
+                           "('event_time', 'started_at', 'updated_at', 'taken_at')", dbname=dbname)
+    assert kinds == "timestamp without time zone"
+    pg_server.psql(f"ALTER DATABASE {dbname} SET timezone = 'America/New_York'")
+    before = dt.datetime.now().replace(microsecond=0)
+    add_patches(store, [{"patch_no": "T-1", "geometry": shapely.box(38_500_000, 4_000_000, 38_500_100, 4_000_100)}],
+                source="satellite")
+    (event,) = patch_history(store, "T-1")
+    assert before <= event["event_time"] <= dt.datetime.now()
