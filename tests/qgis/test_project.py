@@ -79,3 +79,27 @@ def test_older_database_is_migrated_on_open_with_a_message(tmp_path, context, qg
     assert store.migrated_from == 1
     assert find_layer("mining_right_history") is not None
     assert any("old.gpkg" in m for m in qgis_iface.messageBar().get_messages(Qgis.Info))
+
+
+def test_a_postgis_database_typed_with_its_password_opens_as_a_project_that_keeps_no_password(
+        tmp_path, context, qgis_iface, pg_database):
+    """``dbname=… host=… user=… password=…`` typed: the layers are QGIS postgres layers without the password
+    (QGIS's credentials cache answers them this session); the project keeps the string without it."""
+    typed = pg_database[len("PG:"):]
+    password = typed.split("password=")[1].split()[0]
+    store = create_and_load(context, typed, 4526)
+    assert store is not None and store.is_postgres
+    layers = {spec.name: find_layer(spec.name) for spec in TABLES}
+    assert all(layer is not None and layer.isValid() and layer.providerType() == "postgres"
+               for layer in layers.values())
+    assert len(QgsProject.instance().relationManager().relations()) == len(RELATIONS)
+    assert layers["patches"].featureCount() == 0 and layers["patches"].crs().authid() == "EPSG:4526"
+    assert all(password not in layer.source() for layer in layers.values())
+    assert password not in database_of_project() and "dbname=" in database_of_project()
+    assert not any(password in m for level in (Qgis.Success, Qgis.Info, Qgis.Critical)
+                   for m in qgis_iface.messageBar().get_messages(level))
+    path = tmp_path / "shared.qgs"
+    assert QgsProject.instance().write(str(path))
+    assert password not in path.read_text(encoding="utf-8")
+    # the project's reference opens the database again this session (the password from the session)
+    assert open_and_load(context, database_of_project()) is not None
