@@ -33,6 +33,7 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("import_survey", "ImportSurveyAlgorithm", "importsurvey", "analysis"),
     ("compare_survey", "CompareSurveyAlgorithm", "comparesurvey", "analysis"),
     ("push_database", "PushDatabaseAlgorithm", "pushdatabase", None),
+    ("set_attachments_folder", "SetAttachmentsFolderAlgorithm", "setattachmentsfolder", None),
 )
 
 

@@ -111,7 +111,8 @@ def attachments_folder(store: SupervisionStore) -> Path:
         if not folder:
             raise StoreError(
                 tr("{path} has no attachments folder yet: its administrator sets the shared folder where its photos "
-                   "are kept (README, Shared database) before photos are imported.").format(path=store.shown)
+                   "are kept (Processing: Set the attachments folder of a shared database) before photos are "
+                   "imported.").format(path=store.shown)
             )
         return Path(folder)
     path = Path(store.location)

@@ -89,3 +89,12 @@ def test_pushdatabase_moves_a_county_geopackage_into_the_shared_database(qgis, d
         qgis.run("pushdatabase", {"INPUT": database, "DATABASE": service})
     assert "already holds supervision data" in str(refused.value) and "Traceback" not in str(refused.value)
     assert count(pg_database, "mining_rights") == expected["mining_rights"]
+
+
+def test_patrol_photos_of_a_shared_database_go_to_the_folder_its_administrator_sets(qgis, service, pg_database, tmp_path):
+    qgis.run("createdatabase", {"DATABASE": service, "CRS": "EPSG:4526"})
+    share = tmp_path / "share" / "attachments"
+    share.parent.mkdir()
+    answer = qgis.run("setattachmentsfolder", {"DATABASE": service, "FOLDER": share})
+    assert answer["results"]["FOLDER"] == str(share.resolve())
+    assert query(pg_database, "SELECT value FROM ms_meta WHERE key = 'attachments_folder'") == [(str(share.resolve()),)]
