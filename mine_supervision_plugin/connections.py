@@ -122,6 +122,8 @@ def resolve(text: str) -> DatabaseRef:
         raise StoreError(tr("No supervision database was given."))
     if text in postgres_connection_names():
         uri = _connection_uri(text)
+        if uri.password():  # saved in QGIS's settings as plain text: the project's layers get it this session
+            _remember_credentials(_without_password(uri), uri)
         return DatabaseRef(postgres_location(_libpq(uri, expand=True)), text, _without_password(uri))
     if text in _session_locations:
         return _session_locations[text]

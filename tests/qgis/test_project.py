@@ -103,3 +103,21 @@ def test_a_postgis_database_typed_with_its_password_opens_as_a_project_that_keep
     assert password not in path.read_text(encoding="utf-8")
     # the project's reference opens the database again this session (the password from the session)
     assert open_and_load(context, database_of_project()) is not None
+
+
+def test_bad_shared_databases_give_a_message_in_words_and_keep_the_project(context, qgis_iface, pg_server, pg_database):
+    from pg_server import SUPERUSER
+
+    good = create_and_load(context, pg_database[len("PG:"):], 4526)
+    wrong = f"dbname=postgres host=127.0.0.1 port={pg_server.port} user={SUPERUSER} password=wrong-secret"
+    assert open_and_load(context, wrong) is None
+    unreachable = f"dbname=x host=127.0.0.1 port=1 user={SUPERUSER} password=other-secret"
+    assert open_and_load(context, unreachable) is None
+    empty = pg_server.create_database("no_schema_here")
+    assert open_and_load(context, empty) is None
+    messages = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    assert any("refused the user name or password" in m for m in messages)
+    assert any("cannot be reached" in m for m in messages)
+    assert any("not a supervision database" in m for m in messages)
+    assert not any("wrong-secret" in m or "other-secret" in m or "ms-admin-test-password" in m for m in messages)
+    assert context.store is good and find_layer("patches").isValid()
