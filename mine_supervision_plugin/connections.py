@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from qgis.core import QgsDataSourceUri, QgsSettings
 
@@ -171,6 +172,12 @@ def _escape(value: str) -> str:
     return re.sub(r"(['\\])", r"\\\1", str(value))
 
 
+def _looks_like_a_connection_name(text: str) -> bool:
+    """A bare name (no folder, no .gpkg) that is no file here."""
+    path = Path(text)
+    return path.suffix.lower() != ".gpkg" and len(path.parts) == 1 and not path.exists()
+
+
 def _attach(store: SupervisionStore, ref: DatabaseRef) -> SupervisionStore:
     store.reference = ref.reference if ref.is_postgres else ""
     store.qgis_connection = ref.qgis_connection
@@ -180,6 +187,11 @@ def _attach(store: SupervisionStore, ref: DatabaseRef) -> SupervisionStore:
 def open_store(text: str, *, migrate: bool = True) -> SupervisionStore:
     """Open (and migrate) the supervision database ``text`` names (see :func:`resolve`)."""
     ref = resolve(text)
+    if not ref.is_postgres and _looks_like_a_connection_name(ref.location):
+        # e.g. a project made on a machine that has this QGIS connection, opened on one that has not
+        raise StoreError(tr("{name} is neither a file nor one of QGIS's PostgreSQL connections: add the connection "
+                            "in the Data Source Manager (PostgreSQL) under this name, or open the file.").format(
+            name=ref.location))
     return _attach(open_database(ref.location, migrate=migrate), ref)
 
 

@@ -121,3 +121,10 @@ def test_bad_shared_databases_give_a_message_in_words_and_keep_the_project(conte
     assert any("not a supervision database" in m for m in messages)
     assert not any("wrong-secret" in m or "other-secret" in m or "ms-admin-test-password" in m for m in messages)
     assert context.store is good and find_layer("patches").isValid()
+
+
+def test_a_project_naming_a_connection_this_qgis_lacks_says_so(context, qgis_iface):
+    assert open_and_load(context, "county-server-elsewhere") is None
+    messages = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    assert any("county-server-elsewhere is neither a file nor one of QGIS's PostgreSQL connections" in m
+               for m in messages)
