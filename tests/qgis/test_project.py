@@ -128,3 +128,23 @@ def test_a_project_naming_a_connection_this_qgis_lacks_says_so(context, qgis_ifa
     messages = qgis_iface.messageBar().get_messages(Qgis.Critical)
     assert any("county-server-elsewhere is neither a file nor one of QGIS's PostgreSQL connections" in m
                for m in messages)
+
+
+def test_a_service_opens_as_postgres_layers_that_name_the_service(context, qgis_iface, pg_server, pg_database,
+                                                                  tmp_path, monkeypatch):
+    from pg_server import SUPERUSER, SUPERUSER_PASSWORD
+
+    dbname = pg_database.split("dbname=")[1].split()[0]
+    conf = tmp_path / "pg_service.conf"
+    conf.write_text(f"[county]\nhost=127.0.0.1\nport={pg_server.port}\ndbname={dbname}\nuser={SUPERUSER}\n"
+                    f"password={SUPERUSER_PASSWORD}\n", encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(conf))
+    store = create_and_load(context, "service=county", 4526)
+    assert store is not None and store.shown == "service=county"
+    layers = [find_layer(spec.name) for spec in TABLES]
+    assert all(layer.isValid() and layer.providerType() == "postgres" for layer in layers)
+    assert all("service='county'" in layer.source() and "host=" not in layer.source() for layer in layers)
+    assert database_of_project() == "service=county"
+    path = tmp_path / "county.qgs"
+    assert QgsProject.instance().write(str(path))
+    assert SUPERUSER_PASSWORD not in path.read_text(encoding="utf-8")
