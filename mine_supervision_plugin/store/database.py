@@ -138,20 +138,26 @@ def _connection_error(location: str, detail: str) -> StoreError:
 
 
 def _open_source(location: str, *, update: bool) -> ogr.DataSource:
-    """``location`` opened through OGR; a :class:`StoreError` in words when it cannot be."""
+    """``location`` opened through OGR.
+
+    A PostgreSQL database that cannot be reached is a :class:`StoreError` in words; a file keeps GDAL's
+    ``RuntimeError``, which :func:`store_error` words (locked, read-only, damaged...).
+    """
     from osgeo import gdal
 
     gdal.ErrorReset()
     try:
         source = ogr.Open(_ogr_name(location), update=1 if update else 0)
     except RuntimeError as error:
+        if not is_postgres(location):
+            raise
         source, detail = None, str(error)
     else:
         detail = gdal.GetLastErrorMsg()
     if source is None:
         if is_postgres(location):
             raise _connection_error(location, detail)
-        raise StoreError(tr("{path} cannot be opened: {reason}").format(path=location, reason=detail or "?"))
+        raise RuntimeError(detail or tr("cannot be opened"))
     return source
 
 
@@ -636,7 +642,10 @@ def open_database(target: str | os.PathLike, *, migrate: bool = True) -> Supervi
     else:
         notes = _check_geopackage_file(Path(target))
     shown = shown_location(target)
-    source = _open_source(target, update=False)
+    try:
+        source = _open_source(target, update=False)
+    except RuntimeError as error:
+        raise StoreError(tr("{path} cannot be opened: {reason}").format(path=shown, reason=error)) from error
     try:
         meta = _read_meta(source)
     except RuntimeError as error:
