@@ -109,3 +109,31 @@ def test_date_times_are_kept_as_written_without_a_time_zone(pg_server, pg_databa
                 source="satellite")
     (event,) = patch_history(store, "T-1")
     assert before <= event["event_time"] <= dt.datetime.now()
+
+
+def test_a_connection_dropped_in_the_middle_of_a_save_is_worded_and_nothing_is_written(pg_server, pg_database):
+    """The server ends the session half-way through a transaction (a network cut, a restart): nothing of it stays."""
+    from osgeo import ogr
+
+    store = database.open_database(database.create_database(pg_database))
+    dbname = pg_database.split("dbname=")[1].split()[0]
+    with pytest.raises(database.StoreError, match="connection to the server was lost") as refused:
+        with store.transaction() as source:
+            layer = source.GetLayerByName("patches")
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetField("patch_no", "CUT-1")
+            layer.CreateFeature(feature)
+            pg_server.psql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{dbname}' "
+                           "AND pid <> pg_backend_pid()")
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetField("patch_no", "CUT-2")
+            layer.CreateFeature(feature)
+    assert "ms-admin-test-password" not in str(refused.value)
+    assert pg_server.psql("SELECT count(*) FROM patches", dbname=dbname) == "0"
+    # the next save, on a new connection, works
+    with store.transaction() as source:
+        layer = source.GetLayerByName("patches")
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("patch_no", "CUT-1")
+        layer.CreateFeature(feature)
+    assert pg_server.psql("SELECT patch_no FROM patches", dbname=dbname) == "CUT-1"
