@@ -148,3 +148,13 @@ def test_a_service_opens_as_postgres_layers_that_name_the_service(context, qgis_
     path = tmp_path / "county.qgs"
     assert QgsProject.instance().write(str(path))
     assert SUPERUSER_PASSWORD not in path.read_text(encoding="utf-8")
+
+
+def test_a_postgresql_uri_opens_and_is_kept_without_its_password(context, pg_server, pg_database):
+    from pg_server import SUPERUSER, SUPERUSER_PASSWORD
+
+    dbname = pg_database.split("dbname=")[1].split()[0]
+    url = f"postgresql://{SUPERUSER}:{SUPERUSER_PASSWORD}@127.0.0.1:{pg_server.port}/{dbname}?sslmode=disable"
+    store = create_and_load(context, url, 4526)
+    assert store is not None and store.is_postgres and find_layer("patches").isValid()
+    assert database_of_project() == f"postgresql://{SUPERUSER}@127.0.0.1:{pg_server.port}/{dbname}?sslmode=disable"
