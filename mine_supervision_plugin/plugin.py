@@ -193,6 +193,7 @@ class MineSupervisionPlugin:
 
         self.add_action("new_db.svg", tr("New supervision database…"), self.new_database)
         self.add_action("open_db.svg", tr("Open supervision database…"), self.open_database)
+        self.add_action("open_db.svg", tr("Connect to shared database…"), self.connect_shared_database, toolbar=False)
         self.add_action(
             "mine.svg", tr("Import licence coordinates…"), self.import_coordinates, feature="analysis", toolbar=False
         )
@@ -361,7 +362,7 @@ class MineSupervisionPlugin:
             )
             return
 
-        results = processing.execAlgorithmDialog(f"minesupervision:{algorithm}", {"DATABASE": self.context.store.location})
+        results = processing.execAlgorithmDialog(f"minesupervision:{algorithm}", {"DATABASE": self.context.store.kept_reference})
         if results:
             from .store.project import find_layer
 
@@ -399,3 +400,8 @@ class MineSupervisionPlugin:
         from .gui.document_settings import edit_document_settings
 
         edit_document_settings(self.context)
+
+    def connect_shared_database(self) -> None:
+        from .gui.database_dialogs import connect_shared_database_interactive
+
+        connect_shared_database_interactive(self.context)

@@ -96,9 +96,15 @@ def new_store_location(request, store_kind, tmp_path):
         database = "t_" + re.sub(r"[^a-z0-9]", "_", f"{request.node.name}_{name}".lower())[:40] + "_" + uuid.uuid4().hex[:6]
         server.psql(f'CREATE DATABASE "{database}" TEMPLATE "{template}"')
         server.databases.append(database)
+        made.append(database)
         return server.ogr_target(database)
 
-    return make
+    made: list[str] = []
+    yield make
+    # dropped with its sessions: QGIS's postgres provider keeps idle connections in its pool, and a run of
+    # many tests would otherwise fill the server's connection slots
+    for database in made:
+        request.getfixturevalue("pg_server").psql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
 @pytest.fixture

@@ -169,7 +169,7 @@ def read_table(
 
     source = open_read(store)
     if source is None:
-        raise SinglePatchError(tr("{path} cannot be opened.").format(path=store.location))
+        raise SinglePatchError(tr("{path} cannot be opened.").format(path=store.shown))
     rows: dict[str, list] = {name: [] for name in fields}
     geometries = []
     try:

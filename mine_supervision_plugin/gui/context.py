@@ -8,9 +8,10 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
+from ..connections import open_store
 from ..deps import DependencyReport
 from ..i18n import tr
-from ..store.database import StoreError, SupervisionStore, open_database
+from ..store.database import StoreError, SupervisionStore
 from ..store.project import database_of_project
 
 MESSAGE_TITLE_CONTEXT = "Mine supervision"
@@ -60,10 +61,10 @@ class PluginContext(QObject):
             if self.store is not None:
                 self.set_store(None)
             return
-        if self.store is not None and self.store.location == location:
+        if self.store is not None and self.store.kept_reference == location:
             return
         try:
-            self.set_store(open_database(location))
+            self.set_store(open_store(location))
         except StoreError as error:
             self.error(str(error))
             self.set_store(None)

@@ -179,7 +179,7 @@ class PatchesDock(PatchListMixin, PatchMapMixin, PatchStepsMixin, PatchHistoryMi
     def _bind_layer(self) -> None:
         store = self.context.store
         layer = find_layer(PATCHES) if store is not None else None
-        if layer is not None and store is not None and not layer.source().startswith(store.location):
+        if layer is not None and store is not None and not _layer_of(layer, store):
             layer = None  # a patches layer of another database
         if layer is self._layer:
             return
@@ -332,3 +332,9 @@ def refresh_layer(table_name: str) -> None:
 
 
 __all__ = ["PatchesDock", "COLUMNS", "refresh_layer"]
+
+
+def _layer_of(layer, store) -> bool:
+    """True when ``layer`` was loaded from ``store`` (a GeoPackage's file, or the PostGIS database it names)."""
+    kept = layer.customProperty("mine_supervision/database", "")
+    return kept == store.kept_reference if kept else layer.source().startswith(store.location)

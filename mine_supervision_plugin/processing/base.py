@@ -21,9 +21,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate
 
+from ..connections import open_store
 from ..domain.workflow import TransitionError
 from ..i18n import tr
-from ..store.database import StoreError, SupervisionStore, open_database
+from ..store.database import StoreError, SupervisionStore
 
 DATABASE = "DATABASE"
 
@@ -76,6 +77,12 @@ def qgs_fields(specs: Iterable[tuple]) -> QgsFields:
     return fields
 
 
+def database_file_filter() -> str:
+    """The file filter of a DATABASE parameter: GeoPackages first, and *All files* so that QGIS takes a
+    PostgreSQL connection too (a filter of .gpkg alone, or none at all, refuses ``service=county``)."""
+    return tr("GeoPackage (*.gpkg);;All files (*)")
+
+
 class MineSupervisionAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses set NAME, and implement displayName/shortHelpString."""
 
@@ -95,21 +102,26 @@ class MineSupervisionAlgorithm(QgsProcessingAlgorithm):
 
     # -- the supervision database ----------------------------------------------------------
     def add_database_parameter(self) -> None:
-        """The DATABASE parameter: an existing supervision GeoPackage to work on."""
-        self.addParameter(
-            QgsProcessingParameterFile(
-                DATABASE,
-                tr("Supervision database"),
-                behavior=QgsProcessingParameterFile.File,
-                fileFilter=tr("GeoPackage (*.gpkg)"),
-            )
+        """The DATABASE parameter: an existing supervision database to work on.
+
+        A GeoPackage file, or a PostgreSQL connection (a QGIS connection's name, ``service=...``,
+        ``dbname=... host=...``): see :func:`database_file_filter`.
+        """
+        parameter = QgsProcessingParameterFile(
+            DATABASE,
+            tr("Supervision database (GeoPackage file or PostgreSQL connection)"),
+            behavior=QgsProcessingParameterFile.File,
+            fileFilter=database_file_filter(),
         )
+        parameter.setHelp(tr("A .gpkg file, or the name of a QGIS PostgreSQL connection, or service=… "
+                             "or dbname=… host=… port=… user=…"))
+        self.addParameter(parameter)
 
     def open_store(self, parameters, context) -> SupervisionStore:
         """The store the DATABASE parameter names, opened (and migrated); its errors as QgsProcessingException."""
         location = self.parameterAsFile(parameters, DATABASE, context)
         with processing_errors():
-            return open_database(location)
+            return open_store(location)
 
     # -- outputs ------------------------------------------------------------------------
     def sink_or_fail(self, parameters, name: str, context, fields: QgsFields, wkb_type, crs) -> tuple[QgsFeatureSink, str]:

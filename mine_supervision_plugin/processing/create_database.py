@@ -9,8 +9,8 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
+from ..connections import create_store, resolve
 from ..i18n import tr
-from ..store.database import create_database
 from ..store.schema import DEFAULT_CRS_EPSG
 from .base import MineSupervisionAlgorithm, processing_errors
 
@@ -26,6 +26,10 @@ class CreateDatabaseAlgorithm(MineSupervisionAlgorithm):
             "Creates an empty supervision database (GeoPackage) holding every table of the schema: "
             "mining rights, parcels, corners, monitoring zones, patches and their workflow log, inspections, "
             "photos, corner checks, survey extents, notices, the problem ledger and the audit log."
+        ) + "\n\n" + tr(
+            "DATABASE is a new .gpkg file, or an existing empty PostgreSQL database with PostGIS: the name of a "
+            "QGIS PostgreSQL connection, service=…, or dbname=… host=… port=… user=…. The schema is created in "
+            "one transaction; a database that already holds one is never overwritten."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -42,12 +46,16 @@ class CreateDatabaseAlgorithm(MineSupervisionAlgorithm):
         self.addOutput(QgsProcessingOutputString("SCHEMA_VERSION", tr("Schema version")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        target = self.parameterAsFileOutput(parameters, "DATABASE", context)
         crs = self.parameterAsCrs(parameters, "CRS", context)
         epsg = crs.postgisSrid() if crs.isValid() else DEFAULT_CRS_EPSG
+        raw = parameters.get("DATABASE")
         with processing_errors():
-            location = create_database(target, epsg)
+            # a PostgreSQL connection is taken as typed: as a file name it would gain a .gpkg
+            if isinstance(raw, str) and resolve(raw).is_postgres:
+                created = create_store(raw, epsg)
+            else:
+                created = create_store(self.parameterAsFileOutput(parameters, "DATABASE", context), epsg)
         from ..store.schema import SCHEMA_VERSION
 
-        feedback.pushInfo(tr("Created {path}").format(path=location))
-        return {"DATABASE": location, "SCHEMA_VERSION": str(SCHEMA_VERSION)}
+        feedback.pushInfo(tr("Created {path}").format(path=created.reference))
+        return {"DATABASE": created.reference, "SCHEMA_VERSION": str(SCHEMA_VERSION)}

@@ -23,7 +23,7 @@ from ..formats.coordinate_writers import (
 )
 from ..i18n import tr
 from ..store.rights import list_license_nos, read_licence
-from .base import MineSupervisionAlgorithm, processing_errors
+from .base import MineSupervisionAlgorithm, database_file_filter, processing_errors
 
 # Index of the FORMAT enum; part of the public interface, append only.
 FORMAT_LAND_EXCHANGE, FORMAT_REGISTRATION, FORMAT_CSV = 0, 1, 2
@@ -63,7 +63,9 @@ class ExportCoordinatesAlgorithm(MineSupervisionAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterFile(
-                "DATABASE", tr("Supervision database"), QgsProcessingParameterFile.File, extension="gpkg"
+                # a PostgreSQL connection is a database too
+                "DATABASE", tr("Supervision database"), QgsProcessingParameterFile.File,
+                fileFilter=database_file_filter(),
             )
         )
         self.addParameter(

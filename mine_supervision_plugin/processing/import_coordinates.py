@@ -23,7 +23,7 @@ from ..domain.crs import CGCS2000_DATUM, crs_datum
 from ..domain.licence import Licence
 from ..domain.units import M2_PER_MU
 from ..i18n import tr
-from .base import MineSupervisionAlgorithm, push_warnings, qdate, qgs_fields, qgs_geometry
+from .base import MineSupervisionAlgorithm, database_file_filter, push_warnings, qdate, qgs_fields, qgs_geometry
 
 # Files looked at in a folder, subfolders included (as read_coordinate_files does).
 COORDINATE_SUFFIXES = (".txt", ".csv", ".xlsx")
@@ -107,7 +107,7 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
                 "DATABASE",
                 tr("Store into supervision database (optional)"),
                 QgsProcessingParameterFile.File,
-                extension="gpkg",
+                fileFilter=database_file_filter(),  # a PostgreSQL connection is a database too
                 optional=True,
             )
         )
@@ -190,21 +190,22 @@ class ImportCoordinatesAlgorithm(MineSupervisionAlgorithm):
         # both the database and the output as they were.
         database = self.parameterAsFile(parameters, "DATABASE", context)
         if database:
-            from ..store.database import StoreError, open_database
+            from ..connections import open_store
+            from ..store.database import StoreError, shown_location
             from ..store.rights import upserting
 
             try:
-                store = open_database(database)
+                store = open_store(database)
                 with upserting(store, licences) as report:
                     outputs["OUTPUT"] = self._write_output(parameters, context, results, target_epsg, feedback)
             except StoreError as error:
                 raise QgsProcessingException(
-                    tr("Nothing was stored in {path}: {reason}").format(path=database, reason=error)
+                    tr("Nothing was stored in {path}: {reason}").format(path=shown_location(database), reason=error)
                 ) from error
             push_warnings(feedback, report.warnings)
             feedback.pushInfo(
                 tr("Database {path}: {created} created, {updated} updated, {unchanged} unchanged.").format(
-                    path=database,
+                    path=store.shown,
                     created=len(report.created),
                     updated=len(report.updated),
                     unchanged=len(report.unchanged),

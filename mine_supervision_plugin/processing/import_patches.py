@@ -182,6 +182,6 @@ class ImportPatchesAlgorithm(MineSupervisionAlgorithm):
                 feature.setGeometry(qgs_geometry(record["geometry"]))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         feedback.pushInfo(
-            tr("{count} patches imported into {database}.").format(count=len(report.added), database=store.location)
+            tr("{count} patches imported into {database}.").format(count=len(report.added), database=store.shown)
         )
         return {"OUTPUT": dest_id, "IMPORTED": len(report.added)}

@@ -150,7 +150,7 @@ class ImportPatrolsAlgorithm(MineSupervisionAlgorithm):
         feedback.pushInfo(
             tr("{patrols} patrols of {mines} mines recorded in {database}; photos: {placed} placed, {unplaced} without "
                "GPS position, {unassigned} fitting no patrol.").format(
-                patrols=len(report.inspections), mines=len(report.mines), database=store.location,
+                patrols=len(report.inspections), mines=len(report.mines), database=store.shown,
                 placed=len(report.photos_placed), unplaced=len(report.photos_unplaced),
                 unassigned=len(report.photos_unassigned),
             )

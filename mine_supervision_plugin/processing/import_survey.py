@@ -136,7 +136,7 @@ class ImportSurveyAlgorithm(MineSupervisionAlgorithm):
                 sink.addFeature(feature, QgsFeatureSink.FastInsert)
         feedback.pushInfo(tr("Round {round}: {extents} extents of {mines} mines recorded in {database} "
                              "({unmatched} matching no licence).").format(
-            round=report.round_id, extents=len(report.extents), mines=len(report.mines), database=store.location,
+            round=report.round_id, extents=len(report.extents), mines=len(report.mines), database=store.shown,
             unmatched=len(report.unmatched)))
         return {"OUTPUT": dest_id, "FILES_READ": report.files_read, "EXTENTS": len(report.extents),
                 "MINES": len(report.mines), "UNMATCHED": len(report.unmatched)}

@@ -45,4 +45,4 @@ class PrejudgeDatabaseAlgorithm(MineSupervisionAlgorithm):
         push_warnings(feedback, report.warnings)
         for code, count in sorted(report.counts.items()):
             feedback.pushInfo(tr("{label}: {count} patches").format(label=display_label("prejudgment", code), count=count))
-        return {"DATABASE": store.location, "JUDGED": report.judged}
+        return {"DATABASE": store.kept_reference, "JUDGED": report.judged}

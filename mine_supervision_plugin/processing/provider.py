@@ -42,6 +42,8 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("checkout_county", "CheckoutCountyAlgorithm", "checkoutcounty", None),
     ("checkout_county", "CheckinDatabaseAlgorithm", "checkindatabase", None),
     ("create_login", "CreateLoginAlgorithm", "createlogin", None),
+    ("push_database", "PushDatabaseAlgorithm", "pushdatabase", None),
+    ("set_attachments_folder", "SetAttachmentsFolderAlgorithm", "setattachmentsfolder", None),
 )
 
 

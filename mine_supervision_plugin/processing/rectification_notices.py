@@ -38,7 +38,7 @@ from ..reports.fonts import FontError, choose_fonts
 from ..reports.issue import issue_notices
 from ..reports.template import TemplateError, load_template
 from ..store.notices import NoticeError
-from .base import DATABASE, MineSupervisionAlgorithm, processing_errors, push_warnings
+from .base import DATABASE, MineSupervisionAlgorithm, database_file_filter, processing_errors, push_warnings
 from .columns import find_field
 
 PATCH_FIELDS = {
@@ -76,7 +76,7 @@ class RectificationNoticesAlgorithm(MineSupervisionAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Folder for the notices")))
         self.addParameter(QgsProcessingParameterFile(
             DATABASE, tr("Supervision database to number and record the notices in"),
-            behavior=QgsProcessingParameterFile.File, fileFilter=tr("GeoPackage (*.gpkg)"), optional=True))
+            behavior=QgsProcessingParameterFile.File, fileFilter=database_file_filter(), optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "IMAGERY", tr("Imagery under the map figure"), QgsProcessing.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterString(

@@ -30,7 +30,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..domain.sampling import DEFAULT_RATIO, Mine, SamplingError, draw_sample, stratum_label
 from ..i18n import tr
 from ..store.spot_checks import record_draw
-from .base import DATABASE, MineSupervisionAlgorithm, processing_errors, push_warnings, qgs_fields
+from .base import DATABASE, MineSupervisionAlgorithm, database_file_filter, processing_errors, push_warnings, qgs_fields
 from .columns import read_columns
 
 RIGHTS_FIELDS = {
@@ -81,7 +81,7 @@ class SampleMinesAlgorithm(MineSupervisionAlgorithm):
         self.addParameter(
             QgsProcessingParameterFile(
                 DATABASE, tr("Supervision database to record the draw in"),
-                behavior=QgsProcessingParameterFile.File, fileFilter=tr("GeoPackage (*.gpkg)"), optional=True,
+                behavior=QgsProcessingParameterFile.File, fileFilter=database_file_filter(), optional=True,
             )
         )
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Mines drawn"), QgsProcessing.TypeVector))
@@ -134,7 +134,7 @@ class SampleMinesAlgorithm(MineSupervisionAlgorithm):
             store = self.open_store(parameters, context)
             with processing_errors():
                 record_draw(store, draw, [m.license_no for m in mines if m.license_no])
-            feedback.pushInfo(tr("The draw is recorded in the audit log of {path}.").format(path=store.location))
+            feedback.pushInfo(tr("The draw is recorded in the audit log of {path}.").format(path=store.shown))
 
         fields = qgs_fields(
             [

@@ -100,6 +100,12 @@ def _ogr_name(target: str) -> str:
     return target
 
 
+def without_password(location: str) -> str:
+    """A PostgreSQL location with any password left out altogether (for what is kept: projects, results)."""
+    text = re.sub(r"\s*password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", "", str(location), flags=re.IGNORECASE)
+    return re.sub(r"(postgres(?:ql)?://[^:/@\s]+):[^@\s]+@", r"\1@", text).strip()
+
+
 def shown_location(location: str) -> str:
     """The database as messages and logs name it: a file's path; a PostgreSQL connection without its password."""
     location = str(location)
@@ -132,20 +138,26 @@ def _connection_error(location: str, detail: str) -> StoreError:
 
 
 def _open_source(location: str, *, update: bool) -> ogr.DataSource:
-    """``location`` opened through OGR; a :class:`StoreError` in words when it cannot be."""
+    """``location`` opened through OGR.
+
+    A PostgreSQL database that cannot be reached is a :class:`StoreError` in words; a file keeps GDAL's
+    ``RuntimeError``, which :func:`store_error` words (locked, read-only, damaged...).
+    """
     from osgeo import gdal
 
     gdal.ErrorReset()
     try:
         source = ogr.Open(_ogr_name(location), update=1 if update else 0)
     except RuntimeError as error:
+        if not is_postgres(location):
+            raise
         source, detail = None, str(error)
     else:
         detail = gdal.GetLastErrorMsg()
     if source is None:
         if is_postgres(location):
             raise _connection_error(location, detail)
-        raise StoreError(tr("{path} cannot be opened: {reason}").format(path=location, reason=detail or "?"))
+        raise RuntimeError(detail or tr("cannot be opened"))
     return source
 
 
@@ -169,7 +181,22 @@ def _create_table(source: ogr.DataSource, spec: Table, srs: osr.SpatialReference
     )
     for field_spec in spec.fields_at(version):
         layer.CreateField(_field_definition(field_spec))
+    _postgres_local_times(source, spec, spec.fields_at(version))
     _create_indexes(source, spec, spec.fields_at(version))
+
+
+def _postgres_local_times(source: ogr.DataSource, spec: Table, fields: tuple[Field, ...]) -> None:
+    """Date-times as written, without a time zone, as in a GeoPackage (OGR makes them ``timestamptz``).
+
+    With a time zone, PostgreSQL would read the plugin's local times in the server's zone and QGIS would
+    show them moved by the difference; a workflow log must show the times the users saw.
+    """
+    if source.GetDriver().GetName() != "PostgreSQL":
+        return
+    for field_spec in fields:
+        if field_spec.kind == DATETIME:
+            source.ExecuteSQL(f'ALTER TABLE "{spec.name}" ALTER COLUMN "{field_spec.name}" '
+                              "TYPE timestamp without time zone")
 
 
 def _create_indexes(source: ogr.DataSource, spec: Table, fields: tuple[Field, ...]) -> None:
@@ -423,6 +450,11 @@ class SupervisionStore:
     migrated_from: int | None = None
     #: what opening it did that the user should know (a rolled-back interrupted change...)
     notes: list[str] = field(default_factory=list)
+    #: PostgreSQL: what the user named (a QGIS connection's name, a connection string without password), set by
+    #: the face that resolved it; kept in projects and shown in messages in place of the location
+    reference: str = ""
+    #: PostgreSQL: the libpq connection string QGIS's layers use (a service or an authcfg, never a password)
+    qgis_connection: str = ""
 
     @property
     def is_postgres(self) -> bool:
@@ -431,7 +463,14 @@ class SupervisionStore:
     @property
     def shown(self) -> str:
         """The database as messages name it (never with a password)."""
-        return shown_location(self.location)
+        return self.reference or shown_location(self.location)
+
+    @property
+    def kept_reference(self) -> str:
+        """What a project or a result may keep to find the database again: the file, or a reference without password."""
+        if not self.is_postgres:
+            return self.location
+        return self.reference or without_password(self.location)
 
     def layer_uri(self, table_name: str) -> str:
         """The QGIS OGR data source string of one table."""
@@ -614,6 +653,7 @@ def _migrate(source: ogr.DataSource, crs_epsg: int) -> None:
         _create_table(source, spec, srs, SCHEMA_VERSION)
     for spec, field_spec in diff.missing_fields:
         source.GetLayerByName(spec.name).CreateField(_field_definition(field_spec))
+        _postgres_local_times(source, spec, (field_spec,))
         _create_indexes(source, spec, (field_spec,))
 
 
@@ -631,7 +671,10 @@ def open_database(target: str | os.PathLike, *, migrate: bool = True) -> Supervi
     else:
         notes = _check_geopackage_file(Path(target))
     shown = shown_location(target)
-    source = _open_source(target, update=False)
+    try:
+        source = _open_source(target, update=False)
+    except RuntimeError as error:
+        raise StoreError(tr("{path} cannot be opened: {reason}").format(path=shown, reason=error)) from error
     try:
         meta = _read_meta(source)
     except RuntimeError as error:

@@ -110,8 +110,9 @@ def attachments_folder(store: SupervisionStore) -> Path:
             source = None
         if not folder:
             raise StoreError(
-                tr("{path} has no attachments folder yet: set the shared folder where its photos are kept "
-                   "(Processing: set attachments folder) before importing photos.").format(path=store.shown)
+                tr("{path} has no attachments folder yet: its administrator sets the shared folder where its photos "
+                   "are kept (Processing: Set the attachments folder of a shared database) before photos are "
+                   "imported.").format(path=store.shown)
             )
         return Path(folder)
     path = Path(store.location)

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsAttributeEditorField,
     QgsAttributeEditorRelation,
     QgsCoordinateReferenceSystem,
+    QgsDataSourceUri,
     QgsDefaultValue,
     QgsEditFormConfig,
     QgsEditorWidgetSetup,
@@ -21,11 +22,12 @@ from qgis.core import (
     QgsProject,
     QgsRelation,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 
 from ..domain.vocab import VOCABULARIES
 from ..i18n import tr
-from .database import SupervisionStore
+from .database import FID_COLUMN, GEOMETRY_COLUMN, SupervisionStore, without_password
 from .schema import BOOLEAN, DATE, DATETIME, RELATIONS, TABLES, Table
 
 PROJECT_KEY = "mine_supervision"
@@ -138,6 +140,24 @@ def remove_supervision_layers(project: QgsProject | None = None) -> int:
     return len(ours)
 
 
+def postgres_layer_uri(store: SupervisionStore, spec: Table) -> QgsDataSourceUri:
+    """The QGIS ``postgres`` data source of a table of a PostGIS store: its service or authcfg, never a password."""
+    uri = QgsDataSourceUri(store.qgis_connection or without_password(store.location)[len("PG:"):])
+    uri.setPassword("")
+    uri.setDataSource("public", spec.name, GEOMETRY_COLUMN if spec.geometry else None, "", FID_COLUMN)
+    uri.setKeyColumn(FID_COLUMN)
+    if spec.geometry:
+        uri.setSrid(str(store.crs_epsg))
+        uri.setWkbType(QgsWkbTypes.parseType(spec.geometry))
+    return uri
+
+
+def _table_layer(store: SupervisionStore, spec: Table) -> QgsVectorLayer:
+    if store.is_postgres:
+        return QgsVectorLayer(postgres_layer_uri(store, spec).uri(False), spec.alias, "postgres")
+    return QgsVectorLayer(store.layer_uri(spec.name), spec.alias, "ogr")
+
+
 def load_into_project(store: SupervisionStore, project: QgsProject | None = None, *, clear: bool = True) -> dict[str, QgsVectorLayer]:
     """Add every table of ``store`` to ``project`` with styles, forms and relations.
 
@@ -150,14 +170,15 @@ def load_into_project(store: SupervisionStore, project: QgsProject | None = None
     else:
         remove_supervision_layers(project)
     project.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{store.crs_epsg}"))
-    project.writeEntry(PROJECT_KEY, "database", store.location)
+    # never a password: a PostgreSQL database is kept as its connection's name or a string without one
+    project.writeEntry(PROJECT_KEY, "database", store.kept_reference)
     specs = {spec.name: spec for spec in TABLES}
     layers: dict[str, QgsVectorLayer] = {}
     for table_name in LAYER_ORDER:
         spec = specs[table_name]
-        layer = QgsVectorLayer(store.layer_uri(table_name), spec.alias, "ogr")
+        layer = _table_layer(store, spec)
         if not layer.isValid():
-            raise RuntimeError(tr("Layer {table} of {path} could not be loaded.").format(table=table_name, path=store.location))
+            raise RuntimeError(tr("Layer {table} of {path} could not be loaded.").format(table=table_name, path=store.shown))
         style = styles_dir() / f"{table_name}.qml"
         if style.exists():
             layer.loadNamedStyle(str(style), categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling)
@@ -167,6 +188,7 @@ def load_into_project(store: SupervisionStore, project: QgsProject | None = None
             layer.setMinimumScale(LARGE_SCALE_ONLY[table_name])
             layer.setMaximumScale(0)
         layer.setCustomProperty(f"{PROJECT_KEY}/table", table_name)
+        layer.setCustomProperty(f"{PROJECT_KEY}/database", store.kept_reference)
         layers[table_name] = layer
     root = project.layerTreeRoot()
     group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)

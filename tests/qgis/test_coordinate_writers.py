@@ -163,9 +163,9 @@ def test_import_export_import_gives_identical_coordinates(sources, tmp_path, sou
 
 @pytest.mark.parametrize("source", ["registration.txt", "land.txt", "table.csv"])
 @pytest.mark.parametrize("target", ["registration", "land_exchange", "csv"])
-def test_round_trip_through_the_store(sources, tmp_path, source, target):
-    """What the plugin does: import into the database, export from it, import the export."""
-    store = open_database(create_database(tmp_path / "county.gpkg", 4526))
+def test_round_trip_through_the_store(sources, tmp_path, source, target, store_location):
+    """What the plugin does: import into the database (GeoPackage or PostGIS), export from it, import the export."""
+    store = open_database(create_database(store_location, 4526))
     first = read(sources / source)
     upsert_licences(store, first)
     for licence in first:

@@ -28,7 +28,7 @@ from mine_supervision_plugin.deps import check_dependencies
 from mine_supervision_plugin.domain.licence import Corner, Licence, Parcel
 from mine_supervision_plugin.gui.context import PluginContext
 from mine_supervision_plugin.gui.draw_patch_tool import DrawPatchTool, PatchResultDialog
-from mine_supervision_plugin.store.database import create_database, open_database
+from mine_supervision_plugin.store.database import create_database
 from mine_supervision_plugin.store.patches import add_patches, get_patch, patch_history
 from mine_supervision_plugin.store.project import load_into_project
 from mine_supervision_plugin.store.rights import upsert_licences
@@ -66,8 +66,11 @@ def insert_zone(store, name: str, level: str, year: int, polygon) -> None:
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = open_database(create_database(tmp_path / "county.gpkg", 4526))
+def store(store_location):
+    """A county database of each store (GeoPackage, PostGIS), opened as the plugin opens it."""
+    from mine_supervision_plugin.connections import open_store
+
+    store = open_store(create_database(store_location, 4526))
     upsert_licences(
         store,
         [

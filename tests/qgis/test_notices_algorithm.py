@@ -113,15 +113,16 @@ def test_drafts_without_database_one_per_holder_with_a_qgis_map(registry, inputs
         assert int(images[0].split()[12]) >= 300 and int(images[0].split()[13]) >= 300
 
 
-def test_numbers_from_the_database_and_the_patches_linked(registry, inputs):
-    database = inputs / "county.gpkg"
-    create_database(database, crs_epsg=4526)
+def test_numbers_from_the_database_and_the_patches_linked(registry, inputs, store_location):
+    """On either store: a GeoPackage, or a PostGIS database named by its connection string."""
+    database = create_database(store_location, crs_epsg=4526)
     store = open_database(database)
     import shapely
 
     add_patches(store, [{"patch_no": n, "geometry": shapely.box(0, 0, 1, 1)} for n in ("P-OOB", "P-EXP")],
                 source="satellite", crs_epsg=4526)
-    result, ok, log, _ = run(registry, "rectificationnotices", parameters(inputs, DATABASE=str(database)))
+    typed = database[len("PG:"):] if database.startswith("PG:") else database  # dbname=... host=... as typed
+    result, ok, log, _ = run(registry, "rectificationnotices", parameters(inputs, DATABASE=typed))
     assert ok, log
     assert result["NUMBERS"] == "上党自然资整〔2026〕1号;上党自然资整〔2026〕2号"
     rows = notices(store)

@@ -535,14 +535,14 @@ def run_algorithm(algorithm, parameters: dict) -> tuple[dict, bool, list[str]]:
     return results, ok, feedback.messages
 
 
-def test_import_algorithm_stores_the_batch_and_outputs_it(qgis_app, tmp_path):
+def test_import_algorithm_stores_the_batch_and_outputs_it(qgis_app, tmp_path, store_location):
     from mine_supervision_plugin.processing.import_patches import ImportPatchesAlgorithm
     from mine_supervision_plugin.processing.provider import _algorithms
     from mine_supervision_plugin.store.database import create_database, open_database
     from mine_supervision_plugin.store.patches import get_patch, patch_history
 
     assert any(isinstance(a, ImportPatchesAlgorithm) for a in _algorithms())
-    database = create_database(tmp_path / "supervision.gpkg")
+    database = create_database(store_location)  # a GeoPackage, or a PostGIS database
     path = gbk_batch(tmp_path, cpg=False)
     output = tmp_path / "imported.gpkg"
     results, ok, messages = run_algorithm(

@@ -187,8 +187,11 @@ def field_check(day=YESTERDAY) -> dict:
 
 
 @pytest.fixture
-def env(tmp_path, qgis_iface, qgis_canvas):
-    store = open_database(create_database(tmp_path / "county.gpkg", EPSG))
+def env(store_location, qgis_iface, qgis_canvas):
+    """The dock on a database of each store (a GeoPackage; PostGIS, opened as the plugin opens it)."""
+    from mine_supervision_plugin.connections import open_store
+
+    store = open_store(create_database(store_location, EPSG))
     add_patches(store, records(), source="satellite")
     add_patches(store, records(source="patrol"), source="patrol")
     load_into_project(store)

@@ -27,10 +27,18 @@ def _transform(source_epsg, target_epsg):
 
 
 @pytest.fixture()
-def patrol_batch(tmp_path):
-    """A database with one licence, a GPX file naming it, a flight log passing it, and a phone's photos."""
+def patrol_batch(tmp_path, store_kind, new_store_location):
+    """A database with one licence, a GPX file naming it, a flight log passing it, and a phone's photos.
+
+    On PostGIS the photos go to the folder its administrator set: here where a GeoPackage's would be."""
     (tmp_path / "db").mkdir()
-    database = create_database(tmp_path / "db" / "county.gpkg")
+    if store_kind == "gpkg":
+        database = create_database(tmp_path / "db" / "county.gpkg")
+    else:
+        from mine_supervision_plugin.store.inspections import set_attachments_folder
+
+        database = create_database(new_store_location())
+        set_attachments_folder(open_database(database), tmp_path / "db" / "county_attachments")
     to_store = _transform(4490, 4526)
     ring = ogr.Geometry(ogr.wkbLinearRing)
     for lon, lat in ((113.998, 36.098), (114.002, 36.098), (114.002, 36.102), (113.998, 36.102), (113.998, 36.098)):

@@ -22,16 +22,17 @@ def insert(store, table: str, rows: list[dict]) -> None:
         for row in rows:
             feature = ogr.Feature(layer.GetLayerDefn())
             for name, value in row.items():
-                if name == "geometry":
-                    feature.SetGeometry(to_ogr_geometry(value))
+                if name == "geometry":  # as the column holds it (PostGIS checks: a MultiPolygon column)
+                    feature.SetGeometry(ogr.ForceTo(to_ogr_geometry(value), layer.GetGeomType()))
                 else:
                     set_field(feature, name, value)
             layer.CreateFeature(feature)
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = open_database(create_database(tmp_path / "county.gpkg", 4526))
+def store(store_location):
+    """A county database on either store (GeoPackage, PostGIS)."""
+    store = open_database(create_database(store_location, 4526))
     insert(store, "mining_rights", [
         {"license_no": "C-VALID", "mine_name": "甲矿", "holder": "甲公司", "valid_from": dt.date(2020, 1, 1),
          "valid_to": dt.date(2030, 1, 1), "geometry": box(X0, Y0, X0 + 1000, Y0 + 1000)},

@@ -206,10 +206,12 @@ def wait(ms: int = 0) -> None:
     QCoreApplication.processEvents()
 
 
-def make_env(tmp_path, qgis_iface, qgis_canvas, *, rights=RIGHTS, with_details=True):
-    path = create_database(tmp_path / "county.gpkg")
+def make_env(tmp_path, qgis_iface, qgis_canvas, *, rights=RIGHTS, with_details=True, location=None):
+    from mine_supervision_plugin.connections import open_store
+
+    path = create_database(location or tmp_path / "county.gpkg")
     fill_database(path, rights, with_details=with_details)
-    store = open_database(path)
+    store = open_store(path)  # as the plugin opens it (a PostGIS database's layers get its credentials)
     load_into_project(store, QgsProject.instance())
     qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4526"))
     qgis_canvas.setExtent(find_layer("mining_rights").extent())
@@ -225,8 +227,9 @@ def make_env(tmp_path, qgis_iface, qgis_canvas, *, rights=RIGHTS, with_details=T
 
 
 @pytest.fixture()
-def env(tmp_path, qgis_iface, qgis_canvas):
-    environment = make_env(tmp_path, qgis_iface, qgis_canvas)
+def env(tmp_path, qgis_iface, qgis_canvas, store_location):
+    """The dock on a database of each store (GeoPackage, PostGIS)."""
+    environment = make_env(tmp_path, qgis_iface, qgis_canvas, location=store_location)
     yield environment
     environment.dock.shutdown()
     environment.window.close()

@@ -98,9 +98,9 @@ def test_compliance_from_csv_files(registry, rights_csv, inspections_csv, tmp_pa
     assert "X999 (1)" in log and "line 6 (2026-02-30)" in log and "C004 (停业)" in log
 
 
-def test_compliance_from_the_database_inspections_layer(registry, tmp_path):
-    """The store names its date inspection_date; the algorithm takes it as the inspection date."""
-    store = open_database(create_database(tmp_path / "county.gpkg", 4526))
+def test_compliance_from_the_database_inspections_layer(registry, tmp_path, store_location):
+    """The store names its date inspection_date; the algorithm takes it as the inspection date (either store)."""
+    store = open_database(create_database(store_location, 4526))
     with store.transaction() as source:
         for table_name, rows in (
             ("mining_rights", [{"license_no": "C1", "status": "producing"}, {"license_no": "C2", "status": "closed"}]),
@@ -116,9 +116,22 @@ def test_compliance_from_the_database_inspections_layer(registry, tmp_path):
                     set_field(feature, name, value)
                 layer.CreateFeature(feature)
     out = tmp_path / "out.gpkg"
+    if store.is_postgres:  # the layers a user picks: the project's postgres layers of the shared database
+        from qgis.core import QgsProject
+
+        from mine_supervision_plugin.connections import open_store
+        from mine_supervision_plugin.store.project import find_layer, load_into_project
+
+        load_into_project(open_store(store.location))
+        rights, inspections = find_layer("mining_rights"), find_layer("inspections")
+        assert rights.providerType() == "postgres"
+    else:
+        rights, inspections = store.layer_uri("mining_rights"), store.layer_uri("inspections")
     result, ok, log, _ = run(registry, "inspectioncompliance", {
-        "RIGHTS": store.layer_uri("mining_rights"), "INSPECTIONS": store.layer_uri("inspections"),
+        "RIGHTS": rights, "INSPECTIONS": inspections,
         "PERIOD_START": "2026-04-01", "PERIOD_END": "2026年6月30日", "OUTPUT": str(out)})
+    if store.is_postgres:
+        QgsProject.instance().clear()
     assert ok, log
     rows = table(out)
     assert rows["C1"]["missing_periods"] == "2026-06"  # May from the patrol of both mines
@@ -147,9 +160,9 @@ def test_inspections_without_the_date_field_are_refused_naming_the_fields(regist
     assert not ok and "inspected_on" in log and "license_no, day" in log
 
 
-def test_sample_draw_is_reproducible_forced_and_recorded(registry, rights_csv, tmp_path):
+def test_sample_draw_is_reproducible_forced_and_recorded(registry, rights_csv, tmp_path, store_location):
     flagged = write_csv(tmp_path / "flagged.csv", ["license_no", "why"], [("C003", "卫片"), ("Z404", "审计")])
-    store = open_database(create_database(tmp_path / "county.gpkg", 4526))
+    store = open_database(create_database(store_location, 4526))
     parameters = {"RIGHTS": str(rights_csv), "FLAGGED": str(flagged), "RATIO": 0.2, "SEED": "2026-H1",
                   "DATABASE": store.location}
     first, ok, log, _ = run(registry, "samplemines", {**parameters, "OUTPUT": str(tmp_path / "a.gpkg")})

@@ -15,8 +15,8 @@ ALLOWED = {
     "store": SHARED | {"domain", "formats"},
     "analysis": SHARED | {"domain", "store"},
     "reports": SHARED | {"domain", "store", "analysis"},
-    "processing": SHARED | {"domain", "formats", "store", "analysis", "reports", "deps", "qgis_values"},
-    "gui": SHARED | {"domain", "formats", "store", "analysis", "reports", "deps", "qgis_values"},
+    "processing": SHARED | {"domain", "formats", "store", "analysis", "reports", "deps", "qgis_values", "connections"},
+    "gui": SHARED | {"domain", "formats", "store", "analysis", "reports", "deps", "qgis_values", "connections"},
 }
 
 

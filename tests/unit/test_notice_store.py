@@ -95,3 +95,21 @@ def test_a_number_typed_by_hand_in_the_same_form_is_not_given_again(store):
         source.ExecuteSQL(f"INSERT INTO notices (notice_no, state) VALUES ('{number}', 'issued')")
     source = None
     assert issue(store) == f"{PREFIX}〔2026〕11号"
+
+
+def test_numbers_issued_at_once_by_several_users_of_a_shared_database_are_unique_and_gap_free(pg_database):
+    """Four users issuing at the same time (each its own connection): the allocation is held per sequence until
+    its transaction ends, so 1..20 come out once each."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = open_database(create_database(pg_database, crs_epsg=4526))
+    square = shapely.box(38_500_000, 4_000_000, 38_500_100, 4_000_100)
+    add_patches(store, [{"patch_no": "WP-1", "geometry": square, "license_no": "C1"}], source="satellite")
+
+    def user(_):
+        return [issue(open_database(pg_database)) for _ in range(5)]
+
+    with ThreadPoolExecutor(4) as pool:
+        numbers = [n for batch in pool.map(user, range(4)) for n in batch]
+    assert sorted(numbers, key=lambda n: int(n.split("〕")[1][:-1])) == [f"{PREFIX}〔2026〕{i}号" for i in range(1, 21)]
+    assert len({r["notice_no"] for r in notices(store)}) == 20

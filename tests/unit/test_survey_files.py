@@ -174,8 +174,8 @@ def test_a_shapefile_without_prj_takes_the_crs_given(tmp_path):
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = open_database(create_database(tmp_path / "county.gpkg"))
+def store(store_location):
+    store = open_database(create_database(store_location))
     with store.transaction() as source:
         layer = source.GetLayerByName("mining_rights")
         for number, geometry in ((LIC_A, box(0, 0, 100, 100)), (LIC_B, box(200, 0, 300, 100))):
@@ -206,7 +206,8 @@ def test_a_round_is_recorded_matched_by_number_or_location_unmatched_listed(stor
     assert any("C999" in w for w in report.warnings)
     assert by_number[("a.gpkg", "extents #1")]["elevation_top_m"] == 510.0
     source = ogr.Open(store.location)
-    rows = [feature.items() for feature in source.GetLayerByName("survey_extents")]
+    rows = sorted((feature.items() | {"fid": feature.GetFID()} for feature in source.GetLayerByName("survey_extents")),
+                  key=lambda row: row["fid"])
     assert len(rows) == 4 and {r["survey_round"] for r in rows} == {"2026-1"}
     assert {r["method"] for r in rows} == {"drone"} and {r["surveyor"] for r in rows} == {"某测绘院"}
     assert rows[3]["source_file"] == "b.dxf" and rows[3]["source_feature"].startswith("layer KC, entity ")
@@ -230,8 +231,8 @@ def test_a_round_with_one_unreadable_file_is_not_recorded_at_all(store, tmp_path
         import_survey(store, folder / "a.gpkg", round_id="2026-2", method="卫星")
 
 
-def test_a_version_4_database_gains_the_survey_fields(tmp_path):
-    path = create_database(tmp_path / "v4.gpkg", schema_version=4)
+def test_a_version_4_database_gains_the_survey_fields(store_location):
+    path = create_database(store_location, schema_version=4)
     source = ogr.Open(path, update=1)
     layer = source.GetLayerByName("survey_extents")
     assert layer.GetLayerDefn().GetFieldIndex("surveyor") < 0
