@@ -92,7 +92,6 @@ def apply_right_attributes(store, csv_path: Path) -> int:
     return len(features)
 
 
-CORNER_TOLERANCE_M = 1.0  # a measured corner this far from the licensed one is judged not passed
 
 
 def load_corner_checks(store, csv_path: Path) -> tuple[int, int]:
@@ -102,10 +101,10 @@ def load_corner_checks(store, csv_path: Path) -> tuple[int, int]:
     northing, y the easting); a missing stake has no measured point. Returns (checks loaded, not linked).
     """
     import datetime as dt
-    import math
 
     from osgeo import ogr
 
+    from mine_supervision_plugin.domain.corner_checks import DEFAULT_TOLERANCE_M, judge
     from mine_supervision_plugin.store.ogr_util import set_field
 
     with open(csv_path, encoding="utf-8-sig", newline="") as stream:
@@ -119,7 +118,9 @@ def load_corner_checks(store, csv_path: Path) -> tuple[int, int]:
         for row in rows:
             licensed = corners.get((row["license_no"], row["parcel_no"], int(row["corner_no"])))
             measured = (float(row["measured_x"]), float(row["measured_y"])) if row["measured_x"] else None
-            deviation = math.dist(licensed, measured) if licensed and measured else None
+            # judged by the plugin's one corner rule (domain/corner_checks), at the default tolerance
+            verdict = judge(licensed, measured, DEFAULT_TOLERANCE_M) if licensed else None
+            deviation = verdict.deviation_m if verdict else None
             feature = ogr.Feature(layer.GetLayerDefn())
             fid = patrols.get(row["inspection_no"])
             unlinked += fid is None
@@ -128,7 +129,7 @@ def load_corner_checks(store, csv_path: Path) -> tuple[int, int]:
                       "licensed_x": licensed[0] if licensed else None, "licensed_y": licensed[1] if licensed else None,
                       "measured_x": measured[0] if measured else None, "measured_y": measured[1] if measured else None,
                       "deviation_m": round(deviation, 3) if deviation is not None else None,
-                      "passed": deviation is not None and deviation <= CORNER_TOLERANCE_M and row["stake_state"] == "intact",
+                      "passed": verdict.passed if verdict else None,
                       "checked_at": dt.datetime.fromisoformat(row["checked_at"]).replace(hour=10)}
             for name, value in values.items():
                 set_field(feature, name, value)
