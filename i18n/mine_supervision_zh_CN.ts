@@ -4,62 +4,62 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="179" />
+        <location filename="../mine_supervision_plugin/plugin.py" line="181" />
         <source>&amp;Mine supervision</source>
         <translation>矿产监管(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/base.py" line="88" />
+        <location filename="../mine_supervision_plugin/processing/base.py" line="95" />
         <source>Mine supervision</source>
         <translation>矿产监管</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="192" />
+        <location filename="../mine_supervision_plugin/plugin.py" line="194" />
         <source>New supervision database…</source>
         <translation>新建监管数据库…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="193" />
+        <location filename="../mine_supervision_plugin/plugin.py" line="195" />
         <source>Open supervision database…</source>
         <translation>打开监管数据库…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="65" />
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="79" />
         <source>{path} was upgraded from schema {old} to {new}.</source>
         <translation>{path} 的数据库结构已由版本 {old} 升级至 {new}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="71" />
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="85" />
         <source>Opened {path}.</source>
         <translation>已打开 {path}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="90" />
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="104" />
         <source>New supervision database</source>
         <translation>新建监管数据库</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/create_database.py" line="32" />
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="36" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="96" />
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="110" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/create_database.py" line="37" />
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="41" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="100" />
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="114" />
         <source>Use the CGCS2000 Gauss–Krüger zone of your county, e.g. EPSG:4526 for zone 38 with the zone prefix.</source>
         <translation>请使用本县所在的 CGCS2000 高斯-克吕格投影带，例如第 38 带（东坐标含带号前缀）为 EPSG:4526。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="127" />
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="141" />
         <source>Open supervision database</source>
         <translation>打开监管数据库</translation>
     </message>
@@ -129,7 +129,7 @@
         <translation>{folder} 中没有坐标文件（.txt、.csv、.xlsx）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="233" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="384" />
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
@@ -151,27 +151,27 @@
         <translation>{path} 中没有可导入的文件。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="234" />
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="235" />
         <source>{path}: reprojected from EPSG:{source} to EPSG:{target}.</source>
         <translation>{path}：已由 EPSG:{source} 重投影至 EPSG:{target}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="218" />
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="219" />
         <source>Imported {licences} licences from {files} files; {refused} files refused.</source>
         <translation>已从 {files} 个文件导入 {licences} 个许可证；拒收 {refused} 个文件。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="269" />
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="270" />
         <source>The coordinate reference system must be an EPSG one (such as EPSG:4526), not {crs}.</source>
         <translation>坐标参考系必须为 EPSG 坐标系（如 EPSG:4526），而不是 {crs}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="201" />
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="202" />
         <source>Nothing was stored in {path}: {reason}</source>
         <translation>未向 {path} 写入任何内容：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="205" />
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="206" />
         <source>Database {path}: {created} created, {updated} updated, {unchanged} unchanged.</source>
         <translation>数据库 {path}：新建 {created} 个，更新 {updated} 个，未变化 {unchanged} 个。</translation>
     </message>
@@ -186,77 +186,77 @@
         <translation>将监管数据库中的许可证导出为坐标文件：每个许可证一个土地坐标交换格式 txt 或采矿权登记格式 txt（以许可证号命名），或全部许可证合为一个 CSV 拐点坐标表。拐点保留原编号及许可证上登记的坐标，重新导入这些文件可得到相同的坐标。许可证号留空则导出全部许可证；多个许可证号以逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/create_database.py" line="32" />
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="36" />
         <source>Supervision database</source>
         <translation>监管数据库</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="69" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="71" />
         <source>Licence numbers (comma separated; empty = all)</source>
         <translation>许可证号（以逗号分隔；留空 = 全部）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="72" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="74" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="72" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="74" />
         <source>Land coordinate exchange txt</source>
         <translation>土地坐标交换格式 txt</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="72" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="74" />
         <source>Mining-right registration txt</source>
         <translation>采矿权登记格式 txt</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="72" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="74" />
         <source>CSV corner table</source>
         <translation>CSV 拐点坐标表</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="80" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="82" />
         <source>Text encoding of the txt files</source>
         <translation>txt 文件的文本编码</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="85" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="87" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="86" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="88" />
         <source>Files written</source>
         <translation>已写出文件数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="87" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="89" />
         <source>Licences exported</source>
         <translation>已导出许可证数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="100" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="102" />
         <source>Not in the database: {numbers}</source>
         <translation>数据库中不存在：{numbers}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="107" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="109" />
         <source>The database holds no licences to export.</source>
         <translation>数据库中没有可导出的许可证。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="124" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="126" />
         <source>Wrote {path}</source>
         <translation>已写出 {path}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="126" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="128" />
         <source>Licence {license_no} cannot be exported: {reason}</source>
         <translation>许可证 {license_no} 无法导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="141" />
+        <location filename="../mine_supervision_plugin/processing/export_coordinates.py" line="143" />
         <source>Wrote {count} corners to {path}</source>
         <translation>已将 {count} 个拐点写入 {path}</translation>
     </message>
@@ -271,12 +271,12 @@
         <translation>新建一个空的监管数据库（GeoPackage），包含数据库结构中的全部数据表：采矿权、地块、拐点、重点监测矿区、图斑及其流程记录、巡查核查记录、照片、拐点核查、勘测范围、整改通知书、问题台账和审计日志。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/create_database.py" line="42" />
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="46" />
         <source>Schema version</source>
         <translation>数据库结构版本</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/create_database.py" line="52" />
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="60" />
         <source>Created {path}</source>
         <translation>已创建 {path}</translation>
     </message>
@@ -311,157 +311,152 @@
         <translation>有内容无法以 {encoding} 编码写出：{text}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="86" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="87" />
         <source>Licence {license_no} has no coordinate reference system; it cannot be placed on the map.</source>
         <translation>许可证 {license_no} 没有坐标参考系，无法在地图上定位。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="94" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="95" />
         <source>Licence {license_no}: EPSG:{epsg} is not a known coordinate reference system.</source>
         <translation>许可证 {license_no}：EPSG:{epsg} 不是已知的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="103" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="104" />
         <source>Licence {license_no} is in EPSG:{epsg} ({datum}) but the database is in EPSG:{store_epsg} ({store_datum}). Transform the coordinates with the official parameters for your area first; they are not stored as they are.</source>
         <translation>许可证 {license_no} 的坐标系为 EPSG:{epsg}（{datum}），而数据库为 EPSG:{store_epsg}（{store_datum}）。请先用本地区的官方转换参数转换坐标；坐标未按原样入库。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="139" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="140" />
         <source>Licence {license_no}, parcel {parcel_no}</source>
         <translation>许可证 {license_no}，地块 {parcel_no}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="143" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="144" />
         <source>{where}: the boundary cannot be built ({reason}).</source>
         <translation>{where}：无法构建范围边界（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="146" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="147" />
         <source>{where}: the boundary is not a valid polygon ({reason}).</source>
         <translation>{where}：范围边界不是有效的多边形（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="156" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="157" />
         <source>Licence {license_no} has no area left once its excluded parcels are cut out.</source>
         <translation>许可证 {license_no} 扣除地块后已无剩余面积。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="520" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="526" />
         <source>A licence without a licence number cannot be stored ({source}).</source>
         <translation>没有许可证号的许可证无法入库（{source}）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="180" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="181" />
         <source>Licence {license_no} has no parcels.</source>
         <translation>许可证 {license_no} 没有地块。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="207" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="208" />
         <source>Licence {license_no}, parcel {parcel_no}: corners cannot be placed in EPSG:{epsg}.</source>
         <translation>许可证 {license_no}，地块 {parcel_no}：拐点无法在 EPSG:{epsg} 中定位。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="247" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="248" />
         <source>Licence {license_no}: unknown {column} value “{value}” ignored.</source>
         <translation>许可证 {license_no}：{column} 的取值“{value}”无法识别，已忽略。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="436" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="437" />
         <source>Licence {license_no} is not in the database.</source>
         <translation>数据库中没有许可证 {license_no}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/project.py" line="105" />
+        <location filename="../mine_supervision_plugin/store/project.py" line="109" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/project.py" line="158" />
+        <location filename="../mine_supervision_plugin/store/project.py" line="181" />
         <source>Layer {table} of {path} could not be loaded.</source>
         <translation>无法加载 {path} 中的图层 {table}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="177" />
-        <source>Creating a PostGIS supervision database is not available in this version.</source>
-        <translation>本版本暂不支持新建 PostGIS 监管数据库。</translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="182" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="275" />
         <source>{path} already exists; choose another name or open it.</source>
         <translation>{path} 已存在；请另取文件名或直接打开该文件。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="184" />
+        <location filename="../mine_supervision_plugin/reports/ledger.py" line="141" />
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="186" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="279" />
         <source>The folder {folder} is not writable.</source>
         <translation>文件夹 {folder} 不可写。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="235" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="386" />
         <source>{path} is not a file.</source>
         <translation>{path} 不是文件。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="237" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="388" />
         <source>{path} cannot be read (permission denied).</source>
         <translation>{path} 无法读取（权限不足）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="262" />
+        <location filename="../mine_supervision_plugin/store/transfer.py" line="96" />
         <source>{path} is not a GeoPackage file.</source>
         <translation>{path} 不是 GeoPackage 文件。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="243" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="394" />
         <source>{path} is read-only: copy it to a folder where you may write, or ask for write permission.</source>
         <translation>{path} 为只读：请将其复制到有写入权限的文件夹，或申请写入权限。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="264" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="415" />
         <source>{path} is a GeoPackage but not a supervision database (no {table} table).</source>
         <translation>{path} 是 GeoPackage，但不是监管数据库（缺少 {table} 表）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="271" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="422" />
         <source>{path} is a GeoPackage but not a supervision database.</source>
         <translation>{path} 是 GeoPackage，但不是监管数据库。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="285" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="436" />
         <source>{path} is locked by another program; close it there and try again.</source>
         <translation>{path} 已被其他程序锁定；请在该程序中关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="288" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="439" />
         <source>{path} is not a GeoPackage file ({reason}).</source>
         <translation>{path} 不是 GeoPackage 文件（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="483" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="677" />
         <source>{path} cannot be opened: {reason}</source>
         <translation>无法打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="487" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="685" />
         <source>{path} is not a supervision database.</source>
         <translation>{path} 不是监管数据库。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="493" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="691" />
         <source>{path} has a damaged schema record: {reason}</source>
         <translation>{path} 的数据库结构记录已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="500" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="698" />
         <source>{path} was written by a newer version of the plugin (schema {found}; this plugin knows up to {known}). Update the Mine supervision plugin to open it.</source>
         <translation>{path} 由更高版本的插件写入（数据库结构版本 {found}；本插件最高支持 {known}）。请更新矿产监管插件后再打开。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="512" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="710" />
         <source>{path} has schema {found} and needs migrating to {known}.</source>
         <translation>{path} 的数据库结构版本为 {found}，需要迁移至 {known}。</translation>
     </message>
@@ -721,12 +716,12 @@
         <translation>{file} 中的图斑位于经度 {lon:.3f}、纬度 {lat:.3f} 附近，超出 EPSG:{epsg} 的适用范围（东经 {west:.1f}–{east:.1f}°）：请检查文件和数据库的坐标系。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="899" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="957" />
         <source>row {row} (patch {patch_no})</source>
         <translation>第 {row} 行（图斑 {patch_no}）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="899" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="957" />
         <source>row {row} (no patch number)</source>
         <translation>第 {row} 行（无图斑编号）</translation>
     </message>
@@ -771,7 +766,7 @@
         <translation>{file} 中没有图斑编号字段（已查找 {candidates}）；其字段为：{fields}。请在字段对应关系中指定图斑编号字段。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="905" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="963" />
         <source>{where}: the patch number is missing.</source>
         <translation>{where}：缺少图斑编号。</translation>
     </message>
@@ -1186,62 +1181,62 @@
         <translation>扣除地块不在登记地块范围内</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="184" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="188" />
         <source>A reason is required for every workflow step and correction.</source>
         <translation>每次流程操作和更正都必须填写理由。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="177" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="181" />
         <source>Unknown workflow state {state}.</source>
         <translation>未知的流程状态 {state}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="748" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="806" />
         <source>There is no patch {patch_no} in the database.</source>
         <translation>数据库中没有图斑 {patch_no}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="693" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="750" />
         <source>Not applied: other patches of the batch were refused.</source>
         <translation>未执行：本批次中有其他图斑未通过。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="742" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="799" />
         <source>There is no workflow event {fid}.</source>
         <translation>不存在第 {fid} 条流程记录。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="792" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="850" />
         <source>The CRS of the patches ({crs}) has no EPSG code; reproject them first.</source>
         <translation>图斑的坐标参考系（{crs}）没有 EPSG 代码；请先重投影。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="839" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="897" />
         <source>{where}: {field} value {value} cannot be read.</source>
         <translation>{where}：{field} 的值 {value} 无法读取。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="882" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="940" />
         <source>Unknown patch source {source}.</source>
         <translation>未知的图斑来源 {source}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="889" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="947" />
         <source>Issued ({source})</source>
         <translation>下发（{source}）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="946" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="1004" />
         <source>Nothing was imported: these patch numbers are repeated in the batch or already stored: {numbers}.</source>
         <translation>未导入任何图斑：以下图斑编号在本批次中重复或已入库：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="954" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="1012" />
         <source>Nothing was imported: the batch has problems to fix first.</source>
         <translation>未导入任何图斑：本批次存在须先修正的问题。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="201" />
+        <location filename="../mine_supervision_plugin/plugin.py" line="204" />
         <source>Draw patrol patch</source>
         <translation>绘制巡查图斑</translation>
     </message>
@@ -1251,7 +1246,7 @@
         <translation>请先打开监管数据库：绘制的图斑将存入该数据库。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="77" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="79" />
         <source>Violation patches</source>
         <translation>违法图斑</translation>
     </message>
@@ -1266,7 +1261,7 @@
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="64" />
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="66" />
         <source>State</source>
         <translation>流程状态</translation>
     </message>
@@ -1276,22 +1271,22 @@
         <translation>预判结果</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="70" />
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="72" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="71" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="25" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_list.py" line="93" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="101" />
         <source>Zone</source>
         <translation>监测矿区</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="68" />
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="70" />
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
@@ -1326,17 +1321,17 @@
         <translation>缩放至当前图斑并显示其影像</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="50" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="51" />
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="57" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="58" />
         <source>Apply to selected…</source>
         <translation>应用于所选…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="58" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="59" />
         <source>Move every selected patch to this state; refused ones are listed with reasons</source>
         <translation>将所选图斑全部转入该状态；不能转入的逐一列出原因</translation>
     </message>
@@ -1371,12 +1366,12 @@
         <translation>以新记录更正最近一步；历史记录不会被修改</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="125" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="127" />
         <source>Verification</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="126" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="128" />
         <source>History</source>
         <translation>流程记录</translation>
     </message>
@@ -1431,17 +1426,17 @@
         <translation>已是列表中第一个图斑。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="281" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="285" />
         <source>Unsaved changes of the verification form of patch {patch_no} were discarded.</source>
         <translation>图斑 {patch_no} 核查表中未保存的修改已放弃。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="340" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="344" />
         <source>No patch selected.</source>
         <translation>未选择图斑。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="309" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="313" />
         <source>Patch {patch_no}: {state}, {prejudgment}</source>
         <translation>图斑 {patch_no}：{state}，{prejudgment}</translation>
     </message>
@@ -1466,97 +1461,97 @@
         <translation>无法显示图斑 {patch_no} 的影像：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="80" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="84" />
         <source>The verification of patch {patch_no} was not saved: {error}</source>
         <translation>图斑 {patch_no} 的核查信息未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="89" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="93" />
         <source>Verification of patch {patch_no} saved.</source>
         <translation>图斑 {patch_no} 的核查信息已保存。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="110" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="114" />
         <source>→ {state}</source>
         <translation>→ {state}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="111" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="115" />
         <source>Move patch {patch_no} to {state}; the form's changes are saved with the step</source>
         <translation>将图斑 {patch_no} 转入“{state}”；核查表的修改随此步一并保存</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="120" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="124" />
         <source>none (closed)</source>
         <translation>无（已销号）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="138" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="142" />
         <source>Workflow step</source>
         <translation>流程操作</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="138" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="142" />
         <source>Move patch {patch_no} from {from_state} to {to_state}.</source>
         <translation>将图斑 {patch_no} 由“{from_state}”转入“{to_state}”。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="165" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="170" />
         <source>Patch {patch_no} was not moved: {error}</source>
         <translation>图斑 {patch_no} 未转入下一步：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="169" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="174" />
         <source>Patch {patch_no} moved to {state}.</source>
         <translation>图斑 {patch_no} 已转入“{state}”。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="185" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="192" />
         <source>Select the patches to move first.</source>
         <translation>请先选择要操作的图斑。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="187" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="194" />
         <source>Workflow step for {count} patches</source>
         <translation>{count} 个图斑的流程操作</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="187" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="194" />
         <source>Move the {count} selected patches to {state}. Patches that may not take this step are left as they are and listed.</source>
         <translation>将所选 {count} 个图斑转入“{state}”。不能转入的图斑保持原状并逐一列出。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="205" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="212" />
         <source>No patch was moved: {error}</source>
         <translation>没有图斑被转入下一步：{error}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="215" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="222" />
         <source>{count} patches moved to {state}.</source>
         <translation>{count} 个图斑已转入“{state}”。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="220" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="227" />
         <source>… and {count} more (see the message log).</source>
         <translation>……另有 {count} 个（见日志消息）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="221" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="228" />
         <source>{done} patches moved to {state}, {refused} refused: {details}</source>
         <translation>{done} 个图斑已转入“{state}”，{refused} 个未通过：{details}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="224" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="231" />
         <source>Refused moves to {state}:</source>
         <translation>未能转入“{state}”的图斑：</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="231" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="238" />
         <source>Patch {patch_no} was not saved: {reasons}</source>
         <translation>图斑 {patch_no} 未保存：{reasons}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="233" />
+        <location filename="../mine_supervision_plugin/gui/patches_steps.py" line="240" />
         <source>Patch {patch_no} cannot move to {state}: {reasons}</source>
         <translation>图斑 {patch_no} 不能转入“{state}”：{reasons}</translation>
     </message>
@@ -1686,7 +1681,7 @@
         <translation>整改通知书文号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="153" />
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="135" />
         <source>Photos</source>
         <translation>现场照片</translation>
     </message>
@@ -1696,127 +1691,127 @@
         <translation>图斑判定后不可直接修改：如需更改，请更正判定环节。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="299" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="303" />
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="299" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="303" />
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="301" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="305" />
         <source>Photos of the field check</source>
         <translation>实地核查照片</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="342" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="346" />
         <source>Unsaved changes.</source>
         <translation>有未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="372" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="380" />
         <source>Field verification of patch {patch_no}</source>
         <translation>图斑 {patch_no} 实地核查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="430" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="438" />
         <source>Why this step is taken (required)</source>
         <translation>本步操作的理由（必填）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="517" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="525" />
         <source>Rectification and penalty are completed</source>
         <translation>整改和处罚均已完成</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="488" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="496" />
         <source>Correct the last step of patch {patch_no}</source>
         <translation>更正图斑 {patch_no} 的最后一步</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="492" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="500" />
         <source>Step {fid}: {from_state} → {to_state}, by {user} at {time}. Reason: {reason}</source>
         <translation>第 {fid} 条：{from_state} → {to_state}，操作人 {user}，时间 {time}。理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="504" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="512" />
         <source>The step stays in the history; the correction is recorded as a new step.</source>
         <translation>原记录保留在流程记录中；更正作为一条新记录写入。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="512" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="520" />
         <source>{state} (undo the step)</source>
         <translation>{state}（撤销此步）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="515" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="523" />
         <source>Why the step is corrected (required)</source>
         <translation>更正理由（必填）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="522" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="530" />
         <source>Go to state</source>
         <translation>更正为状态</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="91" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="189" />
         <source>Licence no</source>
         <translation>许可证号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="92" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="189" />
         <source>Mine</source>
         <translation>矿山名称</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="93" />
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="97" />
         <source>Holder</source>
         <translation>采矿权人</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="94" />
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="98" />
         <source>Mineral</source>
         <translation>开采矿种</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="95" />
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="99" />
         <source>Method</source>
         <translation>开采方式</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="46" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="72" />
         <source>Status</source>
         <translation>生产状态</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="97" />
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="101" />
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="98" />
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="102" />
         <source>Credit status</source>
         <translation>信用状态</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="69" />
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="71" />
         <source>Monitoring zone</source>
         <translation>重点监测矿区</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="163" />
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="171" />
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="708" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="755" />
         <source>Expired {days} days ago</source>
         <translation>已过期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="710" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="757" />
         <source>Expires in {days} days</source>
         <translation>{days} 天后到期</translation>
     </message>
@@ -1946,27 +1941,27 @@
         <translation>图层 {layer} 需要您的天地图密钥；请重新添加底图以输入密钥。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="63" />
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="65" />
         <source>Patch no.</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="66" />
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="68" />
         <source>Area (m²)</source>
         <translation>面积(m²)</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="67" />
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="69" />
         <source>Area (mu)</source>
         <translation>面积(亩)</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="72" />
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="74" />
         <source>Before imagery</source>
         <translation>前时相</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="73" />
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="75" />
         <source>After imagery</source>
         <translation>后时相</translation>
     </message>
@@ -2076,177 +2071,177 @@
         <translation>所绘边界自相交，入库前已修复（make_valid）。{notes}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="185" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="187" />
         <source>Mining rights</source>
         <translation>采矿权</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="232" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="237" />
         <source>Search licence no, mine or holder…</source>
         <translation>搜索许可证号、矿山名称或采矿权人…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="238" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="243" />
         <source>Zoom to the selected licences</source>
         <translation>缩放至所选许可证</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="247" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="252" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="251" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="256" />
         <source>All methods</source>
         <translation>全部开采方式</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="507" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="553" />
         <source>All minerals</source>
         <translation>全部矿种</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="259" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="264" />
         <source>Any validity</source>
         <translation>不限有效期</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="382" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="392" />
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="261" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="266" />
         <source>Expiring within</source>
         <translation>剩余有效期不足</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="262" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="267" />
         <source>Expired or expiring within</source>
         <translation>已过期或剩余有效期不足</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="266" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="271" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="268" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="273" />
         <source>In a monitoring zone</source>
         <translation>位于重点监测矿区</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="269" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="274" />
         <source>On the abnormal list</source>
         <translation>列入异常名录</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="270" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="275" />
         <source>Credit status: abnormal list or serious dishonesty list</source>
         <translation>信用状态：异常名录或严重违法失信名单</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="356" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="366" />
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="356" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="366" />
         <source>Corner no</source>
         <translation>拐点号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="356" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="366" />
         <source>X (northing)</source>
         <translation>X（北坐标）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="356" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="366" />
         <source>Y (easting)</source>
         <translation>Y（东坐标）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="365" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="375" />
         <source>Double-click a corner to centre the map on it</source>
         <translation>双击拐点可将地图中心移至该点</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="383" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="393" />
         <source>Expires within {days} days</source>
         <translation>{days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="544" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="591" />
         <source>No supervision database is open.</source>
         <translation>未打开监管数据库。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="546" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="593" />
         <source>{shown} of {total} licences</source>
         <translation>共 {total} 个许可证，显示 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="641" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="688" />
         <source>This licence has no boundary to zoom to.</source>
         <translation>该许可证没有可缩放的范围边界。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="690" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="737" />
         <source>Select a licence to see its corners and linked records.</source>
         <translation>选择许可证以查看其拐点和关联记录。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="701" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="748" />
         <source>({count} selected)</source>
         <translation>（已选 {count} 个）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="703" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="750" />
         <source>Holder: {holder}</source>
         <translation>采矿权人：{holder}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="706" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="753" />
         <source>Validity: {validity}</source>
         <translation>有效期：{validity}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="712" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="759" />
         <source>Monitoring zone: {zones}</source>
         <translation>重点监测矿区：{zones}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="728" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="775" />
         <source>Inspections: {count}</source>
         <translation>巡查核查：{count} 次</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="730" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="777" />
         <source>Patches: {count}</source>
         <translation>图斑：{count} 个</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="731" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="778" />
         <source>Notices: {count}</source>
         <translation>整改通知书：{count} 份</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="776" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="823" />
         <source>(excluded)</source>
         <translation>（扣除地块）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="778" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="825" />
         <source>Depth range: not recorded</source>
         <translation>开采标高：未记录</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="799" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="846" />
         <source>{parcel} (ring {ring})</source>
         <translation>{parcel}（第 {ring} 圈）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="294" />
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="295" />
         <source>{path} is in EPSG:{epsg} ({other}) while the output is in EPSG:{first} ({datum}); files on different datums are not mixed in one layer. Import it separately.</source>
         <translation>{path} 的坐标系为 EPSG:{epsg}（{other}），而输出为 EPSG:{first}（{datum}）；不同基准的文件不混入同一图层。请单独导入该文件。</translation>
     </message>
@@ -2311,7 +2306,7 @@
         <translation>正在读取图斑和许可证</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge_store.py" line="141" />
+        <location filename="../mine_supervision_plugin/analysis/prejudge_store.py" line="170" />
         <source>fid {fid}</source>
         <translation>fid {fid}</translation>
     </message>
@@ -2366,7 +2361,7 @@
         <translation>行政处罚案件需要 penalty_date 字段，以及 license_no 或 holder 字段。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="545" />
+        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="528" />
         <source>Could not write {path}</source>
         <translation>无法写入 {path}</translation>
     </message>
@@ -2563,7 +2558,7 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {"fields": {"pa
         <translation>第 {ring} 圈未闭合：拐点 {number} 与首个拐点编号相同但坐标不同（X={x:.2f}，Y={y:.2f}；首个拐点 X={x0:.2f}，Y={y0:.2f}）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="184" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="185" />
         <source>Licence {license_no} uses a parcel number twice ({numbers}).</source>
         <translation>许可证 {license_no} 中有重复的地块编号（{numbers}）。</translation>
     </message>
@@ -2758,7 +2753,7 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {"fields": {"pa
         <translation>{layer} 没有坐标系：按图斑的坐标系处理。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="204" />
+        <location filename="../mine_supervision_plugin/plugin.py" line="211" />
         <source>Pre-judge all patches of the database</source>
         <translation>预判数据库中的全部图斑</translation>
     </message>
@@ -2833,27 +2828,27 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {"fields": {"pa
         <translation>{path} 第 {row} 行：必填字段 {field} 为空。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge_store.py" line="164" />
+        <location filename="../mine_supervision_plugin/analysis/prejudge_store.py" line="193" />
         <source>No patch with a geometry was found to pre-judge.</source>
         <translation>没有找到带几何图形的图斑可供预判。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="194" />
+        <location filename="../mine_supervision_plugin/plugin.py" line="197" />
         <source>Import licence coordinates…</source>
         <translation>导入采矿权拐点坐标…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="197" />
+        <location filename="../mine_supervision_plugin/plugin.py" line="200" />
         <source>Import patch batch…</source>
         <translation>导入图斑批次…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="211" />
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="217" />
         <source>Remarks: {remarks}</source>
         <translation>备注：{remarks}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="216" />
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="222" />
         <source>Inside licences not valid on the imagery date: {area} m²</source>
         <translation>证内但许可证在后时相日期不在有效期内：{area} m²</translation>
     </message>
@@ -2873,12 +2868,12 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {"fields": {"pa
         <translation>照片{photo}拍摄于{taken}，早于图斑{patch_no}的后时相日期{date}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/plugin.py" line="332" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="600" />
         <source>This needs QGIS's Processing plugin: enable it in Plugins › Manage and Install Plugins.</source>
         <translation>此功能需要 QGIS 的“处理”（Processing）插件：请在“插件 › 管理并安装插件”中启用它。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="452" />
+        <location filename="../mine_supervision_plugin/gui/verification_dialog.py" line="460" />
         <source>A patch with a case is closed only when rectification and penalty are completed.</source>
         <translation>已立案的图斑须整改和处罚均已完成方可销号。</translation>
     </message>
@@ -2904,7 +2899,7 @@ OUTPUT 每个地块一个面，坐标系为第一个 CGCS2000 文件的坐标系
 指定监管数据库 DATABASE 时，采矿权也在一个事务中存入数据库（新建，或更新并把原范围保存在历史中）。被拒绝的导入不改变数据库和输出。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="339" />
+        <location filename="../mine_supervision_plugin/processing/import_coordinates.py" line="340" />
         <source>Licence {license_no}, parcel {parcel_no} could not be written to the output.</source>
         <translation>采矿权 {license_no} 的地块 {parcel_no} 无法写入输出。</translation>
     </message>
@@ -2929,12 +2924,12 @@ OUTPUT 每个地块一个面，坐标系为第一个 CGCS2000 文件的坐标系
         <translation>图层 {layer}（{parameter}）没有坐标参考系（缺少 .prj 的 shapefile？）：请设置其坐标系后重新运行。{hint}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/provider.py" line="53" />
+        <location filename="../mine_supervision_plugin/processing/provider.py" line="65" />
         <source>{name} (unavailable: Python packages missing)</source>
         <translation>{name}（不可用：缺少 Python 包）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/provider.py" line="56" />
+        <location filename="../mine_supervision_plugin/processing/provider.py" line="68" />
         <source>Unavailable</source>
         <translation>不可用</translation>
     </message>
@@ -3104,52 +3099,52 @@ OUTPUT 每个地块一个面，坐标系为第一个 CGCS2000 文件的坐标系
         <translation>申报面积 {declared} {unit}（{declared_m2} 平方米）与计算面积不符：平面 {planar} 平方米，椭球 {ellipsoidal} 平方米；相差 {difference} 平方米（{relative}）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/rights.py" line="272" />
+        <location filename="../mine_supervision_plugin/store/rights.py" line="273" />
         <source>Licence {license_no}: licensed area {value} km² is not a valid area; it is stored empty.</source>
         <translation>采矿权 {license_no}：矿区面积 {value} 平方公里不是有效面积；存为空值。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="252" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="403" />
         <source>{path} was left in the middle of a change by a program that stopped (crash, power cut, killed): that unfinished change was rolled back from its journal; the data are as they were before it.</source>
         <translation>{path} 在修改中途被中断的程序留下（崩溃、断电、被终止）：未完成的修改已按日志回滚，数据恢复到修改之前。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="323" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="160" />
         <source>cannot be opened</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="387" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="567" />
         <source>{path} is locked by another program (another QGIS, a copy or synchronisation tool...); nothing was written. Close it there and try again.</source>
         <translation>{path} 被其他程序锁定（另一个 QGIS、复制或同步工具……）；未写入任何内容。请在那里关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="392" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="572" />
         <source>{path}: the disk is full (SQLite: {reason}); nothing was written. Free some space on the disk of {folder} and try again.</source>
         <translation>{path}：磁盘已满（SQLite：{reason}）；未写入任何内容。请清理 {folder} 所在磁盘的空间后重试。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="397" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="583" />
         <source>{path} cannot be written (read-only: {reason}); nothing was written.</source>
         <translation>{path} 无法写入（只读：{reason}）；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="401" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="587" />
         <source>{path} is damaged ({reason}); nothing was written. Restore it from a backup, or repair a copy of it.</source>
         <translation>{path} 已损坏（{reason}）；未写入任何内容。请从备份恢复，或修复其副本。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="405" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="591" />
         <source>{path} could not be read: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="407" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="593" />
         <source>{path} could not be written: {reason}. Nothing was written.</source>
         <translation>无法写入 {path}：{reason}。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/database.py" line="423" />
+        <location filename="../mine_supervision_plugin/store/database.py" line="611" />
         <source>{path} is damaged: the table(s) {tables} of the supervision database are missing (deleted by another program?). Nothing was written. Restore the database from a backup.</source>
         <translation>{path} 已损坏：监管数据库缺少表 {tables}（被其他程序删除？）。未写入任何内容。请从备份恢复数据库。</translation>
     </message>
@@ -3194,12 +3189,12 @@ OUTPUT 每个地块一个面，坐标系为第一个 CGCS2000 文件的坐标系
         <translation>shapely 与 QGIS 的 GEOS 一起运行出错（{error}）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge_store.py" line="118" />
+        <location filename="../mine_supervision_plugin/analysis/prejudge_store.py" line="147" />
         <source>Not pre-judged: the patch has no geometry. Draw or import its outline, then pre-judge again.</source>
         <translation>未预判：图斑没有图形。请绘制或导入其范围后重新预判。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/prejudge_store.py" line="122" />
+        <location filename="../mine_supervision_plugin/analysis/prejudge_store.py" line="151" />
         <source>{count} patches have no geometry and were not pre-judged: {numbers}.</source>
         <translation>{count} 个图斑没有图形，未预判：{numbers}。</translation>
     </message>
@@ -3229,12 +3224,12 @@ OUTPUT 每个地块一个面，坐标系为第一个 CGCS2000 文件的坐标系
         <translation>在此之前停用：{features}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="35" />
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="45" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="35" />
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="45" />
         <source>The current project has unsaved changes. Save them first?
 
 The supervision database's layers are added to this project in their own group; your other layers stay.</source>
@@ -3243,7 +3238,7 @@ The supervision database's layers are added to this project in their own group; 
 监管数据库的图层将以单独的图层组添加到本项目中；您的其他图层保持不变。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="45" />
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="55" />
         <source>Continue without saving</source>
         <translation>不保存，继续</translation>
     </message>
@@ -3253,27 +3248,27 @@ The supervision database's layers are added to this project in their own group; 
         <translation>许可证 {license_no}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="170" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="172" />
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="164" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="166" />
         <source>{value} m</source>
         <translation>{value} 米</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="171" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="173" />
         <source>{top} to {bottom}</source>
         <translation>{top} 至 {bottom}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="753" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="800" />
         <source>Depth range: {range}</source>
         <translation>开采标高：{range}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="771" />
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="818" />
         <source>Parcel {parcel}: {range}</source>
         <translation>地块 {parcel}：{range}</translation>
     </message>
@@ -3348,7 +3343,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>{count} 个标记的许可证号不在采矿权中，无法抽取：{numbers}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="106" />
+        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="117" />
         <source>{count} mining right(s) have no licence number and are left out: {rows}</source>
         <translation>{count} 个采矿权没有许可证号，已排除：{rows}</translation>
     </message>
@@ -3358,7 +3353,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>抽取情况已记入 {path} 的审计日志。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="42" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="68" />
         <source>Licence number</source>
         <translation>许可证号</translation>
     </message>
@@ -3428,7 +3423,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>通知书模板（JSON）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/rectification_notices.py" line="84" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="114" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
@@ -3553,7 +3548,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>已记录勘测范围数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="124" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="117" />
         <source>Number of mines surveyed</source>
         <translation>已勘测矿山数</translation>
     </message>
@@ -3578,132 +3573,132 @@ The supervision database's layers are added to this project in their own group; 
         <translation>轮次 {round}：已将 {mines} 个矿山的 {extents} 个勘测范围记入 {database}（{unmatched} 个未匹配许可证）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="44" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="70" />
         <source>Mine name</source>
         <translation>矿山名称</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="47" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="73" />
         <source>Patrol frequency</source>
         <translation>巡查频次</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="48" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="74" />
         <source>Required periods</source>
         <translation>应巡查期数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="49" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="75" />
         <source>Satisfied periods</source>
         <translation>已巡查期数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="50" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="76" />
         <source>Missing periods (count)</source>
         <translation>漏巡期数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="51" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="77" />
         <source>Missing periods</source>
         <translation>漏巡期次</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="52" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="78" />
         <source>Inspections in the period</source>
         <translation>期间巡查次数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="53" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="79" />
         <source>Last inspected on</source>
         <translation>最近巡查日期</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="54" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="80" />
         <source>Compliant</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="55" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="81" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="64" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="92" />
         <source>Patrol compliance for a period</source>
         <translation>巡查频次达标检查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="67" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="95" />
         <source>For every mine of RIGHTS (license_no, status as code or label): the calendar months (producing mines) or quarters (suspended, under construction, closed) overlapping the period, those with at least one inspection dated inside both the period and that month or quarter, and the missing ones (e.g. "2026-03, 2026-07" or "2026-Q2"). INSPECTIONS is any table or layer with license_no and inspected_on (or inspection_date), a CSV file included. Inspections of unknown licence numbers, dates that cannot be read and unknown statuses are named and counted in the log.</source>
         <translation>对 RIGHTS 中的每个矿山（license_no，status 为代码或中文名称）：列出与检查期间重叠的自然月（在产矿山）或季度（停产、基建、关闭矿山），其中在检查期间内且在该月或该季度内至少有一次巡查记录的期次，以及漏巡的期次（如“2026-03, 2026-07”或“2026-Q2”）。INSPECTIONS 可以是任何含 license_no 和 inspected_on（或 inspection_date）的表或图层，包括 CSV 文件。许可证号未知的巡查记录、无法读取的日期和未知的生产状态会在日志中逐一列出并计数。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="78" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="106" />
         <source>Mining rights (license_no, status)</source>
         <translation>采矿权（license_no、status）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="79" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="107" />
         <source>Inspections (license_no, inspected_on): any table, layer or CSV file</source>
         <translation>巡查核查记录（license_no、inspected_on）：任意表、图层或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="84" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="112" />
         <source>Period start (YYYY-MM-DD)</source>
         <translation>期间起始日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="85" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="113" />
         <source>Period end (YYYY-MM-DD), included</source>
         <translation>期间截止日期（YYYY-MM-DD，含当日）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="86" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="120" />
         <source>Patrol compliance per mine</source>
         <translation>各矿山巡查达标情况</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="89" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="129" />
         <source>Number of mines</source>
         <translation>矿山数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="89" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="129" />
         <source>Mines with missing periods</source>
         <translation>有漏巡期次的矿山数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="89" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="129" />
         <source>Inspections of unknown licence numbers</source>
         <translation>许可证号未知的巡查记录数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="89" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="129" />
         <source>Inspections without a readable date</source>
         <translation>日期无法读取的巡查记录数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="89" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="129" />
         <source>Mines of unknown status</source>
         <translation>生产状态未知的矿山数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="106" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="150" />
         <source>Reading mining rights and inspections</source>
         <translation>正在读取采矿权和巡查核查记录</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="114" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="158" />
         <source>Checking {mines} mines against {inspections} inspections</source>
         <translation>正在对照 {inspections} 条巡查核查记录检查 {mines} 个矿山</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="150" />
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="214" />
         <source>{mines} mines: {late} with missing periods, {used} inspections counted.</source>
         <translation>{mines} 个矿山：{late} 个有漏巡期次，计入 {used} 条巡查核查记录。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="171" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="251" />
         <source>{name} is not a date: '{value}' (write it as 2026-01-31).</source>
         <translation>{name} 不是有效日期：“{value}”（请按 2026-01-31 的格式填写）。</translation>
     </message>
@@ -3713,7 +3708,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>第 {n} 行</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="236" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="147" />
         <source>feature {n}</source>
         <translation>要素 {n}</translation>
     </message>
@@ -3728,27 +3723,27 @@ The supervision database's layers are added to this project in their own group; 
         <translation>将一轮专项勘测的实测范围（SURVEY）与许可证范围（RIGHTS）及上一轮勘测（PREVIOUS，可选）叠加比对。每个勘测范围归属于其所带许可证号（license_no）对应的许可证，否则归属于与其重叠最多的许可证；无法匹配的勘测范围将被列出，并与所有许可证比对。OUTPUT_OUTSIDE：超出许可证范围的部分（落在扣除地块内的也计为范围外），各附面积、超出边界的最大距离及最近的拐点。OUTPUT_SUMMARY：每个矿山的勘测面积、范围内面积和范围外面积，较上一轮的新增面积（及其中超出边界的部分），采掘工程距边界是否在 APPROACH_M 以内，以及对带标高（elevation_top_m / elevation_bottom_m）的地下采掘工程，高于批准开采标高上限或低于下限的米数（RIGHTS 的 depth_top_m / depth_bottom_m）。OUTPUT_GROWTH：新增扰动范围多边形；OUTPUT_APPROACHING：边界内距边界不足 APPROACH_M 的采掘工程。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="102" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="80" />
         <source>Survey extents (this round)</source>
         <translation>勘测范围（本轮）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="103" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="81" />
         <source>Mining rights (licensed boundaries)</source>
         <translation>采矿权（许可证范围）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="105" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="83" />
         <source>Survey extents of the previous round</source>
         <translation>上一轮勘测范围</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="107" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="90" />
         <source>Works closer than this to the boundary are approaching it (m)</source>
         <translation>临近边界距离：采掘工程距边界小于此值即视为临近边界（米）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="110" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="93" />
         <source>Ignore pieces smaller than (m²)</source>
         <translation>忽略面积小于此值的部分（m²）</translation>
     </message>
@@ -3773,7 +3768,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>临近边界的采掘工程</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="124" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="118" />
         <source>Number of mines with works outside their licence</source>
         <translation>采掘工程超出许可证范围的矿山数</translation>
     </message>
@@ -3833,12 +3828,12 @@ The supervision database's layers are added to this project in their own group; 
         <translation>勘测范围</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="235" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="146" />
         <source>The mining rights layer lacks the field license_no.</source>
         <translation>采矿权图层缺少 license_no 字段。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="237" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="148" />
         <source>licence</source>
         <translation>许可证</translation>
     </message>
@@ -4153,102 +4148,97 @@ The supervision database's layers are added to this project in their own group; 
         <translation>未匹配许可证的勘测范围（记录时不关联许可证；比对时与所有许可证比对）：{extents}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/patches.py" line="454" />
+        <location filename="../mine_supervision_plugin/store/patches.py" line="465" />
         <source>Notice {notice_no} was issued for licence {theirs}, not for this patch's licence {ours}.</source>
         <translation>整改通知书 {notice_no} 是针对许可证 {theirs} 下发的，而非本图斑的许可证 {ours}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/notices.py" line="146" />
+        <location filename="../mine_supervision_plugin/store/notices.py" line="164" />
         <source>The document-number prefix is empty: set it in the notice template.</source>
         <translation>文号前缀为空：请在通知书模板中设置。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/notices.py" line="153" />
+        <location filename="../mine_supervision_plugin/store/notices.py" line="173" />
         <source>Notice {number} was not recorded; its number is not used.</source>
         <translation>整改通知书 {number} 未登记；该文号未被占用。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/notices.py" line="166" />
+        <location filename="../mine_supervision_plugin/store/notices.py" line="186" />
         <source>Say why notice {number} is voided: a notice is voided with its reason.</source>
         <translation>请说明作废整改通知书 {number} 的理由：作废通知书须注明理由。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/notices.py" line="172" />
+        <location filename="../mine_supervision_plugin/store/notices.py" line="192" />
         <source>There is no notice {number} in {path}.</source>
         <translation>{path} 中没有整改通知书 {number}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/notices.py" line="174" />
+        <location filename="../mine_supervision_plugin/store/notices.py" line="194" />
         <source>Notice {number} is already voided.</source>
         <translation>整改通知书 {number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="100" />
-        <source>Attachments beside a PostGIS database are not available in this version.</source>
-        <translation>本版本暂不支持在 PostGIS 数据库旁存放附件。</translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="216" />
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="257" />
         <source>No patrol route could be read from {path}; nothing was recorded.</source>
         <translation>无法从 {path} 读取任何巡查路线；未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="226" />
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="267" />
         <source>The photo folder {folder} does not exist.</source>
         <translation>照片文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="253" />
+        <location filename="../mine_supervision_plugin/store/corner_checks.py" line="168" />
         <source>{kind} is not an inspection kind.</source>
         <translation>{kind} 不是有效的巡查核查类型。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="267" />
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="308" />
         <source>{file}: {route} has fewer than two distinct positions; it is not a route.</source>
         <translation>{file}：{route} 中不重复的位置点少于两个，不构成路线。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="276" />
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="317" />
         <source>{file}: {route} of {start} is already recorded; skipped.</source>
         <translation>{file}：{start} 的 {route} 已有记录；已跳过。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="287" />
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="328" />
         <source>{file}: {route} names licence {licence}, which is not in the database.</source>
         <translation>{file}：{route} 注明了许可证 {licence}，但数据库中没有该许可证。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="297" />
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="338" />
         <source>{file}: {route} names licence {licence} but passes no closer than {distance} m to it.</source>
         <translation>{file}：{route} 注明了许可证 {licence}，但路线距该许可证范围最近也有 {distance} 米。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="306" />
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="347" />
         <source>{file}: {route} names no licence and passes no licence within {distance} m; it is recorded without a mine.</source>
         <translation>{file}：{route} 未注明许可证，且 {distance} 米内未经过任何许可证范围；记录为不关联矿山的巡查。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="337" />
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="378" />
         <source>No new patrol to record ({skipped} already recorded, {refused} refused); nothing was written.</source>
         <translation>没有需要记录的新巡查（{skipped} 条已有记录，{refused} 条被拒收）；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="337" />
+        <location filename="../mine_supervision_plugin/store/zones.py" line="124" />
         <source>… and {count} more.</source>
         <translation>……另有 {count} 个。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="424" />
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="675" />
         <source>Photo {photo} has no GPS position: it is kept, linked to its patrol, but not placed on the map.</source>
         <translation>照片 {photo} 没有 GPS 位置：已保留并关联到所属巡查，但未在地图上定位。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="424" />
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="466" />
         <source>Photo {photo} has no GPS position and no patrol fits it: it is kept, not placed.</source>
         <translation>照片 {photo} 没有 GPS 位置，也不匹配任何巡查：已保留，未定位。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="433" />
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="475" />
         <source>Photo {photo} fits no patrol of this batch (time, place): it is kept under {folder}.</source>
         <translation>照片 {photo} 与本批次的任何巡查（时间、地点）均不匹配：已保存在 {folder} 下。</translation>
     </message>
@@ -4278,62 +4268,62 @@ The supervision database's layers are added to this project in their own group; 
         <translation>{number}：“{text}”中的字符 {char}（U+{code:04X}）在已找到的字体中均不存在，将印为 [U+{code:04X}]。请在设置中选择包含该字符的字体。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/reports/template.py" line="36" />
+        <location filename="../mine_supervision_plugin/reports/template.py" line="38" />
         <source>The template {path} cannot be read: {reason}</source>
         <translation>无法读取模板 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/reports/template.py" line="38" />
+        <location filename="../mine_supervision_plugin/reports/template.py" line="40" />
         <source>The template {path} is not valid JSON (line {line}): {reason}</source>
         <translation>模板 {path} 不是有效的 JSON（第 {line} 行）：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/reports/template.py" line="43" />
+        <location filename="../mine_supervision_plugin/reports/template.py" line="45" />
         <source>The template {path} must hold a JSON object.</source>
         <translation>模板 {path} 的内容必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/reports/template.py" line="54" />
+        <location filename="../mine_supervision_plugin/reports/template.py" line="56" />
         <source>The template {path} leaves {keys} empty.</source>
         <translation>模板 {path} 中 {keys} 为空。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/reports/template.py" line="59" />
+        <location filename="../mine_supervision_plugin/reports/template.py" line="62" />
         <source>deadline_days in the template must be a whole number of days.</source>
         <translation>模板中的 deadline_days 必须是整数天数。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="135" />
+        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="146" />
         <source>row {n}</source>
         <translation>第 {n} 行</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="113" />
+        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="124" />
         <source>{count} licence number(s) appear more than once among the mining rights; each mine is checked once, with the status of its first row: {numbers}</source>
         <translation>采矿权中有 {count} 个许可证号重复出现；每个矿山只检查一次，采用其第一行的生产状态：{numbers}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="126" />
+        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="137" />
         <source>{count} mine(s) have a status that is neither a code (producing, suspended, construction, closed) nor a label (在产, 停产, 基建, 关闭): no patrol frequency, no period checked: {mines}</source>
         <translation>{count} 个矿山的生产状态既不是代码（producing、suspended、construction、closed）也不是中文名称（在产、停产、基建、关闭）：无法确定巡查频次，未检查任何期次：{mines}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="148" />
+        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="159" />
         <source>{count} inspection(s) have no licence number and are not counted: {rows}</source>
         <translation>{count} 条巡查核查记录没有许可证号，未计入：{rows}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="154" />
+        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="165" />
         <source>{count} inspection(s) name {numbers} licence number(s) that are not among the mining rights; they are not counted (inspections per number in brackets): {named}</source>
         <translation>{count} 条巡查核查记录涉及 {numbers} 个不在采矿权中的许可证号，未计入（括号内为各许可证号的记录数）：{named}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="162" />
+        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="173" />
         <source>{count} inspection(s) have no readable date in {field} and are not counted: {rows}</source>
         <translation>{count} 条巡查核查记录的 {field} 中没有可读取的日期，未计入：{rows}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="221" />
+        <location filename="../mine_supervision_plugin/analysis/compliance.py" line="233" />
         <source>unknown status: no patrol frequency</source>
         <translation>生产状态未知：无法确定巡查频次</translation>
     </message>
@@ -4418,247 +4408,247 @@ The supervision database's layers are added to this project in their own group; 
         <translation>未匹配许可证的勘测范围，已与所有许可证比对：{extents}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="116" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="125" />
         <source>producing</source>
         <translation>在产</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="117" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="126" />
         <source>suspended</source>
         <translation>停产</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="118" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="127" />
         <source>under construction</source>
         <translation>基建</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="119" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="128" />
         <source>closed down</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="122" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="131" />
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="123" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="132" />
         <source>abnormal list</source>
         <translation>异常名录</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="124" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="133" />
         <source>serious dishonesty list</source>
         <translation>严重违法失信名单</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="127" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="136" />
         <source>open pit</source>
         <translation>露天</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="128" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="137" />
         <source>underground</source>
         <translation>地下</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="129" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="138" />
         <source>open pit + underground</source>
         <translation>露天+地下</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="132" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="141" />
         <source>within licence</source>
         <translation>证内</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="133" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="142" />
         <source>suspected out-of-bounds mining</source>
         <translation>疑似越界开采</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="134" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="143" />
         <source>suspected mining on an expired licence</source>
         <translation>疑似证照过期开采</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="135" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="144" />
         <source>suspected unlicensed mining</source>
         <translation>疑似无证开采</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="146" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="155" />
         <source>satellite imagery</source>
         <translation>卫片</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="147" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="156" />
         <source>patrol</source>
         <translation>巡查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="148" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="157" />
         <source>tip-off</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="149" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="158" />
         <source>assigned by higher authority</source>
         <translation>上级交办</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="152" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="161" />
         <source>legal</source>
         <translation>合法</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="153" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="162" />
         <source>illegal</source>
         <translation>违法</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="154" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="218" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="157" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="166" />
         <source>unlicensed mining</source>
         <translation>无证开采</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="158" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="167" />
         <source>out-of-bounds mining</source>
         <translation>越界开采</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="159" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="168" />
         <source>mining beyond the licensed mineral or method</source>
         <translation>超范围开采</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="160" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="169" />
         <source>illegal transfer</source>
         <translation>非法转让</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="161" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="170" />
         <source>mining under the cover of construction or restoration</source>
         <translation>以工程建设或治理为名开采</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="164" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="173" />
         <source>destructive mining</source>
         <translation>破坏性开采</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="165" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="174" />
         <source>occupying farmland / basic farmland</source>
         <translation>占用耕地/基本农田</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="166" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="175" />
         <source>ecological damage</source>
         <translation>破坏生态</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="167" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="176" />
         <source>other violation</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="170" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="213" />
         <source>routine patrol</source>
         <translation>日常巡查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="171" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="180" />
         <source>field check</source>
         <translation>实地核查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="172" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="214" />
         <source>special survey</source>
         <translation>专项勘测</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="173" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="182" />
         <source>joint spot check</source>
         <translation>联合抽查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="176" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="185" />
         <source>ministry</source>
         <translation>部</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="177" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="186" />
         <source>province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="178" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="187" />
         <source>city</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="179" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="188" />
         <source>county</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="182" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="191" />
         <source>intact</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="183" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="192" />
         <source>damaged</source>
         <translation>损毁</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="184" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="193" />
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="187" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="196" />
         <source>measured</source>
         <translation>实测</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="188" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="197" />
         <source>drone</source>
         <translation>无人机</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="189" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="198" />
         <source>underground survey</source>
         <translation>井下测量</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="192" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="201" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="193" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="202" />
         <source>served</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="194" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="203" />
         <source>rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="195" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="204" />
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/domain/vocab.py" line="198" />
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="207" />
         <source>not struck off</source>
         <translation>未销号</translation>
     </message>
@@ -4733,62 +4723,62 @@ The supervision database's layers are added to this project in their own group; 
         <translation>检查期间的截止日期（{end}）早于起始日期（{start}）：PERIOD_END 不得早于 PERIOD_START。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="59" />
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="58" />
         <source>County code</source>
         <translation>行政区代码</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="62" />
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="61" />
         <source>Declared area</source>
         <translation>属性面积</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="65" />
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="64" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="102" />
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="107" />
         <source>Patch field</source>
         <translation>图斑字段</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="102" />
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="107" />
         <source>Field in the file</source>
         <translation>文件中的字段</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="206" />
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="228" />
         <source>Usual field names: {names}</source>
         <translation>常用字段名：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="175" />
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="197" />
         <source>(automatic)</source>
         <translation>（自动）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="178" />
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="200" />
         <source>(automatic: {fields})</source>
         <translation>（自动：{fields}）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="178" />
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="200" />
         <source>(automatic: none found)</source>
         <translation>（自动：未找到）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="254" />
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="276" />
         <source>Field mapping</source>
         <translation>字段对应关系</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="284" />
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="306" />
         <source>The fields of the file cannot be listed: {reason}</source>
         <translation>无法列出文件的字段：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="61" />
+        <location filename="../mine_supervision_plugin/gui/field_mapping_widget.py" line="60" />
         <source>After-imagery date</source>
         <translation>后时相日期</translation>
     </message>
@@ -4801,6 +4791,2058 @@ The supervision database's layers are added to this project in their own group; 
         <location filename="../mine_supervision_plugin/reports/fonts.py" line="197" />
         <source>title</source>
         <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/plugin.py" line="196" />
+        <source>Connect to shared database…</source>
+        <translation>连接共享数据库…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/plugin.py" line="207" />
+        <source>Record patrol…</source>
+        <translation>记录巡查…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/plugin.py" line="208" />
+        <source>Check boundary corners</source>
+        <translation>拐点核查</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/plugin.py" line="215" />
+        <source>Document settings…</source>
+        <translation>文书设置…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="159" />
+        <source>Connect to shared database</source>
+        <translation>连接共享数据库</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="164" />
+        <source>PostgreSQL connection</source>
+        <translation>PostgreSQL 连接</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="165" />
+        <source>Create the supervision schema in this empty database</source>
+        <translation>在这个空数据库中创建监管数据库结构</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="173" />
+        <source>Connections are made in QGIS's Data Source Manager (PostgreSQL). Use an authentication configuration or a service there: the plugin never stores a password in the project.</source>
+        <translation>连接在 QGIS 的数据源管理器（PostgreSQL）中创建。请在其中使用认证配置或服务：插件从不在工程中保存密码。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/database_dialogs.py" line="173" />
+        <source>QGIS has no PostgreSQL connection yet: add one in the Data Source Manager (PostgreSQL), with an authentication configuration or a service, then come back here.</source>
+        <translation>QGIS 还没有 PostgreSQL 连接：请先在数据源管理器（PostgreSQL）中添加一个，使用认证配置或服务，然后再回到这里。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="181" />
+        <source>Document settings</source>
+        <translation>文书设置</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="93" />
+        <source>Issuing authority</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="94" />
+        <source>Document-number prefix</source>
+        <translation>文号前缀</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="96" />
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="97" />
+        <source>Requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="98" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="99" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="100" />
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="101" />
+        <source>Contact address</source>
+        <translation>联系地址</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="106" />
+        <source>Body text font</source>
+        <translation>正文字体</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="107" />
+        <source>Title font</source>
+        <translation>标题字体</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="108" />
+        <source>None: every Chinese font found can be embedded.</source>
+        <translation>无：找到的中文字体均可嵌入。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="112" />
+        <source>Fonts skipped</source>
+        <translation>未采用的字体</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="113" />
+        <source>Saved in {path}</source>
+        <translation>保存位置：{path}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="125" />
+        <source>e.g. {number}</source>
+        <translation>例如 {number}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="131" />
+        <source>(automatic: the best found)</source>
+        <translation>（自动：选用找到的最合适字体）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="144" />
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="150" />
+        <source>A TrueType font</source>
+        <translation>选择 TrueType 字体</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="150" />
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="159" />
+        <source>{path} cannot be used: its outlines are {kind}, which reportlab cannot embed; choose a TrueType font.</source>
+        <translation>{path} 无法使用：其字形轮廓为 {kind}，reportlab 无法嵌入；请选择 TrueType 字体。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/document_settings.py" line="194" />
+        <source>Document settings saved in {path}.</source>
+        <translation>文书设置已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="61" />
+        <source>Record patrol</source>
+        <translation>巡查记录</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="288" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="54" />
+        <source>Mines</source>
+        <translation>矿山数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="97" />
+        <source>Patch numbers, separated by commas</source>
+        <translation>图斑编号，以逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="98" />
+        <source>Patches</source>
+        <translation>图斑</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="101" />
+        <source>Checklist (seed 002)</source>
+        <translation>巡查重点内容</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="109" />
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="109" />
+        <source>Problem</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="123" />
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="126" />
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="129" />
+        <source>GPS routes (*.gpx *.GPX *.csv *.CSV)</source>
+        <translation>GPS路线 (*.gpx *.GPX *.csv *.CSV)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="130" />
+        <source>Route (GPX or flight log)</source>
+        <translation>路线（GPX或飞行日志）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="263" />
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.tif);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.heic *.tif);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="223" />
+        <source>Patrol of {date} recorded: {mines} mine(s), {photos} photo(s).</source>
+        <translation>已记录{date}的巡查：矿山{mines}个，照片{photos}张。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="309" />
+        <source>Patrols</source>
+        <translation>巡查</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="198" />
+        <source>{count} period(s) overdue</source>
+        <translation>逾期{count}期</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_model.py" line="404" />
+        <source>No patrol in: {periods}</source>
+        <translation>未巡查：{periods}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_login.py" line="77" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="654" />
+        <source>List year</source>
+        <translation>名单年度</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="189" />
+        <source>Field-check list</source>
+        <translation>实地核查名单</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="166" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="151" />
+        <source>{count} mine(s) of this zone are overdue for a patrol in the period.</source>
+        <translation>本矿区有{count}个矿山在期间内巡查逾期。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="189" />
+        <source>Patrolled</source>
+        <translation>已巡查</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="190" />
+        <source>Last patrol</source>
+        <translation>最近巡查</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="190" />
+        <source>Patrols short of corners</source>
+        <translation>拐点核查不足的巡查</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="214" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="231" />
+        <source>{count} routine patrol(s) in the period checked fewer than 3 boundary corners of this mine.</source>
+        <translation>期间内有{count}次日常巡查核查本矿拐点少于3个。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="46" />
+        <source>Key monitoring zones</source>
+        <translation>重点监测矿区</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="287" />
+        <source>List of </source>
+        <translation>名单年度 </translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="290" />
+        <source>All levels</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="293" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="295" />
+        <source>Import zones from a polygon layer of the project, mapping its fields</source>
+        <translation>从工程中的面图层导入监测矿区并对应字段</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="296" />
+        <source>Draw</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="298" />
+        <source>Draw a zone on the map with QGIS's digitizing; its form asks name, level and year</source>
+        <translation>用QGIS数字化工具在地图上绘制监测矿区；表单填写名称、级别和年度</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="349" />
+        <source>Double-click a mine to zoom to its licence</source>
+        <translation>双击矿山缩放到其采矿权范围</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="354" />
+        <source>Patrol overdue in the period</source>
+        <translation>期间内巡查逾期</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="453" />
+        <source>The period ends before it starts.</source>
+        <translation>期间结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="463" />
+        <source>Computing the zones' patrol compliance…</source>
+        <translation>正在计算监测矿区的巡查频次…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="464" />
+        <source>Key monitoring zones: patrol compliance</source>
+        <translation>重点监测矿区：巡查频次</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="473" />
+        <source>The zones could not be read: {reason}</source>
+        <translation>无法读取监测矿区：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="495" />
+        <source>Open a supervision database to see its key monitoring zones.</source>
+        <translation>打开监管数据库以查看重点监测矿区。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="506" />
+        <source>No key monitoring zone is in force in {year}: import or draw the year's list.</source>
+        <translation>{year}年没有适用的重点监测矿区：请导入或绘制当年名单。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="509" />
+        <source>{zones} zone(s) in force in {year}: {mines} mine(s), {listed} on the field-check list, {overdue} overdue for a patrol ({start} to {end}).</source>
+        <translation>{year}年适用监测矿区{zones}个：矿山{mines}个，实地核查名单{listed}个，巡查逾期{overdue}个（{start}至{end}）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="536" />
+        <source>Select a zone to see its mines.</source>
+        <translation>选择监测矿区以查看其矿山。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="541" />
+        <source>{zone} ({level}): {count} mine(s), {producing} producing on the {year} field-check list, {others} other(s).</source>
+        <translation>{zone}（{level}）：矿山{count}个，在产{producing}个列入{year}年实地核查名单，其他{others}个。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="547" />
+        <source>{count} overdue for a patrol.</source>
+        <translation>{count}个巡查逾期。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="608" />
+        <source>{count} zone(s) imported.</source>
+        <translation>已导入{count}个监测矿区。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="628" />
+        <source>Draw the zone on the map (right-click finishes); its form asks the name, level and year. Save the layer's edits to keep it.</source>
+        <translation>在地图上绘制监测矿区（右键结束），在表单中填写名称、级别和年度；保存图层编辑后生效。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="641" />
+        <source>Import key monitoring zones</source>
+        <translation>导入重点监测矿区</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="652" />
+        <source>Polygon layer</source>
+        <translation>面图层</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="654" />
+        <source>Zone name</source>
+        <translation>矿区名称</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="655" />
+        <source>Zone field</source>
+        <translation>矿区字段</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="655" />
+        <source>Field in the layer</source>
+        <translation>图层字段</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="661" />
+        <source>(from the layer)</source>
+        <translation>（取自图层）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="664" />
+        <source>Level where the layer has none</source>
+        <translation>图层无级别时采用</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="668" />
+        <source>(every year)</source>
+        <translation>（各年度）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="670" />
+        <source>List year where the layer has none</source>
+        <translation>图层无年度时采用</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="711" />
+        <source>{layer}, feature {fid}</source>
+        <translation>{layer}，要素{fid}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="149" />
+        <source>Check boundary corners: choose a mine</source>
+        <translation>拐点核查：选择矿山</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="151" />
+        <source>Mine (type part of the licence number or the name):</source>
+        <translation>矿山（输入许可证号或名称的一部分）：</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="184" />
+        <source>{count} corner(s) checked</source>
+        <translation>已核查{count}个拐点</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="203" />
+        <source>Corner check: {licence} corner {corner}</source>
+        <translation>拐点核查：{licence} {corner}号拐点</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="209" />
+        <source>{mine} ({licence}), parcel {parcel}, corner {corner}.
+Licensed: N {north}  E {east}  ({crs})</source>
+        <translation>{mine}（{licence}），地块{parcel}，{corner}号拐点。
+证载：N {north}  E {east}（{crs}）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="218" />
+        <source>Paste the receiver's text, e.g. J3,3851234.56,38512345.67,1203.4</source>
+        <translation>粘贴接收机文本，如 J3,3851234.56,38512345.67,1203.4</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="220" />
+        <source>From the receiver</source>
+        <translation>从RTK接收机粘贴</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="226" />
+        <source>N (northing)</source>
+        <translation>N（北坐标）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="229" />
+        <source>E (easting)</source>
+        <translation>E（东坐标）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="234" />
+        <source>Pick on map</source>
+        <translation>在地图上拾取</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="236" />
+        <source>Close this form, click the measured position on the map, and come back</source>
+        <translation>关闭本表，在地图上点击实测位置后返回</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="239" />
+        <source>Measured N, E</source>
+        <translation>实测N、E</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="249" />
+        <source>Deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="250" />
+        <source>The point is right: record it without judging it</source>
+        <translation>实测点无误：记录但不作判定</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="257" />
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="260" />
+        <source>Boundary stake</source>
+        <translation>界桩</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="264" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="270" />
+        <source>Patrol</source>
+        <translation>巡查</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="276" />
+        <source>New patrol…</source>
+        <translation>新建巡查…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="278" />
+        <source>Attach to</source>
+        <translation>关联到</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="293" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="348" />
+        <source>Give both N and E as numbers.</source>
+        <translation>请以数字填写N和E。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="355" />
+        <source>(zone prefix added to E)</source>
+        <translation>（E已补加带号）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="376" />
+        <source>With this check the patrol has {count} corner check(s) of this mine; at least {minimum} are required.</source>
+        <translation>加上本次核查，该巡查共核查本矿{count}个拐点；至少应核查{minimum}个。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="381" />
+        <source>With this check the patrol has {count} corner checks of this mine.</source>
+        <translation>加上本次核查，该巡查共核查本矿{count}个拐点。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="438" />
+        <source>Open a supervision database first: the corner checks are stored in it.</source>
+        <translation>请先打开监管数据库：拐点核查记录保存在其中。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="480" />
+        <source>The database has no licences: import licence coordinates first.</source>
+        <translation>数据库中没有采矿权：请先导入拐点坐标。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="496" />
+        <source>Licence {licence} has no corners in the database.</source>
+        <translation>数据库中没有采矿权{licence}的拐点。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="503" />
+        <source>{mine} ({licence}): click near a corner to check it; right-click to choose another mine.</source>
+        <translation>{mine}（{licence}）：在拐点附近点击进行核查；右键选择其他矿山。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="534" />
+        <source>{deviation} m</source>
+        <translation>{deviation}米</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="580" />
+        <source>No corner of {licence} within {pixels} pixels; click closer to a numbered corner.</source>
+        <translation>{pixels}像素内没有{licence}的拐点；请靠近编号拐点点击。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="604" />
+        <source>Click the measured position of corner {corner} on the map.</source>
+        <translation>请在地图上点击{corner}号拐点的实测位置。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="625" />
+        <source>Corner {corner} of {licence} checked: {verdict}</source>
+        <translation>{licence} {corner}号拐点已核查：{verdict}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="77" />
+        <source>Notice</source>
+        <translation>整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="342" />
+        <source>Notice {number} is overdue: its deadline {deadline} has passed.</source>
+        <translation>通知书 {number} 已逾期：整改期限 {deadline} 已过。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_model.py" line="345" />
+        <source>{number} (overdue)</source>
+        <translation>{number}（逾期）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="288" />
+        <source>Patrols overdue this year</source>
+        <translation>本年巡查逾期</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="290" />
+        <source>Mines with a required month (producing) or quarter (others) without a patrol</source>
+        <translation>应巡查的月份（在产）或季度（其他）中有未巡查的矿山</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="398" />
+        <source>Patrol overdue</source>
+        <translation>巡查逾期</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="533" />
+        <source>Mining rights: patrol compliance</source>
+        <translation>采矿权：巡查频次</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/rights_dock.py" line="543" />
+        <source>Patrol compliance could not be computed: {reason}</source>
+        <translation>无法计算巡查频次：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="46" />
+        <source>Issuing {count} rectification notices</source>
+        <translation>正在制发 {count} 份整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="93" />
+        <source>{count} rectification notices issued ({numbers}) in {folder}.</source>
+        <translation>已制发 {count} 份整改通知书（{numbers}），保存在 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="96" />
+        <source>The notices stopped: {reason}. {count} notices issued before are kept; no number was used for the one that failed.</source>
+        <translation>制发中止：{reason}。此前已制发的 {count} 份保留；失败的一份未占用文号。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="99" />
+        <source>Notices cancelled after {count} of {total}: those are whole, numbered and recorded; nothing else was written.</source>
+        <translation>已取消制发，共 {total} 份中完成 {count} 份：这些通知书完整、已编号并登记；未写入其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="112" />
+        <source>Issue rectification notices</source>
+        <translation>制发整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="116" />
+        <source>The {count} selected patches</source>
+        <translation>所选的 {count} 个图斑</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="118" />
+        <source>Every determined violation of the database</source>
+        <translation>数据库中所有已认定的违法图斑</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="133" />
+        <source>Folder for the PDFs</source>
+        <translation>PDF 保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="134" />
+        <source>Issue date</source>
+        <translation>发文日期</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="141" />
+        <source>Issue</source>
+        <translation>制发</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="165" />
+        <source>{notices} notices (one per holder) for {patches} patches.</source>
+        <translation>{notices} 份通知书（每个采矿权人一份），涉及 {patches} 个图斑。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="168" />
+        <source>Left out, their notice already issued (void it to issue another): {patches}</source>
+        <translation>未纳入（已制发通知书，如需重新制发请先作废）：{patches}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="172" />
+        <source>Left out, no holder to serve or no violation pre-judged: {patches}</source>
+        <translation>未纳入（无可送达的采矿权人或预判不属违法）：{patches}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="186" />
+        <source>Issue notices…</source>
+        <translation>制发整改通知书…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="188" />
+        <source>Rectification notices (PDF, numbered and recorded) for the selected patches or every determined violation, one per holder.</source>
+        <translation>为所选图斑或所有已认定的违法图斑制发整改通知书（PDF，编号并登记），每个采矿权人一份。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="190" />
+        <source>Void notice…</source>
+        <translation>作废通知书…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="192" />
+        <source>Void the current patch's notice, with the reason; its number is never given again.</source>
+        <translation>作废当前图斑的整改通知书并注明理由；其文号不再使用。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="238" />
+        <source>The current patch has no notice to void.</source>
+        <translation>当前图斑没有可作废的整改通知书。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="240" />
+        <source>Void notice {number}</source>
+        <translation>作废通知书 {number}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="240" />
+        <source>Notice {number} will be voided: its number is never given again, its patches are freed for a new notice. Why is it voided?</source>
+        <translation>将作废通知书 {number}：其文号不再使用，所涉图斑可重新制发通知书。作废理由是什么？</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/notice_actions.py" line="250" />
+        <source>Notice {number} voided: {reason}</source>
+        <translation>通知书 {number} 已作废：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/push_database.py" line="16" />
+        <source>Push a GeoPackage into the shared database</source>
+        <translation>将 GeoPackage 推送到共享数据库</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/push_database.py" line="19" />
+        <source>Copies every table of a supervision GeoPackage (licences, patches and their workflow log, patrols, notices, the ledger, the audit log, the document-number counters) into an empty PostgreSQL/PostGIS database, in one transaction: everything arrives, with the counts checked, or nothing does. DATABASE is the name of a QGIS PostgreSQL connection, service=… or dbname=… host=… port=… user=…; its schema is created when it has none. The GeoPackage is only read.</source>
+        <translation>将监管 GeoPackage 的每个表（采矿权、图斑及其流程记录、巡查、整改通知书、问题台账、操作日志、文号计数）复制到一个空的 PostgreSQL/PostGIS 数据库中，在一个事务内完成：要么全部到达并核对条数，要么什么都不写入。DATABASE 为 QGIS PostgreSQL 连接的名称、service=… 或 dbname=… host=… port=… user=…；若尚无数据库结构则先创建。GeoPackage 只读不改。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/push_database.py" line="28" />
+        <source>Supervision GeoPackage</source>
+        <translation>监管 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/push_database.py" line="31" />
+        <source>Shared database (PostgreSQL connection)</source>
+        <translation>共享数据库（PostgreSQL 连接）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/push_database.py" line="34" />
+        <source>Rows pushed</source>
+        <translation>推送的记录数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/push_database.py" line="35" />
+        <source>Shared database</source>
+        <translation>共享数据库</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="55" />
+        <source>{table}: {count} rows</source>
+        <translation>{table}：{count} 条</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/push_database.py" line="47" />
+        <source>{count} rows pushed into {database}.</source>
+        <translation>已向 {database} 推送 {count} 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/set_attachments_folder.py" line="15" />
+        <source>Set the attachments folder of a shared database</source>
+        <translation>设置共享数据库的附件文件夹</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/set_attachments_folder.py" line="18" />
+        <source>A GeoPackage keeps its patrol photos in a folder beside itself; a shared PostgreSQL/PostGIS database keeps them in a folder every user reaches (a network share), named here once by its administrator. Stored photo paths are relative to the folder's parent, so a share mounted elsewhere is set again here and every link follows.</source>
+        <translation>GeoPackage 的巡查照片保存在其旁边的文件夹中；共享的 PostgreSQL/PostGIS 数据库则把照片保存在所有用户都能访问的文件夹（网络共享）中，由管理员在此设置一次。照片路径相对于该文件夹的上级目录保存，因此共享挂载到其他位置时在此重新设置即可，所有链接随之更新。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/set_attachments_folder.py" line="27" />
+        <source>Attachments folder (a network share)</source>
+        <translation>附件文件夹（网络共享）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/set_attachments_folder.py" line="29" />
+        <source>Attachments folder</source>
+        <translation>附件文件夹</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/set_attachments_folder.py" line="38" />
+        <source>The photos of {database} are kept in {folder}.</source>
+        <translation>{database} 的照片保存在 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_login.py" line="38" />
+        <source>Give the shared database: a service (service=...) or dbname=... host=... user=...</source>
+        <translation>请填写共享数据库：服务名（service=...）或 dbname=... host=... user=...</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_login.py" line="40" />
+        <source>The connection {connection} holds a password, which Processing would record in its history: use a service (pg_service.conf) or a .pgpass file for the administrator's password.</source>
+        <translation>连接 {connection} 中含有密码，处理工具会把它记入历史记录：请用服务文件（pg_service.conf）或 .pgpass 文件保存管理员密码。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_login.py" line="54" />
+        <source>Create a login on the shared database</source>
+        <translation>在共享数据库中创建账号</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_login.py" line="57" />
+        <source>Creates a PostgreSQL login for a county, city or province on the shared supervision database (run as its administrator: DATABASE is a service, or dbname=... host=... user=... with the password in a .pgpass file). A county reads and writes only the rows of its administrative code; a city reads its counties and writes its spot checks; a province reads everything. A strong password is generated and written only to CREDENTIALS (a text file readable by you alone) to hand to the user. An existing login of the same server is given access to this database instead, without a new password.</source>
+        <translation>为县、市或省在共享监管数据库中创建 PostgreSQL 账号（以数据库管理员身份运行：DATABASE 为服务名，或 dbname=... host=... user=...，密码保存在 .pgpass 文件中）。县级账号只能读写本行政区代码的数据；市级账号可读取所辖各县的数据并录入本级抽查；省级账号可读取全部数据。系统生成强密码，只写入 CREDENTIALS（仅您本人可读的文本文件），请交给使用人。同一服务器上已有的账号则获准访问本数据库，不设新密码。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_login.py" line="67" />
+        <source>Shared database (as its administrator)</source>
+        <translation>共享数据库（管理员身份）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_login.py" line="77" />
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_login.py" line="77" />
+        <source>Administrative code</source>
+        <translation>行政区代码</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_login.py" line="74" />
+        <source>Credentials sheet</source>
+        <translation>账号信息单</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_login.py" line="74" />
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_login.py" line="113" />
+        <source>Login {login} ({level} {code}) can now connect to {database}; its password is in {sheet}.</source>
+        <translation>账号 {login}（{level} {code}）现在可以连接 {database}；密码见 {sheet}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_login.py" line="113" />
+        <source>The existing login {login} ({level} {code}) can now use {database}.</source>
+        <translation>已有账号 {login}（{level} {code}）现在可以使用 {database}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/base.py" line="83" />
+        <source>GeoPackage (*.gpkg);;All files (*)</source>
+        <translation>GeoPackage (*.gpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/base.py" line="110" />
+        <source>Supervision database (GeoPackage file or PostgreSQL connection)</source>
+        <translation>监管数据库（GeoPackage 文件或 PostgreSQL 连接）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/base.py" line="116" />
+        <source>A .gpkg file, or the name of a QGIS PostgreSQL connection, or service=… or dbname=… host=… port=… user=…</source>
+        <translation>.gpkg 文件，或 QGIS PostgreSQL 连接的名称，或 service=…，或 dbname=… host=… port=… user=…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="27" />
+        <source>Check out a county for field work</source>
+        <translation>检出县（区）数据用于外业</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="30" />
+        <source>Copies one county of the shared (PostGIS) supervision database into a new GeoPackage for offline field work: its licences and patches (by administrative code) with their corners, workflow log, patrols, photos, corner checks, surveys, notices and ledger items, and the key monitoring zones. The checkout is recorded on the server; bring the copy back with 'Check in a field copy'.</source>
+        <translation>将共享（PostGIS）监管数据库中一个县（区）的数据复制到新的 GeoPackage，供离线外业使用：按行政区代码选取的采矿权和图斑，连同其拐点、流程记录、巡查、照片、拐点核查、专项勘测、整改通知书和台账，以及重点监测矿区。检出记录保存在服务器上；外业结束后用“检入外业副本”带回。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="39" />
+        <source>Administrative code of the county</source>
+        <translation>县（区）行政区代码</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="75" />
+        <source>Field copy</source>
+        <translation>外业副本</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="50" />
+        <source>Check out works on a shared (PostGIS) database; {path} is a GeoPackage.</source>
+        <translation>检出只适用于共享（PostGIS）数据库；{path} 是 GeoPackage 文件。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="56" />
+        <source>County {county} checked out to {path}</source>
+        <translation>县（区）{county} 已检出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="64" />
+        <source>Check in a field copy</source>
+        <translation>检入外业副本</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="67" />
+        <source>Merges a checked-out GeoPackage back into the shared database in one transaction: fields changed only in the copy are written; fields changed on both sides to different values are conflicts (the server keeps its value; the CONFLICTS table lists both values for you to resolve); rows added in the copy are added; rows deleted in the copy are listed, never deleted. A copy is checked in only once.</source>
+        <translation>在一个事务中把检出的 GeoPackage 合并回共享数据库：只在副本中修改的字段写入；两边改成不同值的字段记为冲突（服务器保留其值，冲突表列出两边的值供您处理）；副本中新增的行予以新增；副本中删除的行只列出，不删除。一个副本只能检入一次。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="81" />
+        <source>Check-in conflicts</source>
+        <translation>检入冲突</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="82" />
+        <source>Rows updated</source>
+        <translation>更新行数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="83" />
+        <source>Rows added</source>
+        <translation>新增行数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="84" />
+        <source>Conflicts</source>
+        <translation>冲突数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="114" />
+        <source>Deleted in the copy, kept on the server: {row}</source>
+        <translation>副本中已删除、服务器上保留：{row}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="115" />
+        <source>Checked in: {updated} rows updated, {added} added, {conflicts} conflicts.</source>
+        <translation>已检入：更新 {updated} 行，新增 {added} 行，冲突 {conflicts} 处。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="33" />
+        <source>Patrol summary of a year</source>
+        <translation>年度巡查工作总结</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="36" />
+        <source>The year's patrol summary (年度巡查工作总结) from the supervision database: per mine, the patrols its status requires (monthly or quarterly) and those done on time, the inspections done, the boundary corners checked, the patrols with fewer than 3 corner checks, the problems found in the year and those struck off; a total row last (合计).</source>
+        <translation>由监管数据库生成年度巡查工作总结：逐矿统计按生产状态应巡查次数（每月或每季度）与按期巡查次数、实际巡查次数、核查拐点数、拐点核查不足3处的巡查次数、年内发现问题数与已销号问题数；最后一行为合计。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="46" />
+        <source>Patrol summary</source>
+        <translation>巡查工作总结</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="47" />
+        <source>Inspections done</source>
+        <translation>实际巡查次数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="47" />
+        <source>Corners checked</source>
+        <translation>核查拐点数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="47" />
+        <source>Problems found</source>
+        <translation>发现问题数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="219" />
+        <source>Problems struck off</source>
+        <translation>已销号问题数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="61" />
+        <source>{year}: {mines} mines, {patrols} inspections, {corners} corners checked, {problems} problems found, {closed} struck off.</source>
+        <translation>{year}年：矿山 {mines} 座，巡查 {patrols} 次，核查拐点 {corners} 个，发现问题 {problems} 个，已销号 {closed} 个。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="73" />
+        <source>Two rates (两率) of a year or half-year</source>
+        <translation>年度或半年“两率”统计</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="76" />
+        <source>The two rates of seed 001 §四(六) from the cases in the supervision database: the change rate of unlicensed exploration and mining cases against the same period of the year before, and the incidence rate of licence holders' violation cases per mining right in force. PERIOD: the whole year (reported in January) or its first half (reported in July). A case is a patch with a case number or a penalty decision whose case no patch carries.</source>
+        <translation>按监管数据库中的案件统计 001 号文件第四（六）项的“两率”：无证勘查开采案件较上年同期的增减率，以及按有效矿业权数计算的矿业权人违法违规案件发生率。PERIOD：全年（1月报送）或上半年（7月报送）。案件指有案件编号的图斑，或其案件编号不在任何图斑上的行政处罚决定。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="54" />
+        <source>Period</source>
+        <translation>统计期</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="87" />
+        <source>The whole year (January report)</source>
+        <translation>全年（1月报送）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="87" />
+        <source>First half (July report)</source>
+        <translation>上半年（7月报送）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="89" />
+        <source>Two rates</source>
+        <translation>两率</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="90" />
+        <source>Unlicensed cases</source>
+        <translation>无证勘查开采案件数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="90" />
+        <source>Change rate of unlicensed cases (%)</source>
+        <translation>无证勘查开采案件增减率(%)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="90" />
+        <source>Holders' violation cases</source>
+        <translation>矿业权人违法违规案件数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="90" />
+        <source>Incidence rate of holders' violations (%)</source>
+        <translation>矿业权人违法违规案件发生率(%)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="107" />
+        <source>{period}: {unlicensed} unlicensed case(s) (same period last year: {before}; change rate {change}); {holders} holders' case(s) for {rights} mining rights (incidence rate {incidence}).</source>
+        <translation>{period}：无证勘查开采案件 {unlicensed} 件（上年同期 {before} 件，增减率 {change}）；矿业权人违法违规案件 {holders} 件，矿业权 {rights} 个（发生率 {incidence}）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="107" />
+        <source>none (no case last year)</source>
+        <translation>无（上年同期无案件）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="66" />
+        <source>Import administrative penalty cases</source>
+        <translation>导入行政处罚案件</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="69" />
+        <source>Records penalty decisions (行政处罚) in the supervision database: INPUT is any table or CSV with decision_no, party, decided_on and optionally license_no, patch_no, case_no, violation_type, penalty, fine_yuan, note (Chinese headers accepted). Nothing is recorded when a row is bad; every bad row is named. Then every patch determined illegal is checked against seed 003: a party with two or more penalties for illegal mining within two years before a new illegal mining is flagged for transfer to the judiciary (移送司法机关).</source>
+        <translation>把行政处罚决定记入监管数据库：INPUT 为含 decision_no、party、decided_on 字段（可选 license_no、patch_no、case_no、violation_type、penalty、fine_yuan、note；可用中文表头）的任意表格或 CSV。有一行有误则全部不记录，并逐行指出错误。随后按 003 号文件检查每个判定为违法的图斑：同一违法主体二年内曾因非法采矿受过两次以上行政处罚、又实施非法采矿的，标记为需移送司法机关。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="79" />
+        <source>Penalty decisions (decision_no, party, decided_on…)</source>
+        <translation>处罚决定（decision_no、party、decided_on…）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="82" />
+        <source>Cases recorded</source>
+        <translation>已记录案件数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="83" />
+        <source>Patches to transfer to the judiciary</source>
+        <translation>需移送司法机关的图斑数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="84" />
+        <source>Patches to transfer (numbers)</source>
+        <translation>需移送图斑（编号）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="97" />
+        <source>{cases} penalty case(s) recorded; patches to transfer to the judiciary: {patches}</source>
+        <translation>已记录处罚案件 {cases} 件；需移送司法机关的图斑：{patches}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="107" />
+        <source>Update the problem ledger from patrols, corner checks and surveys</source>
+        <translation>根据巡查、拐点核查和专项勘测更新问题台账</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="110" />
+        <source>Adds to the problem ledger (问题台账) of the database every problem not yet in it: patrols whose finding records a problem, boundary-corner checks with a damaged or missing stake (or not passed), special survey rounds with works outside the licence or beyond its licensed depth. Each problem's deadline is the day it was found plus DEADLINE_DAYS. Run it again after each import: no problem is added twice.</source>
+        <translation>把数据库中尚未入账的问题加入问题台账：巡查发现问题的巡查记录、界桩损毁或缺失（或不合格）的拐点核查、开采范围超出矿区范围或超出许可标高的专项勘测轮次。每个问题的整改期限为发现日期加 DEADLINE_DAYS 天。每次导入后可再次运行：同一问题不会重复入账。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="120" />
+        <source>Days given to rectify</source>
+        <translation>整改期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="123" />
+        <source>Ledger items added</source>
+        <translation>新增台账问题数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="123" />
+        <source>Problems found by patrols</source>
+        <translation>巡查发现问题数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="123" />
+        <source>Problems found by corner checks</source>
+        <translation>拐点核查发现问题数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="123" />
+        <source>Problems found by special surveys</source>
+        <translation>专项勘测发现问题数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="136" />
+        <source>{added} ledger item(s) added (problems found: {patrol} by patrols, {corner} by corner checks, {survey} by special surveys).</source>
+        <translation>新增台账问题 {added} 个（发现问题：巡查 {patrol} 个，拐点核查 {corner} 个，专项勘测 {survey} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="147" />
+        <source>Export the problem ledger (XLSX)</source>
+        <translation>导出问题台账（XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="150" />
+        <source>Writes the problem ledger (问题台账) of the database as counties report it upward: an XLSX workbook, one row per problem, Chinese headers (mine, holder, licence, patch, source, problem, found, deadline, notice, rectification, penalty, transfer to the judiciary, state, struck off, days overdue). AS_OF (blank: today) is the day overdue items are counted on; overdue rows are shaded red.</source>
+        <translation>按县级向上报送的格式导出数据库中的问题台账：XLSX 工作簿，每个问题一行，中文表头（矿山、采矿权人、许可证号、图斑、问题来源、问题描述、发现时间、整改期限、整改通知书、整改、处罚、移送司法机关、状态、销号、逾期天数）。AS_OF（空白为今天）为计算逾期的日期；逾期行以红色标示。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="159" />
+        <source>Report date (YYYY-MM-DD; blank: today)</source>
+        <translation>统计截止日期（YYYY-MM-DD；空白为今天）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="161" />
+        <source>Only items not struck off</source>
+        <translation>仅未销号问题</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="162" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="164" />
+        <source>Ledger workbook</source>
+        <translation>问题台账工作簿</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="164" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="166" />
+        <source>Problems in the ledger</source>
+        <translation>台账问题数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="166" />
+        <source>Not struck off</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="166" />
+        <source>Struck off</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="182" />
+        <source>{items} problem(s) on {day}: {open} not struck off ({overdue} overdue), {closed} struck off → {path}</source>
+        <translation>截至 {day} 共 {items} 个问题：未销号 {open} 个（逾期 {overdue} 个），已销号 {closed} 个 → {path}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="203" />
+        <source>Record rectification and penalties in the problem ledger</source>
+        <translation>在问题台账中记录整改与处罚</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="206" />
+        <source>Records the progress of many ledger problems at once: INPUT is any table or CSV naming each problem by item (its number in the ledger), source_key or patch_no, with rectified_on, penalized_on, decision_no and note (Chinese headers accepted). A problem is struck off (消号) when its rectification and, where a penalty applies, its penalty are recorded. Nothing is recorded when a row is bad; every bad row is named.</source>
+        <translation>一次记录多个台账问题的进展：INPUT 为任意表格或 CSV，以 item（台账中的编号）、source_key 或 patch_no 指明问题，并含 rectified_on、penalized_on、decision_no、note（可用中文表头）。问题整改完成且（需处罚的）处罚到位后即销号。有一行有误则全部不记录，并逐行指出错误。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="214" />
+        <source>Progress (item or source_key or patch_no, rectified_on, penalized_on…)</source>
+        <translation>整改进展（item 或 source_key 或 patch_no、rectified_on、penalized_on…）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="218" />
+        <source>Problems updated</source>
+        <translation>已更新问题数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="227" />
+        <source>INPUT names no problem: it needs an item, source_key or patch_no column.</source>
+        <translation>INPUT 未指明问题：需要 item、source_key 或 patch_no 列。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="233" />
+        <source>{updated} problem(s) updated, {closed} struck off.</source>
+        <translation>已更新问题 {updated} 个，销号 {closed} 个。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="129" />
+        <source>Patrols with fewer than 3 corner checks</source>
+        <translation>拐点核查不足3处的巡查次数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="45" />
+        <source>Patrols short of corner checks</source>
+        <translation>拐点核查不足的巡查</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="47" />
+        <source>Special surveys required</source>
+        <translation>应完成专项勘测次数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="48" />
+        <source>Special surveys done</source>
+        <translation>已完成专项勘测次数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="49" />
+        <source>Special surveys missing</source>
+        <translation>缺少的专项勘测</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="54" />
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="54" />
+        <source>Mines inspected</source>
+        <translation>已检查矿山数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="54" />
+        <source>Mines not inspected</source>
+        <translation>未检查矿山数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="54" />
+        <source>Full coverage</source>
+        <translation>全覆盖</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="54" />
+        <source>Not inspected</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="54" />
+        <source>Review recorded</source>
+        <translation>已记录研判</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="54" />
+        <source>Reviewed on</source>
+        <translation>研判日期</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="114" />
+        <source>Supervision database (corner checks, zones, surveys, reviews); optional</source>
+        <translation>监管数据库（拐点核查、重点监测矿区、专项勘测、季度研判）；可选</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="123" />
+        <source>Full-coverage months and quarterly reviews</source>
+        <translation>每月全覆盖检查与季度研判</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="129" />
+        <source>Months without a full-coverage check of all mines</source>
+        <translation>未全覆盖检查的月份数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="129" />
+        <source>Key-zone producing mines lacking the year's two special surveys</source>
+        <translation>缺少年度两次专项勘测的重点监测矿区在产矿山数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="129" />
+        <source>Quarters without a recorded review</source>
+        <translation>未记录研判的季度数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="206" />
+        <source>Months without a full-coverage check of all mines: {months}</source>
+        <translation>未对全部矿山全覆盖检查的月份：{months}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/inspection_compliance.py" line="209" />
+        <source>{short} patrol(s) checked fewer than 3 boundary corners of a mine; {surveys} key-zone producing mine(s) lack the year's two special surveys; quarters without a recorded review: {quarters}</source>
+        <translation>{short} 次巡查核查矿山边界拐点不足3处；{surveys} 座重点监测矿区在产矿山缺少年度两次专项勘测；未记录研判的季度：{quarters}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="63" />
+        <source>Special survey report (PDF)</source>
+        <translation>专项勘测报告（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="66" />
+        <source>Writes the special survey report (专项勘测报告) of a survey round as a PDF (OUTPUT): a cover; a summary table per mine (surveyed area, out-of-bounds area, growth since the previous round, depth findings, works approaching the boundary); each out-of-bounds piece with its corner coordinates and area; the round-to-round comparison; a chart of the out-of-bounds area by mine; conclusions worded in the report template (TEMPLATE, else the one chosen in the settings, else the plugin's resources/templates/survey_report.json); and an overlay map per mine rendered by QGIS. SURVEY, RIGHTS and PREVIOUS are read as Compare a survey round reads them; RIGHTS may also carry holder and mine_name. With ZONES (monitoring zones, field name), a summary per zone and an overlay map per zone are added; with PATROLS and/or CORNER_CHECKS, a section on each mine's patrols of the period (PERIOD_START to PERIOD_END: months or quarters required and patrolled, by its status in RIGHTS) and its corner checks.</source>
+        <translation>将一轮专项勘测的专项勘测报告写为 PDF（OUTPUT）：封面；各矿山汇总表（勘测面积、越界面积、较上轮增长、开采深度情况、临近边界的开采）；每处越界范围的拐点坐标和面积；轮次对比；按矿山的越界面积统计图；按报告模板（TEMPLATE，否则为设置中选择的模板，否则为插件的 resources/templates/survey_report.json）撰写的结论；以及由 QGIS 绘制的各矿山叠加图。SURVEY、RIGHTS 和 PREVIOUS 的读取方式与“专项勘测对比”相同；RIGHTS 还可带 holder 和 mine_name 字段。给出 ZONES（重点监测矿区，字段 name）时，另加各矿区汇总和每个矿区一幅叠加图；给出 PATROLS 和/或 CORNER_CHECKS 时，另加各矿山本期巡查（PERIOD_START 至 PERIOD_END：按 RIGHTS 中的生产状态应巡查和已巡查的月份或季度）和拐点核查情况一节。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="85" />
+        <source>Survey report</source>
+        <translation>专项勘测报告</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="85" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="86" />
+        <source>This round's name (empty: the survey_round of SURVEY)</source>
+        <translation>本轮名称（留空：取 SURVEY 的 survey_round）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="88" />
+        <source>The previous round's name (empty: the survey_round of PREVIOUS)</source>
+        <translation>上一轮名称（留空：取 PREVIOUS 的 survey_round）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="96" />
+        <source>Monitoring zones (a summary and an overlay map per zone)</source>
+        <translation>重点监测矿区（每个矿区一份汇总和一幅叠加图）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="99" />
+        <source>Patrols of the period (license_no or license_nos, inspection_date)</source>
+        <translation>本期巡查记录（license_no 或 license_nos、inspection_date）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="101" />
+        <source>Corner checks (license_no, passed, deviation_m)</source>
+        <translation>拐点核查记录（license_no、passed、deviation_m）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="103" />
+        <source>Period of the patrols: first day (empty: 1 January of the report's year)</source>
+        <translation>巡查统计期：起始日（留空：报告年度的 1 月 1 日）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="106" />
+        <source>Period of the patrols: last day (empty: the report date)</source>
+        <translation>巡查统计期：截止日（留空：报告日期）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="108" />
+        <source>An overlay map per mine</source>
+        <translation>每个矿山一幅叠加图</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="110" />
+        <source>Imagery under the maps</source>
+        <translation>叠加图下的影像</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="112" />
+        <source>Report date (YYYY-MM-DD; empty: today)</source>
+        <translation>报告日期（YYYY-MM-DD；留空：今天）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="114" />
+        <source>Survey report template (JSON)</source>
+        <translation>专项勘测报告模板（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="120" />
+        <source>Maps drawn</source>
+        <translation>绘制的叠加图数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="121" />
+        <source>Monitoring zones summarised</source>
+        <translation>汇总的重点监测矿区数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="128" />
+        <source>REPORT_DATE {value} is not a date (YYYY-MM-DD).</source>
+        <translation>REPORT_DATE {value} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="184" />
+        <source>zone {n}</source>
+        <translation>矿区 {n}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="186" />
+        <source>monitoring zone</source>
+        <translation>重点监测矿区</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="201" />
+        <source>The report {path} cannot be written: {reason}</source>
+        <translation>无法写入报告 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="205" />
+        <source>Survey report of {round}: {mines} mines, {outside} with works outside their licence, {maps} maps → {path}</source>
+        <translation>{round}专项勘测报告：矿山 {mines} 个，其中越界开采 {outside} 个，叠加图 {maps} 幅 → {path}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/create_database.py" line="29" />
+        <source>DATABASE is a new .gpkg file, or an existing empty PostgreSQL database with PostGIS: the name of a QGIS PostgreSQL connection, service=…, or dbname=… host=… port=… user=…. The schema is created in one transaction; a database that already holds one is never overwritten.</source>
+        <translation>DATABASE 为新的 .gpkg 文件，或已安装 PostGIS 的空 PostgreSQL 数据库：QGIS PostgreSQL 连接的名称、service=…，或 dbname=… host=… port=… user=…。数据库结构在一个事务中创建；已有结构的数据库绝不会被覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/postgres_server.py" line="390" />
+        <source>A county login needs the county's 6-digit administrative code (e.g. 130102), not '{code}'.</source>
+        <translation>县级账号需要本县6位行政区代码（如130102），不能是“{code}”。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/postgres_server.py" line="394" />
+        <source>A city login needs the city's 4- or 6-digit administrative code (e.g. 1301 or 130100), not '{code}'.</source>
+        <translation>市级账号需要本市4位或6位行政区代码（如1301或130100），不能是“{code}”。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/postgres_server.py" line="397" />
+        <source>A province's administrative code is 2 or 6 digits (e.g. 13 or 130000), not '{code}'.</source>
+        <translation>省级行政区代码为2位或6位（如13或130000），不能是“{code}”。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/postgres_server.py" line="412" />
+        <source>'{name}' cannot be a login name: use lower-case letters, digits and _ (at most 63, not starting with a digit).</source>
+        <translation>“{name}”不能作为登录名：请使用小写字母、数字和下划线（最多63个字符，不以数字开头）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/postgres_server.py" line="416" />
+        <source>'{name}' is a reserved role name.</source>
+        <translation>“{name}”是保留的角色名。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/postgres_server.py" line="418" />
+        <source>Unknown level '{level}': county, city or province.</source>
+        <translation>未知级别“{level}”：应为县级、市级或省级。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/postgres_server.py" line="420" />
+        <source>The password of {name} is too short: at least 8 characters.</source>
+        <translation>{name}的密码太短：至少8个字符。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/postgres_server.py" line="432" />
+        <source>A login {name} already exists on this server: choose another name, or leave the password empty to give that login access to this database.</source>
+        <translation>服务器上已有登录名{name}：请换一个名称，或将密码留空以授权该账号访问本数据库。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/postgres_server.py" line="436" />
+        <source>There is no login {name} on this server: give it a password to create it.</source>
+        <translation>服务器上没有登录名{name}：请设置密码以创建该账号。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/postgres_server.py" line="455" />
+        <source>The login {name} was not created: {reason}. Nothing was changed.</source>
+        <translation>未创建登录名{name}：{reason}。未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/ledger.py" line="60" />
+        <source>A ledger item needs a problem description.</source>
+        <translation>台账问题需要填写问题描述。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/ledger.py" line="129" />
+        <source>{where}: no ledger item has this item number, source or patch ({key}).</source>
+        <translation>{where}：台账中没有此编号、来源或图斑的问题（{key}）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/ledger.py" line="138" />
+        <source>{where}: {field} {value} is not a date.</source>
+        <translation>{where}：{field} {value} 不是日期。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/ledger.py" line="144" />
+        <source>{where}: ledger item {fid} is already struck off.</source>
+        <translation>{where}：台账问题 {fid} 已销号。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/ledger.py" line="147" />
+        <source>No progress was recorded: fix these rows first.</source>
+        <translation>未记录任何进展：请先改正以下各行。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/ledger.py" line="158" />
+        <source>There is no ledger item {fid}.</source>
+        <translation>台账中没有问题 {fid}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/ledger.py" line="161" />
+        <source>Ledger item {fid} is already struck off.</source>
+        <translation>台账问题 {fid} 已销号。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/ledger.py" line="175" />
+        <source>Ledger item {fid} cannot be struck off: {reasons}.</source>
+        <translation>台账问题 {fid} 不能销号：{reasons}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="112" />
+        <source>{path} has no attachments folder yet: its administrator sets the shared folder where its photos are kept (Processing: Set the attachments folder of a shared database) before photos are imported.</source>
+        <translation>{path} 尚未设置附件文件夹：导入照片前，需由管理员设置存放照片的共享文件夹（处理工具：设置共享数据库的附件文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="129" />
+        <source>A GeoPackage keeps its attachments beside itself; there is no folder to set.</source>
+        <translation>GeoPackage 的附件保存在其旁边，无需设置文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="561" />
+        <source>A patrol needs its date.</source>
+        <translation>巡查记录需要日期。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="564" />
+        <source>Choose at least one mine the patrol covered.</source>
+        <translation>请至少选择一个巡查涉及的矿山。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="568" />
+        <source>Not in the database: licence(s) {numbers}.</source>
+        <translation>数据库中没有采矿权：{numbers}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="579" />
+        <source>Not in the database: patch(es) {numbers}.</source>
+        <translation>数据库中没有图斑：{numbers}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="594" />
+        <source>{file} holds {count} routes; the first, {route}, is the patrol's.</source>
+        <translation>{file}含有{count}条路线；以第一条{route}作为巡查路线。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="600" />
+        <source>{file}: the route has fewer than two distinct positions.</source>
+        <translation>{file}：路线不足两个不同位置。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/corner_checks.py" line="230" />
+        <source>The photo {photo} does not exist.</source>
+        <translation>照片{photo}不存在。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="609" />
+        <source>The patrol was not recorded:</source>
+        <translation>巡查记录未保存：</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="89" />
+        <source>{table} {key}: {field} was {base}; changed to {local} in the copy and to {server} on the server</source>
+        <translation>{table} {key}：{field} 原为 {base}；副本中改为 {local}，服务器上改为 {server}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="145" />
+        <source>Choose the administrative code of the county to check out.</source>
+        <translation>请选择要检出的县（区）行政区代码。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="256" />
+        <source>{path} is not a checked-out copy of a shared database.</source>
+        <translation>{path} 不是从共享数据库检出的副本。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="262" />
+        <source>{path} was not checked out of this database (its checkout is unknown here); nothing was written.</source>
+        <translation>{path} 不是从本数据库检出的（本库无此检出记录）；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="269" />
+        <source>{path} was already checked in on {when} by {user}; checking it in again would apply its changes twice. Nothing was written. Check out a new copy.</source>
+        <translation>{path} 已于 {when} 由 {user} 检入；再次检入会重复应用其修改。未写入任何内容。请重新检出一份副本。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="320" />
+        <source>added in the copy</source>
+        <translation>副本中新增</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="320" />
+        <source>added on the server</source>
+        <translation>服务器上新增</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="340" />
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="340" />
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/reviews.py" line="35" />
+        <source>A review needs its quarter (e.g. 2026-Q1) or its date.</source>
+        <translation>研判记录需要季度（如 2026-Q1）或日期。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/reviews.py" line="39" />
+        <source>{value} is not a quarter: write it as 2026-Q1.</source>
+        <translation>{value} 不是季度：请写作 2026-Q1。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/reviews.py" line="48" />
+        <source>The review date {value} is not a date.</source>
+        <translation>研判日期 {value} 不是日期。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/versions.py" line="184" />
+        <source>geometry (area m²)</source>
+        <translation>几何图形（面积 m²）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/versions.py" line="193" />
+        <source>another user</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/versions.py" line="194" />
+        <source>an unknown time</source>
+        <translation>未知时间</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/versions.py" line="195" />
+        <source>{what} {key} was changed by {user} at {when} after you read it: {fields}. Your save was refused and nothing was written; reload it, check the other change and save yours again.</source>
+        <translation>您读取{what}{key}之后，{user}于{when}修改了它：{fields}。您的保存已被拒绝，未写入任何内容；请重新加载，核对对方的修改后再次保存。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/versions.py" line="203" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/versions.py" line="297" />
+        <source>There is no row {key} in {table}.</source>
+        <translation>{table}中没有记录{key}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="118" />
+        <source>no reason given</source>
+        <translation>未给出原因</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="121" />
+        <source>{path}: the server refused the user name or password ({reason}). Check the user and the authentication configuration of the connection. Nothing was written.</source>
+        <translation>{path}：服务器拒绝了用户名或密码（{reason}）。请检查连接的用户和认证配置。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="124" />
+        <source>{path}: the server has no such database ({reason}). Ask its administrator to create it (createdb, then CREATE EXTENSION postgis). Nothing was written.</source>
+        <translation>{path}：服务器上没有该数据库（{reason}）。请数据库管理员创建（createdb，然后 CREATE EXTENSION postgis）。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="127" />
+        <source>{path}: this PostgreSQL service is not defined in pg_service.conf ({reason}). Nothing was written.</source>
+        <translation>{path}：pg_service.conf 中未定义该 PostgreSQL 服务（{reason}）。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="130" />
+        <source>{path}: the server cannot be reached ({reason}). Check the host and port, that the server is running and that the network lets you through. Nothing was written.</source>
+        <translation>{path}：无法连接到服务器（{reason}）。请检查主机和端口、服务器是否在运行以及网络是否可达。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="133" />
+        <source>{path}: the server refused access ({reason}). Ask its administrator for the rights you need. Nothing was written.</source>
+        <translation>{path}：服务器拒绝访问（{reason}）。请向管理员申请所需权限。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="305" />
+        <source>{path} already holds a supervision database; open it instead.</source>
+        <translation>{path} 中已有监管数据库，请直接打开。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="310" />
+        <source>{path} has no PostGIS: ask its administrator to run CREATE EXTENSION postgis in it.</source>
+        <translation>{path} 未安装 PostGIS：请数据库管理员在其中执行 CREATE EXTENSION postgis。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="558" />
+        <source>{path}: the connection to the server was lost or refused ({reason}); nothing was written. Check the network and the server, then try again.</source>
+        <translation>{path}：与服务器的连接中断或被拒绝（{reason}）；未写入任何内容。请检查网络和服务器后重试。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="563" />
+        <source>{path} is busy with another user's change ({reason}); nothing was written. Try again in a moment.</source>
+        <translation>{path} 正被其他用户的修改占用（{reason}）；未写入任何内容。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/database.py" line="578" />
+        <source>{path}: your login may not write this row: it belongs to another county or city, or has no administrative code (county_code) of yours; nothing was written. ({reason})</source>
+        <translation>{path}：您的账号不能写入这条记录：它属于其他县或市，或没有本账号的行政区代码（county_code）；未写入任何内容。（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/transfer.py" line="57" />
+        <source>{path} is not a PostgreSQL connection: a GeoPackage is pushed into a shared PostGIS database.</source>
+        <translation>{path} 不是 PostgreSQL 连接：GeoPackage 只能推送到共享 PostGIS 数据库。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/transfer.py" line="70" />
+        <source>{path} is in EPSG:{target_crs}, the GeoPackage in EPSG:{source_crs}: push into a database of the same CRS.</source>
+        <translation>{path} 的坐标系为 EPSG:{target_crs}，GeoPackage 为 EPSG:{source_crs}：请推送到坐标系相同的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/transfer.py" line="79" />
+        <source>{path} already holds supervision data (tables {tables}); nothing was pushed. Push into an empty database.</source>
+        <translation>{path} 已有监管数据（表 {tables}）；未推送任何内容。请推送到空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/transfer.py" line="140" />
+        <source>{path}: row {fid} of {table} could not be written ({reason}); nothing was pushed.</source>
+        <translation>{path}：{table} 表第 {fid} 条记录无法写入（{reason}）；未推送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/transfer.py" line="153" />
+        <source>{table}: {found} rows arrived of {expected}; nothing was pushed.</source>
+        <translation>{table}：应到 {expected} 条，实到 {found} 条；未推送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/cases.py" line="70" />
+        <source>{where}: the decision number (decision_no) is missing.</source>
+        <translation>{where}：缺少处罚决定书文号（decision_no）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/cases.py" line="72" />
+        <source>{where}: decision {number} appears twice.</source>
+        <translation>{where}：处罚决定 {number} 重复出现。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/cases.py" line="75" />
+        <source>{where}: the party (party) is missing.</source>
+        <translation>{where}：缺少当事人（party）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/cases.py" line="78" />
+        <source>{where}: decided_on {value} is not a date.</source>
+        <translation>{where}：处罚决定日期 {value} 不是日期。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/cases.py" line="84" />
+        <source>{where}: {value} is not a violation type.</source>
+        <translation>{where}：{value} 不是违法类型。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/cases.py" line="90" />
+        <source>{where}: fine_yuan {value} is not a number.</source>
+        <translation>{where}：罚没款 {value} 不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/cases.py" line="93" />
+        <source>No penalty case was recorded: fix these rows first.</source>
+        <translation>未记录任何处罚案件：请先改正以下各行。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/cases.py" line="100" />
+        <source>No penalty case was recorded: these decisions are already recorded: {numbers}.</source>
+        <translation>未记录任何处罚案件：以下处罚决定已记录过：{numbers}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/cases.py" line="106" />
+        <source>{where}: licence {licence} is not in the database; the case is kept.</source>
+        <translation>{where}：许可证 {licence} 不在数据库中；案件仍予记录。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/cases.py" line="109" />
+        <source>{where}: patch {patch} is not in the database; the case is kept.</source>
+        <translation>{where}：图斑 {patch} 不在数据库中；案件仍予记录。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/zones.py" line="96" />
+        <source>{level} is not a zone level (部, 省, 市, 县).</source>
+        <translation>{level}不是监测矿区级别（部、省、市、县）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/zones.py" line="103" />
+        <source>{where}: no zone name (field name).</source>
+        <translation>{where}：没有矿区名称（字段 name）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/zones.py" line="106" />
+        <source>{where}: level “{value}” is not one of 部, 省, 市, 县.</source>
+        <translation>{where}：级别“{value}”不是部、省、市、县之一。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/zones.py" line="106" />
+        <source>{where}: no level; map the level field or choose a default level.</source>
+        <translation>{where}：没有级别；请对应级别字段或选择默认级别。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/zones.py" line="112" />
+        <source>{where}: year “{value}” is not a year.</source>
+        <translation>{where}：年度“{value}”不是年份。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/zones.py" line="114" />
+        <source>{where}: year {value} is out of range.</source>
+        <translation>{where}：年度{value}超出范围。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/zones.py" line="117" />
+        <source>{where}: no polygon with an area; a zone needs one.</source>
+        <translation>{where}：没有有面积的多边形；监测矿区需要多边形。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/zones.py" line="119" />
+        <source>{where}: invalid polygon ({reason}) repaired.</source>
+        <translation>{where}：无效多边形（{reason}）已修复。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/zones.py" line="124" />
+        <source>No zone was imported:</source>
+        <translation>未导入任何监测矿区：</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/zones.py" line="127" />
+        <source>The layer has no features; no zone was imported.</source>
+        <translation>图层没有要素，未导入监测矿区。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/corner_checks.py" line="143" />
+        <source>Licence {licence} has no corner {corner}{parcel}.</source>
+        <translation>采矿权{licence}没有{corner}号拐点{parcel}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/corner_checks.py" line="143" />
+        <source> in parcel {parcel}</source>
+        <translation>（地块{parcel}）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/corner_checks.py" line="155" />
+        <source>Patrol {id} is not in the database.</source>
+        <translation>数据库中没有巡查记录{id}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/corner_checks.py" line="158" />
+        <source>Patrol {id} ({date}) does not cover licence {licence}.</source>
+        <translation>巡查记录{id}（{date}）不涉及采矿权{licence}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/corner_checks.py" line="171" />
+        <source>A new patrol needs its date.</source>
+        <translation>新巡查记录需要日期。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/corner_checks.py" line="147" />
+        <source>The corner tolerance must be more than 0 m.</source>
+        <translation>拐点限差必须大于0米。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/corner_checks.py" line="222" />
+        <source>Attach the corner check to one patrol: an existing one or a new one.</source>
+        <translation>请将拐点核查关联到一次巡查：已有的或新建的。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/store/corner_checks.py" line="227" />
+        <source>{state} is not a stake state (完好, 损毁, 缺失).</source>
+        <translation>{state}不是界桩状态（完好、损毁、缺失）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/reports/ledger.py" line="135" />
+        <source>Writing XLSX needs the Python package openpyxl (Debian/Ubuntu: apt install python3-openpyxl; elsewhere: python -m pip install openpyxl).</source>
+        <translation>写出 XLSX 需要 Python 包 openpyxl（Debian/Ubuntu：apt install python3-openpyxl；其他系统：python -m pip install openpyxl）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/reports/ledger.py" line="182" />
+        <source>{path} could not be written: {reason}</source>
+        <translation>{path} 无法写入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/reports/survey_report.py" line="298" />
+        <source>The survey report template names {{{name}}}, which the report does not know. Known: {known}</source>
+        <translation>专项勘测报告模板中的 {{{name}}} 不是报告能填写的内容。可用的有：{known}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/reports/survey_report.py" line="302" />
+        <source>The survey report template has a sentence it cannot fill: {text} ({reason})</source>
+        <translation>专项勘测报告模板中有一句无法填写：{text}（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/reports/template.py" line="75" />
+        <source>The issuing authority is empty.</source>
+        <translation>发文机关为空。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/reports/template.py" line="78" />
+        <source>The document-number prefix is empty.</source>
+        <translation>文号前缀为空。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/reports/template.py" line="80" />
+        <source>The document-number prefix {prefix} must not hold 〔〕, [] or 号 nor end with a digit: the year and the number are added to it (e.g. {prefix}〔2026〕12号).</source>
+        <translation>文号前缀 {prefix} 不能含有〔〕、[] 或“号”，也不能以数字结尾：年份和序号会接在其后（如 {prefix}〔2026〕12号）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/reports/template.py" line="83" />
+        <source>The legal basis is empty.</source>
+        <translation>法律依据为空。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/reports/template.py" line="85" />
+        <source>The requirement is empty.</source>
+        <translation>整改要求为空。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/reports/template.py" line="91" />
+        <source>The deadline must be a whole number of days from 1 to 3650.</source>
+        <translation>整改期限须为 1 至 3650 之间的整数天数。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/reports/template.py" line="123" />
+        <source>The settings cannot be saved in {path}: {reason}</source>
+        <translation>无法将设置保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/connections.py" line="104" />
+        <source>The authentication configuration {id} of the connection cannot be read: unlock QGIS's authentication database (master password) or check the configuration.</source>
+        <translation>无法读取该连接的认证配置 {id}：请解锁 QGIS 认证数据库（主密码）或检查该配置。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/connections.py" line="123" />
+        <source>No supervision database was given.</source>
+        <translation>未指定监管数据库。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/connections.py" line="192" />
+        <source>{name} is neither a file nor one of QGIS's PostgreSQL connections: add the connection in the Data Source Manager (PostgreSQL) under this name, or open the file.</source>
+        <translation>{name} 既不是文件，也不是 QGIS 的 PostgreSQL 连接：请在数据源管理器（PostgreSQL）中以此名称添加该连接，或打开相应文件。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="212" />
+        <source>patch</source>
+        <translation>图斑</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="215" />
+        <source>boundary-corner check</source>
+        <translation>拐点核查</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="216" />
+        <source>quarterly review</source>
+        <translation>季度研判</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/vocab.py" line="217" />
+        <source>spot check</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/ledger.py" line="28" />
+        <source>its rectification is not recorded as complete</source>
+        <translation>尚未记录整改完成</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/ledger.py" line="30" />
+        <source>its penalty is not recorded as in place</source>
+        <translation>尚未记录处罚到位</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/corner_checks.py" line="68" />
+        <source>Paste or type the measured coordinate as N, E.</source>
+        <translation>粘贴或输入实测坐标（N, E）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/corner_checks.py" line="81" />
+        <source>“{text}” holds no N, E coordinate pair (two numbers of at least 5 digits).</source>
+        <translation>“{text}”中没有N、E坐标对（两个至少5位的数）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/corner_checks.py" line="86" />
+        <source>The pair was given E, N (the 8-digit value carries the zone): turned round.</source>
+        <translation>坐标按E、N顺序给出（8位数带带号），已调换。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/corner_checks.py" line="130" />
+        <source>No measured coordinate: not judged.</source>
+        <translation>没有实测坐标，不作判定。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/corner_checks.py" line="133" />
+        <source>The measured point is {deviation} m from the corner: probably a typing error or a coordinate in another CRS (zone, Xi'an 1980, N and E swapped). Correct it; it is not judged.</source>
+        <translation>实测点距拐点{deviation}米，可能是输入错误或坐标系不同（带号、西安1980、N与E颠倒）。请更正；不作判定。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/corner_checks.py" line="138" />
+        <source>Deviation {deviation} m, within the tolerance of {tolerance} m: passed.</source>
+        <translation>偏差{deviation}米，在限差{tolerance}米以内：合格。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/corner_checks.py" line="140" />
+        <source>Deviation {deviation} m, more than the tolerance of {tolerance} m: failed.</source>
+        <translation>偏差{deviation}米，超过限差{tolerance}米：不合格。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/corner_checks.py" line="163" />
+        <source>{count} corner check(s) in this patrol; at least {minimum} are required.</source>
+        <translation>本次巡查已核查{count}个拐点，至少应核查{minimum}个。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/patrol_checklist.py" line="32" />
+        <source>Signboard placed as required</source>
+        <translation>标识牌按规定醒目放置</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/patrol_checklist.py" line="33" />
+        <source>Ore and tailings piled where allowed</source>
+        <translation>矿石、尾矿堆放位置符合规定</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/patrol_checklist.py" line="34" />
+        <source>No farmland / permanent basic farmland occupied</source>
+        <translation>未违规占用耕地和永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/patrol_checklist.py" line="35" />
+        <source>No obvious ecological damage</source>
+        <translation>无明显生态破坏</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/patrol_checklist.py" line="36" />
+        <source>Village committee asked about illegal mining</source>
+        <translation>已向村委会了解违法违规线索</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/patrol_checklist.py" line="47" />
+        <source>Unknown checklist items: {items}</source>
+        <translation>未知的巡查事项：{items}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/domain/patrol_checklist.py" line="54" />
+        <source>{answer} is not an answer of the checklist (ok, problem).</source>
+        <translation>{answer}不是巡查事项的结论（正常、有问题）。</translation>
     </message>
 </context>
 </TS>
