@@ -29,6 +29,7 @@ from ..domain.ledger import DEFAULT_DEADLINE_DAYS
 from ..i18n import tr
 from .base import MineSupervisionAlgorithm, processing_errors, push_warnings
 from .columns import read_columns
+from .table_output import add_pdf_parameter
 
 CASE_FIELDS = {
     "decision_no": ("decision_no", "处罚决定书文号", "决定书文号"),
@@ -163,12 +164,14 @@ class ExportLedgerAlgorithm(MineSupervisionAlgorithm):
                                                        optional=True))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", tr("Ledger workbook"),
                                                                 tr("Excel workbook (*.xlsx)")))
+        add_pdf_parameter(self, tr("Ledger as a document (PDF)"))
         for name, title in (("ITEMS", tr("Problems in the ledger")), ("OPEN", tr("Not struck off")),
                             ("CLOSED", tr("Struck off")), ("OVERDUE", tr("Overdue"))):
             self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..reports.ledger import ledger_records, ledger_summary, write_ledger_xlsx
+        from ..reports.ledger import HEADERS, KEYS, ledger_records, ledger_summary, write_ledger_xlsx
+        from .table_output import write_pdf_table
 
         store = self.open_store(parameters, context)
         as_of = report_date(self, parameters, "AS_OF", context)
@@ -179,9 +182,12 @@ class ExportLedgerAlgorithm(MineSupervisionAlgorithm):
                                      open_only=self.parameterAsBool(parameters, "OPEN_ONLY", context))
             path = write_ledger_xlsx(output, records, title=title, as_of=as_of)
         counts = ledger_summary(records)
+        pdf = write_pdf_table(self, parameters, context, feedback, title=title,
+                              subtitle=f"统计截止日期：{as_of.year}年{as_of.month}月{as_of.day}日",
+                              headers=HEADERS, rows=[[record[key] for key in KEYS] for record in records])
         feedback.pushInfo(tr("{items} problem(s) on {day}: {open} not struck off ({overdue} overdue), {closed} struck "
                              "off → {path}").format(day=as_of.isoformat(), path=path, **counts))
-        return {"OUTPUT": str(path), "ITEMS": counts["items"], "OPEN": counts["open"], "CLOSED": counts["closed"],
+        return {"OUTPUT": str(path), "OUTPUT_PDF": pdf, "ITEMS": counts["items"], "OPEN": counts["open"], "CLOSED": counts["closed"],
                 "OVERDUE": counts["overdue"]}
 
 

@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .base import MineSupervisionAlgorithm, processing_errors
-from .table_output import write_table
+from .table_output import add_pdf_parameter, write_pdf_table, write_table
 
 
 def _year_parameter(algorithm) -> None:
@@ -44,6 +44,7 @@ class PatrolSummaryAlgorithm(MineSupervisionAlgorithm):
         self.add_database_parameter()
         _year_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Patrol summary"), QgsProcessing.TypeVector))
+        add_pdf_parameter(self, tr("Patrol summary as a document (PDF)"))
         for name, title in (("MINES", tr("Mines")), ("PATROLS", tr("Inspections done")),
                             ("CORNERS", tr("Corners checked")), ("PROBLEMS", tr("Problems found")),
                             ("CLOSED", tr("Problems struck off"))):
@@ -57,12 +58,14 @@ class PatrolSummaryAlgorithm(MineSupervisionAlgorithm):
         with processing_errors():
             headers, rows = patrol_summary(store, year)
         dest = write_table(self, parameters, "OUTPUT", context, SUMMARY_COLUMNS, rows)
+        pdf = write_pdf_table(self, parameters, context, feedback, title=f"{year}年度矿山巡查工作汇总表",
+                              subtitle=f"统计期：{year}年1月1日至{year}年12月31日", headers=headers, rows=rows)
         total = dict(zip(headers, rows[-1]))
         feedback.pushInfo(tr("{year}: {mines} mines, {patrols} inspections, {corners} corners checked, {problems} "
                              "problems found, {closed} struck off.").format(
             year=year, mines=len(rows) - 1, patrols=total["实际巡查次数"], corners=total["核查拐点数"],
             problems=total["发现问题数"], closed=total["已销号问题数"]))
-        return {"OUTPUT": dest, "MINES": len(rows) - 1, "PATROLS": total["实际巡查次数"],
+        return {"OUTPUT": dest, "OUTPUT_PDF": pdf, "MINES": len(rows) - 1, "PATROLS": total["实际巡查次数"],
                 "CORNERS": total["核查拐点数"], "PROBLEMS": total["发现问题数"], "CLOSED": total["已销号问题数"]}
 
 
@@ -87,6 +90,7 @@ class TwoRatesAlgorithm(MineSupervisionAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             "PERIOD", tr("Period"), [tr("The whole year (January report)"), tr("First half (July report)")], False, 0))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Two rates"), QgsProcessing.TypeVector))
+        add_pdf_parameter(self, tr("Two rates as a document (PDF)"))
         for name, title in (("UNLICENSED_CASES", tr("Unlicensed cases")),
                             ("UNLICENSED_CHANGE_RATE", tr("Change rate of unlicensed cases (%)")),
                             ("HOLDER_CASES", tr("Holders' violation cases")),
@@ -100,8 +104,11 @@ class TwoRatesAlgorithm(MineSupervisionAlgorithm):
         year = self.parameterAsInt(parameters, "YEAR", context)
         half = self.parameterAsEnum(parameters, "PERIOD", context) == 1
         with processing_errors():
-            _headers, rows = two_rates(store, year, half=half)
+            headers, rows = two_rates(store, year, half=half)
         dest = write_table(self, parameters, "OUTPUT", context, RATE_COLUMNS, rows)
+        period_text = f"{year}年上半年" if half else f"{year}年度"
+        pdf = write_pdf_table(self, parameters, context, feedback, title=f"{period_text}矿产资源“两率”统计表",
+                              subtitle="无证勘查开采案件变化率、持证单位违法案件发生率", headers=headers, rows=rows)
         row = dict(zip((k for k, _ in RATE_COLUMNS), rows[0]))
         change = row["unlicensed_change_rate_pct"]
         feedback.pushInfo(tr("{period}: {unlicensed} unlicensed case(s) (same period last year: {before}; change "
@@ -111,5 +118,5 @@ class TwoRatesAlgorithm(MineSupervisionAlgorithm):
             change=tr("none (no case last year)") if change is None else f"{change} %", holders=row["holder_cases"],
             rights=row["rights_in_force"],
             incidence="-" if row["holder_incidence_rate_pct"] is None else f"{row['holder_incidence_rate_pct']} %"))
-        return {"OUTPUT": dest, "UNLICENSED_CASES": row["unlicensed_cases"], "UNLICENSED_CHANGE_RATE": change,
+        return {"OUTPUT": dest, "OUTPUT_PDF": pdf, "UNLICENSED_CASES": row["unlicensed_cases"], "UNLICENSED_CHANGE_RATE": change,
                 "HOLDER_CASES": row["holder_cases"], "HOLDER_INCIDENCE_RATE": row["holder_incidence_rate_pct"]}

@@ -43,3 +43,57 @@ def write_table(algorithm, parameters, name: str, context, columns: tuple[tuple[
         feature.setAttributes(values)
         sink.addFeature(feature, QgsFeatureSink.FastInsert)
     return dest_id
+
+
+def add_pdf_parameter(algorithm, title: str) -> None:
+    """The optional ``OUTPUT_PDF``: the same table printed as a document (reports/table_document)."""
+    from qgis.core import QgsProcessingParameterFileDestination
+
+    from ..i18n import tr
+
+    algorithm.addParameter(
+        QgsProcessingParameterFileDestination("OUTPUT_PDF", title, tr("PDF files (*.pdf)"), optional=True,
+                                              createByDefault=False)
+    )
+
+
+def write_pdf_table(algorithm, parameters, context, feedback, *, title: str, subtitle: str, headers, rows,
+                    notes: list[str] | None = None) -> str | None:
+    """Print ``headers``/``rows`` to ``OUTPUT_PDF`` when asked, with the fonts and authority of Document settings.
+
+    Returns the PDF's path, or None when no PDF was asked for. Fonts the user chose, signed by the authority of
+    the notice template: the same fonts and words as every other document of the bureau.
+    """
+    from .. import settings
+    from ..reports.fonts import FontError, choose_fonts
+    from ..reports.table_document import Column, TableDocument, write_table_pdf
+    from ..reports.template import load_template
+    from .base import processing_errors, push_warnings
+
+    if not parameters.get("OUTPUT_PDF"):
+        return None
+    path = algorithm.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
+    if not path:
+        return None
+    with processing_errors(FontError):
+        fonts = choose_fonts(settings.DOCUMENT_BODY_FONT.value(), settings.DOCUMENT_TITLE_FONT.value())
+    push_warnings(feedback, fonts.messages)
+    numeric = [bool(rows) and all(isinstance(row[i], (int, float)) or row[i] in (None, "") for row in rows)
+               for i in range(len(headers))]
+    columns = [Column(str(header), "r" if numeric[i] else "l") for i, header in enumerate(headers)]
+    with processing_errors(ValueError):
+        authority = load_template(settings.NOTICE_TEMPLATE.value()).get("authority", "")
+    document = TableDocument(title=title, columns=columns, rows=rows, subtitle=subtitle, notes=notes or [],
+                             authority=authority, date=dt.date.today())
+    try:
+        warnings = write_table_pdf(document, fonts, path)
+    except OSError as error:
+        from qgis.core import QgsProcessingException
+
+        from ..i18n import tr
+
+        raise QgsProcessingException(
+            tr("{path} could not be written: {reason}. Nothing was written.").format(path=path, reason=error.strerror or error)
+        ) from None
+    push_warnings(feedback, warnings)
+    return str(path)

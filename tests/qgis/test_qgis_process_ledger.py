@@ -173,3 +173,36 @@ def test_progress_from_a_sheet_strikes_problems_off(qgis, county, tmp_path):
     assert (done["UPDATED"], done["CLOSED"]) == (1, 1)
     after = {i["fid"]: i for i in ledger_items(open_database(county))}[items[corner]["fid"]]
     assert after["state"] == "closed" and str(after["closed_at"]) == "2026-03-01"
+
+
+def _pdf_text_and_fonts(path: Path) -> tuple[str, str]:
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    return text, fonts
+
+
+def _all_embedded_truetype(fonts: str) -> bool:
+    lines = fonts.splitlines()[2:]
+    return bool(lines) and all(" yes " in line and "TrueType" in line for line in lines)
+
+
+def test_the_ledger_summary_and_rates_print_as_documents(qgis, county, tmp_path):
+    """Issue 13 'Also printed': the same tables as PDFs, in the documents' fonts (all embedded TrueType)."""
+    ledger = qgis.run("exportledger", {"DATABASE": county, "AS_OF": "2026-11-22", "OUTPUT": tmp_path / "l.xlsx",
+                                       "OUTPUT_PDF": tmp_path / "ledger.pdf"})["results"]
+    text, fonts = _pdf_text_and_fonts(tmp_path / "ledger.pdf")
+    assert "问题台账" in text and "统计截止日期：2026年11月22日" in text and "— 1 —" in text
+    assert ledger["ITEMS"] > 0 and _all_embedded_truetype(fonts), fonts
+    qgis.run("patrolsummary", {"DATABASE": county, "YEAR": 2026, "OUTPUT": tmp_path / "s.gpkg",
+                               "OUTPUT_PDF": tmp_path / "summary.pdf"})
+    text, fonts = _pdf_text_and_fonts(tmp_path / "summary.pdf")
+    assert "2026年度矿山巡查工作汇总表" in text and "合计" in text and "C2" in text and _all_embedded_truetype(fonts)
+    qgis.run("tworates", {"DATABASE": county, "YEAR": 2025, "PERIOD": 0, "OUTPUT": tmp_path / "r.gpkg",
+                          "OUTPUT_PDF": tmp_path / "rates.pdf"})
+    text, fonts = _pdf_text_and_fonts(tmp_path / "rates.pdf")
+    assert "2025年度矿产资源“两率”统计表" in text and "33.33" in text and _all_embedded_truetype(fonts)
+    # without OUTPUT_PDF nothing is printed
+    qgis.run("tworates", {"DATABASE": county, "YEAR": 2025, "PERIOD": 1, "OUTPUT": tmp_path / "r2.gpkg"})
+    assert not list(tmp_path.glob("*.pdf.*")) and len(list(tmp_path.glob("*.pdf"))) == 3
