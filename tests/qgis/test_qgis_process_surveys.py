@@ -93,3 +93,58 @@ def test_a_contractors_dxf_is_read_with_the_crs_given_and_one_without_closed_pol
         qgis.run("importsurvey", {"INPUT": tmp_path / "open.dxf", "CRS": "EPSG:4526", "ROUND": "2025-2",
                                   "DATABASE": database})
     assert "open.dxf has no closed polyline" in str(refused.value) and "layer KC, entity" in str(refused.value)
+
+
+def test_files_read_and_written_in_bulk_give_what_qgis_reads_and_writes(qgis, tmp_path):
+    """Plain GeoPackages are read through OGR's Arrow interface and written by SQLite in bulk; the same layers
+    read through QGIS (a subset string) and written through its sink (an ogr: table) give the same rows."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_survey import generate, write_inputs
+    from gpkg_checks import check_gpkg_output_index
+
+    data = generate(150, seed=7)
+    inputs = write_inputs(data, tmp_path / "in")
+    fast = {name: tmp_path / f"fast_{name}.gpkg" for name in ("outside", "summary", "growth")}
+    common = {"APPROACH_M": 25, "MIN_AREA_M2": 0.5}
+    bulk = qgis.run("comparesurvey", {
+        "SURVEY": inputs["survey"], "RIGHTS": inputs["rights"], "PREVIOUS": inputs["previous"], **common,
+        "OUTPUT_OUTSIDE": fast["outside"], "OUTPUT_SUMMARY": fast["summary"], "OUTPUT_GROWTH": fast["growth"]})
+    slow_db = tmp_path / "slow.gpkg"
+    subset = "|subset=fid > 0"
+    through = qgis.run("comparesurvey", {
+        "SURVEY": f"{inputs['survey']}|layername=survey{subset}", "RIGHTS": f"{inputs['rights']}|layername=rights{subset}",
+        "PREVIOUS": f"{inputs['previous']}|layername=previous{subset}", **common,
+        **{f"OUTPUT_{name.upper()}": f"ogr:dbname='{slow_db}' table=\"{name}\" (geom)"
+           for name in ("outside", "summary", "growth")}})
+    assert bulk["results"]["OUTSIDE_PIECES"] == through["results"]["OUTSIDE_PIECES"] > 0
+    assert "Writing through QGIS instead" not in str(bulk)
+    for name in ("outside", "summary", "growth"):
+        ours, theirs = rows(fast[name]), rows(slow_db, name)
+        assert len(ours) == len(theirs) > 0
+        for mine, other in zip(ours, theirs):
+            for key, value in mine.items():
+                other_value = other[key]
+                if isinstance(value, float):
+                    assert value == pytest.approx(other_value, abs=1e-9), (name, key)
+                else:
+                    assert value == other_value, (name, key)
+        areas = [f.GetGeometryRef().GetArea() for f in ogr.Open(str(fast[name])).GetLayer(0)]
+        other_areas = [f.GetGeometryRef().GetArea() for f in ogr.Open(str(slow_db)).GetLayerByName(name)]
+        assert areas == pytest.approx(other_areas, abs=1e-6)
+    check_gpkg_output_index(fast["outside"], "license_no")
+
+
+def test_an_output_over_an_input_is_refused_and_the_input_kept(qgis, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_survey import generate, write_inputs
+
+    inputs = write_inputs(generate(3, seed=3), tmp_path / "in")
+    before = inputs["rights"].read_bytes()
+    with pytest.raises(QgisProcessError, match="is the input RIGHTS"):
+        qgis.run("comparesurvey", {"SURVEY": inputs["survey"], "RIGHTS": inputs["rights"],
+                                   "OUTPUT_OUTSIDE": inputs["rights"], "OUTPUT_SUMMARY": tmp_path / "summary.gpkg"})
+    assert inputs["rights"].read_bytes() == before
