@@ -102,7 +102,6 @@ def test_files_read_and_written_in_bulk_give_what_qgis_reads_and_writes(qgis, tm
 
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_survey import generate, write_inputs
-    from gpkg_checks import check_gpkg_output_index
 
     data = generate(150, seed=7)
     inputs = write_inputs(data, tmp_path / "in")
@@ -130,10 +129,25 @@ def test_files_read_and_written_in_bulk_give_what_qgis_reads_and_writes(qgis, tm
                     assert value == pytest.approx(other_value, abs=1e-9), (name, key)
                 else:
                     assert value == other_value, (name, key)
-        areas = [f.GetGeometryRef().GetArea() for f in ogr.Open(str(fast[name])).GetLayer(0)]
-        other_areas = [f.GetGeometryRef().GetArea() for f in ogr.Open(str(slow_db)).GetLayerByName(name)]
+        mine_source, other_source = ogr.Open(str(fast[name])), ogr.Open(str(slow_db))
+        areas = [f.GetGeometryRef().GetArea() for f in mine_source.GetLayer(0)]
+        other_areas = [f.GetGeometryRef().GetArea() for f in other_source.GetLayerByName(name)]
+        mine_source = other_source = None
         assert areas == pytest.approx(other_areas, abs=1e-6)
-    check_gpkg_output_index(fast["outside"], "license_no")
+    # the spatial index holds every piece, each box holding its piece (the R*Tree rounds outward to float32)
+    import sqlite3
+
+    source = ogr.Open(str(fast["outside"]))
+    envelopes = {f.GetFID(): f.GetGeometryRef().GetEnvelope() for f in source.GetLayer(0)}
+    source = None
+    connection = sqlite3.connect(str(fast["outside"]))
+    entries = {row[0]: row[1:] for row in connection.execute("SELECT id, minx, maxx, miny, maxy FROM rtree_fast_outside_geom")}
+    connection.close()
+    assert set(entries) == set(envelopes)
+    for fid, (minx, maxx, miny, maxy) in envelopes.items():
+        box = entries[fid]
+        assert box[0] <= minx and box[1] >= maxx and box[2] <= miny and box[3] >= maxy
+        assert maxx - minx + 20 > box[1] - box[0]  # float32 at 38,400 km: steps of 4 m
 
 
 def test_an_output_over_an_input_is_refused_and_the_input_kept(qgis, tmp_path):
