@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from ..domain.survey_findings import corners_text
 from ..i18n import tr
 from ..store.surveys import MATCHED_BY_NONE, match_extents
 from .prejudge.overlay import Runner
@@ -319,7 +320,7 @@ def _pieces_beyond(pieces: np.ndarray, owners: np.ndarray, against: np.ndarray, 
     holes = np.zeros(n, dtype=bool)
     held = np.flatnonzero(owners >= 0)
     if not len(held):
-        return distances, corners, holes
+        return distances, corners, holes, [None] * n
     owner_ids, owner_of = np.unique(owners[held], return_inverse=True)
     boundaries = shapely.boundary(against[owner_ids])
     coords, vertex_piece = shapely.get_coordinates(pieces[held], return_index=True)
@@ -329,11 +330,14 @@ def _pieces_beyond(pieces: np.ndarray, owners: np.ndarray, against: np.ndarray, 
     segments["delta"] = segments["end"] - segments["start"]
     segments["length2"] = np.maximum((segments["delta"] ** 2).sum(axis=1), 1e-12)
     nearest = _nearest_segments(coords[first], owner_of, segments, len(owner_ids))
+    chinese: list[str | None] = [None] * n
     for k, segment in zip(held, nearest):
         holes[k] = bool(segments["hole"][segment])
-        corners[k] = corner_text(int(segments["part"][segment]), holes[k], int(segments["corner"][segment]),
-                                 int(segments["next"][segment]))
-    return distances, corners, holes
+        where = (int(segments["part"][segment]), holes[k], int(segments["corner"][segment]),
+                 int(segments["next"][segment]))
+        corners[k] = corner_text(*where)
+        chinese[k] = corners_text(*where)
+    return distances, corners, holes, chinese
 
 
 def _shrunk(polygons: np.ndarray, distance: np.ndarray) -> np.ndarray:
@@ -443,7 +447,7 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
     piece_area = shapely.area(pieces)
     keep = (piece_area >= min_area_m2) & ~shapely.is_empty(pieces)
     pieces, piece_mine, piece_area = pieces[keep], piece_mine[keep], piece_area[keep]
-    distances, corners, holes = _pieces_beyond(pieces, np.where(has_against[piece_mine], piece_mine, -1), against,
+    distances, corners, holes, corners_zh = _pieces_beyond(pieces, np.where(has_against[piece_mine], piece_mine, -1), against,
                                                 runner)
     outside_area = np.zeros(m)
     np.add.at(outside_area, piece_mine, piece_area)
@@ -452,14 +456,16 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
     if len(piece_mine):
         np.fmax.at(max_distance, piece_mine, distances)
     numbering = {}
-    result.outside = {name: [] for name in (*OUTSIDE_FIELDS, "geometry")}
+    # near_corners_zh: where, in Chinese whatever the interface language (ledger items and notices)
+    result.outside = {name: [] for name in (*OUTSIDE_FIELDS, "near_corners_zh", "geometry")}
     for k in np.argsort(piece_mine, kind="stable"):
         i = int(piece_mine[k])
         numbering[i] = numbering.get(i, 0) + 1
         distance = None if np.isnan(distances[k]) else round(float(distances[k]), 2)
         row = {
             "license_no": label[i] or None, "piece_no": numbering[i], "area_m2": round(float(piece_area[k]), 2),
-            "max_distance_m": distance, "near_corners": corners[k], "in_excluded": bool(holes[k]),
+            "max_distance_m": distance, "near_corners": corners[k], "near_corners_zh": corners_zh[k],
+            "in_excluded": bool(holes[k]),
             "position": (tr("{distance} m beyond the boundary near corners {corners}").format(
                 distance=f"{distance:.1f}", corners=corners[k]) if distance is not None
                 else tr("outside every licence")),
