@@ -91,13 +91,21 @@ def licence_table(license_no: Sequence, geometries: Sequence, depth_top_m=None, 
     top, bottom = _float_array(depth_top_m, n), _float_array(depth_bottom_m, n)
     flags = [False] * n if excluded is None else [_excluded_flag(v) for v in excluded]
     order: dict[str, list[int]] = {}
+    array = np.array(list(geometries) + [None], dtype=object)[:-1]
+    empty = shapely.is_missing(array) | shapely.is_empty(array)
     for i, number in enumerate(license_no):
         key = str(number).strip() if number not in (None, "") else ""
-        if not key or geometries[i] is None or shapely.is_empty(geometries[i]):
+        if not key or empty[i]:
             continue
         order.setdefault(key, []).append(i)
     numbers, out, tops, bottoms = [], [], [], []
     for key, rows in order.items():
+        if len(rows) == 1 and not flags[rows[0]]:  # the common licence: one row, no excluded parcel
+            numbers.append(key)
+            out.append(geometries[rows[0]])
+            tops.append(top[rows[0]])
+            bottoms.append(bottom[rows[0]])
+            continue
         included = [geometries[i] for i in rows if not flags[i]]
         cut = [geometries[i] for i in rows if flags[i]]
         if not included:
@@ -509,10 +517,7 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
     lic_bottom = np.full(m, np.nan)
     lic_top[matched] = licences.depth_top_m[owner[matched]]
     lic_bottom[matched] = licences.depth_bottom_m[owner[matched]]
-    mine_top = np.array([np.nanmax(top[groups[key]]) if not np.isnan(top[groups[key]]).all() else np.nan
-                         for key in mine_keys])
-    mine_bottom = np.array([np.nanmin(bottom[groups[key]]) if not np.isnan(bottom[groups[key]]).all() else np.nan
-                            for key in mine_keys])
+    mine_top, mine_bottom = _per_mine(top, np.fmax, groups, mine_keys), _per_mine(bottom, np.fmin, groups, mine_keys)
     with np.errstate(invalid="ignore"):
         above = np.where(mine_top - lic_top > 0, mine_top - lic_top, np.nan)
         below = np.where(lic_bottom - mine_bottom > 0, lic_bottom - mine_bottom, np.nan)
@@ -543,6 +548,7 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
                 before[i] = _union(prev_geoms, list(hits)) if len(hits) else None
                 compared[i] = True
         new = np.full(m, None, dtype=object)
+        ring_growth = np.zeros(m, dtype=bool)
         with_before = compared & np.array([b is not None for b in before], dtype=bool)
         grown = np.flatnonzero(with_before)
         if len(grown):
@@ -555,6 +561,7 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
             nests, outer, inner = _nests(mine_geometry[grown], before[grown], runner)
             if nests.any():
                 new[grown[nests]] = _with_hole(outer[nests], inner[nests])
+                ring_growth[grown[nests]] = True
                 grown = grown[~nests]
             new[grown] = runner.map(shapely.difference, mine_geometry[grown], before[grown], chunk=512)
         without = compared & ~with_before
@@ -607,6 +614,11 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
                     np.add.at(g_out, right[first], part_area[search[left[first]]])
         g_toward = g_out > 0
         rest = np.flatnonzero(held & ~g_toward)  # the others grew across: toward it as well
+        # a ring round the previous extent, in a licence holding the extent wholly, comes as near the boundary
+        # as the extent does (its outer edge is the extent's): the approaching test said it already
+        ringed = ring_growth[gm[rest]] & held_inside[gm[rest]] & matched[gm[rest]]
+        g_toward[rest[ringed]] = approaching[gm[rest[ringed]]]
+        rest = rest[~ringed]
         if len(rest):
             mines_rest = np.unique(gm[rest])
             boundary_of = np.full(m, None, dtype=object)
@@ -679,6 +691,15 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
         result.warnings.append(tr("Extents matching no licence, held against every licence: {extents}").format(
             extents=", ".join(result.unmatched[:10]) + (" …" if len(result.unmatched) > 10 else "")))
     return result
+
+
+def _per_mine(values: np.ndarray, reduce, groups: dict, mine_keys: list) -> np.ndarray:
+    """The highest (``np.fmax``) or lowest (``np.fmin``) value of each mine's extents, NaN where none has one."""
+    out = np.full(len(mine_keys), np.nan)
+    for i, key in enumerate(mine_keys):
+        rows = groups[key]
+        out[i] = values[rows[0]] if len(rows) == 1 else reduce.reduce(values[rows])
+    return out
 
 
 def _plain(value) -> float | None:

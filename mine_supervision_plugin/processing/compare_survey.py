@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -172,17 +173,31 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
         """
         names = source.fields().names()
         found = {key: find_field(names, *candidates) for key, candidates in wanted.items()}
-        location = ogr_location(self, parameters, name, context)
-        if location is not None and location[3] == target:
-            from ..analysis.prejudge.inputs import clean_polygons
-
-            path, layer_name, layer_id, _ = location
-            data = fast_io.read_layer(path, layer_name, layer_id, [n for n in found.values() if n],
-                                      check=clean_polygons, workers=2)
+        pending = self._bulk_reads.get(name)
+        if pending is not None:
+            data = pending.result()
             if data is not None:
                 columns = {key: data.attributes[n] if n else [None] * len(data.fids) for key, n in found.items()}
                 return data.geometries, columns, data.fids.tolist(), found, data.status
         return (*self._read_qgis(source, found, target, context, feedback), found, None)
+
+    def _start_reads(self, parameters, sources: dict, target, context, pool) -> None:
+        """Start reading in ``pool`` (all layers at once: GDAL and GEOS work without the GIL) each input OGR
+        can read in bulk as the parameter asks, in the target CRS (see :meth:`_read`)."""
+        from ..analysis.prejudge.inputs import clean_polygons
+
+        self._bulk_reads = {}
+        for name, (source, wanted) in sources.items():
+            if source is None:
+                continue
+            location = ogr_location(self, parameters, name, context)
+            if location is None or location[3] != target:
+                continue
+            names = source.fields().names()
+            fields = [n for n in (find_field(names, *c) for c in wanted.values()) if n]
+            path, layer_name, layer_id, _ = location
+            self._bulk_reads[name] = pool.submit(fast_io.read_layer, path, layer_name, layer_id, fields,
+                                                 check=clean_polygons, workers=1)
 
     @staticmethod
     def _read_qgis(source, found: dict, target, context, feedback):
@@ -229,7 +244,8 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
     def _extents(self, parameters, name, source, target, context, feedback) -> Extents:
         geometries, columns, fids, _, status = self._read(parameters, name, source, SURVEY_FIELDS, target, context,
                                                           feedback)
-        labels = [tr("{layer} feature {fid}").format(layer=name, fid=fid) for fid in fids]
+        template = tr("{layer} feature {fid}")
+        labels = [template.format(layer=name, fid=fid) for fid in fids]
         geometries, usable = self._clean(geometries, labels, tr("survey extent"), feedback, status)
         keep = np.flatnonzero(usable)
 
@@ -273,21 +289,18 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
                         "The output {output} is the input {parameter}: writing it would destroy that input. "
                         "Choose another output file.").format(output=destination[0].name, parameter=name))
 
-    def _write(self, parameters, name, context, feedback, table: dict, names, target) -> str:
-        """One output table: to a GeoPackage file in bulk (:func:`..store.fast_io.write_gpkg`), else through the
-        QGIS sink (memory layers, other formats, databases). Answers the output's destination."""
-        import shapely
-
-        geometries = fast_io.multipolygons_of(np.array(table["geometry"] + [None], dtype=object)[:-1])
+    def _bulk_destination(self, parameters, name, context) -> str | None:
+        """The GeoPackage file an output goes to when it can be written in bulk (:func:`..store.fast_io.write_gpkg`),
+        else None (memory layers, other formats, databases: through the QGIS sink)."""
         text = _destination_text(parameters.get(name))
         if text and text.lower().endswith(".gpkg") and "|" not in text and not text.startswith(("ogr:", "memory:")):
-            path = self.parameterAsOutputLayer(parameters, name, context)
-            try:
-                fast_io.write_gpkg(path, [(n, _kind(n)) for n in names], [table[n] for n in names], geometries,
-                                   target.authid() or target.toWkt())
-                return path
-            except (RuntimeError, sqlite3.Error) as error:  # an older or stricter GDAL: the usual way then
-                feedback.pushInfo(tr("Writing through QGIS instead: {error}").format(error=error))
+            return self.parameterAsOutputLayer(parameters, name, context)
+        return None
+
+    def _write_sink(self, parameters, name, context, table: dict, names, geometries, target) -> str:
+        """One output table through the QGIS sink; answers its destination."""
+        import shapely
+
         fields = _fields(names)
         sink, destination = self.sink_or_fail(parameters, name, context, fields, QgsWkbTypes.MultiPolygon, target)
         batch = []
@@ -319,17 +332,22 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
         feedback.setProgress(2)
         if find_field(rights.fields().names(), *RIGHTS_FIELDS["license_no"]) is None:
             raise QgsProcessingException(tr("The mining rights layer lacks the field license_no."))
-        geometries, columns, fids, found, status = self._read(parameters, "RIGHTS", rights, RIGHTS_FIELDS, target,
-                                                              context, feedback)
-        labels = [str(n) if n else tr("feature {n}").format(n=f) for n, f in zip(columns["license_no"], fids)]
-        geometries, usable = self._clean(geometries, labels, tr("licence"), feedback, status)
-        keep = np.flatnonzero(usable)
-        licences = licence_table([columns["license_no"][i] for i in keep], geometries[keep],
-                                 [columns["depth_top_m"][i] for i in keep], [columns["depth_bottom_m"][i] for i in keep],
-                                 [columns["excluded"][i] for i in keep] if found["excluded"] else None)
-        current = self._extents(parameters, "SURVEY", survey, target, context, feedback)
-        before = (self._extents(parameters, "PREVIOUS", previous, target, context, feedback)
-                  if previous is not None else None)
+        with ThreadPoolExecutor(3) as pool:
+            self._start_reads(parameters, {"RIGHTS": (rights, RIGHTS_FIELDS), "SURVEY": (survey, SURVEY_FIELDS),
+                                           "PREVIOUS": (previous, SURVEY_FIELDS)}, target, context, pool)
+            geometries, columns, fids, found, status = self._read(parameters, "RIGHTS", rights, RIGHTS_FIELDS,
+                                                                  target, context, feedback)
+            feature = tr("feature {n}")
+            labels = [str(n) if n else feature.format(n=f) for n, f in zip(columns["license_no"], fids)]
+            geometries, usable = self._clean(geometries, labels, tr("licence"), feedback, status)
+            keep = np.flatnonzero(usable)
+            licences = licence_table([columns["license_no"][i] for i in keep], geometries[keep],
+                                     [columns["depth_top_m"][i] for i in keep],
+                                     [columns["depth_bottom_m"][i] for i in keep],
+                                     [columns["excluded"][i] for i in keep] if found["excluded"] else None)
+            current = self._extents(parameters, "SURVEY", survey, target, context, feedback)
+            before = (self._extents(parameters, "PREVIOUS", previous, target, context, feedback)
+                      if previous is not None else None)
         feedback.setProgress(30)
         result = compare_survey(current, licences, before,
                                 approach_m=self.parameterAsDouble(parameters, "APPROACH_M", context),
@@ -337,16 +355,32 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
         push_warnings(feedback, result.warnings)
         feedback.setProgress(80)
         outputs = {}
-        for name, table, names in (
-            ("OUTPUT_OUTSIDE", result.outside, OUTSIDE_FIELDS),
-            ("OUTPUT_SUMMARY", result.summary, SUMMARY_FIELDS),
-            ("OUTPUT_GROWTH", result.growth, GROWTH_FIELDS),
-            ("OUTPUT_APPROACHING", result.approaching, APPROACH_FIELDS),
-        ):
-            if not parameters.get(name):
-                outputs[name] = None
-                continue
-            outputs[name] = self._write(parameters, name, context, feedback, table, names, target)
+        with ThreadPoolExecutor(3) as pool:  # the GeoPackages written at once: SQLite works without the GIL
+            bulk = {}
+            for name, table, names in (
+                ("OUTPUT_OUTSIDE", result.outside, OUTSIDE_FIELDS),
+                ("OUTPUT_SUMMARY", result.summary, SUMMARY_FIELDS),
+                ("OUTPUT_GROWTH", result.growth, GROWTH_FIELDS),
+                ("OUTPUT_APPROACHING", result.approaching, APPROACH_FIELDS),
+            ):
+                if not parameters.get(name):
+                    outputs[name] = None
+                    continue
+                geometries = fast_io.multipolygons_of(np.array(table["geometry"] + [None], dtype=object)[:-1])
+                path = self._bulk_destination(parameters, name, context)
+                if path is not None:
+                    bulk[name] = (path, pool.submit(fast_io.write_gpkg, path, [(n, _kind(n)) for n in names],
+                                                    [table[n] for n in names], geometries,
+                                                    target.authid() or target.toWkt()), table, names, geometries)
+                else:
+                    outputs[name] = self._write_sink(parameters, name, context, table, names, geometries, target)
+            for name, (path, job, table, names, geometries) in bulk.items():
+                try:
+                    job.result()
+                    outputs[name] = path
+                except (RuntimeError, sqlite3.Error) as error:  # an older or stricter GDAL: the usual way then
+                    feedback.pushInfo(tr("Writing through QGIS instead: {error}").format(error=error))
+                    outputs[name] = self._write_sink(parameters, name, context, table, names, geometries, target)
         summary = result.summary
         mines = len(summary["license_no"])
         figures = {

@@ -32,6 +32,7 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("rectification_notices", "RectificationNoticesAlgorithm", "rectificationnotices", "documents"),
     ("import_survey", "ImportSurveyAlgorithm", "importsurvey", "analysis"),
     ("compare_survey", "CompareSurveyAlgorithm", "comparesurvey", "analysis"),
+    ("survey_findings", "SurveyFindingsAlgorithm", "surveyfindings", "documents"),
 )
 
 

@@ -89,3 +89,19 @@ def ledger_items_of(store: SupervisionStore, license_nos: Sequence[str]) -> dict
         finally:
             layer = source = None
     return out
+
+
+def round_surveyed_at(store: SupervisionStore, round_id: str) -> dt.date | None:
+    """The last survey date of round ``round_id`` (when its findings were found), None when none is recorded."""
+    from .surveys import TABLE
+
+    with reading(store.location):
+        source = open_read(store)
+        try:
+            layer = source.GetLayerByName(TABLE)
+            layer.SetAttributeFilter(f"survey_round = {quote(round_id)}")
+            days = [as_dict(f).get("surveyed_at") for f in layer]
+        finally:
+            layer = source = None
+    days = [d for d in days if isinstance(d, dt.date)]
+    return max(days) if days else None

@@ -162,3 +162,42 @@ def test_an_output_over_an_input_is_refused_and_the_input_kept(qgis, tmp_path):
         qgis.run("comparesurvey", {"SURVEY": inputs["survey"], "RIGHTS": inputs["rights"],
                                    "OUTPUT_OUTSIDE": inputs["rights"], "OUTPUT_SUMMARY": tmp_path / "summary.gpkg"})
     assert inputs["rights"].read_bytes() == before
+
+
+def test_a_rounds_findings_go_to_the_ledger_once_with_a_notice_draft_per_holder(qgis, county, database, tmp_path):
+    import subprocess
+
+    from mine_supervision_plugin.store.database import open_database
+    from mine_supervision_plugin.store.surveys import survey_rounds
+
+    if "2026-2" not in survey_rounds(open_database(database)):
+        qgis.run("importsurvey", {"INPUT": Path(county["out_dir"]) / "surveys" / "survey_2026-2.gpkg",
+                                  "ROUND": "2026-2", "DATABASE": database})
+    compared = qgis.run("comparesurvey", {
+        "SURVEY": f"{database}|layername=survey_extents|subset=\"survey_round\" = '2026-2'",
+        "RIGHTS": f"{database}|layername=mining_rights", "OUTPUT_OUTSIDE": tmp_path / "outside.gpkg",
+        "OUTPUT_SUMMARY": tmp_path / "summary.gpkg"})["results"]
+    expected = compared["OUTSIDE_MINES"] + compared["DEEPER_MINES"]
+    assert expected > 0
+    first = qgis.run("surveyfindings", {"DATABASE": database, "ROUND": "2026-2", "FOUND_DATE": "2026-11-28",
+                                        "OUTPUT_FOLDER": tmp_path / "drafts"})["results"]
+    assert (first["FINDINGS"], first["ADDED"], first["ALREADY"]) == (expected, expected, 0)
+    items = [r for r in rows(database, "ledger_items") if (r["problem"] or "").startswith("2026年第2轮专项勘测发现")]
+    assert len(items) == expected and {r["state"] for r in items} == {"open"}
+    assert {r["found_at"] for r in items} == {"2026/11/28"} or {str(r["found_at"]) for r in items} == {"2026-11-28"}
+    beyond = [r for r in items if "越界开采" in r["problem"]]
+    deeper = [r for r in items if "越层开采" in r["problem"]]
+    assert (len(beyond), len(deeper)) == (compared["OUTSIDE_MINES"], compared["DEEPER_MINES"])
+    assert all("最远超出矿区范围" in r["problem"] and "拐点" in r["problem"] for r in beyond)
+    files = first["FILES"].split(";")
+    assert first["NOTICES"] == len(files) > 0 and all(Path(f).exists() for f in files)
+    text = subprocess.run(["pdftotext", files[0], "-"], check=True, capture_output=True, text=True).stdout
+    assert "2026年第2轮专项勘测" in text.replace("\n", "") and "草稿" in text
+    images = subprocess.run(["pdfimages", "-list", files[0]], check=True, capture_output=True, text=True).stdout
+    assert len(images.strip().splitlines()) >= 3  # the map QGIS rendered (two header lines, then the image)
+    again = qgis.run("surveyfindings", {"DATABASE": database, "ROUND": "2026-2", "KINDS": "0,1"})["results"]
+    assert (again["ADDED"], again["ALREADY"], again["NOTICES"]) == (0, expected, 0)
+    assert len([r for r in rows(database, "ledger_items")
+                if (r["problem"] or "").startswith("2026年第2轮专项勘测发现")]) == expected
+    with pytest.raises(QgisProcessError, match="no survey round 2031-1"):
+        qgis.run("surveyfindings", {"DATABASE": database, "ROUND": "2031-1"})
