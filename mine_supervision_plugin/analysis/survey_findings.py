@@ -14,6 +14,7 @@ database with the licences there and, when given, with another recorded round.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -107,3 +108,53 @@ def compare_stored_round(store: SupervisionStore, round_id: str, previous_round:
     if min_area_m2 is not None:
         options["min_area_m2"] = min_area_m2
     return compare_survey(current, licences, before, **options)
+
+
+# --- the rounds due ------------------------------------------------------------------------------------
+
+#: Special surveys of the producing mines of key monitoring zones: twice a year (seed 002 §二(二)3).
+ROUNDS_PER_YEAR = 2
+
+
+@dataclass
+class RoundsDue:
+    """The rounds due in ``year``, the key-zone producing mines that must be in each, and who is missing."""
+
+    year: int
+    mines: list[str] = field(default_factory=list)
+    #: round id -> licence numbers of the mines it lacks (all of them when the round is not recorded)
+    missing: dict[str, list[str]] = field(default_factory=dict)
+    recorded: dict[str, bool] = field(default_factory=dict)
+
+
+def rounds_due(store: SupervisionStore, year: int) -> RoundsDue:
+    """The producing mines in a key monitoring zone in force in ``year``, and the rounds of ``year`` that lack any."""
+    from ..domain.zones import zones_in_force_mask
+
+    with reading(store.location):
+        source = open_read(store)
+        try:
+            zones = [(f.GetField("year"), to_shapely(f.GetGeometryRef())) for f in source.GetLayerByName("monitoring_zones")]
+            rights = [(f.GetField("license_no"), f.GetField("status"), to_shapely(f.GetGeometryRef()))
+                      for f in source.GetLayerByName("mining_rights")]
+            layer = source.GetLayerByName(TABLE)
+            surveyed: dict[str, set[str]] = {}
+            for feature in layer:
+                surveyed.setdefault(feature.GetField("survey_round"), set()).add(feature.GetField("license_no"))
+            layer = None
+        finally:
+            source = None
+    in_force = [g for (zone_year, g), keep in zip(zones, zones_in_force_mask([z[0] for z in zones], year))
+                if keep and g is not None]
+    due = RoundsDue(int(year))
+    if in_force:
+        area = shapely.union_all(in_force)
+        shapely.prepare(area)
+        due.mines = sorted(n for n, status, g in rights
+                           if n and status == "producing" and g is not None and area.intersects(g))
+    for k in range(1, ROUNDS_PER_YEAR + 1):
+        round_id = f"{int(year)}-{k}"
+        due.recorded[round_id] = round_id in surveyed
+        done = surveyed.get(round_id, set())
+        due.missing[round_id] = [n for n in due.mines if n not in done]
+    return due

@@ -134,3 +134,25 @@ def test_one_call_writes_the_ledger_and_a_draft_notice_per_holder(store, tmp_pat
     again = send_findings(store, findings, folder=tmp_path / "drafts", template=load_template(), fonts=choose_fonts())
     assert again.ledger.added == [] and len(again.notices) == 2
     assert sum(len(v) for v in ledger_items_of(store, [LIC_A, LIC_B]).values()) == 2
+
+
+def test_the_rounds_due_name_the_key_zone_producing_mines_each_round_lacks(store):
+    from mine_supervision_plugin.analysis.survey_findings import rounds_due
+
+    with store.transaction() as source:
+        zones = source.GetLayerByName("monitoring_zones")
+        for name, year, geometry in (("东区", 2026, box(-50, -50, 350, 150)), ("旧区", 2024, box(380, -50, 600, 150))):
+            feature = ogr.Feature(zones.GetLayerDefn())
+            for key, value in (("name", name), ("level", "province"), ("year", year)):
+                feature.SetField(key, value)
+            feature.SetGeometry(to_ogr_geometry(shapely.MultiPolygon([moved(geometry)])))
+            zones.CreateFeature(feature)
+        rights = source.GetLayerByName("mining_rights")
+        for feature in rights:
+            feature.SetField("status", "suspended" if feature.GetField("license_no") == LIC_B else "producing")
+            rights.SetFeature(feature)
+    due = rounds_due(store, 2026)
+    assert due.mines == [LIC_A]  # B is suspended; C lies in the zone of an older list, not in force in 2026
+    assert due.recorded == {"2026-1": True, "2026-2": True} and due.missing == {"2026-1": [], "2026-2": []}
+    later = rounds_due(store, 2027)  # the 2026 list still in force; no round recorded yet
+    assert later.recorded == {"2027-1": False, "2027-2": False} and later.missing["2027-1"] == [LIC_A]
