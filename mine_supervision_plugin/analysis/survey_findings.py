@@ -158,3 +158,24 @@ def rounds_due(store: SupervisionStore, year: int) -> RoundsDue:
         done = surveyed.get(round_id, set())
         due.missing[round_id] = [n for n in due.mines if n not in done]
     return due
+
+
+def licence_boundaries(store: SupervisionStore, license_nos: Sequence[str]) -> dict[str, object]:
+    """The licensed boundary of each of these licences (shapely, database CRS)."""
+    from ..store.ogr_util import quote
+
+    out: dict[str, object] = {}
+    with reading(store.location):
+        source = open_read(store)
+        try:
+            layer = source.GetLayerByName("mining_rights")
+            numbers = sorted(set(n for n in license_nos if n))
+            for k in range(0, len(numbers), 500):
+                layer.SetAttributeFilter("license_no IN ({})".format(",".join(quote(n) for n in numbers[k:k + 500])))
+                for feature in layer:
+                    geometry = to_shapely(feature.GetGeometryRef())
+                    if geometry is not None:
+                        out[feature.GetField("license_no")] = geometry
+        finally:
+            layer = source = None
+    return out

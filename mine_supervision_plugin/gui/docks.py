@@ -31,6 +31,10 @@ def create_docks(context: PluginContext, parent: QWidget) -> list[QDockWidget]:
     imagery = ImageryCompareDock(context, parent)
     imagery.setWindowIcon(QIcon(str(icon_path("imagery_compare.svg"))))
     docks.append(imagery)
+    if context.dependencies.available("analysis"):  # the survey comparison needs shapely as the patches do
+        from .survey_dock import SurveyDock
+
+        docks.append(SurveyDock(context, parent))
     for dock in docks:
         make_scrollable(dock)
     return docks
