@@ -33,6 +33,7 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("import_survey", "ImportSurveyAlgorithm", "importsurvey", "analysis"),
     ("compare_survey", "CompareSurveyAlgorithm", "comparesurvey", "analysis"),
     ("survey_findings", "SurveyFindingsAlgorithm", "surveyfindings", "documents"),
+    ("dsm_volumes", "DsmVolumesAlgorithm", "dsmvolumes", "analysis"),
 )
 
 

@@ -201,3 +201,52 @@ def test_a_rounds_findings_go_to_the_ledger_once_with_a_notice_draft_per_holder(
                 if (r["problem"] or "").startswith("2026年第2轮专项勘测发现")]) == expected
     with pytest.raises(QgisProcessError, match="no survey round 2031-1"):
         qgis.run("surveyfindings", {"DATABASE": database, "ROUND": "2031-1"})
+
+
+def test_dsm_volumes_outside_the_boundary_and_below_the_bottom_with_a_difference_raster(qgis, tmp_path):
+    import numpy as np
+    import shapely
+    from osgeo import gdal, osr
+
+    x0, y0 = 38_500_000.0, 4_000_020.0
+
+    def tiff(path, values, epsg=4526):
+        out = gdal.GetDriverByName("GTiff").Create(str(path), values.shape[1], values.shape[0], 1, gdal.GDT_Float32)
+        out.SetGeoTransform((x0, 1.0, 0, y0, 0, -1.0))
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+        out.SetProjection(srs.ExportToWkt())
+        out.GetRasterBand(1).WriteArray(values)
+        out = None
+        return path
+
+    before = np.full((20, 20), 100.0)
+    after = before.copy()
+    after[2:6, 2:6] = 95.0
+    after[:, 12:18] = 98.0
+    tiff(tmp_path / "before.tif", before)
+    tiff(tmp_path / "after.tif", after)
+    tiff(tmp_path / "xian80.tif", before, epsg=2362)
+    rights = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "rights.gpkg"))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4526)
+    layer = rights.CreateLayer("rights", srs, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("license_no", ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn("depth_bottom_m", ogr.OFTReal))
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetField("license_no", "C1")
+    feature.SetField("depth_bottom_m", 97.0)
+    feature.SetGeometry(ogr.CreateGeometryFromWkb(shapely.to_wkb(shapely.box(x0, y0 - 20, x0 + 10, y0))))
+    layer.CreateFeature(feature)
+    rights = layer = feature = None
+    results = qgis.run("dsmvolumes", {"BEFORE": tmp_path / "before.tif", "AFTER": tmp_path / "after.tif",
+                                      "RIGHTS": tmp_path / "rights.gpkg", "LICENCE": "C1",
+                                      "OUTPUT": tmp_path / "difference.tif"})["results"]
+    assert results["OUTSIDE_M3"] == pytest.approx(240.0) and results["BELOW_BOTTOM_M3"] == pytest.approx(32.0)
+    assert results["EXCAVATED_M3"] == pytest.approx(320.0) and results["OUTSIDE_AREA_M2"] == pytest.approx(120.0)
+    written = gdal.Open(str(tmp_path / "difference.tif"))
+    assert written.GetRasterBand(1).ReadAsArray()[3, 3] == 5.0
+    written = None
+    with pytest.raises(QgisProcessError, match="xian80.tif"):
+        qgis.run("dsmvolumes", {"BEFORE": tmp_path / "xian80.tif", "AFTER": tmp_path / "after.tif",
+                                "RIGHTS": tmp_path / "rights.gpkg", "OUTPUT": tmp_path / "d2.tif"})
