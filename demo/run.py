@@ -271,6 +271,12 @@ def main(out: Path, seed: int) -> int:
         f"{result.get('GROWING_MINES')} grown ({result.get('GREW_TOWARD_BOUNDARY')} toward or across the boundary), "
         f"{result.get('APPROACHING_MINES')} approaching it → {out / 'survey_summary.gpkg'}"
     )
+    result = run_algorithm("surveyfindings", {"DATABASE": str(database), "ROUND": "2026-2",
+                                              "OUTPUT_FOLDER": str(out / "survey_notices")})
+    report.step(
+        f"surveyfindings 2026-2: {result.get('FINDINGS')} findings (out of bounds, out of depth), "
+        f"{result.get('ADDED')} ledger items, {result.get('NOTICES')} notice drafts → {out / 'survey_notices'}"
+    )
 
     export = out / "export"
     export.mkdir()

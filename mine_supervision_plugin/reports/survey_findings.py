@@ -83,7 +83,8 @@ def survey_document(case: SurveyCase, template: dict, issued_at: dt.date):
     intro = f"我局通过{rounds}发现，{owner}存在以下涉嫌{kinds}的问题（共{len(case.findings)}项，位置见附图）："
     facts = [f"{ordinal(i)}{round_text(f.round_id)}实测，采矿许可证（证号：{f.license_no}）："
              f"{f.facts()}，涉嫌{KIND_WORDS[f.kind]}。" for i, f in enumerate(case.findings, start=1)]
-    return dataclasses.replace(document, intro=intro, facts=facts, patch_nos=[])
+    return dataclasses.replace(document, intro=intro, facts=facts, patch_nos=[],
+                               figure_caption="专项勘测越界范围与采矿许可范围位置示意图")
 
 
 def licences_of(store: SupervisionStore, license_nos: Sequence[str]) -> dict[str, Licence]:
