@@ -445,6 +445,12 @@ def main(out: Path, seed: int) -> int:
         report.step(f"tworates {label}: {result.get('UNLICENSED_CASES')} unlicensed cases, change rate "
                     f"{'-' if change is None else f'{change} %'}; {result.get('HOLDER_CASES')} holders' cases, "
                     f"incidence rate {result.get('HOLDER_INCIDENCE_RATE')} %")
+    result = run_algorithm("surveyfindings", {"DATABASE": str(database), "ROUND": "2026-2",
+                                              "OUTPUT_FOLDER": str(out / "survey_notices")})
+    report.step(
+        f"surveyfindings 2026-2: {result.get('FINDINGS')} findings (out of bounds, out of depth), "
+        f"{result.get('ADDED')} ledger items, {result.get('NOTICES')} notice drafts → {out / 'survey_notices'}"
+    )
 
     export = out / "export"
     export.mkdir()

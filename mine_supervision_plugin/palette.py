@@ -89,3 +89,19 @@ PHOTO = "#1565c0"
 
 #: A superseded step of a patch's history (greyed and struck out in the history pane).
 CORRECTED_EVENT = "#808080"
+
+# --- special surveys (issue 12) --------------------------------------------------------------------
+
+#: The survey overlay: licence outline and its corner numbers, the surveyed extent, out-of-bounds works
+#: (hatched), growth since the previous round, works approaching the boundary; the same colours tint the
+#: survey dock's rows.
+SURVEY = {
+    "licence": "#c62828",
+    "extent": LABEL_SURVEY,
+    "outside": "#d50000",
+    "growth": "#ef6c00",
+    "approaching": "#ffb300",
+    "depth": "#6a1b9a",
+}
+#: Background of a survey dock row by its strongest finding.
+SURVEY_TINTS = {"outside": "#f4a6a6", "depth": "#e1bee7", "growth": "#f9c58e", "approaching": "#ffe082"}

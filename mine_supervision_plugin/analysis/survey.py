@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from ..domain.survey_findings import corners_text
 from ..i18n import tr
 from ..store.surveys import MATCHED_BY_NONE, match_extents
 from .prejudge.overlay import Runner
@@ -90,13 +91,21 @@ def licence_table(license_no: Sequence, geometries: Sequence, depth_top_m=None, 
     top, bottom = _float_array(depth_top_m, n), _float_array(depth_bottom_m, n)
     flags = [False] * n if excluded is None else [_excluded_flag(v) for v in excluded]
     order: dict[str, list[int]] = {}
+    array = np.array(list(geometries) + [None], dtype=object)[:-1]
+    empty = shapely.is_missing(array) | shapely.is_empty(array)
     for i, number in enumerate(license_no):
         key = str(number).strip() if number not in (None, "") else ""
-        if not key or geometries[i] is None or shapely.is_empty(geometries[i]):
+        if not key or empty[i]:
             continue
         order.setdefault(key, []).append(i)
     numbers, out, tops, bottoms = [], [], [], []
     for key, rows in order.items():
+        if len(rows) == 1 and not flags[rows[0]]:  # the common licence: one row, no excluded parcel
+            numbers.append(key)
+            out.append(geometries[rows[0]])
+            tops.append(top[rows[0]])
+            bottoms.append(bottom[rows[0]])
+            continue
         included = [geometries[i] for i in rows if not flags[i]]
         cut = [geometries[i] for i in rows if flags[i]]
         if not included:
@@ -220,12 +229,98 @@ def corner_text(part: int, hole: bool, a: int, b: int) -> str:
     return corners
 
 
-def _pieces_beyond(pieces: np.ndarray, owners: np.ndarray, against: np.ndarray):
+#: The vertices of a piece measured in rounds, every so many of those still open (see :func:`_farthest`).
+SAMPLE_STEPS = (16, 8, 4, 2, 1)
+#: Pairs (piece, licence segment) per numpy batch when the segment nearest a point is looked for.
+PAIRS_PER_BATCH = 1_000_000
+
+
+def _farthest(coords: np.ndarray, vertex_piece: np.ndarray, boundary_of_piece: np.ndarray, runner=None):
+    """Per piece: its greatest vertex distance to its boundary and the first vertex (in order) at that distance.
+
+    Exact, without measuring every vertex: the distance to a fixed line is
+    1-Lipschitz, so a vertex is no farther than a measured vertex plus the
+    straight distance between them. Rounds measure every ``SAMPLE_STEPS[0]``-th
+    vertex of a piece (and its first and last), then every so many of those
+    that might still be the farthest, down to all that might still be; the
+    others are never measured (about a third are). ``vertex_piece``: sorted
+    piece index per vertex (0..n-1, each present).
+    """
+    n_vertices = len(coords)
+    starts = np.flatnonzero(np.r_[True, vertex_piece[1:] != vertex_piece[:-1]])
+    ends = np.r_[starts[1:], n_vertices] - 1
+    local = np.arange(n_vertices) - np.repeat(starts, np.diff(np.r_[starts, n_vertices]))
+    distance = np.full(n_vertices, -np.inf)
+    measured = np.zeros(n_vertices, dtype=bool)
+    open_ = np.ones(n_vertices, dtype=bool)
+    for step in SAMPLE_STEPS:
+        pick = open_ & ~measured & (local % step == 0)
+        if step == SAMPLE_STEPS[0]:
+            pick[ends] = True
+        pick = np.flatnonzero(pick)
+        if runner is None:
+            distance[pick] = _measure(coords[pick], boundary_of_piece[vertex_piece[pick]])
+        else:
+            distance[pick] = runner.map(_measure, coords[pick], boundary_of_piece[vertex_piece[pick]], chunk=32768)
+        measured[pick] = True
+        rest = np.flatnonzero(open_ & ~measured)
+        if not len(rest):
+            break
+        best = np.maximum.reduceat(distance, starts)
+        done = np.flatnonzero(measured)
+        position = np.searchsorted(done, rest)
+        before, after = done[position - 1], done[position]  # same piece: its first and last are measured
+        bound = np.minimum(distance[before] + np.hypot(*(coords[rest] - coords[before]).T),
+                           distance[after] + np.hypot(*(coords[rest] - coords[after]).T))
+        open_[:] = False
+        # a margin for the rounding of GEOS's distances: a tie must be measured (the first vertex wins)
+        open_[rest[bound + 1e-6 * (1.0 + bound) >= best[vertex_piece[rest]]]] = True
+    greatest = np.maximum.reduceat(distance, starts)
+    at_max = np.flatnonzero(distance == greatest[vertex_piece])
+    first = at_max[np.searchsorted(at_max, starts)]
+    return greatest, first
+
+
+def _measure(xy: np.ndarray, lines: np.ndarray) -> np.ndarray:
+    return shapely.distance(shapely.points(xy), lines)
+
+
+def _nearest_segments(points_xy: np.ndarray, point_owner: np.ndarray, segments: dict, n_owners: int) -> np.ndarray:
+    """Index of the segment of its owner's licence nearest each point (the first of equally near ones)."""
+    seg_owner = segments["owner"]
+    seg_first = np.searchsorted(seg_owner, np.arange(n_owners))
+    seg_count = np.bincount(seg_owner, minlength=n_owners)
+    nearest = np.zeros(len(points_xy), dtype=np.int64)
+    counts_all = seg_count[point_owner]
+    begin = 0
+    while begin < len(points_xy):
+        # batches of about PAIRS_PER_BATCH pairs: the pairs of 40,000 pieces would hold gigabytes at once
+        cumulative = np.cumsum(counts_all[begin:])
+        end = begin + max(1, int(np.searchsorted(cumulative, PAIRS_PER_BATCH, side="right")))
+        counts = counts_all[begin:end]
+        offsets = np.r_[0, np.cumsum(counts)[:-1]]
+        pair_point = np.repeat(np.arange(end - begin), counts)
+        pair_segment = (np.arange(counts.sum()) - np.repeat(offsets, counts)
+                        + np.repeat(seg_first[point_owner[begin:end]], counts))
+        start, delta = segments["start"][pair_segment], segments["delta"][pair_segment]
+        px, py = points_xy[begin:end, 0][pair_point], points_xy[begin:end, 1][pair_point]
+        ax, ay, dx, dy = start[:, 0], start[:, 1], delta[:, 0], delta[:, 1]
+        t = np.clip(((px - ax) * dx + (py - ay) * dy) / segments["length2"][pair_segment], 0.0, 1.0)
+        gap = np.hypot(px - ax - t * dx, py - ay - t * dy)
+        least = np.minimum.reduceat(gap, offsets)
+        ties = np.flatnonzero(gap == np.repeat(least, counts))
+        nearest[begin:end] = pair_segment[ties[np.searchsorted(ties, offsets)]]
+        begin = end
+    return nearest
+
+
+def _pieces_beyond(pieces: np.ndarray, owners: np.ndarray, against: np.ndarray, runner=None):
     """For each piece: greatest distance of its vertices to its owner's licence and the corners nearest there.
 
     The vertices of a piece outside its licence are outside it (or on its boundary): their distance to the
-    licence is their distance to its boundary. All vectorised: GEOS distances of every vertex, then the
-    farthest vertex of each piece against its owner's segments (numpy, ragged pairs).
+    licence is their distance to its boundary. Vectorised: GEOS distances of the vertices that may be the
+    farthest (:func:`_farthest`), then the farthest vertex of each piece against its owner's segments
+    (numpy, ragged pairs).
     """
     n = len(pieces)
     distances = np.full(n, np.nan)
@@ -233,35 +328,62 @@ def _pieces_beyond(pieces: np.ndarray, owners: np.ndarray, against: np.ndarray):
     holes = np.zeros(n, dtype=bool)
     held = np.flatnonzero(owners >= 0)
     if not len(held):
-        return distances, corners, holes
+        return distances, corners, holes, [None] * n
     owner_ids, owner_of = np.unique(owners[held], return_inverse=True)
     boundaries = shapely.boundary(against[owner_ids])
     coords, vertex_piece = shapely.get_coordinates(pieces[held], return_index=True)
-    vertex_distance = shapely.distance(shapely.points(coords), boundaries[owner_of[vertex_piece]])
-    order = np.lexsort((-vertex_distance, vertex_piece))
-    first = order[np.r_[0, np.flatnonzero(np.diff(vertex_piece[order])) + 1]]
-    distances[held] = vertex_distance[first]
-    far = coords[first]
+    greatest, first = _farthest(coords, vertex_piece, boundaries[owner_of], runner)
+    distances[held] = greatest
     segments = _segments(against[owner_ids])
-    seg_owner = segments["owner"]
-    seg_first = np.searchsorted(seg_owner, np.arange(len(owner_ids)))
-    seg_count = np.bincount(seg_owner, minlength=len(owner_ids))
-    counts = seg_count[owner_of]
-    pair_piece = np.repeat(np.arange(len(held)), counts)
-    offsets = np.r_[0, np.cumsum(counts)[:-1]]
-    pair_segment = np.arange(counts.sum()) - np.repeat(offsets, counts) + np.repeat(seg_first[owner_of], counts)
-    a, b, p = segments["start"][pair_segment], segments["end"][pair_segment], far[pair_piece]
-    d = b - a
-    length2 = np.maximum((d ** 2).sum(axis=1), 1e-12)
-    t = np.clip(((p - a) * d).sum(axis=1) / length2, 0.0, 1.0)
-    gap = np.hypot(p[:, 0] - a[:, 0] - t * d[:, 0], p[:, 1] - a[:, 1] - t * d[:, 1])
-    best = np.lexsort((gap, pair_piece))
-    nearest = pair_segment[best[np.r_[0, np.flatnonzero(np.diff(pair_piece[best])) + 1]]]
+    segments["delta"] = segments["end"] - segments["start"]
+    segments["length2"] = np.maximum((segments["delta"] ** 2).sum(axis=1), 1e-12)
+    nearest = _nearest_segments(coords[first], owner_of, segments, len(owner_ids))
+    chinese: list[str | None] = [None] * n
     for k, segment in zip(held, nearest):
         holes[k] = bool(segments["hole"][segment])
-        corners[k] = corner_text(int(segments["part"][segment]), holes[k], int(segments["corner"][segment]),
-                                 int(segments["next"][segment]))
-    return distances, corners, holes
+        where = (int(segments["part"][segment]), holes[k], int(segments["corner"][segment]),
+                 int(segments["next"][segment]))
+        corners[k] = corner_text(*where)
+        chinese[k] = corners_text(*where)
+    return distances, corners, holes, chinese
+
+
+def _shrunk(polygons: np.ndarray, distance: np.ndarray) -> np.ndarray:
+    return shapely.buffer(polygons, -distance, quad_segs=4)
+
+
+def _single_polygons(geometries: np.ndarray) -> np.ndarray:
+    """Polygons and one-part MultiPolygons as Polygons; None for the others."""
+    out = np.full(len(geometries), None, dtype=object)
+    kinds = shapely.get_type_id(geometries)
+    out[kinds == 3] = geometries[kinds == 3]
+    multi = np.flatnonzero(kinds == 6)
+    if len(multi):
+        one = multi[shapely.get_num_geometries(geometries[multi]) == 1]
+        out[one] = shapely.get_geometry(geometries[one], 0)
+    return out
+
+
+def _nests(outer: np.ndarray, inner: np.ndarray, runner) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where ``inner`` (one polygon without holes) lies in the interior of ``outer`` (one polygon): the mask and
+    both as Polygons."""
+    outer, inner = _single_polygons(outer), _single_polygons(inner)
+    simple = np.array([a is not None and b is not None for a, b in zip(outer, inner)], dtype=bool)
+    simple[simple] = shapely.get_num_interior_rings(inner[simple]) == 0
+    result = np.zeros(len(outer), dtype=bool)
+    if simple.any():
+        shapely.prepare(outer[simple])
+        result[simple] = runner.map(shapely.contains_properly, outer[simple], inner[simple], chunk=1024)
+    return result, outer, inner
+
+
+def _with_hole(outer: np.ndarray, inner: np.ndarray) -> np.ndarray:
+    """Each polygon ``outer`` with the polygon ``inner`` (in its interior, without holes) cut out as a hole."""
+    rings, owner = shapely.get_rings(outer, return_index=True)  # shell first, then its holes
+    rings = np.concatenate([rings, shapely.get_exterior_ring(inner)])
+    owner = np.concatenate([owner, np.arange(len(inner))])
+    order = np.argsort(owner, kind="stable")
+    return shapely.polygons(rings[order], indices=owner[order])
 
 
 def compare_survey(extents: Extents, licences: Licences, previous: Extents | None = None, *,
@@ -316,9 +438,11 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
     has_against = np.array([g is not None for g in against], dtype=bool)
     outside[~has_against] = mine_geometry[~has_against]
     idx = np.flatnonzero(has_against)
+    held_inside = np.zeros(m, dtype=bool)
     if len(idx):
         shapely.prepare(licences.geometries)
-        inside = shapely.contains_properly(against[idx], mine_geometry[idx])
+        inside = runner.map(shapely.contains_properly, against[idx], mine_geometry[idx], chunk=1024)
+        held_inside[idx[inside]] = True
         cross = idx[~inside]
         if len(cross):
             outside[cross] = runner.map(shapely.difference, mine_geometry[cross], against[cross], chunk=512)
@@ -329,9 +453,10 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
     pieces, piece_mine = shapely.get_parts(outside[present], return_index=True)
     piece_mine = np.flatnonzero(present)[piece_mine]
     piece_area = shapely.area(pieces)
-    keep = piece_area >= min_area_m2
+    keep = (piece_area >= min_area_m2) & ~shapely.is_empty(pieces)
     pieces, piece_mine, piece_area = pieces[keep], piece_mine[keep], piece_area[keep]
-    distances, corners, holes = _pieces_beyond(pieces, np.where(has_against[piece_mine], piece_mine, -1), against)
+    distances, corners, holes, corners_zh = _pieces_beyond(pieces, np.where(has_against[piece_mine], piece_mine, -1), against,
+                                                runner)
     outside_area = np.zeros(m)
     np.add.at(outside_area, piece_mine, piece_area)
     piece_count = np.bincount(piece_mine, minlength=m)
@@ -339,14 +464,16 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
     if len(piece_mine):
         np.fmax.at(max_distance, piece_mine, distances)
     numbering = {}
-    result.outside = {name: [] for name in (*OUTSIDE_FIELDS, "geometry")}
+    # near_corners_zh: where, in Chinese whatever the interface language (ledger items and notices)
+    result.outside = {name: [] for name in (*OUTSIDE_FIELDS, "near_corners_zh", "geometry")}
     for k in np.argsort(piece_mine, kind="stable"):
         i = int(piece_mine[k])
         numbering[i] = numbering.get(i, 0) + 1
         distance = None if np.isnan(distances[k]) else round(float(distances[k]), 2)
         row = {
             "license_no": label[i] or None, "piece_no": numbering[i], "area_m2": round(float(piece_area[k]), 2),
-            "max_distance_m": distance, "near_corners": corners[k], "in_excluded": bool(holes[k]),
+            "max_distance_m": distance, "near_corners": corners[k], "near_corners_zh": corners_zh[k],
+            "in_excluded": bool(holes[k]),
             "position": (tr("{distance} m beyond the boundary near corners {corners}").format(
                 distance=f"{distance:.1f}", corners=corners[k]) if distance is not None
                 else tr("outside every licence")),
@@ -363,13 +490,22 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
     if len(candidates) and approach_m > 0:
         boundaries = shapely.boundary(against[candidates])
         shapely.prepare(boundaries)
-        near = shapely.dwithin(boundaries, mine_geometry[candidates], approach_m)
+        near = runner.map(shapely.dwithin, boundaries, mine_geometry[candidates], np.full(len(candidates), approach_m),
+                          chunk=1024)
         flagged = candidates[near]
         approaching[flagged] = True
         if len(flagged):
-            boundary_distance[flagged] = shapely.distance(mine_geometry[flagged], boundaries[near])
-            bands = shapely.buffer(boundaries[near], approach_m, quad_segs=4)
-            parts = shapely.intersection(mine_geometry[flagged], bands)
+            boundary_distance[flagged] = runner.map(shapely.distance, mine_geometry[flagged], boundaries[near], chunk=256)
+            parts = np.full(len(flagged), None, dtype=object)
+            # works the licence holds wholly: the licence shrunk by the distance cut from them (the band along
+            # the inside of the boundary), a third of the work of a band on both sides; the others, the band
+            wholly = held_inside[flagged]
+            if wholly.any():
+                cores = runner.map(_shrunk, against[flagged[wholly]], np.full(wholly.sum(), approach_m), chunk=256)
+                parts[wholly] = runner.map(shapely.difference, mine_geometry[flagged[wholly]], cores, chunk=256)
+            if (~wholly).any():
+                bands = shapely.buffer(boundaries[near][~wholly], approach_m, quad_segs=4)
+                parts[~wholly] = shapely.intersection(mine_geometry[flagged[~wholly]], bands)
             for i, part, distance in zip(flagged, parts, boundary_distance[flagged]):
                 result.approaching["license_no"].append(label[i])
                 result.approaching["area_m2"].append(round(float(part.area), 2))
@@ -381,10 +517,7 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
     lic_bottom = np.full(m, np.nan)
     lic_top[matched] = licences.depth_top_m[owner[matched]]
     lic_bottom[matched] = licences.depth_bottom_m[owner[matched]]
-    mine_top = np.array([np.nanmax(top[groups[key]]) if not np.isnan(top[groups[key]]).all() else np.nan
-                         for key in mine_keys])
-    mine_bottom = np.array([np.nanmin(bottom[groups[key]]) if not np.isnan(bottom[groups[key]]).all() else np.nan
-                            for key in mine_keys])
+    mine_top, mine_bottom = _per_mine(top, np.fmax, groups, mine_keys), _per_mine(bottom, np.fmin, groups, mine_keys)
     with np.errstate(invalid="ignore"):
         above = np.where(mine_top - lic_top > 0, mine_top - lic_top, np.nan)
         below = np.where(lic_bottom - mine_bottom > 0, lic_bottom - mine_bottom, np.nan)
@@ -415,6 +548,7 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
                 before[i] = _union(prev_geoms, list(hits)) if len(hits) else None
                 compared[i] = True
         new = np.full(m, None, dtype=object)
+        ring_growth = np.zeros(m, dtype=bool)
         with_before = compared & np.array([b is not None for b in before], dtype=bool)
         grown = np.flatnonzero(with_before)
         if len(grown):
@@ -422,6 +556,13 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
             same = shapely.contains(before[grown], mine_geometry[grown])
             new[grown[same]] = shapely.MultiPolygon()  # no growth: nothing to overlay
             grown = grown[~same]
+            # the previous extent wholly inside the new one (a pit grown all round): the difference is the new
+            # extent with the previous one as a hole, without an overlay
+            nests, outer, inner = _nests(mine_geometry[grown], before[grown], runner)
+            if nests.any():
+                new[grown[nests]] = _with_hole(outer[nests], inner[nests])
+                ring_growth[grown[nests]] = True
+                grown = grown[~nests]
             new[grown] = runner.map(shapely.difference, mine_geometry[grown], before[grown], chunk=512)
         without = compared & ~with_before
         new[without] = mine_geometry[without]
@@ -430,24 +571,60 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
         gm = np.flatnonzero(compared)[gm]
         ga = shapely.area(gp)
         keep = ga >= min_area_m2
+        pieces_before_cut = np.bincount(gm, minlength=m)
         gp, gm, ga = gp[keep], gm[keep], ga[keep]
         np.add.at(growth_area, gm, ga)
         g_out = np.zeros(len(gp))
-        g_toward = np.zeros(len(gp), dtype=bool)
-        held = np.array([against[i] is not None for i in gm], dtype=bool)
+        held = has_against[gm]
         g_out[~held] = ga[~held]
-        if held.any():
-            hold = against[gm[held]]
-            # a growth piece the licence holds wholly has nothing outside: only the others are overlaid
-            crossing = np.flatnonzero(held)[~shapely.contains_properly(hold, gp[held])]
-            if len(crossing):
-                g_out[crossing] = shapely.area(runner.map(shapely.difference, gp[crossing], against[gm[crossing]],
-                                                          chunk=512))
-            boundaries = shapely.boundary(against[np.unique(gm[held])])
-            boundary_of = dict(zip(np.unique(gm[held]).tolist(), boundaries))
-            g_toward[held] = shapely.dwithin(np.array([boundary_of[i] for i in gm[held]], dtype=object), gp[held],
-                                             max(approach_m, 0.0))
-        g_toward |= g_out > 0
+        # the growth beyond the boundary is the outside part that was not there before: (extent − licence) −
+        # previous, far fewer vertices to overlay than each growth piece against its licence; each of its parts
+        # lies in one growth piece, found by a point inside it
+        beyond = np.flatnonzero(compared & has_against & present)
+        if len(beyond):
+            new_outside = outside[beyond].copy()
+            earlier = np.array([before[i] is not None for i in beyond], dtype=bool)
+            # a previous extent the licence holds wholly cannot meet the outside part: all of it is new
+            earlier[earlier] = ~runner.map(shapely.contains_properly, against[beyond[earlier]], before[beyond[earlier]],
+                                           chunk=1024)
+            if earlier.any():
+                new_outside[earlier] = runner.map(shapely.difference, outside[beyond[earlier]],
+                                                  before[beyond[earlier]], chunk=512)
+            parts, part_mine = shapely.get_parts(new_outside, return_index=True)
+            part_mine = beyond[part_mine]
+            part_area = shapely.area(parts)
+            solid = part_area > 0
+            parts, part_mine, part_area = parts[solid], part_mine[solid], part_area[solid]
+            if len(parts) and len(gp):
+                # a mine with one growth piece (none too small dropped): its parts are in it; the others' found
+                # by a point inside each
+                count = np.bincount(gm, minlength=m)
+                single = (count[gm] == 1) & (pieces_before_cut[gm] == 1)
+                only = np.full(m, -1, dtype=np.int64)
+                only[gm[single]] = np.flatnonzero(single)
+                direct = only[part_mine] >= 0
+                np.add.at(g_out, only[part_mine[direct]], part_area[direct])
+                search = np.flatnonzero(~direct & (count[part_mine] > 0))
+                if len(search):
+                    left, right = shapely.STRtree(gp).query(shapely.point_on_surface(parts[search]),
+                                                            predicate="intersects")
+                    same = gm[right] == part_mine[search[left]]
+                    left, right = left[same], right[same]
+                    first = np.unique(left, return_index=True)[1]
+                    np.add.at(g_out, right[first], part_area[search[left[first]]])
+        g_toward = g_out > 0
+        rest = np.flatnonzero(held & ~g_toward)  # the others grew across: toward it as well
+        # a ring round the previous extent, in a licence holding the extent wholly, comes as near the boundary
+        # as the extent does (its outer edge is the extent's): the approaching test said it already
+        ringed = ring_growth[gm[rest]] & held_inside[gm[rest]] & matched[gm[rest]]
+        g_toward[rest[ringed]] = approaching[gm[rest[ringed]]]
+        rest = rest[~ringed]
+        if len(rest):
+            mines_rest = np.unique(gm[rest])
+            boundary_of = np.full(m, None, dtype=object)
+            boundary_of[mines_rest] = shapely.boundary(against[mines_rest])
+            g_toward[rest] = runner.map(shapely.dwithin, boundary_of[gm[rest]], gp[rest],
+                                        np.full(len(rest), max(approach_m, 0.0)), chunk=1024)
         growth_outside[compared] = 0.0
         np.add.at(growth_outside, gm, g_out)
         np.logical_or.at(toward, gm, g_toward)
@@ -514,6 +691,15 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
         result.warnings.append(tr("Extents matching no licence, held against every licence: {extents}").format(
             extents=", ".join(result.unmatched[:10]) + (" …" if len(result.unmatched) > 10 else "")))
     return result
+
+
+def _per_mine(values: np.ndarray, reduce, groups: dict, mine_keys: list) -> np.ndarray:
+    """The highest (``np.fmax``) or lowest (``np.fmin``) value of each mine's extents, NaN where none has one."""
+    out = np.full(len(mine_keys), np.nan)
+    for i, key in enumerate(mine_keys):
+        rows = groups[key]
+        out[i] = values[rows[0]] if len(rows) == 1 else reduce.reduce(values[rows])
+    return out
 
 
 def _plain(value) -> float | None:

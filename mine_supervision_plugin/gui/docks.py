@@ -35,6 +35,10 @@ def create_docks(context: PluginContext, parent: QWidget) -> list[QDockWidget]:
         from .zones_dock import ZonesDock
 
         docks.append(ZonesDock(context, parent))
+    if context.dependencies.available("analysis"):  # the survey comparison needs shapely as the patches do
+        from .survey_dock import SurveyDock
+
+        docks.append(SurveyDock(context, parent))
     for dock in docks:
         make_scrollable(dock)
     return docks

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -16,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
+    QgsProviderRegistry,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -35,8 +40,12 @@ from ..domain.crs import CrsError, gk_epsg
 from ..formats.survey_extents import SurveyReadError, choose_crs
 from ..i18n import tr
 from ..qgis_values import python_value
+from ..store import fast_io
 from .base import MineSupervisionAlgorithm, processing_errors, push_warnings, qgs_fields
-from .columns import find_field
+from .columns import find_field, ogr_location
+from .prejudge_patches import PrejudgePatchesAlgorithm, _destination_path, _same_shapefile
+
+_destination_text = PrejudgePatchesAlgorithm._destination_text
 
 _TYPES = {bool: QVariant.Bool, int: QVariant.Int, float: QVariant.Double, str: QVariant.String}
 _KINDS = {
@@ -44,6 +53,11 @@ _KINDS = {
     "grew_toward_boundary": bool, "approaching": bool, "toward_boundary": bool,
     "license_no": str, "survey_round": str, "near_corners": str, "position": str, "depth_finding": str, "finding": str,
 }
+
+_OUTPUTS = ("OUTPUT_OUTSIDE", "OUTPUT_SUMMARY", "OUTPUT_GROWTH", "OUTPUT_APPROACHING")
+_FAST_KINDS = {bool: "boolean", int: "integer", float: "real", str: "text"}
+#: Inputs whose files an output must not replace.
+_INPUTS = ("SURVEY", "RIGHTS", "PREVIOUS")
 
 SURVEY_FIELDS = {
     "license_no": ("license_no", "licence_no", "许可证号", "xkzh"),
@@ -61,20 +75,6 @@ RIGHTS_FIELDS = {
 
 def _fields(names):
     return qgs_fields([(name, _TYPES[_KINDS.get(name, float)]) for name in names])
-
-
-def _multi(geometry) -> QgsGeometry:
-    import shapely
-
-    if geometry.geom_type == "Polygon":
-        geometry = shapely.MultiPolygon([geometry])
-    elif geometry.geom_type == "GeometryCollection":
-        from ..domain.polygon_repair import polygonal_part
-
-        geometry = polygonal_part(geometry) or shapely.MultiPolygon()
-    result = QgsGeometry()
-    result.fromWkb(shapely.to_wkb(geometry))
-    return result
 
 
 class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
@@ -164,17 +164,52 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
                 choose_crs(label, own, True, None, wanted, warnings)
             push_warnings(feedback, warnings)
 
-    def _read(self, source, wanted: dict, target, context, feedback):
+    def _read(self, parameters, name, source, wanted: dict, target, context, feedback):
+        """Geometries (shapely, in ``target``), the wanted columns, feature ids and the field names found.
+
+        In bulk through OGR (:func:`..store.fast_io.read_layer`, the geometries checked while read) when the
+        layer is a file OGR reads as the parameter asks in the target CRS; else feature by feature through QGIS.
+        Answers ``(geometries, columns, fids, found, status)``; ``status`` is None when not yet checked.
+        """
+        names = source.fields().names()
+        found = {key: find_field(names, *candidates) for key, candidates in wanted.items()}
+        pending = self._bulk_reads.get(name)
+        if pending is not None:
+            data = pending.result()
+            if data is not None:
+                columns = {key: data.attributes[n] if n else [None] * len(data.fids) for key, n in found.items()}
+                return data.geometries, columns, data.fids.tolist(), found, data.status
+        return (*self._read_qgis(source, found, target, context, feedback), found, None)
+
+    def _start_reads(self, parameters, sources: dict, target, context, pool) -> None:
+        """Start reading in ``pool`` (all layers at once: GDAL and GEOS work without the GIL) each input OGR
+        can read in bulk as the parameter asks, in the target CRS (see :meth:`_read`)."""
+        from ..analysis.prejudge.inputs import clean_polygons
+
+        self._bulk_reads = {}
+        for name, (source, wanted) in sources.items():
+            if source is None:
+                continue
+            location = ogr_location(self, parameters, name, context)
+            if location is None or location[3] != target:
+                continue
+            names = source.fields().names()
+            fields = [n for n in (find_field(names, *c) for c in wanted.values()) if n]
+            path, layer_name, layer_id, _ = location
+            self._bulk_reads[name] = pool.submit(fast_io.read_layer, path, layer_name, layer_id, fields,
+                                                 check=clean_polygons, workers=1)
+
+    @staticmethod
+    def _read_qgis(source, found: dict, target, context, feedback):
         import shapely
 
         names = source.fields().names()
-        found = {key: find_field(names, *candidates) for key, candidates in wanted.items()}
         indices = {key: names.index(n) for key, n in found.items() if n is not None}
         request = QgsFeatureRequest()
         request.setSubsetOfAttributes(sorted(set(indices.values())))
         if source.sourceCrs() != target:
             request.setDestinationCrs(target, context.transformContext())
-        wkbs, columns, fids = [], {key: [] for key in wanted}, []
+        wkbs, columns, fids = [], {key: [] for key in found}, []
         for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
             if feedback.isCanceled():
                 break
@@ -182,19 +217,22 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
             wkbs.append(None if geometry.isNull() or geometry.isEmpty() else bytes(geometry.asWkb()))
             attributes = feature.attributes()
             fids.append(feature.id())
-            for key in wanted:
+            for key in found:
                 columns[key].append(python_value(attributes[indices[key]]) if key in indices else None)
         geometries = np.full(len(wkbs), None, dtype=object)
         present = np.array([w is not None for w in wkbs], dtype=bool)
         if present.any():
             geometries[present] = shapely.from_wkb(np.array(wkbs, dtype=object)[present], on_invalid="ignore")
-        return geometries, columns, fids, found
+        return geometries, columns, fids
 
     @staticmethod
-    def _clean(geometries, labels, what: str, feedback):
+    def _clean(geometries, labels, what: str, feedback, status=None):
         from ..analysis.prejudge.inputs import clean_polygons, short_list
 
-        cleaned, status = clean_polygons(geometries)
+        if status is None:
+            cleaned, status = clean_polygons(geometries)
+        else:  # checked while read
+            cleaned = geometries
         if (status == 1).any():
             feedback.pushWarning(tr("Invalid {what} geometries repaired (make_valid): {names}").format(
                 what=what, names=short_list([labels[i] for i in np.flatnonzero(status == 1)])))
@@ -203,10 +241,12 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
                 what=what, names=short_list([labels[i] for i in np.flatnonzero(status >= 2)])))
         return cleaned, status < 2
 
-    def _extents(self, source, label, target, context, feedback) -> Extents:
-        geometries, columns, fids, _ = self._read(source, SURVEY_FIELDS, target, context, feedback)
-        labels = [tr("{layer} feature {fid}").format(layer=label, fid=fid) for fid in fids]
-        geometries, usable = self._clean(geometries, labels, tr("survey extent"), feedback)
+    def _extents(self, parameters, name, source, target, context, feedback) -> Extents:
+        geometries, columns, fids, _, status = self._read(parameters, name, source, SURVEY_FIELDS, target, context,
+                                                          feedback)
+        template = tr("{layer} feature {fid}")
+        labels = [template.format(layer=name, fid=fid) for fid in fids]
+        geometries, usable = self._clean(geometries, labels, tr("survey extent"), feedback, status)
         keep = np.flatnonzero(usable)
 
         def pick(values):
@@ -219,9 +259,69 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
             pick(labels), pick(columns["survey_round"]),
         )
 
+    # ------------------------------------------------------------------ writing
+
+    def _input_paths(self, parameters, context) -> dict[str, Path]:
+        paths = {}
+        for name in _INPUTS:
+            if parameters.get(name) in (None, ""):
+                continue
+            layer = self.parameterAsVectorLayer(parameters, name, context)
+            if layer is None or layer.providerType() != "ogr":
+                continue
+            path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path") or ""
+            if path and Path(path).exists():
+                paths[name] = Path(path).resolve()
+        return paths
+
+    def _refuse_output_over_input(self, parameters, context) -> None:
+        """An output file that is one of the inputs is refused before anything is read: writing it would destroy
+        the input."""
+        inputs = self._input_paths(parameters, context)
+        for output in _OUTPUTS:
+            text = _destination_text(parameters.get(output))
+            destination = _destination_path(text) if text else None
+            if destination is None or not destination[0].exists():
+                continue
+            for name, path in inputs.items():
+                if path == destination[0].resolve() or _same_shapefile(path, destination[0].resolve()):
+                    raise QgsProcessingException(tr(
+                        "The output {output} is the input {parameter}: writing it would destroy that input. "
+                        "Choose another output file.").format(output=destination[0].name, parameter=name))
+
+    def _bulk_destination(self, parameters, name, context) -> str | None:
+        """The GeoPackage file an output goes to when it can be written in bulk (:func:`..store.fast_io.write_gpkg`),
+        else None (memory layers, other formats, databases: through the QGIS sink)."""
+        text = _destination_text(parameters.get(name))
+        if text and text.lower().endswith(".gpkg") and "|" not in text and not text.startswith(("ogr:", "memory:")):
+            return self.parameterAsOutputLayer(parameters, name, context)
+        return None
+
+    def _write_sink(self, parameters, name, context, table: dict, names, geometries, target) -> str:
+        """One output table through the QGIS sink; answers its destination."""
+        import shapely
+
+        fields = _fields(names)
+        sink, destination = self.sink_or_fail(parameters, name, context, fields, QgsWkbTypes.MultiPolygon, target)
+        batch = []
+        for k, wkb in enumerate(shapely.to_wkb(geometries)):
+            feature = QgsFeature(fields)
+            feature.setAttributes([table[n][k] for n in names])
+            geometry = QgsGeometry()
+            geometry.fromWkb(wkb)
+            feature.setGeometry(geometry)
+            batch.append(feature)
+            if len(batch) >= 5000:
+                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                batch = []
+        if batch:
+            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        return destination
+
     # ------------------------------------------------------------------ running
 
     def processAlgorithm(self, parameters, context, feedback):
+        self._refuse_output_over_input(parameters, context)
         survey = self._source(parameters, "SURVEY", context)
         rights = self._source(parameters, "RIGHTS", context)
         previous = self._source(parameters, "PREVIOUS", context, required=False)
@@ -230,17 +330,24 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
         if previous is not None:
             self._check_crs(previous, "PREVIOUS", target, feedback)
         feedback.setProgress(2)
-        geometries, columns, fids, found = self._read(rights, RIGHTS_FIELDS, target, context, feedback)
-        if found["license_no"] is None:
+        if find_field(rights.fields().names(), *RIGHTS_FIELDS["license_no"]) is None:
             raise QgsProcessingException(tr("The mining rights layer lacks the field license_no."))
-        labels = [str(n) if n else tr("feature {n}").format(n=f) for n, f in zip(columns["license_no"], fids)]
-        geometries, usable = self._clean(geometries, labels, tr("licence"), feedback)
-        keep = np.flatnonzero(usable)
-        licences = licence_table([columns["license_no"][i] for i in keep], geometries[keep],
-                                 [columns["depth_top_m"][i] for i in keep], [columns["depth_bottom_m"][i] for i in keep],
-                                 [columns["excluded"][i] for i in keep] if found["excluded"] else None)
-        current = self._extents(survey, "SURVEY", target, context, feedback)
-        before = self._extents(previous, "PREVIOUS", target, context, feedback) if previous is not None else None
+        with ThreadPoolExecutor(3) as pool:
+            self._start_reads(parameters, {"RIGHTS": (rights, RIGHTS_FIELDS), "SURVEY": (survey, SURVEY_FIELDS),
+                                           "PREVIOUS": (previous, SURVEY_FIELDS)}, target, context, pool)
+            geometries, columns, fids, found, status = self._read(parameters, "RIGHTS", rights, RIGHTS_FIELDS,
+                                                                  target, context, feedback)
+            feature = tr("feature {n}")
+            labels = [str(n) if n else feature.format(n=f) for n, f in zip(columns["license_no"], fids)]
+            geometries, usable = self._clean(geometries, labels, tr("licence"), feedback, status)
+            keep = np.flatnonzero(usable)
+            licences = licence_table([columns["license_no"][i] for i in keep], geometries[keep],
+                                     [columns["depth_top_m"][i] for i in keep],
+                                     [columns["depth_bottom_m"][i] for i in keep],
+                                     [columns["excluded"][i] for i in keep] if found["excluded"] else None)
+            current = self._extents(parameters, "SURVEY", survey, target, context, feedback)
+            before = (self._extents(parameters, "PREVIOUS", previous, target, context, feedback)
+                      if previous is not None else None)
         feedback.setProgress(30)
         result = compare_survey(current, licences, before,
                                 approach_m=self.parameterAsDouble(parameters, "APPROACH_M", context),
@@ -248,24 +355,32 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
         push_warnings(feedback, result.warnings)
         feedback.setProgress(80)
         outputs = {}
-        for name, table, names in (
-            ("OUTPUT_OUTSIDE", result.outside, OUTSIDE_FIELDS),
-            ("OUTPUT_SUMMARY", result.summary, SUMMARY_FIELDS),
-            ("OUTPUT_GROWTH", result.growth, GROWTH_FIELDS),
-            ("OUTPUT_APPROACHING", result.approaching, APPROACH_FIELDS),
-        ):
-            if not parameters.get(name):
-                outputs[name] = None
-                continue
-            fields = _fields(names)
-            sink, outputs[name] = self.sink_or_fail(parameters, name, context, fields, QgsWkbTypes.MultiPolygon,
-                                                    target)
-            count = len(table["geometry"])
-            for k in range(count):
-                feature = QgsFeature(fields)
-                feature.setAttributes([table[n][k] for n in names])
-                feature.setGeometry(_multi(table["geometry"][k]))
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        with ThreadPoolExecutor(3) as pool:  # the GeoPackages written at once: SQLite works without the GIL
+            bulk = {}
+            for name, table, names in (
+                ("OUTPUT_OUTSIDE", result.outside, OUTSIDE_FIELDS),
+                ("OUTPUT_SUMMARY", result.summary, SUMMARY_FIELDS),
+                ("OUTPUT_GROWTH", result.growth, GROWTH_FIELDS),
+                ("OUTPUT_APPROACHING", result.approaching, APPROACH_FIELDS),
+            ):
+                if not parameters.get(name):
+                    outputs[name] = None
+                    continue
+                geometries = fast_io.multipolygons_of(np.array(table["geometry"] + [None], dtype=object)[:-1])
+                path = self._bulk_destination(parameters, name, context)
+                if path is not None:
+                    bulk[name] = (path, pool.submit(fast_io.write_gpkg, path, [(n, _kind(n)) for n in names],
+                                                    [table[n] for n in names], geometries,
+                                                    target.authid() or target.toWkt()), table, names, geometries)
+                else:
+                    outputs[name] = self._write_sink(parameters, name, context, table, names, geometries, target)
+            for name, (path, job, table, names, geometries) in bulk.items():
+                try:
+                    job.result()
+                    outputs[name] = path
+                except (RuntimeError, sqlite3.Error) as error:  # an older or stricter GDAL: the usual way then
+                    feedback.pushInfo(tr("Writing through QGIS instead: {error}").format(error=error))
+                    outputs[name] = self._write_sink(parameters, name, context, table, names, geometries, target)
         summary = result.summary
         mines = len(summary["license_no"])
         figures = {
@@ -286,6 +401,10 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
             deeper=figures["DEEPER_MINES"], approaching=figures["APPROACHING_MINES"],
             growing=figures["GROWING_MINES"], toward=figures["GREW_TOWARD_BOUNDARY"], unmatched=figures["UNMATCHED"]))
         return {**outputs, **figures}
+
+
+def _kind(name: str) -> str:
+    return _FAST_KINDS[_KINDS.get(name, float)]
 
 
 def _float(value) -> float:

@@ -44,6 +44,8 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("create_login", "CreateLoginAlgorithm", "createlogin", None),
     ("push_database", "PushDatabaseAlgorithm", "pushdatabase", None),
     ("set_attachments_folder", "SetAttachmentsFolderAlgorithm", "setattachmentsfolder", None),
+    ("survey_findings", "SurveyFindingsAlgorithm", "surveyfindings", "documents"),
+    ("dsm_volumes", "DsmVolumesAlgorithm", "dsmvolumes", "analysis"),
 )
 
 

@@ -470,3 +470,155 @@ def _copy_rows(
 
 def _not_callable(_value):
     raise sqlite3.OperationalError("GDAL SQL function called outside GDAL")
+
+
+# ------------------------------------------------------------------------------- new layers from arrays
+
+#: OGR field type (and subtype) of each column kind of :func:`write_gpkg`.
+_OGR_KINDS = {"text": ("OFTString", None), "real": ("OFTReal", None), "integer": ("OFTInteger64", None),
+              "boolean": ("OFTInteger", "OFSTBoolean")}
+
+
+def multipolygons_of(geometries: np.ndarray) -> np.ndarray:
+    """Each geometry as a MultiPolygon (its polygonal parts; an empty MultiPolygon for None or none), vectorised.
+
+    What a MultiPolygon layer holds: the pieces of an overlay (Polygons), a mine's union (Polygon or
+    MultiPolygon), a collection an overlay left with lines or points beside its polygons.
+    """
+    import shapely
+
+    geometries = np.asarray(geometries, dtype=object)
+    n = len(geometries)
+    out = np.array([shapely.MultiPolygon()] * n + [None], dtype=object)[:n]
+    if n == 0:
+        return out
+    parts, owner = shapely.get_parts(geometries, return_index=True)
+    while len(parts):  # collections of multi-geometries: down to single parts
+        kinds = shapely.get_type_id(parts)
+        multi = kinds >= 4
+        if not multi.any():
+            break
+        inner, inner_owner = shapely.get_parts(parts[multi], return_index=True)
+        parts = np.concatenate([parts[~multi], inner])
+        owner = np.concatenate([owner[~multi], owner[multi][inner_owner]])
+        order = np.argsort(owner, kind="stable")
+        parts, owner = parts[order], owner[order]
+    keep = (shapely.get_type_id(parts) == 3) & ~shapely.is_empty(parts)
+    parts, owner = parts[keep], owner[keep]
+    if len(parts):
+        present, compact = np.unique(owner, return_inverse=True)
+        out[present] = shapely.multipolygons(parts, indices=compact)
+    return out
+
+
+def write_gpkg(
+    target: str | Path,
+    columns: Sequence[tuple[str, str]],
+    values: Sequence[Sequence],
+    geometries: np.ndarray,
+    crs: str,
+    *,
+    layer_name: str | None = None,
+) -> None:
+    """Write a new GeoPackage ``target`` (replaced if it exists): one MultiPolygon layer of ``geometries``.
+
+    ``columns`` ``(name, kind)`` (kinds of :data:`SQL_TYPES`), ``values[k][i]``
+    the value of column ``k`` for feature ``i`` (fids from 1); ``crs`` as
+    ``EPSG:code`` or WKT. The layer (named ``layer_name``, else after the file)
+    is made by GDAL, schema, spatial index and triggers as GDAL writes them; the
+    rows and the index entries are inserted by SQLite in bulk, their GeoPackage
+    blobs built from shapely's WKB (a feature-by-feature write through OGR or a
+    QGIS sink takes ten times as long at province scale).
+
+    Raises :class:`RuntimeError` (or :class:`sqlite3.Error`) when GDAL or
+    SQLite cannot: the caller then writes the ordinary way.
+    """
+    import struct
+
+    import shapely
+    from osgeo import gdal, ogr, osr
+
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target.unlink()
+    name = layer_name or target.stem
+    gdal.UseExceptions()
+    srs = osr.SpatialReference()
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    if srs.SetFromUserInput(crs) != 0:
+        raise RuntimeError(f"unknown CRS {crs}")
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(target))
+    if dataset is None:
+        raise WriteFailed(target)
+    layer = dataset.CreateLayer(name, srs, ogr.wkbMultiPolygon, ["SPATIAL_INDEX=YES", "FID=fid", "GEOMETRY_NAME=geom"])
+    for column, kind in columns:
+        field_type, subtype = _OGR_KINDS[kind]
+        definition = ogr.FieldDefn(column, getattr(ogr, field_type))
+        if subtype:
+            definition.SetSubType(getattr(ogr, subtype))
+        layer.CreateField(definition)
+    table = layer.GetName()
+    layer = dataset = None
+
+    multi = multipolygons_of(geometries)
+    wkbs = shapely.to_wkb(multi, byte_order=1)
+    empty = shapely.is_empty(multi)
+    bounds = shapely.bounds(multi)  # minx, miny, maxx, maxy
+    connection = sqlite3.connect(str(target), isolation_level=None)
+    try:
+        for function in ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"):
+            connection.create_function(function, 1, _not_callable)
+        srs_id = connection.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)",
+                                    (table,)).fetchone()[0]
+        index = rtree_of(connection, "main", table, "geom")
+        if index is None:
+            raise RuntimeError("GDAL made no GeoPackage R*Tree")
+        # GeoPackage blobs: 'GP', version 0, flags (little endian; with an xy envelope, or empty), srs id, WKB
+        with_envelope = b"GP\x00\x03" + struct.pack("<i", srs_id)
+        without = b"GP\x00\x11" + struct.pack("<i", srs_id)
+        envelopes = bounds[:, [0, 2, 1, 3]].astype("<f8")
+        blobs = [without + wkb if is_empty else with_envelope + envelope.tobytes() + wkb
+                 for wkb, is_empty, envelope in zip(wkbs, empty, envelopes)]
+        fids = range(1, len(blobs) + 1)
+        names = ", ".join(["fid", "geom"] + [quote(c) for c, _ in columns])
+        marks = ", ".join("?" * (len(columns) + 2))
+        connection.execute("BEGIN")
+        try:
+            triggers = [row for row in connection.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND lower(name) IN (lower(?), lower(?))",
+                (f"{index}_insert", f"trigger_insert_feature_count_{table}"))]
+            for trigger, _sql in triggers:  # done in bulk below, without GDAL's SQL functions
+                connection.execute(f"DROP TRIGGER {quote(trigger)}")
+            connection.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})",
+                                   zip(fids, blobs, *[_plain_column(v) for v in values]))
+            entries = [(i + 1, *envelope) for i, envelope in enumerate(envelopes.tolist()) if not empty[i]]
+            connection.executemany(f"INSERT INTO {quote(index)} VALUES (?, ?, ?, ?, ?)", entries)
+            for _trigger, sql in triggers:
+                connection.execute(sql)
+            connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
+                               (len(blobs), table))
+            if entries:
+                box = shapely.total_bounds(multi[~empty]).tolist()
+                connection.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
+                                   "WHERE lower(table_name) = lower(?)", (*box, table))
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as error:
+        raise RuntimeError(str(error)) from error
+    finally:
+        connection.close()
+
+
+def _plain_column(values: Sequence) -> list:
+    """Values SQLite binds: numpy scalars as Python numbers, NaN as NULL."""
+    out = []
+    for value in values:
+        if isinstance(value, np.generic):
+            value = value.item()
+        if isinstance(value, float) and value != value:
+            value = None
+        out.append(value)
+    return out

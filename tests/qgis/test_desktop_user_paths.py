@@ -70,7 +70,7 @@ def test_startup_loads_the_installed_zip_with_analysis_enabled_and_no_geos_warni
     assert facts["shapely"].startswith(venv_site_packages())
     assert all(facts["actions"][name]["enabled"] for name in ANALYSIS_ACTIONS), facts["actions"]
     assert facts["docks"] == ["MineSupervisionImageryDock", "MineSupervisionPatchesDock", "MineSupervisionRightsDock",
-                              "MineSupervisionZonesDock"]
+                              "MineSupervisionSurveyDock", "MineSupervisionZonesDock"]
     shown = " ".join(m["text"] for m in facts["bar"]) + facts["log"]
     assert "GEOS" not in shown and "install_debian.sh" not in shown
 
