@@ -25,6 +25,7 @@ import shapely
 
 from ..domain.dates import to_date
 from ..domain.ledger import DEFAULT_DEADLINE_DAYS, default_deadline, finding_is_problem, finding_needs_penalty
+from ..domain.survey_findings import OUT_OF_BOUNDS, OUT_OF_DEPTH, ledger_source_key
 from ..domain.vocab import chinese_label
 from ..store.database import SupervisionStore, reading
 from ..store.inspections import patrol_mines
@@ -111,7 +112,7 @@ def survey_problems(extents: list[dict], rights: list[dict], deadline_days: int,
             outside = shapely.union_all(shapes).difference(licence).area
             if outside > tolerance_m2:
                 items.append({**common, "problem": f"专项勘测{round_id}：开采范围超出矿区范围{outside:,.0f} m²（越界开采）",
-                              "source_key": f"survey:{round_id}:{number}:outside"})
+                              "source_key": ledger_source_key(round_id, number, OUT_OF_BOUNDS)})
         tops = [r["elevation_top_m"] for r in rows if r.get("elevation_top_m") is not None]
         bottoms = [r["elevation_bottom_m"] for r in rows if r.get("elevation_bottom_m") is not None]
         beyond = []
@@ -121,7 +122,7 @@ def survey_problems(extents: list[dict], rights: list[dict], deadline_days: int,
             beyond.append(f"开采标高{min(bottoms):g} m低于许可下限{right['depth_bottom_m']:g} m")
         if beyond:
             items.append({**common, "problem": f"专项勘测{round_id}：{'，'.join(beyond)}（超层越界开采）",
-                          "source_key": f"survey:{round_id}:{number}:depth"})
+                          "source_key": ledger_source_key(round_id, number, OUT_OF_DEPTH)})
     return items
 
 

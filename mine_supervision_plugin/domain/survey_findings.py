@@ -29,6 +29,12 @@ def round_text(round_id: str) -> str:
     return f"{(round_id or '').strip()}专项勘测"
 
 
+def ledger_source_key(round_id: str, license_no: str, kind: str) -> str:
+    """The ledger's ``source_key`` of a survey finding: one item per round, licence and kind, whoever writes it
+    (the survey dock, ``surveyfindings`` or ``updateledger``)."""
+    return f"survey:{round_id}:{license_no}:{'outside' if kind == OUT_OF_BOUNDS else 'depth'}"
+
+
 def problem_key(round_id: str, kind: str) -> str:
     """The start of the problem text of a finding: the round and the kind (``…专项勘测发现越界开采``)."""
     return f"{round_text(round_id)}发现{KIND_WORDS[kind]}"

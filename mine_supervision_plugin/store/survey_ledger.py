@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from osgeo import ogr
 
-from ..domain.survey_findings import SurveyFinding
+from ..domain.survey_findings import SurveyFinding, ledger_source_key
 from .database import SupervisionStore, current_user, reading
 from .ogr_util import as_dict, open_read, quote, set_field
 
@@ -32,15 +32,19 @@ class LedgerRecord:
     already: list[SurveyFinding] = field(default_factory=list)
 
 
-def _existing_keys(layer, numbers: list[str], keys: set[str]) -> set[tuple[str, str]]:
-    """(licence number, key) of the open or closed items already there for these licences and keys."""
+def _existing_keys(layer, numbers: list[str], keys: dict[str, set[str]]) -> set[tuple[str, str]]:
+    """(licence number, key) of the open or closed items already there for these licences and keys.
+
+    ``keys`` maps a problem-text key to the ledger source keys of the same finding: an item written by
+    ``updateledger`` (its own text, the same source key) counts as already there."""
     found = set()
     for number in sorted(set(numbers)):
         layer.SetAttributeFilter(f"license_no = {quote(number)}")
         for feature in layer:
             problem = feature.GetField("problem") or ""
+            source_key = feature.GetField("source_key") or ""
             for key in keys:
-                if problem.startswith(key):
+                if problem.startswith(key) or source_key in keys[key]:
                     found.add((number, key))
     layer.SetAttributeFilter(None)
     return found
@@ -55,14 +59,19 @@ def record_findings(store: SupervisionStore, findings: Sequence[SurveyFinding], 
         return record
     with store.transaction() as source:
         layer = source.GetLayerByName(LEDGER)
-        existing = _existing_keys(layer, [f.license_no for f in findings], {f.key for f in findings})
+        source_keys = {f.key: set() for f in findings}
+        for f in findings:
+            source_keys[f.key].add(ledger_source_key(f.round_id, f.license_no, f.kind))
+        existing = _existing_keys(layer, [f.license_no for f in findings], source_keys)
         for finding in findings:
             if (finding.license_no, finding.key) in existing:
                 record.already.append(finding)
                 continue
             feature = ogr.Feature(layer.GetLayerDefn())
             for name, value in (("license_no", finding.license_no), ("problem", finding.problem),
-                                ("found_at", found_at), ("state", "open")):
+                                ("found_at", found_at), ("state", "open"), ("source_kind", "survey"),
+                                ("source_key", ledger_source_key(finding.round_id, finding.license_no, finding.kind)),
+                                ("survey_round", finding.round_id), ("penalty_required", True)):
                 set_field(feature, name, value)
             layer.CreateFeature(feature)
             record.added.append((finding, feature.GetFID()))

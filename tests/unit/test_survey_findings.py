@@ -156,3 +156,22 @@ def test_the_rounds_due_name_the_key_zone_producing_mines_each_round_lacks(store
     assert due.recorded == {"2026-1": True, "2026-2": True} and due.missing == {"2026-1": [], "2026-2": []}
     later = rounds_due(store, 2027)  # the 2026 list still in force; no round recorded yet
     assert later.recorded == {"2027-1": False, "2027-2": False} and later.missing["2027-1"] == [LIC_A]
+
+
+@pytest.mark.parametrize("first", ["updateledger", "surveyfindings"])
+def test_a_finding_is_one_ledger_item_whichever_path_writes_it_first(store, first):
+    """updateledger (analysis.ledger_sync) and the survey's findings (dock, surveyfindings) name a finding by one
+    source key: whichever runs first, the other adds no second item for the same round, licence and kind."""
+    from mine_supervision_plugin.analysis.ledger_sync import sync_ledger
+
+    findings, _ = findings_from(compare_stored_round(store, "2026-2", "2026-1"), "2026-2")
+    if first == "updateledger":
+        sync_ledger(store)
+        record_findings(store, findings)
+    else:
+        record_findings(store, findings)
+        sync_ledger(store)
+    items = [item for number, rows in ledger_items_of(store, [LIC_A, LIC_B]).items() for item in rows
+             if item.get("survey_round") == "2026-2"]
+    keys = sorted(item["source_key"] for item in items)
+    assert keys == sorted(set(keys)) and f"survey:2026-2:{LIC_A}:outside" in keys, keys
