@@ -2021,7 +2021,7 @@
         <translation>涉及许可证</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/columns.py" line="62" />
+        <location filename="../mine_supervision_plugin/analysis/survey_findings.py" line="90" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2321,7 +2321,7 @@
         <translation>正在写出预判后的图斑</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/prejudge_patches.py" line="256" />
+        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="382" />
         <source>Writing through QGIS instead: {error}</source>
         <translation>改为通过 QGIS 写出：{error}</translation>
     </message>
@@ -2924,12 +2924,12 @@ OUTPUT 每个地块一个面，坐标系为第一个 CGCS2000 文件的坐标系
         <translation>图层 {layer}（{parameter}）没有坐标参考系（缺少 .prj 的 shapefile？）：请设置其坐标系后重新运行。{hint}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/provider.py" line="65" />
+        <location filename="../mine_supervision_plugin/processing/provider.py" line="67" />
         <source>{name} (unavailable: Python packages missing)</source>
         <translation>{name}（不可用：缺少 Python 包）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/provider.py" line="68" />
+        <location filename="../mine_supervision_plugin/processing/provider.py" line="70" />
         <source>Unavailable</source>
         <translation>不可用</translation>
     </message>
@@ -3728,7 +3728,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>勘测范围（本轮）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="81" />
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="41" />
         <source>Mining rights (licensed boundaries)</source>
         <translation>采矿权（许可证范围）</translation>
     </message>
@@ -3808,27 +3808,27 @@ The supervision database's layers are added to this project in their own group; 
         <translation>图层 {layer} 没有坐标参考系：请设置。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="199" />
+        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="237" />
         <source>Invalid {what} geometries repaired (make_valid): {names}</source>
         <translation>已修复无效的{what}图形（make_valid）：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="202" />
+        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="240" />
         <source>{what} without usable geometry, ignored: {names}</source>
         <translation>没有可用图形的{what}，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="208" />
+        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="247" />
         <source>{layer} feature {fid}</source>
         <translation>{layer} 要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="209" />
+        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="249" />
         <source>survey extent</source>
         <translation>勘测范围</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="146" />
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="73" />
         <source>The mining rights layer lacks the field license_no.</source>
         <translation>采矿权图层缺少 license_no 字段。</translation>
     </message>
@@ -3838,7 +3838,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="281" />
+        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="396" />
         <source>{mines} mines compared: {outside} with works outside their licence ({pieces} pieces), {deeper} beyond their licensed depth, {approaching} approaching the boundary, {growing} grown since the previous round ({toward} toward or across the boundary); {unmatched} extents match no licence.</source>
         <translation>已比对 {mines} 个矿山：{outside} 个采掘工程超出许可证范围（{pieces} 处），{deeper} 个超出批准开采标高，{approaching} 个临近边界，{growing} 个较上一轮范围扩大（其中 {toward} 个向边界扩展或越过边界）；{unmatched} 个勘测范围未匹配许可证。</translation>
     </message>
@@ -4338,72 +4338,72 @@ The supervision database's layers are added to this project in their own group; 
         <translation>，另有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="173" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="182" />
         <source>extent {n}</source>
         <translation>勘测范围 {n}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="217" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="226" />
         <source>excluded parcel, corners {corners}</source>
         <translation>扣除地块，拐点 {corners}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="219" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="228" />
         <source>parcel {part}, corners {corners}</source>
         <translation>地块 {part}，拐点 {corners}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="290" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="412" />
         <source>Licence numbers the licence layer does not have (matched by location): {numbers}</source>
         <translation>许可证图层中没有的许可证号（已按位置匹配）：{numbers}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="350" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="477" />
         <source>{distance} m beyond the boundary near corners {corners}</source>
         <translation>在拐点 {corners} 附近超出边界 {distance} 米</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="350" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="477" />
         <source>outside every licence</source>
         <translation>不在任何许可证范围内</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="463" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="640" />
         <source>Not surveyed in the previous round, growth not computed: {mines}</source>
         <translation>上一轮未勘测，未计算新增范围：{mines}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="471" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="648" />
         <source>{m} m above the licensed top</source>
         <translation>高于批准开采标高上限 {m} 米</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="473" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="650" />
         <source>{m} m below the licensed bottom</source>
         <translation>低于批准开采标高下限 {m} 米</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="476" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="653" />
         <source>matches no licence</source>
         <translation>未匹配许可证</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="478" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="655" />
         <source>{area} m² outside the licence, up to {distance} m beyond</source>
         <translation>超出许可证范围 {area} m²，最远超出 {distance} 米</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="483" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="660" />
         <source>works {distance} m from the boundary</source>
         <translation>采掘工程距边界 {distance} 米</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="485" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="662" />
         <source>grew toward or across the boundary</source>
         <translation>向边界扩展或越过边界</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/analysis/survey.py" line="514" />
+        <location filename="../mine_supervision_plugin/analysis/survey.py" line="691" />
         <source>Extents matching no licence, held against every licence: {extents}</source>
         <translation>未匹配许可证的勘测范围，已与所有许可证比对：{extents}</translation>
     </message>
@@ -4983,7 +4983,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="123" />
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="52" />
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
@@ -5043,7 +5043,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>实地核查名单</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="166" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="168" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
@@ -5765,37 +5765,37 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <translation>巡查工作总结</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="47" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="48" />
         <source>Inspections done</source>
         <translation>实际巡查次数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="47" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="48" />
         <source>Corners checked</source>
         <translation>核查拐点数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="47" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="48" />
         <source>Problems found</source>
         <translation>发现问题数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="219" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="225" />
         <source>Problems struck off</source>
         <translation>已销号问题数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="61" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="64" />
         <source>{year}: {mines} mines, {patrols} inspections, {corners} corners checked, {problems} problems found, {closed} struck off.</source>
         <translation>{year}年：矿山 {mines} 座，巡查 {patrols} 次，核查拐点 {corners} 个，发现问题 {problems} 个，已销号 {closed} 个。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="73" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="76" />
         <source>Two rates (两率) of a year or half-year</source>
         <translation>年度或半年“两率”统计</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="76" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="79" />
         <source>The two rates of seed 001 §四(六) from the cases in the supervision database: the change rate of unlicensed exploration and mining cases against the same period of the year before, and the incidence rate of licence holders' violation cases per mining right in force. PERIOD: the whole year (reported in January) or its first half (reported in July). A case is a patch with a case number or a penalty decision whose case no patch carries.</source>
         <translation>按监管数据库中的案件统计 001 号文件第四（六）项的“两率”：无证勘查开采案件较上年同期的增减率，以及按有效矿业权数计算的矿业权人违法违规案件发生率。PERIOD：全年（1月报送）或上半年（7月报送）。案件指有案件编号的图斑，或其案件编号不在任何图斑上的行政处罚决定。</translation>
     </message>
@@ -5805,207 +5805,207 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="87" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="90" />
         <source>The whole year (January report)</source>
         <translation>全年（1月报送）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="87" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="90" />
         <source>First half (July report)</source>
         <translation>上半年（7月报送）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="89" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="92" />
         <source>Two rates</source>
         <translation>两率</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="90" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="94" />
         <source>Unlicensed cases</source>
         <translation>无证勘查开采案件数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="90" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="94" />
         <source>Change rate of unlicensed cases (%)</source>
         <translation>无证勘查开采案件增减率(%)</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="90" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="94" />
         <source>Holders' violation cases</source>
         <translation>矿业权人违法违规案件数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="90" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="94" />
         <source>Incidence rate of holders' violations (%)</source>
         <translation>矿业权人违法违规案件发生率(%)</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="107" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="114" />
         <source>{period}: {unlicensed} unlicensed case(s) (same period last year: {before}; change rate {change}); {holders} holders' case(s) for {rights} mining rights (incidence rate {incidence}).</source>
         <translation>{period}：无证勘查开采案件 {unlicensed} 件（上年同期 {before} 件，增减率 {change}）；矿业权人违法违规案件 {holders} 件，矿业权 {rights} 个（发生率 {incidence}）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="107" />
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="114" />
         <source>none (no case last year)</source>
         <translation>无（上年同期无案件）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="66" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="67" />
         <source>Import administrative penalty cases</source>
         <translation>导入行政处罚案件</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="69" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="70" />
         <source>Records penalty decisions (行政处罚) in the supervision database: INPUT is any table or CSV with decision_no, party, decided_on and optionally license_no, patch_no, case_no, violation_type, penalty, fine_yuan, note (Chinese headers accepted). Nothing is recorded when a row is bad; every bad row is named. Then every patch determined illegal is checked against seed 003: a party with two or more penalties for illegal mining within two years before a new illegal mining is flagged for transfer to the judiciary (移送司法机关).</source>
         <translation>把行政处罚决定记入监管数据库：INPUT 为含 decision_no、party、decided_on 字段（可选 license_no、patch_no、case_no、violation_type、penalty、fine_yuan、note；可用中文表头）的任意表格或 CSV。有一行有误则全部不记录，并逐行指出错误。随后按 003 号文件检查每个判定为违法的图斑：同一违法主体二年内曾因非法采矿受过两次以上行政处罚、又实施非法采矿的，标记为需移送司法机关。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="79" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="80" />
         <source>Penalty decisions (decision_no, party, decided_on…)</source>
         <translation>处罚决定（decision_no、party、decided_on…）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="82" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="83" />
         <source>Cases recorded</source>
         <translation>已记录案件数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="83" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="84" />
         <source>Patches to transfer to the judiciary</source>
         <translation>需移送司法机关的图斑数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="84" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="85" />
         <source>Patches to transfer (numbers)</source>
         <translation>需移送图斑（编号）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="97" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="98" />
         <source>{cases} penalty case(s) recorded; patches to transfer to the judiciary: {patches}</source>
         <translation>已记录处罚案件 {cases} 件；需移送司法机关的图斑：{patches}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="107" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="108" />
         <source>Update the problem ledger from patrols, corner checks and surveys</source>
         <translation>根据巡查、拐点核查和专项勘测更新问题台账</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="110" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="111" />
         <source>Adds to the problem ledger (问题台账) of the database every problem not yet in it: patrols whose finding records a problem, boundary-corner checks with a damaged or missing stake (or not passed), special survey rounds with works outside the licence or beyond its licensed depth. Each problem's deadline is the day it was found plus DEADLINE_DAYS. Run it again after each import: no problem is added twice.</source>
         <translation>把数据库中尚未入账的问题加入问题台账：巡查发现问题的巡查记录、界桩损毁或缺失（或不合格）的拐点核查、开采范围超出矿区范围或超出许可标高的专项勘测轮次。每个问题的整改期限为发现日期加 DEADLINE_DAYS 天。每次导入后可再次运行：同一问题不会重复入账。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="120" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="121" />
         <source>Days given to rectify</source>
         <translation>整改期限（天）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="123" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="124" />
         <source>Ledger items added</source>
         <translation>新增台账问题数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="123" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="124" />
         <source>Problems found by patrols</source>
         <translation>巡查发现问题数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="123" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="124" />
         <source>Problems found by corner checks</source>
         <translation>拐点核查发现问题数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="123" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="124" />
         <source>Problems found by special surveys</source>
         <translation>专项勘测发现问题数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="136" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="137" />
         <source>{added} ledger item(s) added (problems found: {patrol} by patrols, {corner} by corner checks, {survey} by special surveys).</source>
         <translation>新增台账问题 {added} 个（发现问题：巡查 {patrol} 个，拐点核查 {corner} 个，专项勘测 {survey} 个）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="147" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="148" />
         <source>Export the problem ledger (XLSX)</source>
         <translation>导出问题台账（XLSX）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="150" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="151" />
         <source>Writes the problem ledger (问题台账) of the database as counties report it upward: an XLSX workbook, one row per problem, Chinese headers (mine, holder, licence, patch, source, problem, found, deadline, notice, rectification, penalty, transfer to the judiciary, state, struck off, days overdue). AS_OF (blank: today) is the day overdue items are counted on; overdue rows are shaded red.</source>
         <translation>按县级向上报送的格式导出数据库中的问题台账：XLSX 工作簿，每个问题一行，中文表头（矿山、采矿权人、许可证号、图斑、问题来源、问题描述、发现时间、整改期限、整改通知书、整改、处罚、移送司法机关、状态、销号、逾期天数）。AS_OF（空白为今天）为计算逾期的日期；逾期行以红色标示。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="159" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="160" />
         <source>Report date (YYYY-MM-DD; blank: today)</source>
         <translation>统计截止日期（YYYY-MM-DD；空白为今天）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="161" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="162" />
         <source>Only items not struck off</source>
         <translation>仅未销号问题</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="162" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="163" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="164" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="165" />
         <source>Ledger workbook</source>
         <translation>问题台账工作簿</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="164" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="165" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="166" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="168" />
         <source>Problems in the ledger</source>
         <translation>台账问题数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="166" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="168" />
         <source>Not struck off</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="166" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="168" />
         <source>Struck off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="182" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="188" />
         <source>{items} problem(s) on {day}: {open} not struck off ({overdue} overdue), {closed} struck off → {path}</source>
         <translation>截至 {day} 共 {items} 个问题：未销号 {open} 个（逾期 {overdue} 个），已销号 {closed} 个 → {path}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="203" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="209" />
         <source>Record rectification and penalties in the problem ledger</source>
         <translation>在问题台账中记录整改与处罚</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="206" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="212" />
         <source>Records the progress of many ledger problems at once: INPUT is any table or CSV naming each problem by item (its number in the ledger), source_key or patch_no, with rectified_on, penalized_on, decision_no and note (Chinese headers accepted). A problem is struck off (消号) when its rectification and, where a penalty applies, its penalty are recorded. Nothing is recorded when a row is bad; every bad row is named.</source>
         <translation>一次记录多个台账问题的进展：INPUT 为任意表格或 CSV，以 item（台账中的编号）、source_key 或 patch_no 指明问题，并含 rectified_on、penalized_on、decision_no、note（可用中文表头）。问题整改完成且（需处罚的）处罚到位后即销号。有一行有误则全部不记录，并逐行指出错误。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="214" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="220" />
         <source>Progress (item or source_key or patch_no, rectified_on, penalized_on…)</source>
         <translation>整改进展（item 或 source_key 或 patch_no、rectified_on、penalized_on…）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="218" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="224" />
         <source>Problems updated</source>
         <translation>已更新问题数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="227" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="233" />
         <source>INPUT names no problem: it needs an item, source_key or patch_no column.</source>
         <translation>INPUT 未指明问题：需要 item、source_key 或 patch_no 列。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="233" />
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="239" />
         <source>{updated} problem(s) updated, {closed} struck off.</source>
         <translation>已更新问题 {updated} 个，销号 {closed} 个。</translation>
     </message>
@@ -6843,6 +6843,446 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <location filename="../mine_supervision_plugin/domain/patrol_checklist.py" line="54" />
         <source>{answer} is not an answer of the checklist (ok, problem).</source>
         <translation>{answer}不是巡查事项的结论（正常、有问题）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="75" />
+        <source>Surveyed m²</source>
+        <translation>实测面积(m²)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="75" />
+        <source>Outside m²</source>
+        <translation>越界面积(m²)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="75" />
+        <source>Beyond (m)</source>
+        <translation>越界距离(m)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="75" />
+        <source>Growth m²</source>
+        <translation>新增面积(m²)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="76" />
+        <source>To boundary (m)</source>
+        <translation>距边界(m)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="76" />
+        <source>Depth</source>
+        <translation>越层</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="124" />
+        <source>(no licence)</source>
+        <translation>（无许可证）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="164" />
+        <source>Comparing survey round {round}</source>
+        <translation>正在比对勘测轮次 {round}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="248" />
+        <source>Out of bounds</source>
+        <translation>越界范围</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="251" />
+        <source>Special surveys</source>
+        <translation>专项勘测</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="261" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="267" />
+        <source>against</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="271" />
+        <source>Compare</source>
+        <translation>比对</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="333" />
+        <source>Open a supervision database to see its survey rounds.</source>
+        <translation>请先打开监管数据库以查看勘测轮次。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="281" />
+        <source>Filter by licence number</source>
+        <translation>按许可证号筛选</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="282" />
+        <source>Findings only</source>
+        <translation>只看有问题的</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="305" />
+        <source>Send the selected findings to the ledger</source>
+        <translation>所选问题写入台账</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="326" />
+        <source>(no previous round)</source>
+        <translation>（无上一轮）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="345" />
+        <source>{round} ({count} extents)</source>
+        <translation>{round}（{count} 个范围）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="350" />
+        <source>{count} survey rounds recorded. Choose one and compare.</source>
+        <translation>已记录 {count} 个勘测轮次，请选择一轮进行比对。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="350" />
+        <source>No survey round recorded yet (Import a survey round…).</source>
+        <translation>尚无勘测轮次记录（导入专项勘测成果…）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="362" />
+        <source>Due in {year}: {count} producing mines of key monitoring zones, two rounds.</source>
+        <translation>{year} 年应测：重点监测矿区生产矿山 {count} 座，每年两轮。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="366" />
+        <source>{round}: not recorded yet.</source>
+        <translation>{round}：尚未记录。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="368" />
+        <source>{round}: {count} missing: {mines}</source>
+        <translation>{round}：缺 {count} 座：{mines}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="371" />
+        <source>{round}: complete.</source>
+        <translation>{round}：齐全。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="384" />
+        <source>Choose a survey round of the open database first.</source>
+        <translation>请先选择已打开数据库中的勘测轮次。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="390" />
+        <source>Comparing round {round}…</source>
+        <translation>正在比对第 {round} 轮…</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="403" />
+        <source>The comparison failed: {reason}</source>
+        <translation>比对失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="404" />
+        <source>The comparison was cancelled.</source>
+        <translation>比对已取消。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="418" />
+        <source>Round {round}{against}: {mines} mines; {outside} out of bounds, {depth} beyond their depth, {growth} grew toward the boundary, {approaching} approaching it.</source>
+        <translation>第 {round} 轮{against}：{mines} 座矿山；越界 {outside} 座，越层 {depth} 座，向边界扩展 {growth} 座，临近边界 {approaching} 座。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="418" />
+        <source> against {previous}</source>
+        <translation>（对比 {previous}）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="443" />
+        <source>Special survey {round}</source>
+        <translation>专项勘测 {round}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="459" />
+        <source>Surveyed extent</source>
+        <translation>实测开采范围</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="464" />
+        <source>Licensed boundary</source>
+        <translation>批准矿区范围</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="469" />
+        <source>Licence corners</source>
+        <translation>许可证拐点</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="540" />
+        <source>Compare a survey round first.</source>
+        <translation>请先比对一个勘测轮次。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="545" />
+        <source>None of the selected mines is out of bounds or beyond its depth.</source>
+        <translation>所选矿山均无越界或越层问题。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="550" />
+        <source>The findings were not written: {reason}</source>
+        <translation>问题未写入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/survey_dock.py" line="552" />
+        <source>{added} findings written to the ledger; {already} were already there.</source>
+        <translation>{added} 项问题已写入台账；{already} 项此前已在台账中。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="36" />
+        <source>Survey findings to the ledger and notice drafts</source>
+        <translation>专项勘测问题入台账并生成整改通知书草稿</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="39" />
+        <source>Compares the survey round ROUND recorded in DATABASE with the licences there and writes each finding of the KINDS chosen (works beyond the licensed boundary; works above the licensed top or below the licensed bottom) as an open ledger item of its licence, its problem naming the round and the finding in Chinese. A finding already in the ledger (same licence, round and kind) is not written again: running twice adds nothing. With OUTPUT_FOLDER, a rectification-notice draft (PDF without a document number, with its map) per holder gathering that holder's findings. FOUND_DATE: the date of the ledger items (empty: the round's last survey date, else today).</source>
+        <translation>将 DATABASE 中记录的勘测轮次 ROUND 与库中采矿许可证比对，把所选类型（KINDS：越出批准矿区范围开采；高于批准开采上限或低于批准开采下限开采）的每项问题写入该许可证的问题台账（状态未销号），问题描述写明轮次和问题。已在台账中的问题（同一许可证、轮次和类型）不再重复写入：运行两次不会增加。指定 OUTPUT_FOLDER 时，按采矿权人各生成一份整改通知书草稿（PDF，无文号，附位置图），汇总该权人的问题。FOUND_DATE：台账的发现日期（留空：该轮最后勘测日期，否则今天）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="51" />
+        <source>Survey round (e.g. 2026-2)</source>
+        <translation>勘测轮次（如 2026-2）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="52" />
+        <source>Works beyond the licensed boundary</source>
+        <translation>越出批准矿区范围开采</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="52" />
+        <source>Works beyond the licensed depth</source>
+        <translation>超出批准开采深度开采</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="56" />
+        <source>Date found (YYYY-MM-DD; empty: the round's last survey date)</source>
+        <translation>发现日期（YYYY-MM-DD；留空：该轮最后勘测日期）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="58" />
+        <source>Folder for the notice drafts (empty: ledger only)</source>
+        <translation>整改通知书草稿文件夹（留空：只写台账）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="64" />
+        <source>Number of findings</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="66" />
+        <source>Findings already in the ledger</source>
+        <translation>已在台账中的问题</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="67" />
+        <source>Notice drafts written</source>
+        <translation>生成的通知书草稿</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="78" />
+        <source>Give the survey round (e.g. 2026-2).</source>
+        <translation>请填写勘测轮次（如 2026-2）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="83" />
+        <source>FOUND_DATE {value} is not a date (YYYY-MM-DD).</source>
+        <translation>FOUND_DATE {value} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="99" />
+        <source>Comparing round {round} with the licences</source>
+        <translation>正在将第 {round} 轮与采矿许可证比对</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="109" />
+        <source>{count} extents match no licence: no holder to serve, no ledger item (mining without a licence is a case for enforcement).</source>
+        <translation>{count} 个范围未匹配任何采矿许可证：无采矿权人可送达，不写台账（无证开采应移交执法）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="112" />
+        <source>Ledger: {licence}: {problem}</source>
+        <translation>台账：{licence}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="115" />
+        <source>Already in the ledger, not written again: {licences}</source>
+        <translation>已在台账中，不再写入：{licences}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="118" />
+        <source>No holder recorded for {licences}: no notice draft for them.</source>
+        <translation>{licences} 无采矿权人记录：不生成通知书草稿。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/survey_findings.py" line="122" />
+        <source>Notice draft for {holder} → {path}</source>
+        <translation>{holder} 的整改通知书草稿 → {path}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="47" />
+        <source>Patrol summary as a document (PDF)</source>
+        <translation>巡查工作汇总表文书（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="93" />
+        <source>Two rates as a document (PDF)</source>
+        <translation>“两率”统计表文书（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/ledger_algorithms.py" line="167" />
+        <source>Ledger as a document (PDF)</source>
+        <translation>问题台账文书（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/table_output.py" line="54" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/compare_survey.py" line="288" />
+        <source>The output {output} is the input {parameter}: writing it would destroy that input. Choose another output file.</source>
+        <translation>输出 {output} 就是输入 {parameter}：写入会毁掉该输入。请另选输出文件。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="27" />
+        <source>Volumes excavated between two DSMs</source>
+        <translation>两期 DSM 间的开挖方量</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="30" />
+        <source>Compares two digital surface models of the same mine (BEFORE and AFTER, GeoTIFF, same CRS) cell by cell: the ground lowered outside the licensed boundaries of RIGHTS is excavation beyond the boundary; inside, the part below the licensed bottom elevation (BOTTOM_M, else the lowest depth_bottom_m of RIGHTS) is excavation below the licensed depth. Gives the volumes in m³ and writes the difference raster (before − after, m; positive where excavated). LICENCE: only the licence of this number in RIGHTS.</source>
+        <translation>逐像元比较同一矿山的两期数字表面模型（BEFORE 与 AFTER，GeoTIFF，同一坐标系）：RIGHTS 批准矿区范围以外的地面下降为越界开挖；范围以内低于批准开采下限标高（BOTTOM_M，否则取 RIGHTS 中最低的 depth_bottom_m）的部分为越层开挖。给出方量（m³）并写出差值栅格（前期 − 后期，米；开挖处为正）。LICENCE：只取 RIGHTS 中该证号的许可证。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="39" />
+        <source>DSM of the earlier round</source>
+        <translation>前一轮 DSM</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="40" />
+        <source>DSM of the later round</source>
+        <translation>后一轮 DSM</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="43" />
+        <source>Licence number (empty: every licence)</source>
+        <translation>许可证号（留空：全部许可证）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="45" />
+        <source>Licensed bottom elevation (m; empty: from RIGHTS)</source>
+        <translation>批准开采下限标高（米；留空：取自 RIGHTS）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="48" />
+        <source>Difference raster (before − after)</source>
+        <translation>差值栅格（前期 − 后期）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="49" />
+        <source>Volume excavated (m³)</source>
+        <translation>开挖方量（m³）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="49" />
+        <source>Volume excavated outside the boundary (m³)</source>
+        <translation>越界开挖方量（m³）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="49" />
+        <source>Volume excavated below the licensed bottom (m³)</source>
+        <translation>越层开挖方量（m³）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="49" />
+        <source>Volume filled (m³)</source>
+        <translation>回填方量（m³）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="49" />
+        <source>Area excavated outside the boundary (m²)</source>
+        <translation>越界开挖面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="64" />
+        <source>BEFORE and AFTER must be rasters (GeoTIFF DSMs).</source>
+        <translation>BEFORE 与 AFTER 须为栅格（GeoTIFF DSM）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="86" />
+        <source>RIGHTS has no licence {number}.</source>
+        <translation>RIGHTS 中没有许可证 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="90" />
+        <source>No licensed bottom elevation (BOTTOM_M, depth_bottom_m): the volume below it is not measured.</source>
+        <translation>没有批准开采下限标高（BOTTOM_M、depth_bottom_m）：不计算越层方量。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/dsm_volumes.py" line="97" />
+        <source>Excavated {total:.1f} m³: {outside:.1f} m³ outside the boundary over {area:.0f} m², {below:.1f} m³ below the licensed bottom; filled {filled:.1f} m³.</source>
+        <translation>开挖 {total:.1f} m³：越界 {outside:.1f} m³（面积 {area:.0f} m²），越层 {below:.1f} m³；回填 {filled:.1f} m³。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/analysis/survey_findings.py" line="48" />
+        <source>an extent without licence number</source>
+        <translation>一个无许可证号的范围</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/analysis/survey_findings.py" line="78" />
+        <source>survey_extents feature {fid}</source>
+        <translation>survey_extents 要素 {fid}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/analysis/survey_findings.py" line="90" />
+        <source>The database has no survey round {round} (its rounds: {rounds}).</source>
+        <translation>数据库中没有勘测轮次 {round}（已有轮次：{rounds}）。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/analysis/dsm_volume.py" line="59" />
+        <source>{file} is not a raster GDAL can read: {reason}</source>
+        <translation>{file} 不是 GDAL 可读取的栅格：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/analysis/dsm_volume.py" line="62" />
+        <source>{file} is not a raster GDAL can read.</source>
+        <translation>{file} 不是 GDAL 可读取的栅格。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/analysis/dsm_volume.py" line="64" />
+        <source>{file} has no coordinate reference system: assign it before comparing.</source>
+        <translation>{file} 没有坐标参考系：请先指定后再比对。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/analysis/dsm_volume.py" line="96" />
+        <source>{after} is in {crs_after}, {before} in {crs_before}: reproject one DSM to the other's CRS.</source>
+        <translation>{after} 的坐标系为 {crs_after}，{before} 为 {crs_before}：请将其中一个 DSM 重投影到另一个的坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/analysis/dsm_volume.py" line="103" />
+        <source>{after} is in {crs}, the licences in EPSG:{epsg}: reproject the DSMs to the database's CRS.</source>
+        <translation>{after} 的坐标系为 {crs}，采矿许可证为 EPSG:{epsg}：请将 DSM 重投影到数据库的坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/analysis/dsm_volume.py" line="108" />
+        <source>{before} and {after} do not overlap: they are not DSMs of the same place.</source>
+        <translation>{before} 与 {after} 不重叠：不是同一地点的 DSM。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/analysis/dsm_volume.py" line="134" />
+        <source>{before} and {after} have no cell with an elevation in both.</source>
+        <translation>{before} 与 {after} 没有两者都有高程的像元。</translation>
     </message>
 </context>
 </TS>
