@@ -417,9 +417,11 @@ def main(out: Path, seed: int) -> int:
                 f"{result.get('UPDATED')} problems updated, {result.get('CLOSED')} struck off; "
                 f"{determinations[1]['patch_no']} rectified, its penalty not yet in place")
     result = run_algorithm("exportledger", {"DATABASE": str(database), "AS_OF": "2026-11-22",
-                                            "TITLE": "演示县矿山勘查开采监督管理问题台账", "OUTPUT": str(out / "问题台账.xlsx")})
+                                            "TITLE": "演示县矿山勘查开采监督管理问题台账", "OUTPUT": str(out / "问题台账.xlsx"),
+                                            "OUTPUT_PDF": str(out / "问题台账.pdf")})
     report.step(f"exportledger on 2026-11-22: {result.get('ITEMS')} problems, {result.get('CLOSED')} struck off, "
-                f"{result.get('OPEN')} open of which {result.get('OVERDUE')} overdue → {out / '问题台账.xlsx'}")
+                f"{result.get('OPEN')} open of which {result.get('OVERDUE')} overdue → {out / '问题台账.xlsx'}, "
+                f"{out / '问题台账.pdf'}")
     result = run_algorithm(
         "inspectioncompliance",
         {"RIGHTS": gpkg + "mining_rights", "INSPECTIONS": gpkg + "inspections", "PERIOD_START": "2026-01-01",
@@ -434,13 +436,15 @@ def main(out: Path, seed: int) -> int:
         f"→ {out / 'compliance_duties.gpkg'}, {out / 'compliance_periods.gpkg'}"
     )
     result = run_algorithm("patrolsummary", {"DATABASE": str(database), "YEAR": 2026,
-                                             "OUTPUT": str(out / "patrol_summary_2026.gpkg")})
+                                             "OUTPUT": str(out / "patrol_summary_2026.gpkg"),
+                                             "OUTPUT_PDF": str(out / "patrol_summary_2026.pdf")})
     report.step(f"patrolsummary 2026: {result.get('MINES')} mines, {result.get('PATROLS')} inspections, "
                 f"{result.get('CORNERS')} corners checked, {result.get('PROBLEMS')} problems found, "
                 f"{result.get('CLOSED')} struck off → {out / 'patrol_summary_2026.gpkg'}")
     for year, period, label in ((2026, 1, "2026 first half (July report)"), (2025, 0, "2025 (January report)")):
         result = run_algorithm("tworates", {"DATABASE": str(database), "YEAR": year, "PERIOD": period,
-                                            "OUTPUT": str(out / f"two_rates_{year}_{'h1' if period else 'year'}.gpkg")})
+                                            "OUTPUT": str(out / f"two_rates_{year}_{'h1' if period else 'year'}.gpkg"),
+                                            "OUTPUT_PDF": str(out / f"two_rates_{year}_{'h1' if period else 'year'}.pdf")})
         change = result.get("UNLICENSED_CHANGE_RATE")
         report.step(f"tworates {label}: {result.get('UNLICENSED_CASES')} unlicensed cases, change rate "
                     f"{'-' if change is None else f'{change} %'}; {result.get('HOLDER_CASES')} holders' cases, "
