@@ -173,7 +173,7 @@ class CompareSurveyAlgorithm(MineSupervisionAlgorithm):
         """
         names = source.fields().names()
         found = {key: find_field(names, *candidates) for key, candidates in wanted.items()}
-        pending = self._bulk_reads.get(name)
+        pending = getattr(self, "_bulk_reads", {}).get(name)  # none started: read through QGIS
         if pending is not None:
             data = pending.result()
             if data is not None:

@@ -141,11 +141,12 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
         self._check_crs(survey, "SURVEY", target, feedback)
         if previous is not None:
             self._check_crs(previous, "PREVIOUS", target, feedback)
-        geometries, columns, fids, found = self._read(rights, REPORT_RIGHTS_FIELDS, target, context, feedback)
+        geometries, columns, fids, found, status = self._read(parameters, "RIGHTS", rights, REPORT_RIGHTS_FIELDS,
+                                                              target, context, feedback)
         if found["license_no"] is None:
             raise QgsProcessingException(tr("The mining rights layer lacks the field license_no."))
         labels = [str(n) if n else tr("feature {n}").format(n=f) for n, f in zip(columns["license_no"], fids)]
-        geometries, usable = self._clean(geometries, labels, tr("licence"), feedback)
+        geometries, usable = self._clean(geometries, labels, tr("licence"), feedback, status)
         keep = [i for i, ok in enumerate(usable) if ok]
         licences = licence_table([columns["license_no"][i] for i in keep], geometries[keep],
                                  [columns["depth_top_m"][i] for i in keep], [columns["depth_bottom_m"][i] for i in keep],
@@ -158,8 +159,9 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
                 statuses[number] = columns["status"][i]
         rights_by_number = {number: Licence(number, *people.get(number, ("", "")), geometry=geometry)
                             for number, geometry in zip(licences.license_no, licences.geometries)}
-        current = self._extents(survey, "SURVEY", target, context, feedback)
-        before = self._extents(previous, "PREVIOUS", target, context, feedback) if previous is not None else None
+        current = self._extents(parameters, "SURVEY", survey, target, context, feedback)
+        before = (self._extents(parameters, "PREVIOUS", previous, target, context, feedback)
+                  if previous is not None else None)
         round_label = self._round(parameters, "ROUND", current, context)
         previous_label = self._round(parameters, "PREVIOUS_ROUND", before, context) if before is not None else None
         if before is not None and not previous_label:
@@ -180,10 +182,11 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
         zones = self._source(parameters, "ZONES", context, required=False)
         if zones is not None:
             self._check_crs(zones, "ZONES", target, feedback)
-            shapes, names, zone_fids, _found = self._read(zones, ZONE_FIELDS, target, context, feedback)
+            shapes, names, zone_fids, _found, zone_status = self._read(parameters, "ZONES", zones, ZONE_FIELDS, target,
+                                                                       context, feedback)
             labels = [str(name or "").strip() or tr("zone {n}").format(n=fid)
                       for name, fid in zip(names["name"], zone_fids)]
-            shapes, usable = self._clean(shapes, labels, tr("monitoring zone"), feedback)
+            shapes, usable = self._clean(shapes, labels, tr("monitoring zone"), feedback, zone_status)
             add_zones(report, [(label, shape) for label, shape, ok in zip(labels, shapes, usable) if ok])
         self._checks(report, statuses, parameters, context, feedback, issued_at)
         feedback.setProgress(25)

@@ -30,7 +30,7 @@ from ..domain import corner_checks as rule
 from ..domain.vocab import to_code
 from ..i18n import tr
 from .database import StoreError, SupervisionStore, current_user
-from .inspections import attachments_folder, patrol_mines
+from .inspections import _attachments_base, attachments_folder, patrol_mines
 from .ogr_util import as_dict, open_read, quote, set_field
 
 CHECKS, CORNERS, INSPECTIONS, RIGHTS = "corner_checks", "mining_right_corners", "inspections", "mining_rights"
@@ -281,7 +281,7 @@ def record_corner_check(
                 target = folder / photo_file.name
                 shutil.copy2(photo_file, target)
                 copied.append(target)
-                stored_photo = Path(os.path.relpath(target, Path(store.location).resolve().parent)).as_posix()
+                stored_photo = Path(os.path.relpath(target, _attachments_base(store))).as_posix()
                 feature = layer.GetFeature(fid)
                 set_field(feature, "photo_path", stored_photo)
                 layer.SetFeature(feature)

@@ -630,8 +630,9 @@ def record_patrol(
         "warnings": warnings,
     }
     to_store = osr.CoordinateTransformation(spatial_reference(GPS_EPSG), spatial_reference(store.crs_epsg))
-    folder = attachments_folder(store) / INSPECTIONS
-    base = Path(store.location).resolve().parent
+    # a shared database without an attachments folder can still record a patrol without photos
+    folder = attachments_folder(store) / INSPECTIONS if photos else None
+    base = _attachments_base(store) if photos else None
     created_dirs: list[Path] = []
     copied: list[Path] = []
     try:
@@ -648,7 +649,7 @@ def record_patrol(
             layer.CreateFeature(feature)
             record["fid"] = feature.GetFID()
             photos_layer = source.GetLayerByName(PHOTOS)
-            target_dir = folder / str(record["fid"])
+            target_dir = folder / str(record["fid"]) if folder is not None else None
             taken: set[Path] = set()
             for info in photos:
                 if not target_dir.exists():

@@ -103,7 +103,7 @@ def test_a_point_typed_without_zone_prefix_completes_the_patrol(desktop):
     warnings = [m["text"] for m in facts["messages"] if m["level"] == 1]
     assert len([w for w in warnings if "3" in w]) == 2  # the first two checks left the patrol short
     assert [c[0] for c in facts["drawn_checks"]] == [2, 3, 4]
-    assert [c[1] for c in facts["drawn_checks"]] == ["0.50 m", facts["drawn_checks"][1][1], "0.20 m"]
+    assert [c[1] for c in facts["drawn_checks"]] == ["0.50米", facts["drawn_checks"][1][1], "0.20米"]  # zh_CN
 
 
 def test_a_click_away_from_corners_opens_nothing_and_unchecking_leaves_the_tool(desktop):
@@ -119,7 +119,7 @@ def test_a_click_away_from_corners_opens_nothing_and_unchecking_leaves_the_tool(
 def test_zones_dock_is_in_the_menu_and_imports_a_layer_with_its_fields_found(desktop):
     facts = case(desktop, "zones")
     assert facts["toggle_in_menu"] and facts["visible"]
-    assert "No key monitoring zone is in force" in facts["summary_empty"]
+    assert "没有适用的重点监测矿区" in facts["summary_empty"]  # the desktop runs in zh_CN
     imported = facts["import"]
     assert imported.get("errors") is None, imported
     assert imported["layers"] == ["省厅下发重点矿区"]  # the database's own layers are not offered
@@ -155,7 +155,7 @@ def test_zones_of_the_year_their_mines_field_check_list_and_overdue_mines(deskto
 
 def test_the_rights_dock_shows_overdue_patrols(desktop):
     facts = case(desktop, "zones")
-    assert facts["rights_header"] == "Patrols"
+    assert facts["rights_header"] == "巡查"
     text, colour, tip = facts["rights_patrols"][LICENCE]
     assert "overdue" in text and colour == "#ffe0b2" and tip.startswith(f"No patrol in: {YEAR}-01")
     assert all(v[1] == "#ffe0b2" for v in facts["rights_patrols"].values())
@@ -177,7 +177,7 @@ def test_record_patrol_from_the_menu(desktop):
     assert seen.get("errors") is None, seen
     assert seen["ticked"] == ["C4100002011031120000002"]  # the licence selected on the map
     assert seen["mines"] == 3 and len(seen["kinds"]) == 4
-    assert "at least one mine" in seen["refusal"] and seen["still_open"]
+    assert "请至少选择一个巡查涉及的矿山" in seen["refusal"] and seen["still_open"]
     assert facts["new_rows"] == 1
     row = facts["row"]
     assert (row["kind"], row["inspectors"], row["license_nos"], row["matched_by"]) == (
