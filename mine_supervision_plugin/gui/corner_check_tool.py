@@ -49,6 +49,7 @@ from ..domain.vocab import display_label, display_labels
 from ..i18n import tr
 from ..store.database import StoreError
 from ..store.project import find_layer
+from .dialog_parts import add_error_and_buttons
 from .signals import disconnect_all
 
 #: a click within this many pixels of a corner opens its check
@@ -296,16 +297,7 @@ class CornerCheckDialog(QDialog):
         group_layout.addRow(tr("Inspectors"), self.inspectors_edit)
         layout.addWidget(group)
 
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {palette.CHECK_FAILED};")
-        self.error_label.hide()
-        layout.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.error_label, self.buttons = add_error_and_buttons(self, layout)
         self._patrol_changed()
         self._update_verdict()
 

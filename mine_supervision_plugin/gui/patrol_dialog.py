@@ -18,7 +18,6 @@ from qgis.PyQt.QtWidgets import (
     QButtonGroup,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -32,13 +31,13 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from .. import palette
 from ..domain.patrol_checklist import ITEMS, OK, PROBLEM, item_label
 from ..domain.vocab import display_labels
 from ..i18n import tr
 from ..store.database import StoreError
 from ..store.project import find_layer
 from .context import PluginContext
+from .dialog_parts import add_error_and_buttons
 
 REFRESHED_TABLES = ("inspections", "inspection_photos")
 
@@ -134,16 +133,7 @@ class RecordPatrolDialog(QDialog):
         self.photos_widget.setFilter(tr("Photos (*.jpg *.jpeg *.png *.heic *.tif);;All files (*)"))
         form.addRow(tr("Photos"), self.photos_widget)
         layout.addLayout(form)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {palette.CHECK_FAILED};")
-        self.error_label.hide()
-        layout.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.error_label, self.buttons = add_error_and_buttons(self, layout)
 
     @staticmethod
     def _one_answer(group: QButtonGroup, button, on: bool) -> None:

@@ -54,6 +54,7 @@ from ..i18n import tr
 from ..store.database import StoreError
 from ..store.project import PROJECT_KEY, find_layer
 from .context import PluginContext
+from .dialog_parts import add_error_and_buttons
 from .signals import disconnect_all
 from .tasks import CallTask
 
@@ -669,16 +670,7 @@ class ZoneImportDialog(QDialog):
         self.year_spin.setValue(year)
         defaults.addRow(tr("List year where the layer has none"), self.year_spin)
         layout.addLayout(defaults)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {palette.CHECK_FAILED};")
-        self.error_label.hide()
-        layout.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.error_label, self.buttons = add_error_and_buttons(self, layout)
         self.layer_combo.layerChanged.connect(self._layer_changed)
         self._layer_changed(self.layer_combo.currentLayer())
 
