@@ -1281,7 +1281,7 @@
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="101" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="102" />
         <source>Zone</source>
         <translation>监测矿区</translation>
     </message>
@@ -1681,7 +1681,7 @@
         <translation>整改通知书文号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="135" />
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="134" />
         <source>Photos</source>
         <translation>现场照片</translation>
     </message>
@@ -1756,12 +1756,12 @@
         <translation>更正为状态</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="189" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="190" />
         <source>Licence no</source>
         <translation>许可证号</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="189" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="190" />
         <source>Mine</source>
         <translation>矿山名称</translation>
     </message>
@@ -2868,7 +2868,7 @@ MAPPING（可选）为 JSON 格式的字段对应关系，例如 {"fields": {"pa
         <translation>照片{photo}拍摄于{taken}，早于图斑{patch_no}的后时相日期{date}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="600" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="601" />
         <source>This needs QGIS's Processing plugin: enable it in Plugins › Manage and Install Plugins.</source>
         <translation>此功能需要 QGIS 的“处理”（Processing）插件：请在“插件 › 管理并安装插件”中启用它。</translation>
     </message>
@@ -2924,12 +2924,12 @@ OUTPUT 每个地块一个面，坐标系为第一个 CGCS2000 文件的坐标系
         <translation>图层 {layer}（{parameter}）没有坐标参考系（缺少 .prj 的 shapefile？）：请设置其坐标系后重新运行。{hint}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/provider.py" line="67" />
+        <location filename="../mine_supervision_plugin/processing/provider.py" line="68" />
         <source>{name} (unavailable: Python packages missing)</source>
         <translation>{name}（不可用：缺少 Python 包）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/provider.py" line="70" />
+        <location filename="../mine_supervision_plugin/processing/provider.py" line="71" />
         <source>Unavailable</source>
         <translation>不可用</translation>
     </message>
@@ -3698,7 +3698,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>{mines} 个矿山：{late} 个有漏巡期次，计入 {used} 条巡查核查记录。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="251" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="254" />
         <source>{name} is not a date: '{value}' (write it as 2026-01-31).</source>
         <translation>{name} 不是有效日期：“{value}”（请按 2026-01-31 的格式填写）。</translation>
     </message>
@@ -3708,7 +3708,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>第 {n} 行</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="147" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="148" />
         <source>feature {n}</source>
         <translation>要素 {n}</translation>
     </message>
@@ -3833,7 +3833,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>采矿权图层缺少 license_no 字段。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="148" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="149" />
         <source>licence</source>
         <translation>许可证</translation>
     </message>
@@ -4228,7 +4228,7 @@ The supervision database's layers are added to this project in their own group; 
         <translation>……另有 {count} 个。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/inspections.py" line="675" />
+        <location filename="../mine_supervision_plugin/store/inspections.py" line="676" />
         <source>Photo {photo} has no GPS position: it is kept, linked to its patrol, but not placed on the map.</source>
         <translation>照片 {photo} 没有 GPS 位置：已保留并关联到所属巡查，但未在地图上定位。</translation>
     </message>
@@ -4943,12 +4943,12 @@ The supervision database's layers are added to this project in their own group; 
         <translation>文书设置已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="61" />
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="60" />
         <source>Record patrol</source>
         <translation>巡查记录</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="288" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="289" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4958,27 +4958,27 @@ The supervision database's layers are added to this project in their own group; 
         <translation>矿山数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="97" />
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="96" />
         <source>Patch numbers, separated by commas</source>
         <translation>图斑编号，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="98" />
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="97" />
         <source>Patches</source>
         <translation>图斑</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="101" />
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="100" />
         <source>Checklist (seed 002)</source>
         <translation>巡查重点内容</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="109" />
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="108" />
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="109" />
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="108" />
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
@@ -4988,32 +4988,32 @@ The supervision database's layers are added to this project in their own group; 
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="126" />
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="125" />
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="129" />
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="128" />
         <source>GPS routes (*.gpx *.GPX *.csv *.CSV)</source>
         <translation>GPS路线 (*.gpx *.GPX *.csv *.CSV)</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="130" />
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="129" />
         <source>Route (GPX or flight log)</source>
         <translation>路线（GPX或飞行日志）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="263" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="264" />
         <source>Photos (*.jpg *.jpeg *.png *.heic *.tif);;All files (*)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.tif);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="223" />
+        <location filename="../mine_supervision_plugin/gui/patrol_dialog.py" line="213" />
         <source>Patrol of {date} recorded: {mines} mine(s), {photos} photo(s).</source>
         <translation>已记录{date}的巡查：矿山{mines}个，照片{photos}张。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="309" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="310" />
         <source>Patrols</source>
         <translation>巡查</translation>
     </message>
@@ -5033,12 +5033,12 @@ The supervision database's layers are added to this project in their own group; 
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="654" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="655" />
         <source>List year</source>
         <translation>名单年度</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="189" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="190" />
         <source>Field-check list</source>
         <translation>实地核查名单</translation>
     </message>
@@ -5048,32 +5048,32 @@ The supervision database's layers are added to this project in their own group; 
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="151" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="152" />
         <source>{count} mine(s) of this zone are overdue for a patrol in the period.</source>
         <translation>本矿区有{count}个矿山在期间内巡查逾期。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="189" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="190" />
         <source>Patrolled</source>
         <translation>已巡查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="190" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="191" />
         <source>Last patrol</source>
         <translation>最近巡查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="190" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="191" />
         <source>Patrols short of corners</source>
         <translation>拐点核查不足的巡查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="214" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="215" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="231" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="232" />
         <source>{count} routine patrol(s) in the period checked fewer than 3 boundary corners of this mine.</source>
         <translation>期间内有{count}次日常巡查核查本矿拐点少于3个。</translation>
     </message>
@@ -5083,319 +5083,319 @@ The supervision database's layers are added to this project in their own group; 
         <translation>重点监测矿区</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="287" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="288" />
         <source>List of </source>
         <translation>名单年度 </translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="290" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="291" />
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="293" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="294" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="295" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="296" />
         <source>Import zones from a polygon layer of the project, mapping its fields</source>
         <translation>从工程中的面图层导入监测矿区并对应字段</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="296" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="297" />
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="298" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="299" />
         <source>Draw a zone on the map with QGIS's digitizing; its form asks name, level and year</source>
         <translation>用QGIS数字化工具在地图上绘制监测矿区；表单填写名称、级别和年度</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="349" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="350" />
         <source>Double-click a mine to zoom to its licence</source>
         <translation>双击矿山缩放到其采矿权范围</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="354" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="355" />
         <source>Patrol overdue in the period</source>
         <translation>期间内巡查逾期</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="453" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="454" />
         <source>The period ends before it starts.</source>
         <translation>期间结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="463" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="464" />
         <source>Computing the zones' patrol compliance…</source>
         <translation>正在计算监测矿区的巡查频次…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="464" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="465" />
         <source>Key monitoring zones: patrol compliance</source>
         <translation>重点监测矿区：巡查频次</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="473" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="474" />
         <source>The zones could not be read: {reason}</source>
         <translation>无法读取监测矿区：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="495" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="496" />
         <source>Open a supervision database to see its key monitoring zones.</source>
         <translation>打开监管数据库以查看重点监测矿区。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="506" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="507" />
         <source>No key monitoring zone is in force in {year}: import or draw the year's list.</source>
         <translation>{year}年没有适用的重点监测矿区：请导入或绘制当年名单。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="509" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="510" />
         <source>{zones} zone(s) in force in {year}: {mines} mine(s), {listed} on the field-check list, {overdue} overdue for a patrol ({start} to {end}).</source>
         <translation>{year}年适用监测矿区{zones}个：矿山{mines}个，实地核查名单{listed}个，巡查逾期{overdue}个（{start}至{end}）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="536" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="537" />
         <source>Select a zone to see its mines.</source>
         <translation>选择监测矿区以查看其矿山。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="541" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="542" />
         <source>{zone} ({level}): {count} mine(s), {producing} producing on the {year} field-check list, {others} other(s).</source>
         <translation>{zone}（{level}）：矿山{count}个，在产{producing}个列入{year}年实地核查名单，其他{others}个。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="547" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="548" />
         <source>{count} overdue for a patrol.</source>
         <translation>{count}个巡查逾期。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="608" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="609" />
         <source>{count} zone(s) imported.</source>
         <translation>已导入{count}个监测矿区。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="628" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="629" />
         <source>Draw the zone on the map (right-click finishes); its form asks the name, level and year. Save the layer's edits to keep it.</source>
         <translation>在地图上绘制监测矿区（右键结束），在表单中填写名称、级别和年度；保存图层编辑后生效。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="641" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="642" />
         <source>Import key monitoring zones</source>
         <translation>导入重点监测矿区</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="652" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="653" />
         <source>Polygon layer</source>
         <translation>面图层</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="654" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="655" />
         <source>Zone name</source>
         <translation>矿区名称</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="655" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="656" />
         <source>Zone field</source>
         <translation>矿区字段</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="655" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="656" />
         <source>Field in the layer</source>
         <translation>图层字段</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="661" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="662" />
         <source>(from the layer)</source>
         <translation>（取自图层）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="664" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="665" />
         <source>Level where the layer has none</source>
         <translation>图层无级别时采用</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="668" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="669" />
         <source>(every year)</source>
         <translation>（各年度）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="670" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="671" />
         <source>List year where the layer has none</source>
         <translation>图层无年度时采用</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="711" />
+        <location filename="../mine_supervision_plugin/gui/zones_dock.py" line="703" />
         <source>{layer}, feature {fid}</source>
         <translation>{layer}，要素{fid}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="149" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="150" />
         <source>Check boundary corners: choose a mine</source>
         <translation>拐点核查：选择矿山</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="151" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="152" />
         <source>Mine (type part of the licence number or the name):</source>
         <translation>矿山（输入许可证号或名称的一部分）：</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="184" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="185" />
         <source>{count} corner(s) checked</source>
         <translation>已核查{count}个拐点</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="203" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="204" />
         <source>Corner check: {licence} corner {corner}</source>
         <translation>拐点核查：{licence} {corner}号拐点</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="209" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="210" />
         <source>{mine} ({licence}), parcel {parcel}, corner {corner}.
 Licensed: N {north}  E {east}  ({crs})</source>
         <translation>{mine}（{licence}），地块{parcel}，{corner}号拐点。
 证载：N {north}  E {east}（{crs}）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="218" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="219" />
         <source>Paste the receiver's text, e.g. J3,3851234.56,38512345.67,1203.4</source>
         <translation>粘贴接收机文本，如 J3,3851234.56,38512345.67,1203.4</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="220" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="221" />
         <source>From the receiver</source>
         <translation>从RTK接收机粘贴</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="226" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="227" />
         <source>N (northing)</source>
         <translation>N（北坐标）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="229" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="230" />
         <source>E (easting)</source>
         <translation>E（东坐标）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="234" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="235" />
         <source>Pick on map</source>
         <translation>在地图上拾取</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="236" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="237" />
         <source>Close this form, click the measured position on the map, and come back</source>
         <translation>关闭本表，在地图上点击实测位置后返回</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="239" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="240" />
         <source>Measured N, E</source>
         <translation>实测N、E</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="249" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="250" />
         <source>Deviation</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="250" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="251" />
         <source>The point is right: record it without judging it</source>
         <translation>实测点无误：记录但不作判定</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="257" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="258" />
         <source>(not recorded)</source>
         <translation>（未记录）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="260" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="261" />
         <source>Boundary stake</source>
         <translation>界桩</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="264" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="265" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="270" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="271" />
         <source>Patrol</source>
         <translation>巡查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="276" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="277" />
         <source>New patrol…</source>
         <translation>新建巡查…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="278" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="279" />
         <source>Attach to</source>
         <translation>关联到</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="293" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="294" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="348" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="340" />
         <source>Give both N and E as numbers.</source>
         <translation>请以数字填写N和E。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="355" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="347" />
         <source>(zone prefix added to E)</source>
         <translation>（E已补加带号）</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="376" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="368" />
         <source>With this check the patrol has {count} corner check(s) of this mine; at least {minimum} are required.</source>
         <translation>加上本次核查，该巡查共核查本矿{count}个拐点；至少应核查{minimum}个。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="381" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="373" />
         <source>With this check the patrol has {count} corner checks of this mine.</source>
         <translation>加上本次核查，该巡查共核查本矿{count}个拐点。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="438" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="430" />
         <source>Open a supervision database first: the corner checks are stored in it.</source>
         <translation>请先打开监管数据库：拐点核查记录保存在其中。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="480" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="472" />
         <source>The database has no licences: import licence coordinates first.</source>
         <translation>数据库中没有采矿权：请先导入拐点坐标。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="496" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="488" />
         <source>Licence {licence} has no corners in the database.</source>
         <translation>数据库中没有采矿权{licence}的拐点。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="503" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="495" />
         <source>{mine} ({licence}): click near a corner to check it; right-click to choose another mine.</source>
         <translation>{mine}（{licence}）：在拐点附近点击进行核查；右键选择其他矿山。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="534" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="526" />
         <source>{deviation} m</source>
         <translation>{deviation}米</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="580" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="572" />
         <source>No corner of {licence} within {pixels} pixels; click closer to a numbered corner.</source>
         <translation>{pixels}像素内没有{licence}的拐点；请靠近编号拐点点击。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="604" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="596" />
         <source>Click the measured position of corner {corner} on the map.</source>
         <translation>请在地图上点击{corner}号拐点的实测位置。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="625" />
+        <location filename="../mine_supervision_plugin/gui/corner_check_tool.py" line="617" />
         <source>Corner {corner} of {licence} checked: {verdict}</source>
         <translation>{licence} {corner}号拐点已核查：{verdict}</translation>
     </message>
@@ -5775,7 +5775,7 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <translation>核查拐点数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/statistics_algorithms.py" line="48" />
+        <location filename="../mine_supervision_plugin/processing/record_review.py" line="31" />
         <source>Problems found</source>
         <translation>发现问题数</translation>
     </message>
@@ -6195,22 +6195,22 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <translation>REPORT_DATE {value} 不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="184" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="187" />
         <source>zone {n}</source>
         <translation>矿区 {n}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="186" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="189" />
         <source>monitoring zone</source>
         <translation>重点监测矿区</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="201" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="204" />
         <source>The report {path} cannot be written: {reason}</source>
         <translation>无法写入报告 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="205" />
+        <location filename="../mine_supervision_plugin/processing/survey_report.py" line="208" />
         <source>Survey report of {round}: {mines} mines, {outside} with works outside their licence, {maps} maps → {path}</source>
         <translation>{round}专项勘测报告：矿山 {mines} 个，其中越界开采 {outside} 个，叠加图 {maps} 幅 → {path}</translation>
     </message>
@@ -7283,6 +7283,46 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <location filename="../mine_supervision_plugin/analysis/dsm_volume.py" line="134" />
         <source>{before} and {after} have no cell with an elevation in both.</source>
         <translation>{before} 与 {after} 没有两者都有高程的像元。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/record_review.py" line="16" />
+        <source>Record a quarterly review</source>
+        <translation>记录季度研判</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/record_review.py" line="19" />
+        <source>Records the quarter's review of mine supervision (季度研判, seed 000): the day it was held, the quarter it reviews (e.g. 2026-Q1, 2026年第1季度; blank: the quarter of the day), who took part, its conclusion and the problems it found. inspectioncompliance with a DATABASE lists the quarters without a review.</source>
+        <translation>记录矿山监管的季度研判：召开日期、研判的季度（如 2026-Q1、2026年第1季度；留空则取召开日期所在季度）、参加人员、研判结论和发现的问题数。巡查频次检查（inspectioncompliance）指定监管数据库时，会列出没有研判记录的季度。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/record_review.py" line="27" />
+        <source>Date of the review (YYYY-MM-DD)</source>
+        <translation>研判日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/record_review.py" line="28" />
+        <source>Quarter reviewed (e.g. 2026-Q1)</source>
+        <translation>研判季度（如 2026-Q1）</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/record_review.py" line="29" />
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/record_review.py" line="30" />
+        <source>Conclusion</source>
+        <translation>研判结论</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/record_review.py" line="33" />
+        <source>Review</source>
+        <translation>研判记录</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/processing/record_review.py" line="48" />
+        <source>Review recorded.</source>
+        <translation>已记录季度研判。</translation>
     </message>
 </context>
 </TS>

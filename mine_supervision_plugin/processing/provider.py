@@ -35,6 +35,7 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("ledger_algorithms", "ImportPenaltyCasesAlgorithm", "importpenaltycases", None),
     ("ledger_algorithms", "UpdateLedgerAlgorithm", "updateledger", "analysis"),
     ("ledger_algorithms", "ExportLedgerAlgorithm", "exportledger", None),
+    ("record_review", "RecordReviewAlgorithm", "recordreview", None),
     ("ledger_algorithms", "RecordLedgerProgressAlgorithm", "recordledgerprogress", None),
     ("statistics_algorithms", "PatrolSummaryAlgorithm", "patrolsummary", "analysis"),
     ("statistics_algorithms", "TwoRatesAlgorithm", "tworates", "analysis"),

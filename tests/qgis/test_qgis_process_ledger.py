@@ -206,3 +206,18 @@ def test_the_ledger_summary_and_rates_print_as_documents(qgis, county, tmp_path)
     # without OUTPUT_PDF nothing is printed
     qgis.run("tworates", {"DATABASE": county, "YEAR": 2025, "PERIOD": 1, "OUTPUT": tmp_path / "r2.gpkg"})
     assert not list(tmp_path.glob("*.pdf.*")) and len(list(tmp_path.glob("*.pdf"))) == 3
+
+
+def test_a_quarterly_review_is_recorded_and_counted(qgis, county, tmp_path):
+    from mine_supervision_plugin.store.reviews import reviews
+
+    before = len(reviews(open_database(county)))
+    with pytest.raises(QgisProcessError) as refused:
+        qgis.run("recordreview", {"DATABASE": county, "REVIEWED_ON": "2026-04-03", "QUARTER": "第五季度"})
+    assert "2026-Q1" in str(refused.value) and "Traceback" not in str(refused.value)
+    answer = qgis.run("recordreview", {"DATABASE": county, "REVIEWED_ON": "2026-04-03", "QUARTER": "2026年第1季度",
+                                       "PARTICIPANTS": "矿管股、执法队", "CONCLUSION": "C2 巡查拐点不足，限期补查",
+                                       "PROBLEMS_FOUND": 1})
+    rows = reviews(open_database(county))
+    assert len(rows) == before + 1 and answer["results"]["REVIEW_ID"] == rows[-1]["fid"]
+    assert (rows[-1]["quarter"], str(rows[-1]["reviewed_on"]), rows[-1]["problems_found"]) == ("2026-Q1", "2026-04-03", 1)
