@@ -157,7 +157,7 @@ def test_the_rights_dock_shows_overdue_patrols(desktop):
     facts = case(desktop, "zones")
     assert facts["rights_header"] == "巡查"
     text, colour, tip = facts["rights_patrols"][LICENCE]
-    assert "overdue" in text and colour == "#ffe0b2" and tip.startswith(f"No patrol in: {YEAR}-01")
+    assert text.startswith("逾期") and colour == "#ffe0b2" and tip.startswith(f"未巡查：{YEAR}-01")  # zh_CN
     assert all(v[1] == "#ffe0b2" for v in facts["rights_patrols"].values())
 
 
@@ -186,7 +186,7 @@ def test_record_patrol_from_the_menu(desktop):
     assert (row["finding"], row["result"], row["source_file"]) == ("尾矿堆放在矿区外", "责令整改", "XJ-9.gpx")
     assert facts["has_route"]
     assert [p["photo_path"].rsplit("/", 1)[-1] for p in facts["photos"]] == ["p1.jpg", "p2.jpg"]
-    assert any("recorded" in m["text"] for m in facts["messages"] if m["level"] == 3)
+    assert any("已记录" in m["text"] for m in facts["messages"] if m["level"] == 3)  # zh_CN
 
 
 def test_draw_starts_qgis_digitizing_on_the_zones_layer(desktop):

@@ -53,7 +53,7 @@ def test_the_demo_countys_survey_report(qgis, county, database, tmp_path):
     for expected in ("矿产资源开发利用专项勘测报告", "（2026年第二轮）", "2026年7月15日", "各矿山勘测结果汇总",
                      "越界开采范围及拐点坐标", "与上一轮（2026年第一轮）相比", "越界面积统计图", "结论与建议",
                      f"{holders[crossing[0]]}（{crossing[0]}）", "EPSG:4526", "附图1", "专项勘测叠加图",
-                     "低于开采标高下限18.5米", "按重点监测矿区汇总", "（重点监测矿区）专项勘测叠加图", "— 1 —"):
+                     "低于开采标高下限18.5米", "按重点监测矿区汇总", "重点监测矿区专项勘测叠加图", "— 1 —"):
         assert expected in flat, expected
     fonts = poppler("pdffonts", str(output)).splitlines()[2:]
     assert fonts and all(" TrueType " in line and line.split()[-5] == "yes" for line in fonts), fonts
