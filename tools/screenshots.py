@@ -118,6 +118,22 @@ def main() -> None:
             settle()
             shoot("imagery_compare")
             iface.mainWindow().resizeDocks([imagery], [560], Qt.Horizontal)
+        zones = dock("MineSupervisionZonesDock")
+        if zones is not None:
+            hide_docks()
+            to_front(zones)
+            window.resizeDocks([zones], [560], Qt.Horizontal)
+            wait(4.0)  # the zones' patrol compliance runs in a task, then the columns fill in
+            shoot("zones_dock")
+        survey = dock("MineSupervisionSurveyDock")
+        if survey is not None:
+            hide_docks()
+            to_front(survey)
+            window.resizeDocks([survey], [560], Qt.Horizontal)
+            wait(1.0)
+            survey.compare()  # the round against the one before it, as the panel's Compare button does
+            wait(8.0)
+            shoot("survey_dock")
         if patches is not None:
             window.showNormal()
             window.setGeometry(screen.x(), screen.y(), 1366, 768)
@@ -139,6 +155,7 @@ def main() -> None:
     if os.environ.get("MS_RESULT"):
         Path(os.environ["MS_RESULT"]).write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(json.dumps(report, indent=1))
+    QgsProject.instance().setDirty(False)  # the survey overlay was added: no "save the project?" on exit
     QTimer.singleShot(0, iface.actionExit().trigger)
 
 
