@@ -48,6 +48,10 @@ $(APT_STAMP): Makefile
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@# PostgreSQL's server refuses to run as root: as root the tests run it as Debian's postgres user, who must be
+	@# able to reach its programs from / (a root made with mktemp -d, as in a chroot, is closed to other users).
+	@if [ "$$(id -u)" = 0 ] && [ -z "$$(find / -maxdepth 0 -perm -o+x)" ]; then \
+	  echo "chmod o+rx / : the postgres user must reach /usr/lib/postgresql"; chmod o+rx /; fi
 	@mkdir -p $(VENV) && touch $@
 
 # The plugin's packages are installed by the script users run (shapely built against the system GEOS);
