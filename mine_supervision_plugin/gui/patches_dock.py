@@ -49,6 +49,7 @@ from qgis.PyQt.QtWidgets import (
 from ..domain.vocab import display_label as label
 from ..domain.workflow import current_state
 from ..i18n import tr
+from ..store.corner_checks import patrols_of_patch
 from ..store.notices import notice_deadlines
 from ..store.patches import (
     EVENTS,
@@ -126,6 +127,7 @@ class PatchesDock(PatchListMixin, PatchMapMixin, PatchStepsMixin, PatchHistoryMi
         form_scroll.setFrameShape(QScrollArea.NoFrame)
         self.tabs.addTab(form_scroll, tr("Verification"))
         self.tabs.addTab(history, tr("History"))
+        self.tabs.addTab(self._build_patrols(body), tr("Patrols"))
 
         lower = QWidget(body)
         lower_layout = QVBoxLayout(lower)
@@ -299,6 +301,7 @@ class PatchesDock(PatchListMixin, PatchMapMixin, PatchStepsMixin, PatchHistoryMi
             self.form.add_photo_paths(pending)
         self._history = patch_history(store, patch_no) if record else []
         self._show_history()
+        self._show_patrols(patrols_of_patch(store, patch_no) if record else [])
         self._rebuild_step_buttons()
         self._show_current_label()
         self._update_position()

@@ -61,6 +61,42 @@ class PatchHistoryMixin:
         history_layout.addLayout(correct_row)
         return history
 
+    def _build_patrols(self, body) -> QWidget:
+        """The patrols and field checks that looked at the current patch (the rights panel shows a mine's)."""
+        self.patrols_table = QTableWidget(0, 5, body)
+        self.patrols_table.setObjectName("patchPatrols")
+        self.patrols_table.setHorizontalHeaderLabels(
+            [tr("Date"), tr("Kind"), tr("Inspectors"), tr("Finding"), tr("Result")]
+        )
+        self.patrols_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.patrols_table.horizontalHeader().setStretchLastSection(True)
+        self.patrols_table.verticalHeader().hide()
+        return self.patrols_table
+
+    def _show_patrols(self, patrols: list[dict]) -> None:
+        table = self.patrols_table
+        table.setRowCount(0)
+        table.setRowCount(len(patrols))
+        for row, patrol in enumerate(patrols):
+            day = patrol.get("inspection_date")
+            texts = [
+                day.isoformat() if hasattr(day, "isoformat") else str(day or ""),
+                label("inspection_kind", patrol.get("kind")) if patrol.get("kind") else "",
+                patrol.get("inspectors") or "",
+                patrol.get("finding") or "",
+                patrol.get("result") or "",
+            ]
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                item.setData(Qt.UserRole, patrol.get("fid"))
+                table.setItem(row, column, item)
+
+    def patrol_rows(self) -> list[tuple[str, ...]]:
+        """The texts of the patrols pane, row by row (date, kind, inspectors, finding, result)."""
+        table = self.patrols_table
+        return [tuple(table.item(row, c).text() for c in range(table.columnCount())) for row in range(table.rowCount())]
+
     def history(self) -> list[dict]:
         """The events of the current patch, as shown in the history pane."""
         return list(self._history)

@@ -120,6 +120,16 @@ def patrols_of(store: SupervisionStore, license_no: str) -> list[dict]:
     return sorted(rows, key=lambda r: (r.get("inspection_date") or dt.date.min, r["fid"]), reverse=True)
 
 
+def patrols_of_patch(store: SupervisionStore, patch_no: str) -> list[dict]:
+    """The patrols and field checks that looked at a patch (its number among their ``patch_no``), latest first."""
+    like = quote(f"%{patch_no}%")
+    rows = [
+        row for row in _rows(store, INSPECTIONS, f"patch_no LIKE {like}")
+        if patch_no in [part.strip() for part in str(row.get("patch_no") or "").split(",")]
+    ]
+    return sorted(rows, key=lambda r: (r.get("inspection_date") or dt.date.min, r["fid"]), reverse=True)
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 

@@ -931,3 +931,32 @@ def test_a_step_or_save_on_a_patch_another_user_changed_is_refused_with_that_cha
     assert dock.form.values()["finding"] == "他人的核查情况"
     assert dock.save_verification()
     assert get_patch(env.store, "WP2025-001")["evidence"] == "卫片对比图"
+
+
+def test_the_patrols_that_looked_at_a_patch_are_shown_with_it(env):
+    """Issue 11 item 2: a patrol linked to patches is shown in the patches panel (the rights panel shows a mine's)."""
+    from osgeo import ogr
+
+    from mine_supervision_plugin.store.ogr_util import set_field
+
+    with env.store.transaction() as source:
+        layer = source.GetLayerByName("inspections")
+        for day, kind, patches, finding in (
+            (dt.date(2026, 3, 2), "patrol", "WP2025-002,WP2026-001", "矿区外新增堆土"),
+            (dt.date(2026, 5, 9), "field_check", "WP2025-002", "已停止开采"),
+            (dt.date(2026, 6, 1), "patrol", "WP2025-0021", "编号相近的另一图斑"),  # not WP2025-002's
+        ):
+            feature = ogr.Feature(layer.GetLayerDefn())
+            for name, value in (("inspection_date", day), ("kind", kind), ("patch_no", patches),
+                                ("inspectors", "李四"), ("finding", finding)):
+                set_field(feature, name, value)
+            layer.CreateFeature(feature)
+    dock = env.dock
+    dock.set_current_patch("WP2025-002", zoom=False)
+    rows = dock.patrol_rows()
+    assert [row[0] for row in rows] == ["2026-05-09", "2026-03-02"]  # latest first, the look-alike number left out
+    assert rows[1][2:4] == ("李四", "矿区外新增堆土") and rows[0][1] and rows[0][1] != "field_check"  # a label
+    dock.set_current_patch("WP2026-001", zoom=False)
+    assert [row[3] for row in dock.patrol_rows()] == ["矿区外新增堆土"]
+    dock.set_current_patch("WP2025-003", zoom=False)
+    assert dock.patrol_rows() == []
