@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
 )
@@ -127,6 +128,17 @@ class RecordPatrolDialog(QDialog):
         self.route_widget.setObjectName("patrolRoute")
         self.route_widget.setFilter(tr("GPS routes (*.gpx *.GPX *.csv *.CSV)"))
         form.addRow(tr("Route (GPX or flight log)"), self.route_widget)
+        # or drawn: the user digitizes the route as a line in any line layer (QGIS's own tools) and selects it
+        self.drawn_route = None
+        drawn_row = QHBoxLayout()
+        self.drawn_button = QPushButton(tr("Use the selected line on the map"), self)
+        self.drawn_button.setObjectName("patrolDrawnRoute")
+        self.drawn_button.clicked.connect(lambda: self.use_selected_line())
+        self.drawn_label = QLabel(self)
+        self.drawn_label.setObjectName("patrolDrawnRouteLabel")
+        drawn_row.addWidget(self.drawn_button)
+        drawn_row.addWidget(self.drawn_label, 1)
+        form.addRow(tr("Or a route drawn"), drawn_row)
         self.photos_widget = QgsFileWidget(self)
         self.photos_widget.setObjectName("patrolPhotos")
         self.photos_widget.setStorageMode(QgsFileWidget.GetMultipleFiles)
@@ -146,6 +158,28 @@ class RecordPatrolDialog(QDialog):
     def mines(self) -> list[str]:
         return [self.mines_list.item(i).data(Qt.UserRole) for i in range(self.mines_list.count())
                 if self.mines_list.item(i).checkState() == Qt.Checked]
+
+    def use_selected_line(self, layer=None) -> bool:
+        """Take the route from the one selected line of ``layer`` (default: the active layer), in the database's CRS."""
+        import shapely
+        from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsWkbTypes
+
+        layer = layer if layer is not None else self.context.iface.activeLayer()
+        features = list(layer.selectedFeatures()) if layer is not None and hasattr(layer, "selectedFeatures") else []
+        if (layer is None or getattr(layer, "geometryType", lambda: None)() != QgsWkbTypes.LineGeometry
+                or len(features) != 1):
+            self.drawn_route = None
+            self.drawn_label.setText(tr("Select one line (draw it in any line layer) and try again."))
+            return False
+        geometry = features[0].geometry()
+        target = QgsCoordinateReferenceSystem(f"EPSG:{self.context.store.crs_epsg}")
+        geometry.transform(QgsCoordinateTransform(layer.crs(), target, QgsProject.instance()))
+        line = shapely.from_wkb(bytes(geometry.asWkb()))
+        if line.geom_type == "MultiLineString":
+            line = shapely.line_merge(line)
+        self.drawn_route = shapely.force_2d(line)
+        self.drawn_label.setText(tr("drawn route, {length} m").format(length=f"{self.drawn_route.length:,.0f}"))
+        return True
 
     def answers(self) -> dict:
         answers = {}
@@ -172,6 +206,7 @@ class RecordPatrolDialog(QDialog):
             "finding": self.finding_edit.toPlainText(),
             "result": self.result_edit.text(),
             "route_file": self.route_widget.filePath().strip() or None,
+            "route_line": self.drawn_route,
             "photos": self.photo_paths(),
         }
 

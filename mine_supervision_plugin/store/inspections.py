@@ -539,6 +539,7 @@ def record_patrol(
     result: str | None = None,
     route_file: str | os.PathLike | None = None,
     photos: Iterable = (),
+    route_line=None,
 ) -> dict:
     """Record one patrol as the field staff report it, in one transaction; the written row (``fid``, ``photos``).
 
@@ -582,7 +583,15 @@ def record_patrol(
     except ValueError as error:
         problems.append(str(error))
     line, route, warnings = None, None, []
-    if route_file:
+    if route_file and route_line is not None:
+        problems.append(tr("Give the route either as a file or drawn on the map, not both."))
+    elif route_line is not None:  # drawn on the map, already in the database's CRS
+        distinct = list(dict.fromkeys(tuple(xy[:2]) for xy in shapely.get_coordinates(route_line).tolist()))
+        if len(distinct) < 2:
+            problems.append(tr("The drawn route has fewer than two distinct positions."))
+        else:
+            line = shapely.LineString(distinct)
+    if route_file and route_line is None:
         try:
             routes = read_patrol_file(route_file)
         except (PatrolFileError, OSError) as error:
@@ -621,7 +630,7 @@ def record_patrol(
         "checklist": checklist_text,
         "started_at": route.started_at if route else None,
         "ended_at": route.ended_at if route else None,
-        "route_source": route.source if route else None,
+        "route_source": route.source if route else ("drawn" if line is not None else None),
         "route_length_m": round(line.length, 1) if line is not None and spatial_reference(
             store.crs_epsg).IsProjected() else None,
         "source_file": Path(route_file).name if route_file else None,

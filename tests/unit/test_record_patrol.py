@@ -114,3 +114,24 @@ def test_bad_input_is_all_named_and_nothing_is_written(store, tmp_path):
     assert "at least one mine" in str(raised.value)
     assert rows(store, "inspections") == [] and rows(store, "inspection_photos") == []
     assert not (tmp_path / "county_attachments").exists()
+
+
+def test_a_route_drawn_on_the_map(store, tmp_path):
+    import shapely
+
+    east, north = ZONE + 500_100.0, 3_850_900.0
+    drawn = shapely.LineString([(east, north), (east + 300, north), (east + 300, north + 400), (east + 300, north + 400)])
+    record = record_patrol(store, inspection_date=dt.date(2026, 3, 5), kind="patrol", license_nos=[FIRST],
+                           route_line=drawn)
+    assert record["route_source"] == "drawn" and record["route_length_m"] == 700.0
+    (row,) = rows(store, "inspections")
+    assert row["route_source"] == "drawn" and row["route_length_m"] == 700.0
+    gpx = tmp_path / "r.gpx"
+    gpx.write_text(GPX, encoding="utf-8")
+    with pytest.raises(PatrolImportError, match="not both"):
+        record_patrol(store, inspection_date=dt.date(2026, 3, 6), kind="patrol", license_nos=[FIRST],
+                      route_file=gpx, route_line=drawn)
+    with pytest.raises(PatrolImportError, match="fewer than two"):
+        record_patrol(store, inspection_date=dt.date(2026, 3, 6), kind="patrol", license_nos=[FIRST],
+                      route_line=shapely.LineString([(east, north), (east, north)]))
+    assert len(rows(store, "inspections")) == 1
