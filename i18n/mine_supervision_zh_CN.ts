@@ -1246,7 +1246,7 @@
         <translation>请先打开监管数据库：绘制的图斑将存入该数据库。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="80" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="81" />
         <source>Violation patches</source>
         <translation>违法图斑</translation>
     </message>
@@ -1366,12 +1366,12 @@
         <translation>以新记录更正最近一步；历史记录不会被修改</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="128" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="129" />
         <source>Verification</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="129" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="130" />
         <source>History</source>
         <translation>流程记录</translation>
     </message>
@@ -1426,7 +1426,7 @@
         <translation>已是列表中第一个图斑。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="287" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="288" />
         <source>Unsaved changes of the verification form of patch {patch_no} were discarded.</source>
         <translation>图斑 {patch_no} 核查表中未保存的修改已放弃。</translation>
     </message>
@@ -1436,7 +1436,7 @@
         <translation>未选择图斑。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="316" />
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="317" />
         <source>Patch {patch_no}: {state}, {prejudgment}</source>
         <translation>图斑 {patch_no}：{state}，{prejudgment}</translation>
     </message>
@@ -7353,6 +7353,11 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <location filename="../mine_supervision_plugin/store/inspections.py" line="591" />
         <source>The drawn route has fewer than two distinct positions.</source>
         <translation>绘制的路线少于两个不同的位置。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/patches_dock.py" line="323" />
+        <source>To be transferred to the judiciary (seed 003): {basis}</source>
+        <translation>应移送司法机关：{basis}</translation>
     </message>
 </context>
 </TS>

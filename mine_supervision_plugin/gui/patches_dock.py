@@ -46,6 +46,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from .. import palette
 from ..domain.vocab import display_label as label
 from ..domain.workflow import current_state
 from ..i18n import tr
@@ -313,13 +314,16 @@ class PatchesDock(PatchListMixin, PatchMapMixin, PatchStepsMixin, PatchHistoryMi
         if record is None:
             self.current_label.setText(tr("No patch selected."))
             return
-        self.current_label.setText(
-            tr("Patch {patch_no}: {state}, {prejudgment}").format(
-                patch_no=record.get("patch_no"),
-                state=label("patch_state", current_state(record)),
-                prejudgment=label("prejudgment", record.get("prejudgment")) or tr("not pre-judged"),
-            )
+        text = tr("Patch {patch_no}: {state}, {prejudgment}").format(
+            patch_no=record.get("patch_no"),
+            state=label("patch_state", current_state(record)),
+            prejudgment=label("prejudgment", record.get("prejudgment")) or tr("not pre-judged"),
         )
+        if record.get("transfer_required"):  # seed 003, computed by the store when the violation was determined
+            text += "\n" + tr("To be transferred to the judiciary (seed 003): {basis}").format(
+                basis=record.get("transfer_basis") or "")
+        self.current_label.setText(text)
+        self.current_label.setStyleSheet(f"color: {palette.CHECK_FAILED};" if record.get("transfer_required") else "")
 
 
 def refresh_layer(table_name: str) -> None:

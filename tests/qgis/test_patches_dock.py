@@ -960,3 +960,20 @@ def test_the_patrols_that_looked_at_a_patch_are_shown_with_it(env):
     assert [row[3] for row in dock.patrol_rows()] == ["矿区外新增堆土"]
     dock.set_current_patch("WP2025-003", zoom=False)
     assert dock.patrol_rows() == []
+
+
+def test_a_patch_the_store_flags_for_the_judiciary_says_so(env):
+    """Issue 11 item 6: the seed-003 finding the store writes on a determined patch is shown with it."""
+    with env.store.transaction() as source:
+        layer = source.GetLayerByName("patches")
+        layer.SetAttributeFilter("patch_no = 'WP2025-002'")
+        feature = layer.GetNextFeature()
+        feature.SetField("transfer_required", 1)
+        feature.SetField("transfer_basis", "二年内曾受两次行政处罚")
+        layer.SetFeature(feature)
+        layer = None
+    env.dock.set_current_patch("WP2025-002", zoom=False)
+    assert "二年内曾受两次行政处罚" in env.dock.current_label.text()
+    assert env.dock.current_label.text().count("\n") == 1
+    env.dock.set_current_patch("WP2025-003", zoom=False)
+    assert "\n" not in env.dock.current_label.text()
