@@ -56,6 +56,7 @@ from ..domain.vocab import display_labels
 from ..i18n import tr
 from ..store.project import PROJECT_KEY, find_layer
 from .context import PluginContext
+from .lazy_reload import LazyReloadMixin
 from .rights_model import (
     COLUMN,
     EXPIRED,
@@ -173,7 +174,7 @@ def depth_range_text(top, bottom) -> str:
     return tr("{top} to {bottom}").format(top=format_depth(top), bottom=format_depth(bottom))
 
 
-class RightsDock(QgsDockWidget):
+class RightsDock(LazyReloadMixin, QgsDockWidget):
     """Every mining right in a table with search, filters, map sync and a detail pane."""
 
     # table name, feature ids: emitted after linked records were selected/opened.
@@ -197,7 +198,6 @@ class RightsDock(QgsDockWidget):
         self._detail_fid: int | None = None
         self._linked_ids: dict[str, list[int]] = {}
         self._shut_down = False
-        self._dirty = True  # a reload is due when the dock is next shown
         self._overdue_task = None
         #: True while the patrols column is computed (tests wait on it)
         self.overdue_loading = False
@@ -212,10 +212,7 @@ class RightsDock(QgsDockWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
+        self._init_lazy_reload()
 
         self._connect(context.storeChanged, self._on_store_changed)
         self._connect(context.dataChanged, self._on_data_changed)
@@ -478,20 +475,6 @@ class RightsDock(QgsDockWidget):
             self.refresh_detail()
 
     # ------------------------------------------------------------------ loading
-    def schedule_reload(self, *_args) -> None:
-        """Reload soon (several triggers in a row give one reload); a hidden dock reloads when shown."""
-        if self._shut_down:
-            return
-        if not self.isVisible():
-            self._dirty = True
-            return
-        self._reload_timer.start()
-
-    def showEvent(self, event):  # noqa: N802
-        super().showEvent(event)
-        if self._dirty and not self._shut_down:
-            self._reload_timer.start()
-
     def reload(self) -> None:
         """Read every licence again (one pass) and recompute zone membership."""
         if self._shut_down:

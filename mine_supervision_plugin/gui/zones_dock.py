@@ -28,7 +28,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QAbstractTableModel, QDate, QModelIndex, QSize, QSortFilterProxyModel, Qt, QTimer
+from qgis.PyQt.QtCore import QAbstractTableModel, QDate, QModelIndex, QSize, QSortFilterProxyModel, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QIcon
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +55,7 @@ from ..store.database import StoreError
 from ..store.project import PROJECT_KEY, find_layer
 from .context import PluginContext
 from .dialog_parts import add_error_and_buttons
+from .lazy_reload import LazyReloadMixin
 from .signals import disconnect_all
 from .tasks import CallTask
 
@@ -242,7 +243,7 @@ class ZoneMinesModel(QAbstractTableModel):
         return None
 
 
-class ZonesDock(QgsDockWidget):
+class ZonesDock(LazyReloadMixin, QgsDockWidget):
     """Key monitoring zones of a year: level filter, period, import and draw; a zone's mines below."""
 
     def __init__(self, context: PluginContext, parent: QWidget | None = None):
@@ -255,7 +256,6 @@ class ZonesDock(QgsDockWidget):
         self._connections: list = []
         self._layer_connections: list = []
         self._shut_down = False
-        self._dirty = True
         self._task: CallTask | None = None
         #: True while the report is computed (tests wait on it)
         self.loading = False
@@ -264,10 +264,7 @@ class ZonesDock(QgsDockWidget):
         self.proxy.setSourceModel(self.model)
         self.mines_model = ZoneMinesModel(self)
         self._build_ui()
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
+        self._init_lazy_reload()
         for signal, slot in ((context.storeChanged, self.schedule_reload), (context.dataChanged, self._data_changed),
                              (QgsProject.instance().layersAdded, self._layers_added)):
             signal.connect(slot)
@@ -400,19 +397,6 @@ class ZonesDock(QgsDockWidget):
     def _layers_added(self, layers) -> None:
         if any(layer.customProperty(f"{PROJECT_KEY}/table") == "monitoring_zones" for layer in layers):
             self.schedule_reload()
-
-    def schedule_reload(self, *_args) -> None:
-        if self._shut_down:
-            return
-        if not self.isVisible():
-            self._dirty = True
-            return
-        self._reload_timer.start()
-
-    def showEvent(self, event):  # noqa: N802
-        super().showEvent(event)
-        if self._dirty and not self._shut_down:
-            self._reload_timer.start()
 
     def _year_changed(self, year: int) -> None:
         start, end = default_period(year)
