@@ -170,7 +170,7 @@ class ExportLedgerAlgorithm(MineSupervisionAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..reports.ledger import HEADERS, KEYS, ledger_records, ledger_summary, write_ledger_xlsx
+        from ..reports.ledger import HEADERS, ledger_records, ledger_rows, ledger_summary, write_ledger_xlsx
         from .table_output import write_pdf_table
 
         store = self.open_store(parameters, context)
@@ -184,7 +184,7 @@ class ExportLedgerAlgorithm(MineSupervisionAlgorithm):
         counts = ledger_summary(records)
         pdf = write_pdf_table(self, parameters, context, feedback, title=title,
                               subtitle=f"统计截止日期：{as_of.year}年{as_of.month}月{as_of.day}日",
-                              headers=HEADERS, rows=[[record[key] for key in KEYS] for record in records])
+                              headers=HEADERS, rows=ledger_rows(records))
         feedback.pushInfo(tr("{items} problem(s) on {day}: {open} not struck off ({overdue} overdue), {closed} struck "
                              "off → {path}").format(day=as_of.isoformat(), path=path, **counts))
         return {"OUTPUT": str(path), "OUTPUT_PDF": pdf, "ITEMS": counts["items"], "OPEN": counts["open"], "CLOSED": counts["closed"],

@@ -111,7 +111,12 @@ def ledger_table(store: SupervisionStore, *, as_of: dt.date | None = None, open_
     Overdue days are 0 for an item not overdue.
     """
     records = ledger_records(store, as_of=as_of, open_only=open_only, license_nos=license_nos)
-    return HEADERS, [[record[key] for key in KEYS] for record in records]
+    return HEADERS, ledger_rows(records)
+
+
+def ledger_rows(records: list[dict]) -> list[list]:
+    """The rows of :data:`HEADERS` for records of :func:`ledger_records` (the XLSX and PDF print the same)."""
+    return [[record[key] for key in KEYS] for record in records]
 
 
 def ledger_summary(records: list[dict]) -> dict[str, int]:

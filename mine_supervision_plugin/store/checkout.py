@@ -26,7 +26,6 @@ from osgeo import ogr
 from ..i18n import tr
 from .database import (
     GEOMETRY_COLUMN,
-    META_TABLE,
     StoreError,
     SupervisionStore,
     _read_meta,
@@ -362,5 +361,3 @@ def _merge_table(copy, shared, table: str, base: dict, report: CheckinReport, ne
     if updated:
         report.updated[table] = updated
 
-
-__all__ = ["check_out", "check_in", "CheckoutReport", "CheckinReport", "Conflict", "META_TABLE"]
