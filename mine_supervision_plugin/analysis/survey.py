@@ -582,26 +582,39 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
         # lies in one growth piece, found by a point inside it
         beyond = np.flatnonzero(compared & has_against & present)
         if len(beyond):
-            new_outside = outside[beyond].copy()
+            count = np.bincount(gm, minlength=m)
+            single = (count[gm] == 1) & (pieces_before_cut[gm] == 1)
+            only = np.full(m, -1, dtype=np.int64)  # a mine's one growth piece (none too small dropped)
+            only[gm[single]] = np.flatnonzero(single)
             earlier = np.array([before[i] is not None for i in beyond], dtype=bool)
             # a previous extent the licence holds wholly cannot meet the outside part: all of it is new
             earlier[earlier] = ~runner.map(shapely.contains_properly, against[beyond[earlier]], before[beyond[earlier]],
                                            chunk=1024)
-            if earlier.any():
-                new_outside[earlier] = runner.map(shapely.difference, outside[beyond[earlier]],
-                                                  before[beyond[earlier]], chunk=512)
+            # a ring round a previous extent (inside the new one) is one growth piece and only its area beyond is
+            # wanted: (extent − licence) − previous = outside − (previous − licence), the previous round's own
+            # outside part, an overlay of fewer vertices than the outside pieces against the previous extent
+            by_area = earlier & ring_growth[beyond] & (only[beyond] >= 0)
+            if by_area.any():
+                mines = beyond[by_area]
+                was_outside = runner.map(shapely.difference, before[mines], against[mines], chunk=512)
+                now = shapely.area(outside[mines])
+                extra = now - shapely.area(was_outside)
+                # the subtraction's rounding: nothing new beyond is 0, not a few nano-m² either way
+                extra[extra <= 1e-9 * (1.0 + now)] = 0.0
+                np.add.at(g_out, only[mines], extra)
+            new_outside = outside[beyond].copy()
+            new_outside[by_area] = None
+            overlay = earlier & ~by_area
+            if overlay.any():
+                new_outside[overlay] = runner.map(shapely.difference, outside[beyond[overlay]],
+                                                  before[beyond[overlay]], chunk=512)
             parts, part_mine = shapely.get_parts(new_outside, return_index=True)
             part_mine = beyond[part_mine]
             part_area = shapely.area(parts)
             solid = part_area > 0
             parts, part_mine, part_area = parts[solid], part_mine[solid], part_area[solid]
             if len(parts) and len(gp):
-                # a mine with one growth piece (none too small dropped): its parts are in it; the others' found
-                # by a point inside each
-                count = np.bincount(gm, minlength=m)
-                single = (count[gm] == 1) & (pieces_before_cut[gm] == 1)
-                only = np.full(m, -1, dtype=np.int64)
-                only[gm[single]] = np.flatnonzero(single)
+                # a mine with one growth piece: its parts are in it; the others' found by a point inside each
                 direct = only[part_mine] >= 0
                 np.add.at(g_out, only[part_mine[direct]], part_area[direct])
                 search = np.flatnonzero(~direct & (count[part_mine] > 0))

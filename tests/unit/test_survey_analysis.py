@@ -101,6 +101,24 @@ def test_growth_since_the_previous_round_toward_and_across_the_boundary():
     assert result.growth["geometry"][result.growth["license_no"].index("A")].equals(box(50, 10, 80, 50))
 
 
+def test_a_pit_grown_all_round_counts_only_its_new_part_beyond_the_boundary():
+    """The previous extent inside the new one: the growth is a ring; beyond the boundary only what the previous
+    round did not already have there counts, and none at all is exactly 0."""
+    table = licences(("A", SQUARE, None, None), ("B", box(200, 0, 300, 100), None, None),
+                     ("B", box(240, 40, 260, 60), None, None), excluded=[False, False, True])
+    current = extents(("A", box(50, 20, 130, 80)), ("B", box(220, 20, 280, 80)))
+    previous = extents(("A", box(60, 30, 110, 70)), ("B", box(230, 30, 270, 70)))
+    result = compare_survey(current, table, previous, approach_m=20)
+    crossing, over_hole = summary_of(result, "A"), summary_of(result, "B")
+    assert crossing["outside_area_m2"] == 1800  # 30 × 60 beyond x = 100
+    assert crossing["growth_area_m2"] == 4800 - 2000
+    assert crossing["growth_outside_area_m2"] == 1800 - 400  # the previous round had 10 × 40 beyond already
+    assert crossing["grew_toward_boundary"]
+    assert over_hole["outside_area_m2"] == 400  # the excluded parcel
+    assert over_hole["growth_outside_area_m2"] == 0  # the previous extent covered it already
+    assert over_hole["growth_area_m2"] == 3600 - 1600
+
+
 def test_no_previous_round_leaves_growth_unknown_and_says_so():
     table = licences(("A", SQUARE, None, None), ("B", box(200, 0, 300, 100), None, None))
     result = compare_survey(extents(("A", box(10, 10, 50, 50)), ("B", box(210, 10, 250, 50))), table,
