@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -395,12 +396,13 @@ def compare_survey(extents: Extents, licences: Licences, previous: Extents | Non
     """
     runner = Runner(workers, None, None)
     try:
-        return _compare(extents, licences, previous, approach_m, min_area_m2, runner)
+        with ThreadPoolExecutor(1) as side:
+            return _compare(extents, licences, previous, approach_m, min_area_m2, runner, side)
     finally:
         runner.close()
 
 
-def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> SurveyComparison:
+def _compare(extents, licences, previous, approach_m, min_area_m2, runner, side) -> SurveyComparison:
     result = SurveyComparison()
     geometries = np.asarray(extents.geometries, dtype=object)
     n = len(geometries)
@@ -455,32 +457,13 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
     piece_area = shapely.area(pieces)
     keep = (piece_area >= min_area_m2) & ~shapely.is_empty(pieces)
     pieces, piece_mine, piece_area = pieces[keep], piece_mine[keep], piece_area[keep]
-    distances, corners, holes, corners_zh = _pieces_beyond(pieces, np.where(has_against[piece_mine], piece_mine, -1), against,
-                                                runner)
+    # the distances and corners of the pieces (numpy half the time) in a thread of their own while the overlays
+    # of the approaching works and the growth keep the workers busy; their figures are waited for at the end
+    beyond_job = side.submit(_pieces_beyond, pieces, np.where(has_against[piece_mine], piece_mine, -1), against,
+                             runner)
     outside_area = np.zeros(m)
     np.add.at(outside_area, piece_mine, piece_area)
     piece_count = np.bincount(piece_mine, minlength=m)
-    max_distance = np.full(m, np.nan)
-    if len(piece_mine):
-        np.fmax.at(max_distance, piece_mine, distances)
-    numbering = {}
-    # near_corners_zh: where, in Chinese whatever the interface language (ledger items and notices)
-    result.outside = {name: [] for name in (*OUTSIDE_FIELDS, "near_corners_zh", "geometry")}
-    for k in np.argsort(piece_mine, kind="stable"):
-        i = int(piece_mine[k])
-        numbering[i] = numbering.get(i, 0) + 1
-        distance = None if np.isnan(distances[k]) else round(float(distances[k]), 2)
-        row = {
-            "license_no": label[i] or None, "piece_no": numbering[i], "area_m2": round(float(piece_area[k]), 2),
-            "max_distance_m": distance, "near_corners": corners[k], "near_corners_zh": corners_zh[k],
-            "in_excluded": bool(holes[k]),
-            "position": (tr("{distance} m beyond the boundary near corners {corners}").format(
-                distance=f"{distance:.1f}", corners=corners[k]) if distance is not None
-                else tr("outside every licence")),
-            "geometry": pieces[k],
-        }
-        for name, value in row.items():
-            result.outside[name].append(value)
 
     # approaching: wholly inside, within approach_m of the boundary
     approaching = np.zeros(m, dtype=bool)
@@ -652,6 +635,30 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner) -> Su
         if missing:
             result.warnings.append(tr("Not surveyed in the previous round, growth not computed: {mines}").format(
                 mines=", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")))
+
+    distances, corners, holes, corners_zh = beyond_job.result()
+    max_distance = np.full(m, np.nan)
+    if len(piece_mine):
+        np.fmax.at(max_distance, piece_mine, distances)
+    numbering = {}
+    # near_corners_zh: where, in Chinese whatever the interface language (ledger items and notices)
+    result.outside = {name: [] for name in (*OUTSIDE_FIELDS, "near_corners_zh", "geometry")}
+    for k in np.argsort(piece_mine, kind="stable"):
+        i = int(piece_mine[k])
+        numbering[i] = numbering.get(i, 0) + 1
+        distance = None if np.isnan(distances[k]) else round(float(distances[k]), 2)
+        row = {
+            "license_no": label[i] or None, "piece_no": numbering[i], "area_m2": round(float(piece_area[k]), 2),
+            "max_distance_m": distance, "near_corners": corners[k], "near_corners_zh": corners_zh[k],
+            "in_excluded": bool(holes[k]),
+            "position": (tr("{distance} m beyond the boundary near corners {corners}").format(
+                distance=f"{distance:.1f}", corners=corners[k]) if distance is not None
+                else tr("outside every licence")),
+            "geometry": pieces[k],
+        }
+        for name, value in row.items():
+            result.outside[name].append(value)
+
 
     rounds = extents.survey_round
     result.summary = {name: [] for name in (*SUMMARY_FIELDS, "geometry")}

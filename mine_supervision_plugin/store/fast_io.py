@@ -561,7 +561,9 @@ def write_gpkg(
     table = layer.GetName()
     layer = dataset = None
 
-    multi = multipolygons_of(geometries)
+    multi = np.asarray(geometries, dtype=object)
+    if not (shapely.get_type_id(multi) == 6).all():  # a caller's multipolygons_of already: not twice
+        multi = multipolygons_of(multi)
     wkbs = shapely.to_wkb(multi, byte_order=1)
     empty = shapely.is_empty(multi)
     bounds = shapely.bounds(multi)  # minx, miny, maxx, maxy
