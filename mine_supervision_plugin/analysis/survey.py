@@ -624,13 +624,14 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner, side)
         growth_outside[compared] = 0.0
         np.add.at(growth_outside, gm, g_out)
         np.logical_or.at(toward, gm, g_toward)
-        for k in np.argsort(gm, kind="stable"):
-            i = int(gm[k])
-            result.growth["license_no"].append(label[i] or None)
-            result.growth["area_m2"].append(round(float(ga[k]), 2))
-            result.growth["outside_area_m2"].append(round(float(g_out[k]), 2))
-            result.growth["toward_boundary"].append(bool(g_toward[k]))
-            result.growth["geometry"].append(gp[k])
+        order = np.argsort(gm, kind="stable")
+        result.growth = {
+            "license_no": [label[i] or None for i in gm[order].tolist()],
+            "area_m2": [round(a, 2) for a in ga[order].tolist()],
+            "outside_area_m2": [round(a, 2) for a in g_out[order].tolist()],
+            "toward_boundary": g_toward[order].tolist(),
+            "geometry": list(gp[order]),
+        }
         missing = [label[i] for i in np.flatnonzero(matched & ~compared)]
         if missing:
             result.warnings.append(tr("Not surveyed in the previous round, growth not computed: {mines}").format(
@@ -640,25 +641,25 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner, side)
     max_distance = np.full(m, np.nan)
     if len(piece_mine):
         np.fmax.at(max_distance, piece_mine, distances)
-    numbering = {}
     # near_corners_zh: where, in Chinese whatever the interface language (ledger items and notices)
-    result.outside = {name: [] for name in (*OUTSIDE_FIELDS, "near_corners_zh", "geometry")}
-    for k in np.argsort(piece_mine, kind="stable"):
-        i = int(piece_mine[k])
-        numbering[i] = numbering.get(i, 0) + 1
-        distance = None if np.isnan(distances[k]) else round(float(distances[k]), 2)
-        row = {
-            "license_no": label[i] or None, "piece_no": numbering[i], "area_m2": round(float(piece_area[k]), 2),
-            "max_distance_m": distance, "near_corners": corners[k], "near_corners_zh": corners_zh[k],
-            "in_excluded": bool(holes[k]),
-            "position": (tr("{distance} m beyond the boundary near corners {corners}").format(
-                distance=f"{distance:.1f}", corners=corners[k]) if distance is not None
-                else tr("outside every licence")),
-            "geometry": pieces[k],
-        }
-        for name, value in row.items():
-            result.outside[name].append(value)
-
+    order = np.argsort(piece_mine, kind="stable")
+    owners = piece_mine[order]
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]]) if len(owners) else np.zeros(0, dtype=np.int64)
+    numbers = np.arange(len(owners)) - np.repeat(starts, np.diff(np.r_[starts, len(owners)])) + 1
+    rounded = [None if d != d else round(d, 2) for d in distances[order].tolist()]
+    beyond_text, nowhere = tr("{distance} m beyond the boundary near corners {corners}"), tr("outside every licence")
+    result.outside = {
+        "license_no": [label[i] or None for i in owners.tolist()],
+        "piece_no": numbers.tolist(),
+        "area_m2": [round(a, 2) for a in piece_area[order].tolist()],
+        "max_distance_m": rounded,
+        "near_corners": [corners[k] for k in order.tolist()],
+        "in_excluded": holes[order].tolist(),
+        "position": [nowhere if d is None else beyond_text.format(distance=f"{d:.1f}", corners=corners[k])
+                     for d, k in zip(rounded, order.tolist())],
+        "near_corners_zh": [corners_zh[k] for k in order.tolist()],
+        "geometry": list(pieces[order]),
+    }
 
     rounds = extents.survey_round
     result.summary = {name: [] for name in (*SUMMARY_FIELDS, "geometry")}

@@ -81,9 +81,12 @@ def match_extents(geometries: Sequence, stated: Sequence, licence_numbers: Seque
             if key and number not in unknown:
                 unknown.append(str(number))
             by_location.append(i)
-    usable = [j for j, g in enumerate(licence_geometries) if g is not None and not shapely.is_empty(g)]
-    if by_location and usable:
-        licences = np.array([licence_geometries[j] for j in usable], dtype=object)
+    if not by_location:  # every extent by its number: no geometry to look at
+        return numbers, how, unknown
+    everything = np.array(list(licence_geometries) + [None], dtype=object)[:-1]
+    usable = np.flatnonzero(~(shapely.is_missing(everything) | shapely.is_empty(everything)))
+    if len(usable):
+        licences = everything[usable]
         tree = shapely.STRtree(licences)
         extents = np.array([geometries[i] for i in by_location], dtype=object)
         left, right = tree.query(extents, predicate="intersects")
