@@ -7,9 +7,9 @@
   one item per mine it covers; a penalty applies when the finding is illegal mining;
 * a **corner check** whose stake is damaged or missing, or judged not passed:
   the holder must restore it (no penalty);
-* a **special survey** round whose extents of a mine reach outside its licence
-  by more than ``tolerance_m2``, or above its licensed top / below its licensed
-  bottom: out-of-bounds mining (越界 / 超层越界), a penalty applies.
+* a **special survey** round's findings (:mod:`.survey_findings`): works outside
+  the licence, or above its licensed top / below its licensed bottom:
+  out-of-bounds mining (越界 / 超层越界), a penalty applies.
 
 The item's deadline: found on + ``deadline_days`` (:data:`..domain.ledger.DEFAULT_DEADLINE_DAYS`).
 Patches and notices enter the ledger through their workflow (:mod:`..store.patches`).
@@ -21,18 +21,16 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import shapely
-
 from ..domain.dates import to_date
 from ..domain.ledger import DEFAULT_DEADLINE_DAYS, default_deadline, finding_is_problem, finding_needs_penalty
-from ..domain.survey_findings import OUT_OF_BOUNDS, OUT_OF_DEPTH, ledger_source_key
+from ..domain.survey_findings import ledger_source_key
 from ..domain.vocab import chinese_label
 from ..store.database import SupervisionStore, reading
 from ..store.inspections import patrol_mines
 from ..store.ledger import add_items
 from ..store.ogr_util import as_dict, open_read, to_shapely
-
-TOLERANCE_M2 = 1.0
+from ..store.surveys import survey_rounds
+from .survey_findings import compare_stored_round, findings_from
 
 
 @dataclass
@@ -92,37 +90,29 @@ def corner_problems(checks: list[dict], deadline_days: int) -> list[dict]:
     return items
 
 
-def survey_problems(extents: list[dict], rights: list[dict], deadline_days: int,
-                    tolerance_m2: float = TOLERANCE_M2) -> list[dict]:
-    by_licence = {r["license_no"]: r for r in rights if r.get("license_no")}
-    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+def survey_problems(store: SupervisionStore, deadline_days: int) -> list[dict]:
+    """One item per finding of each recorded survey round: the findings, words and keys of the survey comparison
+    (:func:`.survey_findings.findings_from`), as *To the ledger* and ``surveyfindings`` write them."""
+    with reading(store.location):
+        source = open_read(store)
+        extents = _rows(source, "survey_extents")
+        source = None
+    dates: dict[tuple, list[dt.date]] = defaultdict(list)
     for extent in extents:
-        if extent.get("license_no") in by_licence and extent.get("survey_round"):
-            groups[(extent["survey_round"], extent["license_no"])].append(extent)
+        day = to_date(extent.get("surveyed_at"))
+        if day and extent.get("survey_round"):
+            dates[(extent["survey_round"], extent.get("license_no"))].append(day)
+            dates[(extent["survey_round"], None)].append(day)
     items = []
-    for (round_id, number), rows in sorted(groups.items()):
-        right = by_licence[number]
-        days = [d for d in (to_date(r.get("surveyed_at")) for r in rows) if d]
-        day = max(days) if days else None
-        common = {"license_no": number, "found_at": day, "deadline": default_deadline(day, deadline_days),
-                  "source_kind": "survey", "survey_round": round_id, "penalty_required": True}
-        shapes = [r["geometry"] for r in rows if r.get("geometry") is not None]
-        licence = right.get("geometry")
-        if shapes and licence is not None:
-            outside = shapely.union_all(shapes).difference(licence).area
-            if outside > tolerance_m2:
-                items.append({**common, "problem": f"专项勘测{round_id}：开采范围超出矿区范围{outside:,.0f} m²（越界开采）",
-                              "source_key": ledger_source_key(round_id, number, OUT_OF_BOUNDS)})
-        tops = [r["elevation_top_m"] for r in rows if r.get("elevation_top_m") is not None]
-        bottoms = [r["elevation_bottom_m"] for r in rows if r.get("elevation_bottom_m") is not None]
-        beyond = []
-        if tops and right.get("depth_top_m") is not None and max(tops) > right["depth_top_m"]:
-            beyond.append(f"开采标高{max(tops):g} m高于许可上限{right['depth_top_m']:g} m")
-        if bottoms and right.get("depth_bottom_m") is not None and min(bottoms) < right["depth_bottom_m"]:
-            beyond.append(f"开采标高{min(bottoms):g} m低于许可下限{right['depth_bottom_m']:g} m")
-        if beyond:
-            items.append({**common, "problem": f"专项勘测{round_id}：{'，'.join(beyond)}（超层越界开采）",
-                          "source_key": ledger_source_key(round_id, number, OUT_OF_DEPTH)})
+    for round_id in sorted(r for r in survey_rounds(store) if r):
+        findings, _unmatched = findings_from(compare_stored_round(store, round_id), round_id)
+        for finding in findings:
+            days = dates.get((round_id, finding.license_no)) or dates.get((round_id, None)) or [None]
+            day = max(days, key=lambda d: d or dt.date.min)
+            items.append({"license_no": finding.license_no, "found_at": day,
+                          "deadline": default_deadline(day, deadline_days), "source_kind": "survey",
+                          "survey_round": round_id, "penalty_required": True, "problem": finding.problem,
+                          "source_key": ledger_source_key(round_id, finding.license_no, finding.kind)})
     return items
 
 
@@ -133,13 +123,11 @@ def sync_ledger(store: SupervisionStore, *, deadline_days: int = DEFAULT_DEADLIN
         source = open_read(store)
         patrols = _rows(source, "inspections")
         checks = _rows(source, "corner_checks")
-        extents = _rows(source, "survey_extents", geometry=True)
-        rights = _rows(source, "mining_rights", geometry=True)
         source = None
     found = {
         "patrol": patrol_problems(patrols, deadline_days),
         "corner_check": corner_problems(checks, deadline_days),
-        "survey": survey_problems(extents, rights, deadline_days),
+        "survey": survey_problems(store, deadline_days),
     }
     if since is not None:
         found = {k: [i for i in v if i["found_at"] is None or i["found_at"] >= since] for k, v in found.items()}

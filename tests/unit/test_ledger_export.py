@@ -69,8 +69,12 @@ def test_problems_become_items_once_and_the_table_reports_them(store, tmp_path):
     assert first.candidates == {"patrol": 2, "corner_check": 1, "survey": 2} and len(first.added) == 5
     assert sync_ledger(store).added == []  # run again after the next import: nothing twice
     survey = [i for i in ledger_items(store) if i["source_kind"] == "survey"]
-    assert {i["problem"] for i in survey} == {"专项勘测2026-2：开采范围超出矿区范围1,200 m²（越界开采）",
-                                             "专项勘测2026-2：开采标高380 m低于许可下限400 m（超层越界开采）"}
+    # the survey comparison's own findings and words, as the survey panel's *To the ledger* writes them
+    assert {i["problem"] for i in survey} == {
+        "2026年第2轮专项勘测发现越界开采：实测开采范围超出批准的矿区范围1处，面积合计1200.00平方米（1.80亩），"
+        "最远超出矿区范围30.00米（拐点1-2附近）。",
+        "2026年第2轮专项勘测发现越层开采：开采最低标高380.00米，低于批准的开采下限（400.00米）20.00米。"}
+    assert {i["found_at"] for i in survey} == {D(2026, 10, 20)}
     (corner,) = [i for i in ledger_items(store) if i["source_kind"] == "corner_check"]
     assert corner["penalty_required"] == 0 and corner["problem"] == "拐点核查：1地块拐点4界桩缺失，责令恢复"
     patrol = [i for i in ledger_items(store) if i["source_kind"] == "patrol"]
