@@ -5,6 +5,7 @@ exported to XLSX; the patrol summary and the two rates. Bad input is answered in
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -13,6 +14,7 @@ import shapely
 from osgeo import ogr
 
 from demo.qgis_process import QgisProcessError
+from mine_supervision_plugin.store.cases import add_cases
 from mine_supervision_plugin.store.database import create_database, open_database
 from mine_supervision_plugin.store.ogr_util import set_field, to_ogr_geometry
 from mine_supervision_plugin.store.patches import add_patches, take_step
@@ -145,6 +147,17 @@ def test_bad_cases_and_a_bad_date_are_refused_in_words(qgis, county, tmp_path):
 
 
 def test_the_patrol_summary_and_the_two_rates(qgis, county, tmp_path):
+    # a copy of the county with its own 2025 penalty case: whatever the other tests did to the county
+    county = Path(shutil.copy(county, tmp_path / "county.gpkg"))
+    store = open_database(county)
+    with store.transaction() as source:
+        layer = source.GetLayerByName("penalty_cases")
+        layer.SetAttributeFilter("decided_on >= '2025-01-01' AND decided_on <= '2025-12-31'")
+        for fid in [f.GetFID() for f in layer]:
+            layer.DeleteFeature(fid)
+        layer = None
+    add_cases(store, [{"decision_no": "罚〔2025〕8号", "party": "C1公司", "license_no": "C1",
+                       "violation_type": "out_of_bounds", "decided_on": D(2025, 10, 9), "penalty": "罚款10万元"}])
     summary = qgis.run("patrolsummary", {"DATABASE": county, "YEAR": 2026, "OUTPUT": tmp_path / "s.gpkg"})["results"]
     assert (summary["MINES"], summary["PATROLS"], summary["CORNERS"]) == (3, 12, 32)
     table = rows(tmp_path / "s.gpkg")
