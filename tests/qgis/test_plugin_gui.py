@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-from qgis.core import Qgis, QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsProject
 
 from mine_supervision_plugin import classFactory
 
@@ -74,6 +74,7 @@ def test_draw_tool_needs_an_open_database_then_becomes_the_map_tool(qgis_iface, 
     from mine_supervision_plugin.gui.database_dialogs import create_and_load
     from mine_supervision_plugin.gui.draw_patch_tool import DrawPatchTool
 
+    QgsProject.instance().clear()  # no database of an earlier test's project
     plugin = classFactory(qgis_iface)
     plugin.initGui()
     try:
