@@ -124,8 +124,15 @@ def main() -> None:
     except Exception:  # noqa: BLE001 - reported to the bench
         report["error"] = traceback.format_exc()
     Path(os.environ["BENCH_RESULT"]).write_text(json.dumps(report), encoding="utf-8")
-    QgsProject.instance().setDirty(False)  # no "save the project?" question on the way out
-    QTimer.singleShot(0, iface.actionExit().trigger)
+    QTimer.singleShot(0, leave)
+
+
+def leave() -> None:
+    # the layers the Atlas added make the project dirty again after any setDirty(False) here: without them,
+    # no "save the project?" question holds QGIS open on the way out
+    QgsProject.instance().clear()
+    QgsProject.instance().setDirty(False)
+    iface.actionExit().trigger()
 
 
 QTimer.singleShot(200, main)
