@@ -27,7 +27,7 @@ from qgis.core import (
 )
 
 from .. import settings
-from ..analysis.survey import APPROACH_M, MIN_AREA_M2, compare_survey, licence_table
+from ..analysis.survey import APPROACH_M, MIN_AREA_M2, compare_survey
 from ..domain.dates import to_date
 from ..domain.notices import Licence
 from ..i18n import tr
@@ -44,9 +44,9 @@ from ..reports.survey_report import (
     zone_case,
 )
 from ..reports.template import TemplateError, load_template
-from .base import processing_errors, push_warnings
+from .base import MineSupervisionAlgorithm, processing_errors, push_warnings
 from .columns import read_columns
-from .compare_survey import RIGHTS_FIELDS, CompareSurveyAlgorithm
+from .survey_inputs import RIGHTS_FIELDS, SurveyInputs
 
 CORNER_FIELDS = {"license_no": ("license_no",), "passed": ("passed", "是否合格"),
                  "deviation_m": ("deviation_m", "偏差")}
@@ -54,8 +54,8 @@ ZONE_FIELDS = {"name": ("name", "zone_name", "矿区名称", "mc")}
 REPORT_RIGHTS_FIELDS = {**RIGHTS_FIELDS, "status": ("status", "生产状态"), "holder": ("holder", "采矿权人", "ckqr"), "mine_name": ("mine_name", "矿山名称", "ksmc")}
 
 
-class SurveyReportAlgorithm(CompareSurveyAlgorithm):
-    """Reads as comparesurvey reads; writes the report instead of layers."""
+class SurveyReportAlgorithm(SurveyInputs, MineSupervisionAlgorithm):
+    """Reads as comparesurvey reads (:class:`.survey_inputs.SurveyInputs`); writes the report instead of layers."""
 
     NAME = "surveyreport"
 
@@ -134,23 +134,15 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
             fonts = choose_fonts(settings.DOCUMENT_BODY_FONT.value(), settings.DOCUMENT_TITLE_FONT.value())
         push_warnings(feedback, fonts.messages)
 
-        survey = self._source(parameters, "SURVEY", context)
-        rights = self._source(parameters, "RIGHTS", context)
-        previous = self._source(parameters, "PREVIOUS", context, required=False)
-        target = self._target_crs(rights, context)
-        self._check_crs(survey, "SURVEY", target, feedback)
+        survey = self.survey_source(parameters, "SURVEY", context)
+        rights = self.survey_source(parameters, "RIGHTS", context)
+        previous = self.survey_source(parameters, "PREVIOUS", context, required=False)
+        target = self.survey_target_crs(rights, context)
+        self.check_layer_crs(survey, "SURVEY", target, feedback)
         if previous is not None:
-            self._check_crs(previous, "PREVIOUS", target, feedback)
-        geometries, columns, fids, found, status = self._read(parameters, "RIGHTS", rights, REPORT_RIGHTS_FIELDS,
-                                                              target, context, feedback)
-        if found["license_no"] is None:
-            raise QgsProcessingException(tr("The mining rights layer lacks the field license_no."))
-        labels = [str(n) if n else tr("feature {n}").format(n=f) for n, f in zip(columns["license_no"], fids)]
-        geometries, usable = self._clean(geometries, labels, tr("licence"), feedback, status)
-        keep = [i for i, ok in enumerate(usable) if ok]
-        licences = licence_table([columns["license_no"][i] for i in keep], geometries[keep],
-                                 [columns["depth_top_m"][i] for i in keep], [columns["depth_bottom_m"][i] for i in keep],
-                                 [columns["excluded"][i] for i in keep] if found["excluded"] else None)
+            self.check_layer_crs(previous, "PREVIOUS", target, feedback)
+        licences, columns, keep = self.read_licences(parameters, rights, REPORT_RIGHTS_FIELDS, target, context,
+                                                     feedback)
         people, statuses = {}, {}
         for i in keep:
             number = str(columns["license_no"][i] or "").strip()
@@ -159,8 +151,8 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
                 statuses[number] = columns["status"][i]
         rights_by_number = {number: Licence(number, *people.get(number, ("", "")), geometry=geometry)
                             for number, geometry in zip(licences.license_no, licences.geometries)}
-        current = self._extents(parameters, "SURVEY", survey, target, context, feedback)
-        before = (self._extents(parameters, "PREVIOUS", previous, target, context, feedback)
+        current = self.read_extents(parameters, "SURVEY", survey, target, context, feedback)
+        before = (self.read_extents(parameters, "PREVIOUS", previous, target, context, feedback)
                   if previous is not None else None)
         round_label = self._round(parameters, "ROUND", current, context)
         previous_label = self._round(parameters, "PREVIOUS_ROUND", before, context) if before is not None else None
@@ -179,14 +171,14 @@ class SurveyReportAlgorithm(CompareSurveyAlgorithm):
         with processing_errors(TemplateError):
             report = build_report(result, rights_by_number, template, round_label=round_label, previous=earlier,
                                   previous_label=previous_label, crs_name=crs_name, issued_at=issued_at)
-        zones = self._source(parameters, "ZONES", context, required=False)
+        zones = self.survey_source(parameters, "ZONES", context, required=False)
         if zones is not None:
-            self._check_crs(zones, "ZONES", target, feedback)
-            shapes, names, zone_fids, _found, zone_status = self._read(parameters, "ZONES", zones, ZONE_FIELDS, target,
+            self.check_layer_crs(zones, "ZONES", target, feedback)
+            shapes, names, zone_fids, _found, zone_status = self.read_survey_layer(parameters, "ZONES", zones, ZONE_FIELDS, target,
                                                                        context, feedback)
             labels = [str(name or "").strip() or tr("zone {n}").format(n=fid)
                       for name, fid in zip(names["name"], zone_fids)]
-            shapes, usable = self._clean(shapes, labels, tr("monitoring zone"), feedback, zone_status)
+            shapes, usable = self.clean_geometries(shapes, labels, tr("monitoring zone"), feedback, zone_status)
             add_zones(report, [(label, shape) for label, shape, ok in zip(labels, shapes, usable) if ok])
         self._checks(report, statuses, parameters, context, feedback, issued_at)
         feedback.setProgress(25)
