@@ -124,6 +124,14 @@ def main() -> None:
             to_front(zones)
             window.resizeDocks([zones], [560], Qt.Horizontal)
             wait(4.0)  # the zones' patrol compliance runs in a task, then the columns fill in
+            view = zones.zones_view
+            if view.model().rowCount():
+                index = view.model().index(0, 0)
+                view.setCurrentIndex(index)
+                from mine_supervision_plugin.gui.zones_dock import ZoneRole
+
+                zones.zoom_to_zone(index.data(ZoneRole))  # as a click on the zone does
+                settle()
             shoot("zones_dock")
         survey = dock("MineSupervisionSurveyDock")
         if survey is not None:
@@ -133,6 +141,11 @@ def main() -> None:
             wait(1.0)
             survey.compare()  # the round against the one before it, as the panel's Compare button does
             wait(8.0)
+            if survey.proxy.rowCount():  # the first mine (most outside), as a click on it: its overlay on the map
+                index = survey.proxy.index(0, 0)
+                survey.table.selectRow(0)
+                survey._clicked(index)
+                settle()
             shoot("survey_dock")
         if patches is not None:
             window.showNormal()
