@@ -244,6 +244,12 @@ def _last_change(source: ogr.DataSource, places: Iterable[tuple[str, str]]) -> t
     return user, when, [field_value(latest, "action")]
 
 
+def last_change(source: ogr.DataSource, places: Iterable[tuple[str, str]]) -> tuple[str | None, dt.datetime | None]:
+    """Who changed a row last and when, from ``audit_log`` (``places``: the (table, key) pairs it is logged under)."""
+    user, when, _ = _last_change(source, places)
+    return user, when
+
+
 def conflict_of(
     source: ogr.DataSource,
     table: str,
