@@ -106,6 +106,8 @@ class CheckinReport:
     added: dict[str, int] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     deleted_in_copy: list[str] = field(default_factory=list)
+    #: the checkout the copy came from: its conflicts are kept under it (see :func:`open_conflicts`)
+    checkout_id: str = ""
 
 
 def _values(feature: ogr.Feature) -> dict:
@@ -262,7 +264,7 @@ def check_in(copy_store: SupervisionStore, server: SupervisionStore) -> CheckinR
         if not checkout_id:
             raise StoreError(tr("{path} is not a checked-out copy of a shared database.").format(path=copy_store.location))
         base = _base(copy)
-        report = CheckinReport()
+        report = CheckinReport(checkout_id=checkout_id)
         with server.transaction() as shared:
             recorded = _read_meta(shared).get(f"checkout:{checkout_id}")
             if recorded is None:
