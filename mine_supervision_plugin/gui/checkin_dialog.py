@@ -27,8 +27,8 @@ from .context import PluginContext
 from .dialog_parts import add_error_and_buttons
 
 DIALOG_NAME = "MineSupervisionCheckinConflictsDialog"
-#: The column holding each row's choice.
-TAKE_COLUMN = 7
+#: The column holding each row's choice: right after the two values, so it is in view beside them.
+TAKE_COLUMN = 5
 
 
 def _table_title(name: str) -> str:
@@ -73,7 +73,6 @@ class CheckinConflictsDialog(QDialog):
         self.report: ResolveReport | None = None
         self.setObjectName(DIALOG_NAME)
         self.setWindowTitle(tr("Resolve check-in conflicts"))
-        self.resize(1100, 420)
         layout = QVBoxLayout(self)
         checkins = len({c.checkout_id for c in conflicts})
         self.summary = QLabel(tr("{count} conflicts from {checkins} check-ins into {database}: a field changed both in "
@@ -85,8 +84,8 @@ class CheckinConflictsDialog(QDialog):
         self.table = QTableWidget(len(conflicts), 8, self)
         self.table.setObjectName("conflicts")
         self.table.setHorizontalHeaderLabels([
-            tr("Table"), tr("Row"), tr("Field"), tr("Server value"), tr("Field copy value"),
-            tr("Changed on the server"), tr("Checked in"), tr("Keep")])
+            tr("Table"), tr("Row"), tr("Field"), tr("Server value"), tr("Field copy value"), tr("Keep"),
+            tr("Changed on the server"), tr("Checked in")])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
@@ -96,7 +95,7 @@ class CheckinConflictsDialog(QDialog):
                      shown_value(conflict, conflict.server), shown_value(conflict, conflict.local),
                      _who(conflict.server_user, conflict.server_when),
                      _who(conflict.checked_in_by, conflict.checked_in_at)]
-            for column, text in enumerate(texts):
+            for column, text in zip([c for c in range(8) if c != TAKE_COLUMN], texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(conflict.describe())
                 self.table.setItem(row, column, item)
@@ -112,10 +111,18 @@ class CheckinConflictsDialog(QDialog):
             self.combos.append(combo)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setStretchLastSection(True)
+        # the choice lists are cell widgets, which ResizeToContents does not measure: their column fits the widest
+        header.setSectionResizeMode(TAKE_COLUMN, QHeaderView.Fixed)
+        self.table.setColumnWidth(TAKE_COLUMN, max([c.sizeHint().width() for c in self.combos] + [120]) + 8)
         layout.addWidget(self.table)
         self.error_label, self.buttons = add_error_and_buttons(self, layout)
         self.buttons.button(QDialogButtonBox.Ok).setText(tr("Apply choices"))
+        # wide enough for every column where the screen allows
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(TAKE_COLUMN, max([c.sizeHint().width() for c in self.combos] + [120]) + 8)
+        wanted = sum(self.table.columnWidth(c) for c in range(self.table.columnCount())) + 60
+        screen = self.screen().availableGeometry().width() if hasattr(self, "screen") and self.screen() else 1600
+        self.resize(max(900, min(wanted, screen - 40)), 420)
 
     @staticmethod
     def _field_title(conflict: OpenConflict) -> str:

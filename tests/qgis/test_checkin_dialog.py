@@ -129,7 +129,8 @@ def _open_from_menu(plugin, steps) -> dict:
 
 def _rows(dialog) -> dict[str, list[str]]:
     table = dialog.table
-    return {table.item(r, 1).text(): [table.item(r, c).text() for c in range(TAKE_COLUMN)] for r in range(table.rowCount())}
+    return {table.item(r, 1).text(): [table.item(r, c).text() for c in range(table.columnCount()) if c != TAKE_COLUMN]
+            for r in range(table.rowCount())}
 
 
 def test_the_dialog_lists_the_conflicts_and_applies_the_choices_in_one_go(plugin, qgis_iface):
@@ -159,8 +160,8 @@ def test_the_dialog_lists_the_conflicts_and_applies_the_choices_in_one_go(plugin
 
     seen = _open_from_menu(plugin, steps)
     assert seen["text"] == "Resolve check-in conflicts…"
-    assert seen["headers"] == ["Table", "Row", "Field", "Server value", "Field copy value", "Changed on the server",
-                               "Checked in", "Keep"]
+    assert seen["headers"] == ["Table", "Row", "Field", "Server value", "Field copy value", "Keep",
+                               "Changed on the server", "Checked in"]
     assert set(seen["rows"]) == {"P-A2", "P-A3", "P-NEW"}
     assert seen["rows"]["P-A2"][3:5] == ["已拆除", "复垦完成"] and "finding" in seen["rows"]["P-A2"][2]
     assert seen["rows"]["P-A2"][6].strip()  # who checked in, when
