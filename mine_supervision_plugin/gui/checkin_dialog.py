@@ -105,8 +105,8 @@ class CheckinConflictsDialog(QDialog):
             combo.addItem(tr("Server's value"), TAKE_SERVER)
             if conflict.resolvable_by_copy:
                 combo.addItem(tr("Field copy's value"), TAKE_COPY)
-            else:  # deleted on the server or added on both sides: the copy's row cannot replace the server's
-                combo.setToolTip(tr("Only the server's row can be kept; re-enter what the field copy had."))
+            else:  # deleted on the server, added on both sides, a licence boundary: the server's is kept
+                combo.setToolTip(conflict.copy_refusal())
             self.table.setCellWidget(row, TAKE_COLUMN, combo)
             self.combos.append(combo)
         header = self.table.horizontalHeader()

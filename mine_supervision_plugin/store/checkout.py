@@ -67,6 +67,8 @@ SCOPE: tuple[tuple[str, str], ...] = (
 #: The natural key of tables whose key is unique: a row added in the copy whose key the server has meanwhile
 #: is a conflict, not an error that stops the check-in.
 _UNIQUE_KEYS = {"mining_rights": "license_no", "patches": "patch_no", "notices": "notice_no"}
+#: Tables holding a licence's boundary: their geometry follows its corners, never a copy's value alone.
+_BOUNDARY_TABLES = ("mining_rights", "mining_right_parcels", "mining_right_corners")
 #: Tables whose rows refer to a patrol by its fid (renumbered when a new patrol is added on the server).
 _INSPECTION_CHILDREN = ("inspection_photos", "corner_checks")
 
@@ -449,8 +451,20 @@ class OpenConflict:
 
     @property
     def resolvable_by_copy(self) -> bool:
-        """False for a row deleted on the server or added on both sides: only the server's side can be kept."""
-        return self.field not in ("*",) and not (self.field == _UNIQUE_KEYS.get(self.table) and self.base == "")
+        """False where only the server's side can be kept (see :meth:`copy_refusal`)."""
+        return self.copy_refusal() is None
+
+    def copy_refusal(self) -> str | None:
+        """Why the field copy's value cannot be taken, or None when it can."""
+        if self.field == "*" or (self.field == _UNIQUE_KEYS.get(self.table) and self.base == ""):
+            return tr("{conflict}: the field copy's row cannot replace the server's (deleted on the server or added on "
+                      "both sides); keep the server's and re-enter what is missing.").format(conflict=self.describe())
+        if self.field == GEOMETRY_COLUMN and self.table in _BOUNDARY_TABLES:
+            # a licence's boundary is its corners: changed only by importing them, the previous one kept in history
+            return tr("{conflict}: a licence boundary is changed only by importing its corner coordinates (the "
+                      "previous boundary is kept in its history); keep the server's and import the new "
+                      "coordinates.").format(conflict=self.describe())
+        return None
 
     def describe(self) -> str:
         return Conflict(self.table, self.fid, self.key, self.field, self.base, self.local, self.server).describe()
@@ -569,9 +583,7 @@ def resolve_conflicts(
                                                                  when=done.get("at", "?"), choice=_choice_words(done.get("take"))))
                 continue
             if take == TAKE_COPY and not conflict.resolvable_by_copy:
-                refusals.append(tr("{conflict}: the field copy's row cannot replace the server's (deleted on the server or "
-                                   "added on both sides); keep the server's and re-enter what is missing.").format(
-                    conflict=conflict.describe()))
+                refusals.append(conflict.copy_refusal())
                 continue
             pending.append((checkout_id, row, state, take))
         for checkout_id, row, state, take in pending:

@@ -179,3 +179,23 @@ def test_take_words():
         "copy", "copy", "server", "server", None, None]
     with pytest.raises(StoreError, match="not a choice"):
         take_choice("maybe")
+
+
+def test_a_licence_boundary_keeps_the_servers_it_is_changed_by_importing_corners(server, tmp_path):
+    report = check_out(server, "140402", tmp_path / "field.gpkg")
+    copy = open_database(report.path)
+    for store, size in ((copy, 1100), (server, 1200)):
+        with store.transaction() as source:
+            layer = source.GetLayerByName("mining_rights")
+            layer.SetAttributeFilter("license_no = 'C-A1'")
+            feature = layer.GetNextFeature()
+            feature.SetGeometry(to_ogr_geometry(_square(0, size)))
+            layer.SetFeature(feature)
+            layer.ResetReading()  # no read cursor left open at the commit (SQLite)
+            feature = layer = None
+    check_in(copy, server)
+    [conflict] = open_conflicts(server)
+    assert (conflict.table, conflict.field, conflict.resolvable_by_copy) == ("mining_rights", "geom", False)
+    with pytest.raises(StoreError, match="importing its corner coordinates"):
+        resolve_conflicts(server, {(conflict.checkout_id, conflict.id): "copy"})
+    assert len(resolve_conflicts(server, {(conflict.checkout_id, conflict.id): "server"}).kept) == 1
