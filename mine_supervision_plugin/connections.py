@@ -16,18 +16,28 @@ What is kept (the QGIS project, Processing results, messages) is the
 connection string with its password removed; the QGIS layers use
 :attr:`DatabaseRef.qgis_connection` (a service or an ``authcfg``, never a
 password). A password the user typed is used for this session only.
+
+A connection that holds no password (none saved, no authentication
+configuration) and that the server refuses: the desktop asks for the user name
+and password with QGIS's own credentials dialog (``QgsCredentials``, the one
+QGIS's layers use, so they connect with the same answer) when its faces pass
+``ask_password=True``; Processing and ``qgis_process`` cannot ask and refuse in
+words, saying how to save the credentials.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from qgis.core import QgsDataSourceUri, QgsSettings
 
 from .i18n import tr
 from .store.database import (
+    CredentialsRefused,
     StoreError,
     SupervisionStore,
     create_database,
@@ -39,6 +49,9 @@ from .store.database import (
 )
 
 SETTINGS_ROOT = "PostgreSQL/connections"
+#: How many times the desktop asks again after the server refused what was typed.
+PASSWORD_ATTEMPTS = 3
+T = TypeVar("T")
 # A password typed in a connection string is used for this session only: what is kept (projects, results,
 # the Processing dialog's parameters) is the reference without it, found here again until QGIS closes.
 _session_locations: dict[str, str] = {}
@@ -123,6 +136,8 @@ def resolve(text: str) -> DatabaseRef:
         raise StoreError(tr("No supervision database was given."))
     if text in postgres_connection_names():
         uri = _connection_uri(text)
+        if not uri.password() and not uri.authConfigId() and text in _session_locations:
+            return _session_locations[text]  # its password was asked for earlier this session
         if uri.password():  # saved in QGIS's settings as plain text: the project's layers get it this session
             _remember_credentials(_without_password(uri), uri)
         return DatabaseRef(postgres_location(_libpq(uri, expand=True)), text, _without_password(uri))
@@ -184,21 +199,82 @@ def _attach(store: SupervisionStore, ref: DatabaseRef) -> SupervisionStore:
     return store
 
 
-def open_store(text: str, *, migrate: bool = True) -> SupervisionStore:
-    """Open (and migrate) the supervision database ``text`` names (see :func:`resolve`)."""
+def open_store(text: str, *, migrate: bool = True, ask_password: bool = False) -> SupervisionStore:
+    """Open (and migrate) the supervision database ``text`` names (see :func:`resolve`).
+
+    ``ask_password``: the desktop's faces; a connection without a saved password that the server refuses is
+    asked for with QGIS's credentials dialog (see :func:`_with_credentials`).
+    """
     ref = resolve(text)
     if not ref.is_postgres and _looks_like_a_connection_name(ref.location):
         # e.g. a project made on a machine that has this QGIS connection, opened on one that has not
         raise StoreError(tr("{name} is neither a file nor one of QGIS's PostgreSQL connections: add the connection "
                             "in the Data Source Manager (PostgreSQL) under this name, or open the file.").format(
             name=ref.location))
-    return _attach(open_database(ref.location, migrate=migrate), ref)
+    store, used = _with_credentials(ref, lambda location: open_database(location, migrate=migrate), ask_password)
+    return _attach(store, used)
 
 
-def create_store(text: str, crs_epsg: int) -> DatabaseRef:
+def create_store(text: str, crs_epsg: int, *, ask_password: bool = False) -> DatabaseRef:
     """Create the supervision database ``text`` names; its reference (a new .gpkg gets its suffix)."""
     ref = resolve(text)
-    location = create_database(ref.location, crs_epsg)
+    location, used = _with_credentials(ref, lambda target: create_database(target, crs_epsg), ask_password)
     if ref.is_postgres:
-        return ref
+        return used
     return DatabaseRef(location, location)
+
+
+def _holds_password(ref: DatabaseRef) -> bool:
+    """True when the connection brings its own secret (a password, resolved or typed): nothing to ask then."""
+    return bool(QgsDataSourceUri(ref.location[3:]).password())
+
+
+def _with_credentials(ref: DatabaseRef, attempt: Callable[[str], T], ask_password: bool) -> tuple[T, DatabaseRef]:
+    """``attempt(location)``; when the server refuses a connection that holds no password, ask for one (desktop).
+
+    QGIS's credentials dialog is asked under the realm QGIS's ``postgres`` layers of this database ask under,
+    so an answer given to either serves both; a refused answer is asked again (up to
+    :data:`PASSWORD_ATTEMPTS`), an accepted one kept for this session only. Without ``ask_password``
+    (Processing, ``qgis_process``: no one to ask) the refusal says how to save the credentials.
+    """
+    try:
+        return attempt(ref.location), ref
+    except CredentialsRefused as error:
+        if not ref.is_postgres or _holds_password(ref):
+            raise
+        if not ask_password:
+            raise StoreError(str(error) + " " + tr(
+                "The connection holds no password and Processing cannot ask for one: save the credentials in an "
+                "authentication configuration of the QGIS connection (Data Source Manager, PostgreSQL), or use a "
+                "service with a password file, then run it again.")) from error
+        refusal = str(error)
+    from qgis.core import QgsCredentials
+
+    realm = QgsDataSourceUri(ref.qgis_connection).connectionInfo(False)
+    uri = QgsDataSourceUri(ref.location[3:])
+    username = uri.username()
+    credentials = QgsCredentials.instance()
+    for _ in range(PASSWORD_ATTEMPTS):
+        credentials.lock()  # QGIS's providers ask one at a time: so do we
+        try:
+            given, username, password = credentials.get(
+                realm, username, "", tr("The server asks for the password of {database}: {reason}").format(
+                    database=ref.reference, reason=refusal))
+        finally:
+            credentials.unlock()
+        if not given:
+            raise StoreError(tr("No password was given for {database}; it was not opened.").format(
+                database=ref.reference))
+        typed = QgsDataSourceUri(uri.connectionInfo(False))
+        typed.setUsername(username)
+        typed.setPassword(password)
+        used = DatabaseRef(postgres_location(typed.connectionInfo(False)), ref.reference, ref.qgis_connection)
+        try:
+            result = attempt(used.location)
+        except CredentialsRefused as error:
+            refusal = str(error)
+            continue
+        credentials.put(realm, username, password)  # QGIS's layers of this database connect with it this session
+        _session_locations[ref.reference] = used
+        return result, used
+    raise StoreError(refusal)

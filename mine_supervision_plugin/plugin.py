@@ -194,6 +194,7 @@ class MineSupervisionPlugin:
         self.add_action("new_db.svg", tr("New supervision database…"), self.new_database)
         self.add_action("open_db.svg", tr("Open supervision database…"), self.open_database)
         self.add_action("open_db.svg", tr("Connect to shared database…"), self.connect_shared_database, toolbar=False)
+        self.add_action("open_db.svg", tr("Resolve check-in conflicts…"), self.resolve_checkin, toolbar=False)
         self.add_action(
             "mine.svg", tr("Import licence coordinates…"), self.import_coordinates, feature="analysis", toolbar=False
         )
@@ -405,3 +406,9 @@ class MineSupervisionPlugin:
         from .gui.database_dialogs import connect_shared_database_interactive
 
         connect_shared_database_interactive(self.context)
+
+    def resolve_checkin(self) -> None:
+        """The conflicts a field copy's check-in left on the open database, resolved per row."""
+        from .gui.checkin_dialog import resolve_checkin_interactive
+
+        resolve_checkin_interactive(self.context)

@@ -64,7 +64,7 @@ class PluginContext(QObject):
         if self.store is not None and self.store.kept_reference == location:
             return
         try:
-            self.set_store(open_store(location))
+            self.set_store(open_store(location, ask_password=True))
         except StoreError as error:
             self.error(str(error))
             self.set_store(None)

@@ -64,7 +64,7 @@ def ask_to_save_project(context: PluginContext, project: QgsProject | None = Non
 def open_and_load(context: PluginContext, location: str, project: QgsProject | None = None) -> SupervisionStore | None:
     """Open (and migrate) a database, add its layers to the project; messages go to the message bar."""
     try:
-        store = open_store(location)
+        store = open_store(location, ask_password=True)  # the desktop may ask for a missing password
     except StoreError as error:
         context.error(str(error))
         return None
@@ -89,7 +89,7 @@ def open_and_load(context: PluginContext, location: str, project: QgsProject | N
 def create_and_load(context: PluginContext, location: str, crs_epsg: int = DEFAULT_CRS_EPSG) -> SupervisionStore | None:
     """Create a new database, then open it as the project."""
     try:
-        created = create_store(location, crs_epsg)
+        created = create_store(location, crs_epsg, ask_password=True)
     except StoreError as error:
         context.error(str(error))
         return None

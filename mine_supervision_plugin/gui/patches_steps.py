@@ -28,7 +28,7 @@ from ..domain.workflow import (
 )
 from ..i18n import tr
 from ..store.database import StoreError
-from ..store.patches import EVENTS, PATCHES, PHOTOS, take_step, transition_patches
+from ..store.patches import EVENTS, PATCHES, PHOTOS, get_patches, take_step, transition_patches
 from ..store.versions import ConcurrentEditError
 from .verification_dialog import save_form
 
@@ -191,6 +191,12 @@ class PatchStepsMixin:
         if store is None or not numbers or not to_state:
             self.context.info(tr("Select the patches to move first."))
             return None
+        try:
+            # the patches as the user chose them: one another user changes while the reason is typed is refused
+            expected = get_patches(store, numbers)
+        except StoreError as error:
+            self.context.error(tr("No patch was moved: {error}").format(error=error))
+            return None
         answer = self.ask_reason(
             self,
             tr("Workflow step for {count} patches").format(count=len(numbers)),
@@ -203,7 +209,8 @@ class PatchStepsMixin:
             return None
         try:
             report = transition_patches(
-                store, numbers, to_state, reason=answer.reason, rectification_completed=answer.rectification_completed
+                store, numbers, to_state, reason=answer.reason, rectification_completed=answer.rectification_completed,
+                expected=expected,
             )
         except TransitionError as error:
             self.context.warning(" ".join(error.reasons))

@@ -1,12 +1,17 @@
-"""minesupervision:checkoutcounty / checkindatabase — a county's copy of the shared database for field work."""
+"""minesupervision:checkoutcounty / checkindatabase / resolvecheckin — a county's copy of the shared database for
+field work, and the conflicts of its check-in resolved later."""
 
 from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
@@ -15,9 +20,35 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
-from ..store.checkout import check_in, check_out
+from ..qgis_values import python_value
+from ..store.checkout import OpenConflict, check_in, check_out, open_conflicts, resolve_conflicts, take_choice
 from ..store.database import StoreError, open_database
 from .base import MineSupervisionAlgorithm, processing_errors, qgs_fields
+
+#: The conflicts table (checkindatabase's CONFLICTS, resolvecheckin's input and OUTPUT): the first six columns as
+#: they always were, then who changed each side when, the conflict's identity and ``take`` for the user's choice.
+CONFLICT_COLUMNS = ("table_name", "feature_key", "field", "base_value", "copy_value", "server_value",
+                    "server_changed_by", "server_changed_at", "copy_changed_by", "copy_changed_at",
+                    "checked_in_by", "checked_in_at", "checkout_id", "conflict_id", "take")
+
+
+def conflict_fields() -> QgsFields:
+    return qgs_fields((name, QVariant.Int if name == "conflict_id" else QVariant.String) for name in CONFLICT_COLUMNS)
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def write_conflicts(sink, fields: QgsFields, conflicts: list[OpenConflict]) -> None:
+    """One row per conflict, ``take`` left empty for the user (copy / server)."""
+    for conflict in conflicts:
+        feature = QgsFeature(fields)
+        feature.setAttributes([
+            conflict.table, conflict.key, conflict.field, _text(conflict.base), _text(conflict.local),
+            _text(conflict.server), conflict.server_user, conflict.server_when, conflict.copy_user, conflict.copy_when,
+            conflict.checked_in_by, conflict.checked_in_at, conflict.checkout_id, int(conflict.id), None])
+        sink.addFeature(feature)
 
 
 class CheckoutCountyAlgorithm(MineSupervisionAlgorithm):
@@ -67,8 +98,9 @@ class CheckinDatabaseAlgorithm(MineSupervisionAlgorithm):
         return tr(
             "Merges a checked-out GeoPackage back into the shared database in one transaction: fields changed only in "
             "the copy are written; fields changed on both sides to different values are conflicts (the server keeps "
-            "its value; the CONFLICTS table lists both values for you to resolve); rows added in the copy are added; "
-            "rows deleted in the copy are listed, never deleted. A copy is checked in only once."
+            "its value; the CONFLICTS table lists both values for you to resolve: write copy or server in its take "
+            "column and run 'Resolve check-in conflicts'); rows added in the copy are added; rows deleted in the copy "
+            "are listed, never deleted. A copy is checked in only once."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -88,10 +120,8 @@ class CheckinDatabaseAlgorithm(MineSupervisionAlgorithm):
         copy_path = self.parameterAsFile(parameters, "COPY", context)
         with processing_errors():
             report = check_in(open_database(copy_path), server)
-        fields = qgs_fields(
-            (name, QVariant.String)
-            for name in ("table_name", "feature_key", "field", "base_value", "copy_value", "server_value")
-        )
+            recorded = [c for c in open_conflicts(server) if c.checkout_id == report.checkout_id]
+        fields = conflict_fields()
         results = {
             "UPDATED": sum(report.updated.values()),
             "ADDED": sum(report.added.values()),
@@ -101,12 +131,7 @@ class CheckinDatabaseAlgorithm(MineSupervisionAlgorithm):
             sink, dest_id = self.sink_or_fail(
                 parameters, "CONFLICTS", context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
             )
-            for conflict in report.conflicts:
-                feature = QgsFeature(fields)
-                feature.setAttributes([conflict.table, conflict.key, conflict.field, *(
-                    None if value is None else str(value) for value in (conflict.base, conflict.local, conflict.server)
-                )])
-                sink.addFeature(feature)
+            write_conflicts(sink, fields, recorded)
             results["CONFLICTS"] = dest_id
         for conflict in report.conflicts:
             feedback.reportError(conflict.describe())
@@ -117,4 +142,74 @@ class CheckinDatabaseAlgorithm(MineSupervisionAlgorithm):
                 updated=results["UPDATED"], added=results["ADDED"], conflicts=results["CONFLICT_COUNT"]
             )
         )
+        return results
+
+
+class ResolveCheckinAlgorithm(MineSupervisionAlgorithm):
+    NAME = "resolvecheckin"
+
+    def displayName(self) -> str:
+        return tr("Resolve check-in conflicts")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Resolves the conflicts a check-in left on the shared database. CONFLICTS is the conflicts table of "
+            "'Check in a field copy' (or this algorithm's OUTPUT) with its take column filled in: copy (副本) writes "
+            "the field copy's value, server (服务器) keeps the server's, empty leaves the conflict open. All choices "
+            "are applied in one transaction; a value changed on the server again since the check-in, or a workflow "
+            "step the patch cannot take, is refused in words and nothing is written. Each choice is recorded in the "
+            "audit log; a conflict is resolved once. OUTPUT lists the conflicts still open (run without CONFLICTS "
+            "to list them)."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.add_database_parameter()
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "CONFLICTS", tr("Conflicts with the take column filled in"), [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", tr("Conflicts still open"), QgsProcessing.TypeVector, optional=True))
+        self.addOutput(QgsProcessingOutputNumber("TAKEN", tr("Field copy values written")))
+        self.addOutput(QgsProcessingOutputNumber("KEPT", tr("Server values kept")))
+        self.addOutput(QgsProcessingOutputNumber("ALREADY", tr("Already resolved before")))
+        self.addOutput(QgsProcessingOutputNumber("OPEN", tr("Conflicts still open")))
+
+    def _choices(self, source) -> dict[tuple[str, int], str]:
+        missing = [name for name in ("checkout_id", "conflict_id", "take") if source.fields().indexOf(name) < 0]
+        if missing:
+            raise QgsProcessingException(tr(
+                "The conflicts table has no {fields} column: use the CONFLICTS table of 'Check in a field copy' or the "
+                "OUTPUT of this algorithm, and write copy or server in its take column.").format(fields=", ".join(missing)))
+        choices = {}
+        with processing_errors():
+            for feature in source.getFeatures():
+                take = take_choice(python_value(feature["take"]))
+                checkout, number = python_value(feature["checkout_id"]), python_value(feature["conflict_id"])
+                if take is None or not checkout or number is None:
+                    continue
+                choices[(str(checkout), int(number))] = take
+        return choices
+
+    def processAlgorithm(self, parameters, context, feedback):
+        server = self.open_store(parameters, context)
+        source = self.parameterAsSource(parameters, "CONFLICTS", context)
+        choices = self._choices(source) if source is not None else {}
+        with processing_errors():
+            report = resolve_conflicts(server, choices)
+            still_open = open_conflicts(server)
+        for line in report.taken:
+            feedback.pushInfo(tr("Field copy's value taken: {conflict}").format(conflict=line))
+        for line in report.kept:
+            feedback.pushInfo(tr("Server's value kept: {conflict}").format(conflict=line))
+        for line in report.already:
+            feedback.pushInfo(tr("Already resolved the same way before: {conflict}").format(conflict=line))
+        results = {"TAKEN": len(report.taken), "KEPT": len(report.kept), "ALREADY": len(report.already),
+                   "OPEN": len(still_open)}
+        if parameters.get("OUTPUT"):
+            fields = conflict_fields()
+            sink, dest_id = self.sink_or_fail(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry,
+                                              QgsCoordinateReferenceSystem())
+            write_conflicts(sink, fields, still_open)
+            results["OUTPUT"] = dest_id
+        feedback.pushInfo(tr("{taken} field copy values written, {kept} server values kept; {open} conflicts still "
+                             "open.").format(taken=results["TAKEN"], kept=results["KEPT"], open=results["OPEN"]))
         return results

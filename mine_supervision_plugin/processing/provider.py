@@ -42,6 +42,7 @@ ALGORITHMS: tuple[tuple[str, str, str, str | None], ...] = (
     ("survey_report", "SurveyReportAlgorithm", "surveyreport", "documents"),
     ("checkout_county", "CheckoutCountyAlgorithm", "checkoutcounty", None),
     ("checkout_county", "CheckinDatabaseAlgorithm", "checkindatabase", None),
+    ("checkout_county", "ResolveCheckinAlgorithm", "resolvecheckin", None),
     ("create_login", "CreateLoginAlgorithm", "createlogin", None),
     ("push_database", "PushDatabaseAlgorithm", "pushdatabase", None),
     ("set_attachments_folder", "SetAttachmentsFolderAlgorithm", "setattachmentsfolder", None),

@@ -17,7 +17,7 @@ from ..domain.licence import split_list
 from ..domain.vocab import VOCABULARIES, display_label
 from ..domain.workflow import STATES
 from ..i18n import tr
-from ..store.patches import take_step
+from ..store.patches import get_patches, take_step
 from .base import MineSupervisionAlgorithm, processing_errors
 
 DETERMINATIONS: list[str] = list(VOCABULARIES["determination"])
@@ -55,6 +55,8 @@ class TransitionPatchesAlgorithm(MineSupervisionAlgorithm):
             "no determination without a field check, a case only for an illegal determination, no closing without "
             "completed rectification (a legal or 'other' determination can be closed directly). Patches that may "
             "move are moved; refused ones are listed with their reasons (or none moves, with 'all or nothing'). "
+            "The patches are read when the algorithm starts; one changed by another user before the move is written "
+            "is refused, naming who changed what, and nothing of it is written. "
             "Each move is written to the patch's history with user, time and reason."
         )
 
@@ -126,6 +128,8 @@ class TransitionPatchesAlgorithm(MineSupervisionAlgorithm):
                 updates[field_name] = codes[index - 1]
         store = self.open_store(parameters, context)
         with processing_errors():
+            # the patches as the batch found them: a concurrent change before the write refuses that patch
+            expected = get_patches(store, numbers)
             report = take_step(
                 store,
                 numbers,
@@ -134,6 +138,7 @@ class TransitionPatchesAlgorithm(MineSupervisionAlgorithm):
                 updates=updates,
                 rectification_completed=self.parameterAsBoolean(parameters, "RECTIFICATION_COMPLETED", context),
                 all_or_nothing=self.parameterAsBoolean(parameters, "ALL_OR_NOTHING", context),
+                expected=expected,
             )
         for number, reasons in report.refused.items():
             feedback.reportError(

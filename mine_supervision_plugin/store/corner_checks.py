@@ -31,7 +31,7 @@ from ..domain.vocab import to_code
 from ..i18n import tr
 from .database import StoreError, SupervisionStore, current_user
 from .inspections import _attachments_base, attachments_folder, patrol_mines
-from .ogr_util import as_dict, open_read, quote, set_field
+from .ogr_util import as_dict, feature_by_fid, open_read, quote, set_field
 
 CHECKS, CORNERS, INSPECTIONS, RIGHTS = "corner_checks", "mining_right_corners", "inspections", "mining_rights"
 MATCHED_BY_HAND = "manual"
@@ -160,7 +160,7 @@ def _find_corner(source: ogr.DataSource, license_no: str, corner_no: int, parcel
 
 def _patrol(source: ogr.DataSource, inspection_id: int, license_no: str) -> dict:
     layer = source.GetLayerByName(INSPECTIONS)
-    feature = layer.GetFeature(int(inspection_id))
+    feature = feature_by_fid(layer, inspection_id)  # PostgreSQL's driver raises where a GeoPackage gives None
     if feature is None:
         raise CornerCheckError(tr("Patrol {id} is not in the database.").format(id=inspection_id))
     record = as_dict(feature)

@@ -67,6 +67,10 @@ class StoreError(Exception):
     """A problem with a supervision database, worded for the user."""
 
 
+class CredentialsRefused(StoreError):
+    """The PostgreSQL server refused the user name or password (or none was given): a face may ask for them."""
+
+
 class StoreWriteError(StoreError, RuntimeError):
     """A GDAL/OGR error inside a store transaction, worded for the user (see :func:`store_error`).
 
@@ -120,6 +124,8 @@ def _connection_error(location: str, detail: str) -> StoreError:
     if "password authentication failed" in text or "no password supplied" in text or "authentication failed" in text:
         message = tr("{path}: the server refused the user name or password ({reason}). Check the user and the "
                      "authentication configuration of the connection. Nothing was written.")
+        # its own kind: the desktop asks for the password then (connections.open_store), Processing cannot
+        return CredentialsRefused(message.format(path=shown, reason=reason))
     elif "database" in text and "does not exist" in text:
         message = tr("{path}: the server has no such database ({reason}). Ask its administrator to create it "
                      "(createdb, then CREATE EXTENSION postgis). Nothing was written.")

@@ -247,6 +247,29 @@ def get_patch(store: SupervisionStore, patch_no: str) -> dict | None:
 
 @release_ogr_on_error
 @_worded_read_errors
+def get_patches(store: SupervisionStore, patch_nos: Iterable[str]) -> dict[str, dict]:
+    """The stored fields of the patches ``patch_nos`` as :func:`get_patch` gives them, read at once; unknown ones left out.
+
+    What a batch passes as ``expected`` to :func:`transition_patches` / :func:`take_step`: the patches as read
+    when the batch started, so that one changed meanwhile by another user is refused, not overwritten.
+    """
+    numbers = list(dict.fromkeys(str(n).strip() for n in patch_nos if n is not None and str(n).strip()))
+    source = open_read(store)
+    try:
+        found = _features_by_patch_no(source.GetLayerByName(PATCHES), numbers)
+        records = {}
+        for number, feature in found.items():
+            record = as_dict(feature)
+            record["geometry"] = to_shapely(feature.GetGeometryRef())
+            records[number] = record
+        return records
+    finally:
+        found = None
+        source = None
+
+
+@release_ogr_on_error
+@_worded_read_errors
 def patch_history(store: SupervisionStore, patch_no: str) -> list[dict]:
     """Every event of a patch in the order written, each with ``corrected_by`` (fid of its correction or None)."""
     source = open_read(store)

@@ -12,7 +12,9 @@ when the database is created or migrated (:func:`install`, idempotent):
   ``{"op", "fid", "changes": {field: [old, new]}}`` (a boundary as its areas in m²).
 * **A log that cannot be rewritten**: ordinary roles may only read and append
   ``audit_log``; UPDATE, DELETE and TRUNCATE are refused by privileges, and by
-  triggers even for the table's owner.
+  triggers even for the table's owner. Every row appended, the plugin's own
+  included, is stamped with the login (``db_login`` = ``session_user``) by a
+  trigger, beside the plugin's user-name setting in ``user_name``.
 * **Roles** (row-level security): three group roles ``ms_county``,
   ``ms_city`` and ``ms_province``; each login belongs to one and has its
   administrative code in ``ms_roles`` (:func:`create_login`). A county reads
@@ -272,11 +274,25 @@ CREATE POLICY ms_own ON {ROLES_TABLE} FOR SELECT USING (role_name = current_user
 """
 
 
+_LOGIN_STAMP = """
+CREATE OR REPLACE FUNCTION ms_audit_log_login() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.db_login := session_user;
+    RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS ms_login ON audit_log;
+CREATE TRIGGER ms_login BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION ms_audit_log_login();
+"""
+
+
 def server_sql(columns_by_table: Mapping[str, set[str]]) -> list[str]:
     """Every statement of :func:`install` for the tables (and their columns) of a database."""
     statements = [_group_roles(), _ROLES_TABLE, _PRIVATE_DATABASE, _PRIVATE_SCHEMA]
     if "audit_log" in columns_by_table:
         statements.append(_APPEND_ONLY)
+    if "db_login" in columns_by_table.get("audit_log", ()):
+        # the login is the server's word, not the client's: whatever a writer sends, the row names who connected
+        statements.append(_LOGIN_STAMP)
     for table, (key, fields) in AUDITED.items():
         columns = columns_by_table.get(table)
         if columns is not None:

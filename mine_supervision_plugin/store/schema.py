@@ -30,13 +30,17 @@ History of the schema version:
      (``photo_path`` relative to the database's folder, as a patrol photo's); a
      patrol keeps the seed's checklist answers (``checklist``, JSON:
      domain/patrol_checklist).
+  7  audit rows keep the database login (``db_login``) beside the plugin's user
+     name (issue 14): on PostGIS the server stamps every new row with
+     ``session_user`` (store/postgres_server), so it cannot be left out or
+     forged; a GeoPackage has no login and leaves it empty.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION_ID = "mine_supervision_plugin"
 META_TABLE = "ms_meta"
 DEFAULT_CRS_EPSG = 4526  # CGCS2000 3-degree Gauss-Kruger zone 38 (easting with zone prefix)
@@ -392,6 +396,7 @@ TABLES: tuple[Table, ...] = (
             _f("table_name", TEXT, "数据表"),
             _f("feature_key", TEXT, "对象"),
             _f("detail", TEXT, "详情"),
+            _f("db_login", TEXT, "数据库登录名", since=7),
         ),
     ),
 )

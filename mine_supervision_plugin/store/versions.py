@@ -238,10 +238,20 @@ def _last_change(source: ogr.DataSource, places: Iterable[tuple[str, str]]) -> t
         detail = {}
     if isinstance(detail, dict) and detail.get("user") and detail["user"] != user:
         user = f"{detail['user']} ({user})"  # the plugin's user name and the database login
+    elif latest.GetFieldIndex("db_login") >= 0:
+        login = field_value(latest, "db_login")
+        if login and login != user:
+            user = f"{user} ({login})" if user else login  # the plugin's row: its user setting and the server login
     when = field_value(latest, "event_time")
     if isinstance(when, dt.datetime) and when.tzinfo is not None:
         when = when.astimezone().replace(tzinfo=None)
     return user, when, [field_value(latest, "action")]
+
+
+def last_change(source: ogr.DataSource, places: Iterable[tuple[str, str]]) -> tuple[str | None, dt.datetime | None]:
+    """Who changed a row last and when, from ``audit_log`` (``places``: the (table, key) pairs it is logged under)."""
+    user, when, _ = _last_change(source, places)
+    return user, when
 
 
 def conflict_of(

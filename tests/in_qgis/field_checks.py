@@ -10,7 +10,9 @@ back with sqlite3, widget states, message bar texts, screenshots) go under
 report["cases"][name]; the pytest side (tests/qgis/test_desktop_field_checks.py)
 asserts them.
 
-Environment: MS_RESULT (JSON report), MS_WORK (a folder), MS_SHOTS (a folder for screenshots).
+Environment: MS_RESULT (JSON report), MS_WORK (a folder), MS_SHOTS (a folder for screenshots), MS_DATABASE
+(optional: an empty PostGIS database's ``PG:`` location; without it a GeoPackage in MS_WORK), so the same user
+paths run on either store (issue 14).
 """
 
 import datetime as dt
@@ -136,10 +138,36 @@ def plugin_actions() -> dict:
     return {a.objectName(): a for a in menu.actions() if a.objectName().startswith("mMineSupervision_")}
 
 
-def rows(database: Path, sql: str) -> list[dict]:
-    with sqlite3.connect(database) as connection:
-        connection.row_factory = sqlite3.Row
-        return [dict(r) for r in connection.execute(sql)]
+def rows(database, sql: str) -> list[dict]:
+    """The rows of a query as plain values; on PostGIS through OGR (dates as ISO text, booleans 0/1, the geometry
+    as ``geom``: WKT or None), so one expected row fits both stores."""
+    if not str(database).startswith("PG:"):
+        with sqlite3.connect(database) as connection:
+            connection.row_factory = sqlite3.Row
+            return [dict(r) for r in connection.execute(sql)]
+    from osgeo import ogr
+
+    from mine_supervision_plugin.store.ogr_util import field_value
+
+    source = ogr.Open(str(database))
+    result = source.ExecuteSQL(sql)
+    try:
+        definition = result.GetLayerDefn()
+        found = []
+        for feature in result:
+            row = {}
+            for i in range(definition.GetFieldCount()):
+                value = field_value(feature, i)
+                row[definition.GetFieldDefn(i).GetName()] = value.isoformat() if isinstance(
+                    value, (dt.date, dt.datetime)) else value
+            if definition.GetGeomFieldCount():
+                geometry = feature.GetGeometryRef()
+                row["geom"] = geometry.ExportToWkt() if geometry is not None else None
+            found.append(row)
+        return found
+    finally:
+        source.ReleaseResultSet(result)
+        source = None
 
 
 def shot(widget, name: str) -> str:
@@ -178,13 +206,18 @@ def square(north: float, east: float, size: float):
     return [Corner(i + 1, x, y) for i, (x, y) in enumerate(points)]
 
 
-def make_database(path: Path) -> Path:
+def make_database(path) -> str:
+    """The county's three licences in a new database at ``path`` (a .gpkg or an empty PostGIS database); a PostGIS
+    database gets its attachments folder in MS_WORK, where a GeoPackage keeps them beside itself."""
     from mine_supervision_plugin.domain.licence import Licence, Parcel
     from mine_supervision_plugin.store.database import create_database, open_database
+    from mine_supervision_plugin.store.inspections import set_attachments_folder
     from mine_supervision_plugin.store.rights import upsert_licences
 
-    create_database(path)
-    store = open_database(path)
+    create_database(str(path))
+    store = open_database(str(path))
+    if store.is_postgres:
+        set_attachments_folder(store, WORK / "county_attachments")
     upsert_licences(store, [
         Licence(license_no=LICENCE, mine_name="青山石灰岩矿", holder="青山矿业", crs_epsg=4526,
                 parcels=[Parcel("1", square(NORTH, EAST, 400.0))], attributes={"生产状态": "在产"}),
@@ -193,10 +226,10 @@ def make_database(path: Path) -> Path:
         Licence(license_no=FAR, mine_name="远山砂石矿", holder="远山建材", crs_epsg=4526,
                 parcels=[Parcel("1", square(NORTH - 20_000, EAST, 300.0))], attributes={"生产状态": "在产"}),
     ])
-    return path
+    return store.location
 
 
-def open_in_plugin(path: Path):
+def open_in_plugin(path):
     from mine_supervision_plugin.gui.database_dialogs import open_and_load
 
     plugin = plugins[PLUGIN]
@@ -226,6 +259,8 @@ def corner_checks(facts: dict, database: Path) -> None:
     photo = WORK / "J2.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0 field photo")
     plugin, store = open_in_plugin(database)
+    facts["store_is_postgres"] = store.is_postgres
+    facts["layer_providers"] = sorted({layer.providerType() for layer in QgsProject.instance().mapLayers().values()})
     canvas = iface.mapCanvas()
     action = plugin_actions()["mMineSupervision_check_corners"]
     facts["action_text"] = action.text()
@@ -560,7 +595,7 @@ def main() -> None:
     try:
         iface.mainWindow().setGeometry(0, 0, 1366, 768)  # a laptop screen (Xvfb has no window manager to maximise)
         wait(300)
-        database = make_database(WORK / "county.gpkg")
+        database = make_database(os.environ.get("MS_DATABASE") or WORK / "county.gpkg")
         cases = os.environ.get("MS_CASES", "corner_checks").split(",")
         if "corner_checks" in cases:
             with Case("corner_checks") as facts:

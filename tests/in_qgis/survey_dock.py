@@ -6,7 +6,8 @@ recorded rounds) is opened through the plugin's context; the dock is shown, roun
 it), the overlay layers read back, a screenshot of the window taken, then the selected findings sent to
 the ledger twice through the dock's button. The report says what was seen.
 
-Environment: MS_RESULT (JSON report), MS_DATABASE, MS_WORK (where the PNG goes).
+Environment: MS_RESULT (JSON report), MS_DATABASE (a .gpkg or a PostGIS database's ``PG:`` location: the same
+steps on either store, issue 14), MS_WORK (where the PNG goes).
 """
 
 import json
@@ -47,10 +48,23 @@ def wait(condition, seconds: float) -> bool:
     return condition()
 
 
+LEDGER_SQL = "SELECT count(*) FROM ledger_items WHERE problem LIKE '2026年第2轮专项勘测%'"
+
+
 def ledger_count(database: str) -> int:
+    """The round's ledger items, read under the plugin (sqlite3 on a GeoPackage, OGR's SQL on PostGIS)."""
+    if database.startswith("PG:"):
+        from osgeo import ogr
+
+        source = ogr.Open(database)
+        result = source.ExecuteSQL(LEDGER_SQL)
+        try:
+            return int(result.GetNextFeature().GetField(0))
+        finally:
+            source.ReleaseResultSet(result)
     connection = sqlite3.connect(database)
     try:
-        return connection.execute("SELECT count(*) FROM ledger_items WHERE problem LIKE '2026年第2轮专项勘测%'").fetchone()[0]
+        return connection.execute(LEDGER_SQL).fetchone()[0]
     finally:
         connection.close()
 
@@ -59,15 +73,17 @@ def main() -> None:
     try:
         wait(lambda: PLUGIN in active_plugins, 60)
         REPORT["plugin_loaded"] = PLUGIN in active_plugins
-        from mine_supervision_plugin.store.database import open_database
+        from mine_supervision_plugin.connections import open_store
 
         database = os.environ["MS_DATABASE"]
         plugin = plugins[PLUGIN]
-        store = open_database(database)
+        store = open_store(database)  # as the plugin opens it (a PostGIS database's layers get its credentials)
+        REPORT["store_is_postgres"] = store.is_postgres
         from mine_supervision_plugin.store.project import load_into_project
 
         load_into_project(store, QgsProject.instance())  # the database's layers, as the menu opens it
         plugin.context.set_store(store)
+        REPORT["layer_providers"] = sorted({layer.providerType() for layer in QgsProject.instance().mapLayers().values()})
         checkpoint('plugin.context.set_store(open_')
         window = iface.mainWindow()
         window.setGeometry(QApplication.desktop().availableGeometry())  # a laptop's QGIS, maximised

@@ -3,7 +3,8 @@
 QGIS runs on Xvfb at 1366 x 768 in Chinese (tests/in_qgis/field_checks.py): the
 menu action, the mine chooser, clicks near corners, the check dialog filled by
 pasting a receiver's text, by picking on the map and by typing, an implausible
-point refused; the rows read back from the GeoPackage.
+point refused; the rows read back from the database. Every test runs on both stores: a GeoPackage and a
+PostGIS database (issue 14), the desktop run once per store.
 """
 
 from __future__ import annotations
@@ -22,15 +23,19 @@ YEAR = dt.date.today().year
 SHOTS = Path(__file__).resolve().parent.parent.parent / "build" / "screenshots"
 
 
-@pytest.fixture(scope="module")
-def desktop(tmp_path_factory) -> dict:
-    tmp = tmp_path_factory.mktemp("field_checks")
+@pytest.fixture(scope="module", params=["gpkg", "postgis"])
+def desktop(request, tmp_path_factory) -> dict:
+    tmp = tmp_path_factory.mktemp(f"field_checks_{request.param}")
     work = tmp / "work"
     work.mkdir()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    report = run_in_qgis(SCRIPT, tmp, locale="zh_CN", screen="1366x768", timeout=300,
-                         env={"MS_WORK": str(work), "MS_SHOTS": str(SHOTS), "MS_CASES": "corner_checks,record_patrol,zones"})
+    shots = SHOTS / request.param
+    shots.mkdir(parents=True, exist_ok=True)
+    env = {"MS_WORK": str(work), "MS_SHOTS": str(shots), "MS_CASES": "corner_checks,record_patrol,zones"}
+    if request.param == "postgis":
+        env["MS_DATABASE"] = request.getfixturevalue("pg_server").create_database("field_checks_desktop")
+    report = run_in_qgis(SCRIPT, tmp, locale="zh_CN", screen="1366x768", timeout=300, env=env)
     report["_work"] = work
+    report["_kind"] = request.param
     print(f"desktop run: {report['_seconds']} s")
     return report
 
@@ -46,6 +51,9 @@ def case(report: dict, name: str) -> dict:
 
 def test_the_action_asks_for_the_mine_and_shows_its_numbered_corners(desktop):
     facts = case(desktop, "corner_checks")
+    postgis = desktop["_kind"] == "postgis"
+    assert facts["store_is_postgres"] is postgis
+    assert facts["layer_providers"] == (["postgres"] if postgis else ["ogr"])
     assert facts["chooser"].get("errors") is None, facts["chooser"]
     assert len(facts["chooser"]["choices"]) == 3 and LICENCE in facts["chooser"]["choices"][0]
     assert facts["map_tool"] == "CornerCheckTool" and facts["action_checked"] is True

@@ -120,6 +120,8 @@ class Env:
         # The dock opens the real ReasonDialog / CorrectionDialog (modal); a timer answers them as a user would.
         self.reasons_asked: list[dict] = []
         self.reason: ReasonAnswer | None = ReasonAnswer("现场核查完成")
+        #: what another user does while this one types the reason (run once, before OK)
+        self.while_reason = None
         self.correction: CorrectionAnswer | None = None
         self.corrections_asked: list[dict] = []
         self.errors: list[str] = []
@@ -145,6 +147,9 @@ class Env:
                 dialog.rectification_check.setChecked(self.reason.rectification_completed)
             seen["ok_enabled"] = ok.isEnabled()
             self.reasons_asked.append(seen)
+            if self.while_reason is not None:
+                meanwhile, self.while_reason = self.while_reason, None
+                meanwhile()
             if self.reason is not None and ok.isEnabled():
                 ok.click()
             else:  # what a user can do when OK stays disabled: cancel
@@ -559,6 +564,24 @@ def test_batch_step_moves_the_allowed_and_reports_the_refused(env):
     warning = env.warnings()[-1]
     assert "0 patches moved to determined, 3 refused" in warning
     assert "cannot move from issued to determined" in warning
+
+
+def test_a_batch_step_refuses_a_patch_changed_while_the_reason_was_typed(env):
+    dock = env.dock
+    for number in ("WP2025-001", "WP2025-002"):
+        update_patch_fields(env.store, number, field_check())
+    env.context.dataChanged.emit("patches")
+    dock.select_patches(["WP2025-001", "WP2025-002"])
+    env.reason = ReasonAnswer("批量核查")
+    env.while_reason = lambda: update_patch_fields(env.store, "WP2025-002", {"finding": "复核：无开采"}, user="王五",
+                                                   expected=get_patch(env.store, "WP2025-002"))
+    report = dock.transition_selected("verified")
+    assert report.done == ["WP2025-001"] and set(report.conflicts) == {"WP2025-002"}
+    assert [env.state_of(n) for n in ("WP2025-001", "WP2025-002")] == ["verified", "issued"]
+    warning = env.warnings()[-1]
+    assert "1 patches moved to field-verified, 1 refused" in warning
+    assert "WP2025-002" in warning and "王五" in warning and "复核：无开采" in warning
+    assert get_patch(env.store, "WP2025-002")["finding"] == "复核：无开采"  # the other user's change kept
 
 
 def test_history_pane_and_correcting_the_last_step(env):

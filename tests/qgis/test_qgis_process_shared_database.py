@@ -90,3 +90,29 @@ def test_a_county_goes_to_the_field_and_comes_back(qgis, shared, pg_server, tmp_
     message = str(refused.value)
     assert "already checked in" in message and "Traceback" not in message
     assert "ms-admin-test-password" not in message
+
+    # the technician writes "副本" (the field copy) in the take column of the conflicts table and resolves
+    with open(tmp_path / "conflicts.csv", encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [(row["feature_key"], row["take"]) for row in rows] == [(second, "")] and rows[0]["checkout_id"]
+    rows[0]["take"] = "副本"
+    with open(tmp_path / "choices.csv", "w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    answer = qgis.run("resolvecheckin", {"DATABASE": shared, "CONFLICTS": tmp_path / "choices.csv",
+                                         "OUTPUT": tmp_path / "open.csv"})
+    assert (answer["results"]["TAKEN"], answer["results"]["OPEN"]) == (1, 0)
+    assert patches(shared)[second]["finding"] == "外业核实：已复垦"  # nothing of the field copy lost
+    pg_server.psql(f"UPDATE patches SET finding = '县局：复核' WHERE patch_no = '{second}'", dbname=dbname)
+    again = qgis.run("resolvecheckin", {"DATABASE": shared, "CONFLICTS": tmp_path / "choices.csv"})
+    assert (again["results"]["TAKEN"], again["results"]["ALREADY"]) == (0, 1)  # resolved once
+    assert patches(shared)[second]["finding"] == "县局：复核"
+    rows[0]["take"] = "服务器"
+    with open(tmp_path / "choices.csv", "w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(QgisProcessError) as refused:
+        qgis.run("resolvecheckin", {"DATABASE": shared, "CONFLICTS": tmp_path / "choices.csv"})
+    assert "already resolved" in str(refused.value) and "Traceback" not in str(refused.value)

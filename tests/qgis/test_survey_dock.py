@@ -1,5 +1,6 @@
 """The special-survey dock in the real QGIS desktop, in Chinese, on a 1366 × 768 screen (issue 12, item 4):
-rounds, per-mine results, click to zoom, the overlay, the rounds due, findings to the ledger once."""
+rounds, per-mine results, click to zoom, the overlay, the rounds due, findings to the ledger once; on both stores
+(the recorded county pushed into a PostGIS database for the second run, issue 14)."""
 
 from __future__ import annotations
 
@@ -43,14 +44,24 @@ def surveyed(qgis, county, database, tmp_path_factory) -> Path:
     return copy
 
 
-@pytest.fixture(scope="module")
-def desktop(surveyed, tmp_path_factory) -> dict:
-    tmp = tmp_path_factory.mktemp("survey_dock")
+@pytest.fixture(scope="module", params=["gpkg", "postgis"])
+def desktop(request, surveyed, tmp_path_factory) -> dict:
+    tmp = tmp_path_factory.mktemp(f"survey_dock_{request.param}")
     work = tmp / "work"
     work.mkdir()
+    # each run on its own copy: the first run's findings in the ledger would make the second's "already there"
+    database = str(shutil.copy(surveyed, tmp / "county.gpkg"))
+    if request.param == "postgis":
+        from mine_supervision_plugin.store.transfer import push_database
+
+        database = request.getfixturevalue("pg_server").create_database("survey_dock_desktop")
+        push_database(str(surveyed), database)
     report = run_in_qgis(SCRIPT, tmp, locale="zh-Hans", screen="1366x768",
-                         env={"MS_DATABASE": str(surveyed), "MS_WORK": str(work)}, timeout=420)
+                         env={"MS_DATABASE": database, "MS_WORK": str(work)}, timeout=420)
     assert report["errors"] == [], report["errors"]
+    postgis = request.param == "postgis"
+    assert report["store_is_postgres"] is postgis
+    assert report["layer_providers"] == (["postgres"] if postgis else ["ogr"])
     return report
 
 

@@ -15,7 +15,15 @@ from test_rights_store import make_licence
 
 from mine_supervision_plugin.store import database
 from mine_supervision_plugin.store.ogr_util import as_dict, to_shapely
-from mine_supervision_plugin.store.patches import add_patches, get_patch, patch_history, take_step, update_patch_fields
+from mine_supervision_plugin.store.patches import (
+    add_patches,
+    get_patch,
+    get_patches,
+    patch_history,
+    take_step,
+    transition_patches,
+    update_patch_fields,
+)
 from mine_supervision_plugin.store.rights import upsert_licences
 from mine_supervision_plugin.store.versions import ConcurrentEditError, edit_row
 
@@ -75,6 +83,26 @@ def test_a_workflow_step_on_a_patch_moved_by_someone_else_is_refused(store):
     assert "王五" in report.refused["P1"][0] and "state" in report.refused["P1"][0]
     assert report.conflicts["P1"].changes["state"] == ("issued", "verified")
     assert [event["user_name"] for event in patch_history(store, "P1")] == [database.current_user(), "王五"]
+
+
+def test_a_batch_checks_the_patches_as_read_when_it_started(store):
+    add_patches(store, [{"patch_no": "P2", "county_code": "130102", "license_no": LICENCE,
+                         "geometry": shapely.box(38_500_200, 4_000_000, 38_500_300, 4_000_100)}], source="satellite")
+    for number in ("P1", "P2"):
+        update_patch_fields(store, number, CHECKED)
+    read = get_patches(store, ["P1", "P2", "P9"])
+    assert sorted(read) == ["P1", "P2"] and read["P2"]["finding"] == "开挖"
+    # while the batch's user types the reason, another user corrects P2's finding
+    update_patch_fields(store, "P2", {"finding": "复核：无开采"}, user="王五", expected=get_patch(store, "P2"))
+    everything = transition_patches(store, ["P1", "P2"], "verified", reason="批量核查", all_or_nothing=True, expected=read)
+    assert everything.done == [] and set(everything.conflicts) == {"P2"}
+    assert [get_patch(store, n)["state"] for n in ("P1", "P2")] == ["issued", "issued"]
+    report = transition_patches(store, ["P1", "P2"], "verified", reason="批量核查", expected=read)
+    assert report.done == ["P1"] and set(report.refused) == {"P2"}
+    assert "王五" in report.refused["P2"][0] and "复核：无开采" in report.refused["P2"][0]  # named, with the change
+    p2 = get_patch(store, "P2")
+    assert (p2["state"], p2["finding"]) == ("issued", "复核：无开采")  # nothing of the move written on P2
+    assert [e["to_state"] for e in patch_history(store, "P2")] == ["issued"]
 
 
 def test_a_licence_changed_since_it_was_read_is_not_overwritten_by_an_import(store):

@@ -1,4 +1,5 @@
-"""Boundary-corner checks: the deviation rule (domain) and recording checks in a real GeoPackage (store)."""
+"""Boundary-corner checks: the deviation rule (domain) and recording checks in a real database (store), on both
+stores: a GeoPackage and PostGIS (issue 14)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime as dt
 import sqlite3
 
 import pytest
+from osgeo import ogr
 
 from mine_supervision_plugin.domain import corner_checks as rule
 from mine_supervision_plugin.domain.licence import Corner, Licence, Parcel
@@ -18,6 +20,8 @@ from mine_supervision_plugin.store.corner_checks import (
     record_corner_check,
 )
 from mine_supervision_plugin.store.database import create_database, open_database
+from mine_supervision_plugin.store.inspections import set_attachments_folder
+from mine_supervision_plugin.store.ogr_util import as_dict
 from mine_supervision_plugin.store.rights import upsert_licences
 
 ZONE = 38_000_000.0
@@ -105,9 +109,11 @@ def _square(north: float, east: float, size: float) -> list[Corner]:
 
 
 @pytest.fixture
-def store(tmp_path):
-    path = create_database(tmp_path / "county.gpkg")
+def store(store_location, tmp_path):
+    path = create_database(store_location)
     store = open_database(path)
+    if store.is_postgres:  # a shared database keeps its photos in the folder its administrator sets
+        set_attachments_folder(store, tmp_path / "county_attachments")
     upsert_licences(store, [
         Licence(license_no=LICENCE, mine_name="青山石灰岩矿", holder="青山矿业", crs_epsg=4526,
                 parcels=[Parcel("1", _square(NORTH, EAST, 400.0))]),
@@ -118,9 +124,21 @@ def store(tmp_path):
 
 
 def _rows(store, table):
-    with sqlite3.connect(store.location) as connection:
-        connection.row_factory = sqlite3.Row
-        return [dict(r) for r in connection.execute(f"SELECT * FROM {table} ORDER BY fid")]
+    """The table's rows as plain values (dates as ISO text), without the PostGIS audit triggers' own rows."""
+    if not store.is_postgres:
+        with sqlite3.connect(store.location) as connection:
+            connection.row_factory = sqlite3.Row
+            return [dict(r) for r in connection.execute(f"SELECT * FROM {table} ORDER BY fid")]
+    source = ogr.Open(store.location)
+    layer = source.GetLayerByName(table)
+    rows = []
+    for feature in layer:
+        row = {name: value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+               for name, value in as_dict(feature).items()}
+        if table != "audit_log" or not str(row.get("action", "")).startswith("db_"):
+            rows.append(row)
+    layer = source = None
+    return sorted(rows, key=lambda row: row["fid"])
 
 
 def test_corners_and_choices_are_read(store):

@@ -272,3 +272,39 @@ def test_a_county_issues_its_notices_and_another_county_does_not_see_them(pg_ser
     assert [n["notice_no"] for n in notices(stores["130102"])] == [issue.number]
     assert notices(stores["130103"]) == []
     assert get_patch(shared, "P130102")["notice_no"] == issue.number
+
+
+def test_the_plugins_own_audit_rows_carry_the_login_beside_its_user_name(pg_server, shared, tmp_path):
+    clerk = login(pg_server, shared.location, "county", "130102")
+    own = database.open_database(pg_server.ogr_target(dbname(shared.location), user=clerk, password=PASSWORD))
+    assert take_step(own, ["P130102"], "verified", reason="checked", updates=CHECKED).done == ["P130102"]
+    text = pg_server.psql("SELECT json_agg(a ORDER BY fid) FROM audit_log a WHERE action NOT LIKE 'db_%' "
+                          "AND feature_key = 'P130102'", dbname=dbname(shared.location))
+    plugin_rows = json.loads(text)
+    assert plugin_rows[0]["action"] == "add" and plugin_rows[0]["db_login"] == "ms_admin"  # the fixture, as admin
+    step = plugin_rows[1:]
+    assert step and all(r["db_login"] == clerk and r["user_name"] == database.current_user() for r in step)
+    # the server's word, not the client's: a row claiming another login is stamped with the one that connected
+    pg_server.psql("INSERT INTO audit_log (event_time, user_name, action, db_login) VALUES (now(), 'x', 'forged', 'boss')",
+                   dbname=dbname(shared.location), user=clerk, password=PASSWORD)
+    assert pg_server.psql("SELECT db_login FROM audit_log WHERE action = 'forged'", dbname=dbname(shared.location)) == clerk
+    # a GeoPackage has no login: the column is there and stays empty
+    local = database.open_database(database.create_database(tmp_path / "county.gpkg"))
+    with local.transaction() as source:
+        local.log(source, "test")
+    import sqlite3
+
+    with sqlite3.connect(local.location) as connection:
+        assert connection.execute("SELECT user_name, db_login FROM audit_log WHERE action = 'test'").fetchall() == [
+            (database.current_user(), None)]
+
+
+def test_a_shared_database_of_schema_6_gets_the_login_column_and_its_stamp(pg_server, pg_database):
+    database.create_database(pg_database, schema_version=6)
+    name = dbname(pg_database)
+    assert pg_server.psql("SELECT count(*) FROM pg_trigger WHERE tgname = 'ms_login'", dbname=name) == "0"
+    store = database.open_database(pg_database)
+    assert store.migrated_from == 6
+    assert pg_server.psql("SELECT count(*) FROM pg_trigger WHERE tgname = 'ms_login'", dbname=name) == "1"
+    # the migration's own audit row already names the login
+    assert pg_server.psql("SELECT db_login FROM audit_log WHERE action = 'migrate'", dbname=name) == "ms_admin"
