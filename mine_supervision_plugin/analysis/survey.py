@@ -231,6 +231,9 @@ def corner_text(part: int, hole: bool, a: int, b: int) -> str:
 
 #: The vertices of a piece measured in rounds, every so many of those still open (see :func:`_farthest`).
 SAMPLE_STEPS = (16, 8, 4, 2, 1)
+#: Vertices as far as the farthest to a micrometre are a tie, and the first in order is the farthest: GEOS and
+#: PostGIS measure alike only to the last bits (a piece lying along the boundary has all its vertices ~1e-9 m away).
+TIE_M = 1e-6
 #: Pairs (piece, licence segment) per numpy batch when the segment nearest a point is looked for.
 PAIRS_PER_BATCH = 1_000_000
 
@@ -276,7 +279,7 @@ def _farthest(coords: np.ndarray, vertex_piece: np.ndarray, boundary_of_piece: n
         # a margin for the rounding of GEOS's distances: a tie must be measured (the first vertex wins)
         open_[rest[bound + 1e-6 * (1.0 + bound) >= best[vertex_piece[rest]]]] = True
     greatest = np.maximum.reduceat(distance, starts)
-    at_max = np.flatnonzero(distance == greatest[vertex_piece])
+    at_max = np.flatnonzero(distance >= greatest[vertex_piece] - TIE_M)
     first = at_max[np.searchsorted(at_max, starts)]
     return greatest, first
 
