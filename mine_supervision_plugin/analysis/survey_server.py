@@ -122,6 +122,11 @@ def compare_on_server(store: SupervisionStore, round_id: str, previous_round: st
         measures.growth_mine = np.array(grown.mine, dtype=np.int64)
         measures.growth_area = np.array(grown.area, dtype=float)
         measures.growth_outside = np.array(grown.outside, dtype=float)
-        measures.growth_toward = grew_toward(measures.growth_outside, np.array(grown.near, dtype=bool))
+        # a ring round the previous extent comes as near the boundary as the extent does: approaching said it
+        near_mine = np.zeros(m, dtype=bool)
+        near_mine[measures.approach_mine] = True
+        ringed = np.array(grown.ringed, dtype=bool)
+        near = np.array(grown.near, dtype=bool) | (ringed & near_mine[measures.growth_mine])
+        measures.growth_toward = grew_toward(measures.growth_outside, near)
         measures.growth_geometry = _geometries(grown.wkb)
     return comparison_from(measures)

@@ -89,6 +89,8 @@ class GrowthRows:
     area: list[float] = field(default_factory=list)
     outside: list[float] = field(default_factory=list)  # its area beyond the boundary
     near: list[bool] = field(default_factory=list)  # within the band of the boundary (only asked when none beyond)
+    #: a ring round the previous extent in a licence holding the extent wholly: as near as the extent is
+    ringed: list[bool] = field(default_factory=list)
     wkb: list[str] = field(default_factory=list)
 
 
@@ -283,31 +285,51 @@ def growth(source: ogr.DataSource, approach_m: float, min_area_m2: float) -> Gro
         " WHERE m.no IS NOT NULL AND e.is_previous AND e.no = m.no) pv ON true "
         f"LEFT JOIN LATERAL (SELECT {_merged('e.g')} AS g FROM ms_sv_ext e "
         " WHERE m.no IS NULL AND e.is_previous AND e.g && m.g AND ST_Intersects(e.g, m.g)) pu ON true"))
+    # the previous extent in the interior of the new one (a pit grown all round: one polygon each, the previous
+    # without holes): the growth is the new extent with the previous one as a hole, built without an overlay
+    _execute(source, (
+        "CREATE TEMP TABLE ms_sv_new ON COMMIT DROP AS "
+        "SELECT b.i, m.no IS NOT NULL AS matched, m.g, b.g AS before, "
+        "CASE WHEN b.g IS NULL THEN 0 WHEN ST_Contains(b.g, m.g) THEN 1 "
+        " WHEN ST_NumGeometries(m.g) = 1 AND ST_NumGeometries(b.g) = 1 "
+        "  AND ST_NumInteriorRings(ST_GeometryN(b.g, 1)) = 0 AND ST_ContainsProperly(m.g, b.g) THEN 2 "
+        " ELSE 3 END AS how "
+        "FROM ms_sv_before b JOIN ms_sv_mine m ON m.i = b.i WHERE b.compared"))
     _execute(source, (
         "CREATE TEMP TABLE ms_sv_growth ON COMMIT DROP AS "
-        "SELECT x.i, d.k, d.geom AS g, ST_Area(d.geom) AS area FROM ("
-        " SELECT b.i, CASE WHEN b.g IS NULL THEN m.g WHEN ST_Contains(b.g, m.g) THEN NULL "
-        " ELSE ST_Difference(m.g, b.g) END AS new "
-        " FROM ms_sv_before b JOIN ms_sv_mine m ON m.i = b.i WHERE b.compared) x, "
+        "SELECT x.i, x.how = 2 AS ring, x.matched, d.k, d.geom AS g, ST_Area(d.geom) AS area FROM ("
+        " SELECT n.i, n.how, n.matched, CASE n.how WHEN 0 THEN n.g WHEN 1 THEN NULL "
+        "  WHEN 2 THEN ST_MakePolygon(ST_ExteriorRing(ST_GeometryN(n.g, 1)), ARRAY("
+        "   SELECT ST_InteriorRingN(ST_GeometryN(n.g, 1), r) "
+        "   FROM generate_series(1, ST_NumInteriorRings(ST_GeometryN(n.g, 1))) r ORDER BY r) "
+        "   || ST_ExteriorRing(ST_GeometryN(n.before, 1))) "
+        "  ELSE ST_Difference(n.g, n.before) END AS new FROM ms_sv_new n) x, "
         "LATERAL ST_Dump(x.new) WITH ORDINALITY AS d(path, geom, k) "
         f"WHERE ST_Area(d.geom) >= {float(min_area_m2)!r}"))
     out = GrowthRows()
     out.compared = [int(row[0]) for row in _rows(source, "SELECT i FROM ms_sv_before WHERE compared ORDER BY i")]
     band = repr(max(float(approach_m), 0.0))
     for row in _rows(source, (
-            # the band is asked only where no part is beyond (CASE: SQL's AND promises no order)
-            f"SELECT q.i, q.area, q.outside, CASE WHEN q.outside > 0 OR q.b IS NULL THEN false "
-            f"ELSE ST_DWithin(q.b, q.g, {band}) END, "
-            f"{_hex('q.g')} FROM ("
-            " SELECT g.i, g.k, g.g, g.area, c.b, "
+            # the band is asked only where no part is beyond and the piece is no ring round the previous extent
+            # in a licence holding the extent wholly (it comes as near the boundary as the extent: the caller
+            # knows from the approaching test); CASE, as SQL's AND promises no order
+            "SELECT q.i, q.area, q.outside, CASE WHEN q.outside > 0 OR q.b IS NULL OR q.ringed THEN false "
+            f"ELSE ST_DWithin(q.b, q.g, {band}) END, {_hex('q.g')}, q.ringed AND q.outside <= 0 FROM ("
+            " SELECT g.i, g.k, g.g, g.area, c.b, g.ring AND c.held AND g.matched AS ringed, "
             " CASE WHEN c.a IS NULL THEN g.area WHEN c.held THEN 0 ELSE ST_Area(ST_Difference(g.g, c.a)) END "
             " AS outside FROM ms_sv_growth g JOIN ms_sv_cut c ON c.i = g.i) q ORDER BY q.i, q.k")):
         out.mine.append(int(row[0]))
         out.area.append(float(row[1]))
         out.outside.append(float(row[2]))
-        out.near.append(row[3] not in (None, 0, "0", "f", "false"))
+        out.near.append(_true(row[3]))
         out.wkb.append(row[4])
+        out.ringed.append(_true(row[5]))
     return out
+
+
+def _true(value) -> bool:
+    """A boolean column as OGR gives it (an integer, or text)."""
+    return value not in (None, 0, "0", "f", "false")
 
 
 def licence_rows(source: ogr.DataSource, numbers: Sequence[str]) -> list[tuple]:
