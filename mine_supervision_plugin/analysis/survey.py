@@ -27,6 +27,10 @@ outside.
 Arrays and shapely 2 throughout: vectorised overlays on the pairs, an STRtree
 where pairs must be found, prepared licences for the common case (extent
 wholly inside), numpy for the distances. Pure Python: no QGIS.
+
+The overlays fill a :class:`SurveyMeasures`; :func:`comparison_from` turns it into the tables and words the
+findings. A stored round on a PostGIS store is measured in the server instead (:mod:`.survey_server`) and worded
+by the same function: one place per rule.
 """
 
 from __future__ import annotations
