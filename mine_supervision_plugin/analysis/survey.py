@@ -282,6 +282,14 @@ def _farthest(coords: np.ndarray, vertex_piece: np.ndarray, boundary_of_piece: n
         open_[:] = False
         # a margin for the rounding of GEOS's distances: a tie must be measured (the first vertex wins)
         open_[rest[bound + 1e-6 * (1.0 + bound) >= best[vertex_piece[rest]]]] = True
+    return farthest_vertices(distance, vertex_piece)
+
+
+def farthest_vertices(distance: np.ndarray, vertex_piece: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per piece: the greatest of its vertices' distances and the first vertex (in order) as far, to
+    :data:`TIE_M`. ``vertex_piece``: sorted piece index per vertex (0..n-1, each present); a vertex not
+    measured is at ``-inf``. Both comparison paths choose the farthest vertex with this."""
+    starts = np.flatnonzero(np.r_[True, vertex_piece[1:] != vertex_piece[:-1]])
     greatest = np.maximum.reduceat(distance, starts)
     at_max = np.flatnonzero(distance >= greatest[vertex_piece] - TIE_M)
     first = at_max[np.searchsorted(at_max, starts)]

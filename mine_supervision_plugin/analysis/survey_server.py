@@ -19,11 +19,11 @@ from ..i18n import tr
 from ..store import server_survey
 from ..store.database import SupervisionStore
 from .survey import (
-    TIE_M,
     SurveyComparison,
     SurveyMeasures,
     approach_candidates,
     comparison_from,
+    farthest_vertices,
     grew_toward,
     licence_table,
     nearest_corners,
@@ -56,7 +56,7 @@ def compare_on_server(store: SupervisionStore, round_id: str, previous_round: st
         server_survey.prepare(source, round_id, previous_round, min_area_m2)
         mines = server_survey.mines(source)
         unknown = server_survey.unknown_numbers(source)
-        pieces = server_survey.outside_pieces(source, TIE_M)
+        pieces = server_survey.outside_pieces(source)
         m = len(mines.number)
         matched = np.array([n is not None for n in mines.number], dtype=bool)
         piece_mine = np.array(pieces.mine, dtype=np.int64)
@@ -66,7 +66,7 @@ def compare_on_server(store: SupervisionStore, round_id: str, previous_round: st
                 else server_survey.ApproachRows())
         grown = server_survey.growth(source, approach_m, min_area_m2) if previous_round else None
         # the licences of the mines with pieces beyond a boundary: their corners are named here
-        owners = sorted({int(i) for i, d in zip(pieces.mine, pieces.distance) if d is not None})
+        owners = sorted({int(i) for i, d in zip(pieces.mine, pieces.distances) if d is not None})
         rows = server_survey.licence_rows(source, [n for i in owners for n in mines.against[i]])
     licences = licence_table([r[0] for r in rows], shapely.from_wkb(np.array([r[1] for r in rows], dtype=object))
                              if rows else [], [r[2] for r in rows], [r[3] for r in rows])
@@ -85,12 +85,18 @@ def compare_on_server(store: SupervisionStore, round_id: str, previous_round: st
 
     n_pieces = len(piece_mine)
     measures.piece_mine, measures.piece_area = piece_mine, piece_area
-    measures.piece_distance = _floats(pieces.distance)
     measures.piece_geometry = _geometries(pieces.wkb)
+    measures.piece_distance = np.full(n_pieces, np.nan)
     measures.piece_corners, measures.piece_corners_zh = [None] * n_pieces, [None] * n_pieces
     measures.piece_excluded = np.zeros(n_pieces, dtype=bool)
-    held = np.flatnonzero(~np.isnan(measures.piece_distance))
+    held = np.array([k for k in range(n_pieces) if pieces.distances[k] is not None], dtype=np.int64)
     if len(held):
+        # the farthest vertex of each piece, chosen as the arrays path chooses it; ST_DumpPoints and
+        # get_coordinates give the same vertices of the same WKB in the same order (closing vertices included)
+        coords, vertex_piece = shapely.get_coordinates(measures.piece_geometry[held], return_index=True)
+        distances = np.concatenate([np.asarray(pieces.distances[k], dtype=float) for k in held])
+        greatest, first = farthest_vertices(distances, vertex_piece)
+        measures.piece_distance[held] = greatest
         index = {number: j for j, number in enumerate(licences.license_no)}
         owner_of_mine = {}
         owner_geometries = []
@@ -100,14 +106,14 @@ def compare_on_server(store: SupervisionStore, round_id: str, previous_round: st
                 owner_of_mine[i] = len(owner_geometries)
                 owner_geometries.append(licences.geometries[found[0]] if len(found) == 1
                                         else shapely.union_all(licences.geometries[found]))
-        held = np.array([k for k in held if int(piece_mine[k]) in owner_of_mine], dtype=np.int64)
-        if len(held):
+        named = np.array([int(piece_mine[k]) in owner_of_mine for k in held], dtype=bool)
+        if named.any():
             geometries = np.full(len(owner_geometries), None, dtype=object)
             geometries[:] = owner_geometries
-            points = np.column_stack([np.array(pieces.x, dtype=float)[held], np.array(pieces.y, dtype=float)[held]])
             corners, excluded, chinese = nearest_corners(
-                points, np.array([owner_of_mine[int(piece_mine[k])] for k in held], dtype=np.int64), geometries)
-            for j, k in enumerate(held):
+                coords[first[named]], np.array([owner_of_mine[int(piece_mine[k])] for k in held[named]],
+                                               dtype=np.int64), geometries)
+            for j, k in enumerate(held[named]):
                 measures.piece_corners[k], measures.piece_excluded[k] = corners[j], excluded[j]
                 measures.piece_corners_zh[k] = chinese[j]
 
