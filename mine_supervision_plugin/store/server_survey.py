@@ -150,8 +150,9 @@ def prepare(source: ogr.DataSource, round_id: str, previous_round: str | None, m
     """Build the work tables of a comparison: licences, extents matched, mines, their outside pieces."""
     previous = _text(previous_round) if previous_round else "NULL"
     # PostGIS's functions are costed so high that every statement here would be JIT-compiled, which costs more
-    # (about 0.3 s a statement) than it saves on a few thousand rows; for this transaction only
-    _execute(source, "SET LOCAL jit = off")
+    # (about 0.3 s a statement) than it saves on a few thousand rows; for this transaction only (and only where
+    # the server has JIT: PostgreSQL 11 on)
+    _rows(source, "SELECT set_config('jit', 'off', true) WHERE current_setting('server_version_num')::int >= 110000")
     _execute(source, (
         "CREATE TEMP TABLE ms_sv_lic ON COMMIT DROP AS "
         "SELECT btrim(license_no) AS no, upper(btrim(license_no)) AS key, min(fid) AS ord, "
