@@ -101,9 +101,9 @@ def _execute(source: ogr.DataSource, sql: str) -> None:
 def _rows(source: ogr.DataSource, sql: str) -> list[list]:
     """The rows of a query, in its order, as lists of plain values (None for NULL), by column index.
 
-    The query runs once into a work table that is then read: OGR reads a query's result through a cursor, which
-    it may run more than once and which PostgreSQL plans for the first rows; the overlays here took ten times
-    their time that way.
+    The query runs once into a work table that is then read: read straight through OGR's cursor, the overlays
+    took several times as long as the statement itself does (on 2,000 mines the outside pieces 5.6 s instead
+    of 0.5 s).
     """
     _execute(source, "DROP TABLE IF EXISTS ms_sv_result")
     _execute(source, f"CREATE TEMP TABLE ms_sv_result ON COMMIT DROP AS SELECT row_number() OVER () AS ms_row, q.* "
