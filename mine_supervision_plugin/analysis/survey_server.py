@@ -17,7 +17,7 @@ import shapely
 
 from ..i18n import tr
 from ..store import server_survey
-from ..store.database import SupervisionStore
+from ..store.database import SupervisionStore, store_error
 from .survey import (
     SurveyComparison,
     SurveyMeasures,
@@ -54,21 +54,24 @@ def compare_on_server(store: SupervisionStore, round_id: str, previous_round: st
     """Round ``round_id`` of the PostGIS ``store`` compared with its licences and ``previous_round`` (if any)."""
     # temporary work tables live for one transaction; nothing is written to the database's tables
     with store.transaction() as source:
-        server_survey.prepare(source, round_id, previous_round, min_area_m2)
-        mines = server_survey.mines(source)
-        unknown = server_survey.unknown_numbers(source)
-        pieces = server_survey.outside_pieces(source)
-        m = len(mines.number)
-        matched = np.array([n is not None for n in mines.number], dtype=bool)
-        piece_mine = np.array(pieces.mine, dtype=np.int64)
-        piece_area = np.array(pieces.area, dtype=float)
-        candidates = approach_candidates(matched, outside_per_mine(piece_mine, piece_area, m))
-        near = (server_survey.approaching(source, candidates, approach_m) if approach_m > 0
-                else server_survey.ApproachRows())
-        grown = server_survey.growth(source, approach_m, min_area_m2) if previous_round else None
-        # the licences of the mines with pieces beyond a boundary: their corners are named here
-        owners = sorted({int(i) for i, d in zip(pieces.mine, pieces.distances) if d is not None})
-        rows = server_survey.licence_rows(source, [n for i in owners for n in mines.against[i]])
+        try:
+            server_survey.prepare(source, round_id, previous_round, min_area_m2)
+            mines = server_survey.mines(source)
+            unknown = server_survey.unknown_numbers(source)
+            pieces = server_survey.outside_pieces(source)
+            m = len(mines.number)
+            matched = np.array([n is not None for n in mines.number], dtype=bool)
+            piece_mine = np.array(pieces.mine, dtype=np.int64)
+            piece_area = np.array(pieces.area, dtype=float)
+            candidates = approach_candidates(matched, outside_per_mine(piece_mine, piece_area, m))
+            near = (server_survey.approaching(source, candidates, approach_m) if approach_m > 0
+                    else server_survey.ApproachRows())
+            grown = server_survey.growth(source, approach_m, min_area_m2) if previous_round else None
+            # the licences of the mines with pieces beyond a boundary: their corners are named here
+            owners = sorted({int(i) for i, d in zip(pieces.mine, pieces.distances) if d is not None})
+            rows = server_survey.licence_rows(source, [n for i in owners for n in mines.against[i]])
+        except RuntimeError as error:  # a statement the server refused: worded as a failed reading
+            raise store_error(store.location, error, reading=True) from error.with_traceback(None)
     licences = licence_table([r[0] for r in rows], _geometries([r[1] for r in rows]), [r[2] for r in rows],
                              [r[3] for r in rows])
     measures = SurveyMeasures()
