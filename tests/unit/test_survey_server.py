@@ -241,3 +241,27 @@ def test_the_overlays_run_in_the_server(stores, monkeypatch):
     overlays = [s for s in sent if "ST_Difference" in s]
     assert overlays and any("survey_extents" in s for s in sent)
     assert any("ST_DumpPoints" in s for s in sent)  # the farthest vertex is found by the server
+
+
+def test_an_extent_touching_licences_it_does_not_match_is_held_against_them(tmp_path, pg_database):
+    """An extent without number that only touches two licences matches neither (no shared area) and is held against
+    both: outside every part of it, its distance and corners measured against their union, on both stores."""
+    square = [(0, 0), (0, 100), (100, 100), (100, 0)]  # northing, easting: 100 m squares side by side
+    licences = [Licence(license_no=number, mine_name=number, holder="公司", crs_epsg=4526, parcels=[Parcel("1", [
+        Corner(k + 1, N0 + n, E0 + e + shift) for k, (n, e) in enumerate(square)])])
+        for number, shift in (("C-WEST", 0.0), ("C-EAST", 100.0))]
+    rows = [(shapely.box(E0 + 60, N0 + 100, E0 + 140, N0 + 130), {"license_no": None}),
+            (shapely.box(E0 + 10, N0 + 10, E0 + 40, N0 + 40), {"license_no": "C-WEST"})]
+    local = open_database(create_database(tmp_path / "county.gpkg", 4526))
+    create_database(pg_database, 4526)
+    server = open_database(pg_database)
+    path = _write_round(tmp_path / "touching.gpkg", rows)
+    for store in (local, server):
+        upsert_licences(store, licences)
+        import_survey(store, path, round_id="2026-2")
+    expected, got = compare_stored_round(local, "2026-2"), compare_stored_round(server, "2026-2")
+    assert _differences("summary", _rows(expected.summary), _rows(got.summary)) == []
+    assert _differences("outside", _rows(expected.outside), _rows(got.outside)) == []
+    assert got.unmatched == expected.unmatched and len(got.unmatched) == 1
+    (k,) = [k for k, matched in enumerate(got.summary["matched"]) if not matched]
+    assert got.summary["outside_area_m2"][k] == 2400.0 and got.summary["max_distance_m"][k] == 30.0
