@@ -303,16 +303,17 @@ def growth(source: ogr.DataSource, approach_m: float, min_area_m2: float) -> Gro
         " ELSE 3 END AS how "
         "FROM ms_sv_before b JOIN ms_sv_mine m ON m.i = b.i WHERE b.compared"))
     _execute(source, (
-        "CREATE TEMP TABLE ms_sv_growth ON COMMIT DROP AS "
-        "SELECT x.i, x.how = 2 AS ring, x.matched, d.k, d.geom AS g, ST_Area(d.geom) AS area FROM ("
+        "CREATE TEMP TABLE ms_sv_growth ON COMMIT DROP AS SELECT * FROM ("
+        "SELECT x.i, x.how = 2 AS ring, x.matched, d.k, d.geom AS g, ST_Area(d.geom) AS area, "
+        "count(*) OVER (PARTITION BY x.i) AS parts FROM ("
         " SELECT n.i, n.how, n.matched, CASE n.how WHEN 0 THEN n.g WHEN 1 THEN NULL "
         "  WHEN 2 THEN ST_MakePolygon(ST_ExteriorRing(ST_GeometryN(n.g, 1)), ARRAY("
         "   SELECT ST_InteriorRingN(ST_GeometryN(n.g, 1), r) "
         "   FROM generate_series(1, ST_NumInteriorRings(ST_GeometryN(n.g, 1))) r ORDER BY r) "
         "   || ST_ExteriorRing(ST_GeometryN(n.before, 1))) "
         "  ELSE ST_Difference(n.g, n.before) END AS new FROM ms_sv_new n) x, "
-        "LATERAL ST_Dump(x.new) WITH ORDINALITY AS d(path, geom, k) "
-        f"WHERE ST_Area(d.geom) >= {float(min_area_m2)!r}"))
+        "LATERAL ST_Dump(x.new) WITH ORDINALITY AS d(path, geom, k)) y "
+        f"WHERE y.area >= {float(min_area_m2)!r}"))
     out = GrowthRows()
     out.compared = [int(row[0]) for row in _rows(source, "SELECT i FROM ms_sv_before WHERE compared ORDER BY i")]
     band = repr(max(float(approach_m), 0.0))
@@ -323,8 +324,14 @@ def growth(source: ogr.DataSource, approach_m: float, min_area_m2: float) -> Gro
             "SELECT q.i, q.area, q.outside, CASE WHEN q.outside > 0 OR q.b IS NULL OR q.ringed THEN false "
             f"ELSE ST_DWithin(q.b, q.g, {band}) END, {_hex('q.g')}, q.ringed AND q.outside <= 0 FROM ("
             " SELECT g.i, g.k, g.g, g.area, c.b, g.ring AND c.held AND g.matched AS ringed, "
-            " CASE WHEN c.a IS NULL THEN g.area WHEN c.held THEN 0 ELSE ST_Area(ST_Difference(g.g, c.a)) END "
-            " AS outside FROM ms_sv_growth g JOIN ms_sv_cut c ON c.i = g.i) q ORDER BY q.i, q.k")):
+            # beyond the boundary: of a mine grown in one piece, the outside part that was not there before
+            # (its outside less the previous extent: far fewer vertices than the piece against the licence),
+            # as the arrays path measures it; of the others, each piece less the licence
+            " CASE WHEN c.a IS NULL THEN g.area WHEN c.held THEN 0 "
+            "  WHEN g.parts = 1 THEN ST_Area(CASE WHEN n.before IS NULL OR NOT (n.before && c.outside) "
+            "   THEN c.outside ELSE ST_Difference(c.outside, n.before) END) "
+            "  ELSE ST_Area(ST_Difference(g.g, c.a)) END AS outside "
+            " FROM ms_sv_growth g JOIN ms_sv_cut c ON c.i = g.i JOIN ms_sv_new n ON n.i = g.i) q ORDER BY q.i, q.k")):
         out.mine.append(int(row[0]))
         out.area.append(float(row[1]))
         out.outside.append(float(row[2]))
