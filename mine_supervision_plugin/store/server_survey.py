@@ -101,14 +101,12 @@ def _execute(source: ogr.DataSource, sql: str) -> None:
 def _rows(source: ogr.DataSource, sql: str) -> list[list]:
     """The rows of a query, in its order, as lists of plain values (None for NULL), by column index.
 
-    The query runs once into a work table that is then read: read straight through OGR's cursor, the overlays
-    took several times as long as the statement itself does (on 2,000 mines the outside pieces 5.6 s instead
-    of 0.5 s).
+    Only for reading what is already computed: the overlays themselves run into work tables first (``CREATE
+    TEMP TABLE ... AS``). Read straight through OGR's cursor they took several times as long as the statement
+    itself does (on 2,000 mines the outside pieces 5.6 s instead of 0.5 s); the geometries are encoded only
+    while read, as a work table of hex text costs more to write than the overlay that made it.
     """
-    _execute(source, "DROP TABLE IF EXISTS ms_sv_result")
-    _execute(source, f"CREATE TEMP TABLE ms_sv_result ON COMMIT DROP AS SELECT row_number() OVER () AS ms_row, q.* "
-                     f"FROM ({sql}) q")
-    result = source.ExecuteSQL("SELECT * FROM ms_sv_result ORDER BY ms_row")
+    result = source.ExecuteSQL(sql)
     try:
         definition = result.GetLayerDefn()
         count = definition.GetFieldCount()
@@ -116,7 +114,7 @@ def _rows(source: ogr.DataSource, sql: str) -> list[list]:
         rows = []
         for feature in result:
             row = []
-            for k in range(1, count):
+            for k in range(count):
                 if not feature.IsFieldSetAndNotNull(k):
                     row.append(None)
                 elif kinds[k] == ogr.OFTReal:
@@ -153,6 +151,10 @@ def prepare(source: ogr.DataSource, round_id: str, previous_round: str | None, m
     # (about 0.3 s a statement) than it saves on a few thousand rows; for this transaction only (and only where
     # the server has JIT: PostgreSQL 11 on)
     _rows(source, "SELECT set_config('jit', 'off', true) WHERE current_setting('server_version_num')::int >= 110000")
+    # the work tables hold tens of megabytes of geometry: LZ4 compresses them several times faster than the
+    # default pglz (PostgreSQL 14 on, when built with it; else the default stays)
+    _execute(source, "DO $$ BEGIN PERFORM set_config('default_toast_compression', 'lz4', true); "
+                     "EXCEPTION WHEN others THEN NULL; END $$")
     _execute(source, (
         "CREATE TEMP TABLE ms_sv_lic ON COMMIT DROP AS "
         "SELECT btrim(license_no) AS no, upper(btrim(license_no)) AS key, min(fid) AS ord, "
@@ -244,11 +246,14 @@ def outside_pieces(source: ogr.DataSource) -> PieceRows:
     """The pieces outside, each with the distance of every vertex (in order, as ``ST_DumpPoints`` and shapely's
     ``get_coordinates`` give them) to its licence's boundary: the caller takes the farthest."""
     out = PieceRows()
+    _execute(source, (
+        "CREATE TEMP TABLE ms_sv_far ON COMMIT DROP AS "
+        "SELECT p.i, p.k, (SELECT array_agg(ST_Distance(v.geom, c.b) ORDER BY v.n) "
+        " FROM ST_DumpPoints(p.g) WITH ORDINALITY AS v(path, geom, n)) AS d "
+        "FROM ms_sv_piece p JOIN ms_sv_cut c ON c.i = p.i WHERE c.b IS NOT NULL"))
     for row in _rows(source, (
-            f"SELECT p.i, p.area, {_hex('p.g')}, f.d FROM ms_sv_piece p JOIN ms_sv_cut c ON c.i = p.i "
-            "LEFT JOIN LATERAL (SELECT array_agg(ST_Distance(v.geom, c.b) ORDER BY v.n) AS d "
-            " FROM ST_DumpPoints(p.g) WITH ORDINALITY AS v(path, geom, n) WHERE c.b IS NOT NULL) f ON true "
-            "ORDER BY p.i, p.k")):
+            f"SELECT p.i, p.area, {_hex('p.g')}, f.d FROM ms_sv_piece p "
+            "LEFT JOIN ms_sv_far f ON f.i = p.i AND f.k = p.k ORDER BY p.i, p.k")):
         out.mine.append(int(row[0]))
         out.area.append(float(row[1]))
         out.wkb.append(row[2])
@@ -265,13 +270,15 @@ def approaching(source: ogr.DataSource, candidates: Sequence[int], approach_m: f
         return out
     wanted = "{" + ",".join(str(int(i)) for i in candidates) + "}"
     distance = repr(float(approach_m))
-    for row in _rows(source, (
-            f"SELECT q.i, q.d, ST_Area(q.part), {_hex('q.part')} FROM ("
-            " SELECT c.i, ST_Distance(m.g, c.b) AS d, "
-            f" CASE WHEN c.held THEN ST_Difference(m.g, ST_Buffer(c.a, -{distance}, 'quad_segs=4')) "
-            f" ELSE ST_Intersection(m.g, ST_Buffer(c.b, {distance}, 'quad_segs=4')) END AS part "
-            " FROM ms_sv_cut c JOIN ms_sv_mine m ON m.i = c.i "
-            f" WHERE c.i = ANY('{wanted}'::integer[]) AND ST_DWithin(c.b, m.g, {distance})) q ORDER BY q.i")):
+    _execute(source, "DROP TABLE IF EXISTS ms_sv_near")
+    _execute(source, (
+        "CREATE TEMP TABLE ms_sv_near ON COMMIT DROP AS "
+        "SELECT c.i, ST_Distance(m.g, c.b) AS d, "
+        f"CASE WHEN c.held THEN ST_Difference(m.g, ST_Buffer(c.a, -{distance}, 'quad_segs=4')) "
+        f"ELSE ST_Intersection(m.g, ST_Buffer(c.b, {distance}, 'quad_segs=4')) END AS part "
+        "FROM ms_sv_cut c JOIN ms_sv_mine m ON m.i = c.i "
+        f"WHERE c.i = ANY('{wanted}'::integer[]) AND ST_DWithin(c.b, m.g, {distance})"))
+    for row in _rows(source, f"SELECT i, d, ST_Area(part), {_hex('part')} FROM ms_sv_near ORDER BY i"):
         out.mine.append(int(row[0]))
         out.distance.append(float(row[1]))
         out.area.append(float(row[2]))
@@ -296,7 +303,7 @@ def growth(source: ogr.DataSource, approach_m: float, min_area_m2: float) -> Gro
     # without holes): the growth is the new extent with the previous one as a hole, built without an overlay
     _execute(source, (
         "CREATE TEMP TABLE ms_sv_new ON COMMIT DROP AS "
-        "SELECT b.i, m.no IS NOT NULL AS matched, m.g, b.g AS before, "
+        "SELECT b.i, m.no IS NOT NULL AS matched, "
         "CASE WHEN b.g IS NULL THEN 0 WHEN ST_Contains(b.g, m.g) THEN 1 "
         " WHEN ST_NumGeometries(m.g) = 1 AND ST_NumGeometries(b.g) = 1 "
         "  AND ST_NumInteriorRings(ST_GeometryN(b.g, 1)) = 0 AND ST_ContainsProperly(m.g, b.g) THEN 2 "
@@ -311,27 +318,33 @@ def growth(source: ogr.DataSource, approach_m: float, min_area_m2: float) -> Gro
         "   SELECT ST_InteriorRingN(ST_GeometryN(n.g, 1), r) "
         "   FROM generate_series(1, ST_NumInteriorRings(ST_GeometryN(n.g, 1))) r ORDER BY r) "
         "   || ST_ExteriorRing(ST_GeometryN(n.before, 1))) "
-        "  ELSE ST_Difference(n.g, n.before) END AS new FROM ms_sv_new n) x, "
+        "  ELSE ST_Difference(n.g, n.before) END AS new "
+        " FROM (SELECT w.i, w.how, w.matched, m.g, b.g AS before FROM ms_sv_new w "
+        "  JOIN ms_sv_mine m ON m.i = w.i JOIN ms_sv_before b ON b.i = w.i) n) x, "
         "LATERAL ST_Dump(x.new) WITH ORDINALITY AS d(path, geom, k)) y "
         f"WHERE y.area >= {float(min_area_m2)!r}"))
     out = GrowthRows()
     out.compared = [int(row[0]) for row in _rows(source, "SELECT i FROM ms_sv_before WHERE compared ORDER BY i")]
     band = repr(max(float(approach_m), 0.0))
+    _execute(source, (
+        "CREATE TEMP TABLE ms_sv_grown ON COMMIT DROP AS "
+        # the band is asked only where no part is beyond and the piece is no ring round the previous extent in a
+        # licence holding the extent wholly (it comes as near the boundary as the extent: the caller knows from
+        # the approaching test); CASE, as SQL's AND promises no order
+        "SELECT q.i, q.k, q.outside, CASE WHEN q.outside > 0 OR q.b IS NULL OR q.ringed THEN false "
+        f"ELSE ST_DWithin(q.b, q.g, {band}) END AS near, q.ringed AND q.outside <= 0 AS ringed FROM ("
+        " SELECT g.i, g.k, g.g, c.b, g.ring AND c.held AND g.matched AS ringed, "
+        # beyond the boundary: of a mine grown in one piece, the outside part that was not there before (its
+        # outside less the previous extent: far fewer vertices than the piece against the licence), as the
+        # arrays path measures it; of the others, each piece less the licence
+        " CASE WHEN c.a IS NULL THEN g.area WHEN c.held THEN 0 "
+        "  WHEN g.parts = 1 THEN ST_Area(CASE WHEN b.g IS NULL OR NOT (b.g && c.outside) "
+        "   THEN c.outside ELSE ST_Difference(c.outside, b.g) END) "
+        "  ELSE ST_Area(ST_Difference(g.g, c.a)) END AS outside "
+        " FROM ms_sv_growth g JOIN ms_sv_cut c ON c.i = g.i JOIN ms_sv_before b ON b.i = g.i) q"))
     for row in _rows(source, (
-            # the band is asked only where no part is beyond and the piece is no ring round the previous extent
-            # in a licence holding the extent wholly (it comes as near the boundary as the extent: the caller
-            # knows from the approaching test); CASE, as SQL's AND promises no order
-            "SELECT q.i, q.area, q.outside, CASE WHEN q.outside > 0 OR q.b IS NULL OR q.ringed THEN false "
-            f"ELSE ST_DWithin(q.b, q.g, {band}) END, {_hex('q.g')}, q.ringed AND q.outside <= 0 FROM ("
-            " SELECT g.i, g.k, g.g, g.area, c.b, g.ring AND c.held AND g.matched AS ringed, "
-            # beyond the boundary: of a mine grown in one piece, the outside part that was not there before
-            # (its outside less the previous extent: far fewer vertices than the piece against the licence),
-            # as the arrays path measures it; of the others, each piece less the licence
-            " CASE WHEN c.a IS NULL THEN g.area WHEN c.held THEN 0 "
-            "  WHEN g.parts = 1 THEN ST_Area(CASE WHEN n.before IS NULL OR NOT (n.before && c.outside) "
-            "   THEN c.outside ELSE ST_Difference(c.outside, n.before) END) "
-            "  ELSE ST_Area(ST_Difference(g.g, c.a)) END AS outside "
-            " FROM ms_sv_growth g JOIN ms_sv_cut c ON c.i = g.i JOIN ms_sv_new n ON n.i = g.i) q ORDER BY q.i, q.k")):
+            f"SELECT g.i, g.area, r.outside, r.near, {_hex('g.g')}, r.ringed FROM ms_sv_growth g "
+            "JOIN ms_sv_grown r ON r.i = g.i AND r.k = g.k ORDER BY g.i, g.k")):
         out.mine.append(int(row[0]))
         out.area.append(float(row[1]))
         out.outside.append(float(row[2]))
