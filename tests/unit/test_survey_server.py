@@ -265,3 +265,22 @@ def test_an_extent_touching_licences_it_does_not_match_is_held_against_them(tmp_
     assert got.unmatched == expected.unmatched and len(got.unmatched) == 1
     (k,) = [k for k, matched in enumerate(got.summary["matched"]) if not matched]
     assert got.summary["outside_area_m2"][k] == 2400.0 and got.summary["max_distance_m"][k] == 30.0
+
+
+def test_a_province_login_that_may_write_nothing_compares_on_the_server(pg_server, stores):
+    """The province reads every county and writes nothing (row-level security, grants): its work tables are
+    temporary, so its comparison runs in the server all the same, with the answers of the administrator's."""
+    import uuid
+
+    from mine_supervision_plugin.store import postgres_server
+
+    _, server = stores
+    name = f"province_13_{uuid.uuid4().hex[:6]}"
+    password = "secret-Pass-1"
+    postgres_server.create_login(server.location, name, password, "province", "13")
+    database = server.location.split("dbname=")[1].split()[0]
+    province = open_database(pg_server.ogr_target(database, user=name, password=password))
+    expected = compare_stored_round(server, "2026-2", "2026-1")
+    got = compare_stored_round(province, "2026-2", "2026-1")
+    assert _differences("summary", _rows(expected.summary), _rows(got.summary)) == []
+    assert sum(got.summary["outside_pieces"]) >= 10
