@@ -127,6 +127,7 @@ bench: build
 	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_notices.py
 	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_survey.py
 	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_prejudge_server.py
+	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_survey_server.py
 	MS_PLUGIN_DIR=$(abspath $(BUILD)) $(PY) bench/bench_zones.py
 
 lint: $(PIP_STAMP)

@@ -27,6 +27,10 @@ outside.
 Arrays and shapely 2 throughout: vectorised overlays on the pairs, an STRtree
 where pairs must be found, prepared licences for the common case (extent
 wholly inside), numpy for the distances. Pure Python: no QGIS.
+
+The overlays fill a :class:`SurveyMeasures`; :func:`comparison_from` turns it into the tables and words the
+findings. A stored round on a PostGIS store is measured in the server instead (:mod:`.survey_server`) and worded
+by the same function: one place per rule.
 """
 
 from __future__ import annotations
@@ -232,6 +236,9 @@ def corner_text(part: int, hole: bool, a: int, b: int) -> str:
 
 #: The vertices of a piece measured in rounds, every so many of those still open (see :func:`_farthest`).
 SAMPLE_STEPS = (16, 8, 4, 2, 1)
+#: Vertices as far as the farthest to a micrometre are a tie, and the first in order is the farthest: GEOS and
+#: PostGIS measure alike only to the last bits (a piece lying along the boundary has all its vertices ~1e-9 m away).
+TIE_M = 1e-6
 #: Pairs (piece, licence segment) per numpy batch when the segment nearest a point is looked for.
 PAIRS_PER_BATCH = 1_000_000
 
@@ -276,8 +283,16 @@ def _farthest(coords: np.ndarray, vertex_piece: np.ndarray, boundary_of_piece: n
         open_[:] = False
         # a margin for the rounding of GEOS's distances: a tie must be measured (the first vertex wins)
         open_[rest[bound + 1e-6 * (1.0 + bound) >= best[vertex_piece[rest]]]] = True
+    return farthest_vertices(distance, vertex_piece)
+
+
+def farthest_vertices(distance: np.ndarray, vertex_piece: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per piece: the greatest of its vertices' distances and the first vertex (in order) as far, to
+    :data:`TIE_M`. ``vertex_piece``: sorted piece index per vertex (0..n-1, each present); a vertex not
+    measured is at ``-inf``. Both comparison paths choose the farthest vertex with this."""
+    starts = np.flatnonzero(np.r_[True, vertex_piece[1:] != vertex_piece[:-1]])
     greatest = np.maximum.reduceat(distance, starts)
-    at_max = np.flatnonzero(distance == greatest[vertex_piece])
+    at_max = np.flatnonzero(distance >= greatest[vertex_piece] - TIE_M)
     first = at_max[np.searchsorted(at_max, starts)]
     return greatest, first
 
@@ -321,32 +336,48 @@ def _pieces_beyond(pieces: np.ndarray, owners: np.ndarray, against: np.ndarray, 
     The vertices of a piece outside its licence are outside it (or on its boundary): their distance to the
     licence is their distance to its boundary. Vectorised: GEOS distances of the vertices that may be the
     farthest (:func:`_farthest`), then the farthest vertex of each piece against its owner's segments
-    (numpy, ragged pairs).
+    (:func:`nearest_corners`).
     """
     n = len(pieces)
     distances = np.full(n, np.nan)
     corners: list[str | None] = [None] * n
     holes = np.zeros(n, dtype=bool)
+    chinese: list[str | None] = [None] * n
     held = np.flatnonzero(owners >= 0)
     if not len(held):
-        return distances, corners, holes, [None] * n
+        return distances, corners, holes, chinese
     owner_ids, owner_of = np.unique(owners[held], return_inverse=True)
     boundaries = shapely.boundary(against[owner_ids])
     coords, vertex_piece = shapely.get_coordinates(pieces[held], return_index=True)
     greatest, first = _farthest(coords, vertex_piece, boundaries[owner_of], runner)
     distances[held] = greatest
-    segments = _segments(against[owner_ids])
+    found, excluded, found_zh = nearest_corners(coords[first], owner_of, against[owner_ids])
+    for j, k in enumerate(held):
+        corners[k], holes[k], chinese[k] = found[j], excluded[j], found_zh[j]
+    return distances, corners, holes, chinese
+
+
+def nearest_corners(points_xy: np.ndarray, owner_of: np.ndarray,
+                    licences: np.ndarray) -> tuple[list[str], np.ndarray, list[str]]:
+    """The corners nearest each point: the ends of the segment of its licence (``licences[owner_of]``) nearest
+    it, worded in the interface language and in Chinese; and whether that segment bounds an excluded parcel.
+
+    Both comparison paths (arrays here, the server's in :mod:`.survey_server`) name corners with this.
+    """
+    segments = _segments(licences)
     segments["delta"] = segments["end"] - segments["start"]
     segments["length2"] = np.maximum((segments["delta"] ** 2).sum(axis=1), 1e-12)
-    nearest = _nearest_segments(coords[first], owner_of, segments, len(owner_ids))
-    chinese: list[str | None] = [None] * n
-    for k, segment in zip(held, nearest):
-        holes[k] = bool(segments["hole"][segment])
-        where = (int(segments["part"][segment]), holes[k], int(segments["corner"][segment]),
+    nearest = _nearest_segments(np.asarray(points_xy, dtype=float).reshape(-1, 2), np.asarray(owner_of),
+                                segments, len(licences))
+    corners, chinese = [], []
+    holes = np.zeros(len(nearest), dtype=bool)
+    for j, segment in enumerate(nearest):
+        holes[j] = bool(segments["hole"][segment])
+        where = (int(segments["part"][segment]), holes[j], int(segments["corner"][segment]),
                  int(segments["next"][segment]))
-        corners[k] = corner_text(*where)
-        chinese[k] = corners_text(*where)
-    return distances, corners, holes, chinese
+        corners.append(corner_text(*where))
+        chinese.append(corners_text(*where))
+    return corners, holes, chinese
 
 
 def _shrunk(polygons: np.ndarray, distance: np.ndarray) -> np.ndarray:
@@ -397,13 +428,13 @@ def compare_survey(extents: Extents, licences: Licences, previous: Extents | Non
     runner = Runner(workers, None, None)
     try:
         with ThreadPoolExecutor(1) as side:
-            return _compare(extents, licences, previous, approach_m, min_area_m2, runner, side)
+            return comparison_from(_measured(extents, licences, previous, approach_m, min_area_m2, runner, side))
     finally:
         runner.close()
 
 
-def _compare(extents, licences, previous, approach_m, min_area_m2, runner, side) -> SurveyComparison:
-    result = SurveyComparison()
+def _measured(extents, licences, previous, approach_m, min_area_m2, runner, side) -> SurveyMeasures:
+    measures = SurveyMeasures()
     geometries = np.asarray(extents.geometries, dtype=object)
     n = len(geometries)
     top = extents.elevation_top_m if extents.elevation_top_m is not None else np.full(n, np.nan)
@@ -411,20 +442,19 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner, side)
     top, bottom = _float_array(top, n), _float_array(bottom, n)
     keys, unknown = _mine_keys(extents, licences)
     if unknown:
-        result.warnings.append(tr("Licence numbers the licence layer does not have (matched by location): {numbers}")
-                               .format(numbers=", ".join(unknown[:10]) + (" …" if len(unknown) > 10 else "")))
+        measures.warnings.append(unknown_numbers_warning(unknown))
     licence_index = {number: j for j, number in enumerate(licences.license_no)}
     # one mine per licence; an unmatched extent is a mine of its own
     groups = _group([(k[0], k[2]) if not k[0] else (k[0], None) for k in keys])
     mine_keys = list(groups)
     m = len(mine_keys)
-    mine_geometry = np.array([_union(geometries, groups[key]) for key in mine_keys], dtype=object)
+    mine_geometry = np.array([_union(geometries, groups[key]) for key in mine_keys] + [None], dtype=object)[:-1]
     owner = np.array([licence_index.get(key[0], -1) for key in mine_keys], dtype=np.int64)
     matched = owner >= 0
     label = [key[0] if key[0] else keys[groups[key][0]][1] for key in mine_keys]
     for key in mine_keys:
         if not key[0]:
-            result.unmatched.append(key[1])
+            measures.unmatched.append(key[1])
     # the licence each mine is held against: its own, or (unmatched) the union of all it meets
     against = np.full(m, None, dtype=object)
     against[matched] = licences.geometries[owner[matched]]
@@ -448,9 +478,7 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner, side)
         cross = idx[~inside]
         if len(cross):
             outside[cross] = runner.map(shapely.difference, mine_geometry[cross], against[cross], chunk=512)
-    outside_area = np.zeros(m)
     present = np.array([g is not None for g in outside], dtype=bool)
-    outside_area[present] = shapely.area(outside[present])
     # the pieces
     pieces, piece_mine = shapely.get_parts(outside[present], return_index=True)
     piece_mine = np.flatnonzero(present)[piece_mine]
@@ -458,18 +486,15 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner, side)
     keep = (piece_area >= min_area_m2) & ~shapely.is_empty(pieces)
     pieces, piece_mine, piece_area = pieces[keep], piece_mine[keep], piece_area[keep]
     # the distances and corners of the pieces (numpy half the time) in a thread of their own while the overlays
-    # of the approaching works and the growth keep the workers busy; their figures are waited for at the end
+    # of the approaching works and the growth keep the workers busy; waited for at the end
     beyond_job = side.submit(_pieces_beyond, pieces, np.where(has_against[piece_mine], piece_mine, -1), against,
                              runner)
-    outside_area = np.zeros(m)
-    np.add.at(outside_area, piece_mine, piece_area)
-    piece_count = np.bincount(piece_mine, minlength=m)
+    outside_area = outside_per_mine(piece_mine, piece_area, m)
+    measures.piece_mine, measures.piece_area, measures.piece_geometry = piece_mine, piece_area, pieces
 
     # approaching: wholly inside, within approach_m of the boundary
     approaching = np.zeros(m, dtype=bool)
-    boundary_distance = np.full(m, np.nan)
-    candidates = np.flatnonzero(matched & (outside_area == 0))
-    result.approaching = {name: [] for name in (*APPROACH_FIELDS, "geometry")}
+    candidates = approach_candidates(matched, outside_area)
     if len(candidates) and approach_m > 0:
         boundaries = shapely.boundary(against[candidates])
         shapely.prepare(boundaries)
@@ -478,7 +503,7 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner, side)
         flagged = candidates[near]
         approaching[flagged] = True
         if len(flagged):
-            boundary_distance[flagged] = runner.map(shapely.distance, mine_geometry[flagged], boundaries[near], chunk=256)
+            distance = runner.map(shapely.distance, mine_geometry[flagged], boundaries[near], chunk=256)
             parts = np.full(len(flagged), None, dtype=object)
             # works the licence holds wholly: the licence shrunk by the distance cut from them (the band along
             # the inside of the boundary), a third of the work of a band on both sides; the others, the band
@@ -489,27 +514,19 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner, side)
             if (~wholly).any():
                 bands = shapely.buffer(boundaries[near][~wholly], approach_m, quad_segs=4)
                 parts[~wholly] = shapely.intersection(mine_geometry[flagged[~wholly]], bands)
-            for i, part, distance in zip(flagged, parts, boundary_distance[flagged]):
-                result.approaching["license_no"].append(label[i])
-                result.approaching["area_m2"].append(round(float(part.area), 2))
-                result.approaching["distance_m"].append(round(float(distance), 2))
-                result.approaching["geometry"].append(part)
+            measures.approach_mine, measures.approach_distance = flagged, np.asarray(distance, dtype=float)
+            measures.approach_area, measures.approach_geometry = shapely.area(parts), parts
 
-    # depth
+    # depth: the highest top and lowest bottom of each mine's extents, its licence's
     lic_top = np.full(m, np.nan)
     lic_bottom = np.full(m, np.nan)
     lic_top[matched] = licences.depth_top_m[owner[matched]]
     lic_bottom[matched] = licences.depth_bottom_m[owner[matched]]
-    mine_top, mine_bottom = _per_mine(top, np.fmax, groups, mine_keys), _per_mine(bottom, np.fmin, groups, mine_keys)
-    with np.errstate(invalid="ignore"):
-        above = np.where(mine_top - lic_top > 0, mine_top - lic_top, np.nan)
-        below = np.where(lic_bottom - mine_bottom > 0, lic_bottom - mine_bottom, np.nan)
+    measures.elevation_top_m = _per_mine(top, np.fmax, groups, mine_keys)
+    measures.elevation_bottom_m = _per_mine(bottom, np.fmin, groups, mine_keys)
+    measures.licensed_top_m, measures.licensed_bottom_m = lic_top, lic_bottom
 
     # growth since the previous round
-    growth_area = np.full(m, np.nan)
-    growth_outside = np.full(m, np.nan)
-    toward = np.zeros(m, dtype=bool)
-    result.growth = {name: [] for name in (*GROWTH_FIELDS, "geometry")}
     if previous is not None and len(previous):
         prev_geoms = np.asarray(previous.geometries, dtype=object)
         prev_keys, _ = _mine_keys(previous, licences)
@@ -549,14 +566,12 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner, side)
             new[grown] = runner.map(shapely.difference, mine_geometry[grown], before[grown], chunk=512)
         without = compared & ~with_before
         new[without] = mine_geometry[without]
-        growth_area[compared] = 0.0
         gp, gm = shapely.get_parts(new[compared], return_index=True)
         gm = np.flatnonzero(compared)[gm]
         ga = shapely.area(gp)
         keep = ga >= min_area_m2
         pieces_before_cut = np.bincount(gm, minlength=m)
         gp, gm, ga = gp[keep], gm[keep], ga[keep]
-        np.add.at(growth_area, gm, ga)
         g_out = np.zeros(len(gp))
         held = has_against[gm]
         g_out[~held] = ga[~held]
@@ -608,110 +623,36 @@ def _compare(extents, licences, previous, approach_m, min_area_m2, runner, side)
                     left, right = left[same], right[same]
                     first = np.unique(left, return_index=True)[1]
                     np.add.at(g_out, right[first], part_area[search[left[first]]])
-        g_toward = g_out > 0
-        rest = np.flatnonzero(held & ~g_toward)  # the others grew across: toward it as well
+        # within the band of the boundary: measured only where the part beyond does not say it already
+        near = np.zeros(len(gp), dtype=bool)
+        rest = np.flatnonzero(held & (g_out <= 0))
         # a ring round the previous extent, in a licence holding the extent wholly, comes as near the boundary
         # as the extent does (its outer edge is the extent's): the approaching test said it already
         ringed = ring_growth[gm[rest]] & held_inside[gm[rest]] & matched[gm[rest]]
-        g_toward[rest[ringed]] = approaching[gm[rest[ringed]]]
+        near[rest[ringed]] = approaching[gm[rest[ringed]]]
         rest = rest[~ringed]
         if len(rest):
             mines_rest = np.unique(gm[rest])
             boundary_of = np.full(m, None, dtype=object)
             boundary_of[mines_rest] = shapely.boundary(against[mines_rest])
-            g_toward[rest] = runner.map(shapely.dwithin, boundary_of[gm[rest]], gp[rest],
-                                        np.full(len(rest), max(approach_m, 0.0)), chunk=1024)
-        growth_outside[compared] = 0.0
-        np.add.at(growth_outside, gm, g_out)
-        np.logical_or.at(toward, gm, g_toward)
-        order = np.argsort(gm, kind="stable")
-        result.growth = {
-            "license_no": [label[i] or None for i in gm[order].tolist()],
-            "area_m2": [round(a, 2) for a in ga[order].tolist()],
-            "outside_area_m2": [round(a, 2) for a in g_out[order].tolist()],
-            "toward_boundary": g_toward[order].tolist(),
-            "geometry": list(gp[order]),
-        }
-        missing = [label[i] for i in np.flatnonzero(matched & ~compared)]
-        if missing:
-            result.warnings.append(tr("Not surveyed in the previous round, growth not computed: {mines}").format(
-                mines=", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")))
+            near[rest] = runner.map(shapely.dwithin, boundary_of[gm[rest]], gp[rest],
+                                    np.full(len(rest), max(approach_m, 0.0)), chunk=1024)
+        measures.compared = compared
+        measures.growth_mine, measures.growth_area, measures.growth_outside = gm, ga, g_out
+        measures.growth_toward, measures.growth_geometry = grew_toward(g_out, near), gp
 
     distances, corners, holes, corners_zh = beyond_job.result()
-    max_distance = np.full(m, np.nan)
-    if len(piece_mine):
-        np.fmax.at(max_distance, piece_mine, distances)
-    # near_corners_zh: where, in Chinese whatever the interface language (ledger items and notices)
-    order = np.argsort(piece_mine, kind="stable")
-    owners = piece_mine[order]
-    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]]) if len(owners) else np.zeros(0, dtype=np.int64)
-    numbers = np.arange(len(owners)) - np.repeat(starts, np.diff(np.r_[starts, len(owners)])) + 1
-    rounded = [None if d != d else round(d, 2) for d in distances[order].tolist()]
-    beyond_text, nowhere = tr("{distance} m beyond the boundary near corners {corners}"), tr("outside every licence")
-    result.outside = {
-        "license_no": [label[i] or None for i in owners.tolist()],
-        "piece_no": numbers.tolist(),
-        "area_m2": [round(a, 2) for a in piece_area[order].tolist()],
-        "max_distance_m": rounded,
-        "near_corners": [corners[k] for k in order.tolist()],
-        "in_excluded": holes[order].tolist(),
-        "position": [nowhere if d is None else beyond_text.format(distance=f"{d:.1f}", corners=corners[k])
-                     for d, k in zip(rounded, order.tolist())],
-        "near_corners_zh": [corners_zh[k] for k in order.tolist()],
-        "geometry": list(pieces[order]),
-    }
+    measures.piece_distance, measures.piece_excluded = distances, holes
+    measures.piece_corners, measures.piece_corners_zh = corners, corners_zh
 
     rounds = extents.survey_round
-    result.summary = {name: [] for name in (*SUMMARY_FIELDS, "geometry")}
-    for i, key in enumerate(mine_keys):
-        depth = []
-        if not np.isnan(above[i]):
-            depth.append(tr("{m} m above the licensed top").format(m=f"{above[i]:.1f}"))
-        if not np.isnan(below[i]):
-            depth.append(tr("{m} m below the licensed bottom").format(m=f"{below[i]:.1f}"))
-        findings = []
-        if not matched[i]:
-            findings.append(tr("matches no licence"))
-        if outside_area[i] > 0:
-            findings.append(tr("{area} m² outside the licence, up to {distance} m beyond").format(
-                area=f"{outside_area[i]:.0f}",
-                distance=f"{max_distance[i]:.1f}" if not np.isnan(max_distance[i]) else "?"))
-        findings += depth
-        if approaching[i]:
-            findings.append(tr("works {distance} m from the boundary").format(distance=f"{boundary_distance[i]:.1f}"))
-        if toward[i]:
-            findings.append(tr("grew toward or across the boundary"))
-        row = {
-            "license_no": label[i] or None,
-            "survey_round": rounds[groups[key][0]] if rounds else None,
-            "matched": bool(matched[i]),
-            "extents": len(groups[key]),
-            "surveyed_area_m2": round(float(surveyed[i]), 2),
-            "inside_area_m2": round(float(surveyed[i] - outside_area[i]), 2),
-            "outside_area_m2": round(float(outside_area[i]), 2),
-            "outside_pieces": int(piece_count[i]),
-            "max_distance_m": None if np.isnan(max_distance[i]) else round(float(max_distance[i]), 2),
-            "growth_area_m2": None if np.isnan(growth_area[i]) else round(float(growth_area[i]), 2),
-            "growth_outside_area_m2": None if np.isnan(growth_outside[i]) else round(float(growth_outside[i]), 2),
-            "grew_toward_boundary": bool(toward[i]),
-            "approaching": bool(approaching[i]),
-            "boundary_distance_m": None if np.isnan(boundary_distance[i]) else round(float(boundary_distance[i]), 2),
-            "elevation_top_m": _plain(mine_top[i]),
-            "elevation_bottom_m": _plain(mine_bottom[i]),
-            "licensed_top_m": _plain(lic_top[i]),
-            "licensed_bottom_m": _plain(lic_bottom[i]),
-            "above_top_m": _plain(above[i]),
-            "below_bottom_m": _plain(below[i]),
-            "depth_finding": "; ".join(depth) or None,
-            "finding": "; ".join(findings) or None,
-            "geometry": mine_geometry[i],
-        }
-        for name, value in row.items():
-            result.summary[name].append(value)
-    if result.unmatched:
-        result.warnings.append(tr("Extents matching no licence, held against every licence: {extents}").format(
-            extents=", ".join(result.unmatched[:10]) + (" …" if len(result.unmatched) > 10 else "")))
-    return result
+    measures.label = label
+    measures.matched = matched
+    measures.survey_round = [rounds[groups[key][0]] for key in mine_keys] if rounds else []
+    measures.extents = np.array([len(groups[key]) for key in mine_keys], dtype=np.int64)
+    measures.geometry = mine_geometry
+    measures.surveyed_m2 = np.asarray(surveyed, dtype=float)
+    return measures
 
 
 def _per_mine(values: np.ndarray, reduce, groups: dict, mine_keys: list) -> np.ndarray:
@@ -725,3 +666,216 @@ def _per_mine(values: np.ndarray, reduce, groups: dict, mine_keys: list) -> np.n
 
 def _plain(value) -> float | None:
     return None if value is None or np.isnan(value) else round(float(value), 2)
+
+
+# --- what the overlays measured, and the rules that word it (one place for both paths) --------------------
+
+
+def _floats(n: int = 0) -> np.ndarray:
+    return np.zeros(n, dtype=float)
+
+
+def _ints(n: int = 0) -> np.ndarray:
+    return np.zeros(n, dtype=np.int64)
+
+
+def _objects(n: int = 0) -> np.ndarray:
+    return np.full(n, None, dtype=object)
+
+
+@dataclass
+class SurveyMeasures:
+    """What the overlays of a comparison measured; :func:`comparison_from` words it.
+
+    The arrays path (:func:`compare_survey`) and the server's (:mod:`.survey_server`) both fill one of these, so
+    that the rules and the wording exist once.
+    """
+
+    # per mine, in the order of each mine's first extent
+    label: list = field(default_factory=list)  # licence number; for an unmatched mine its stated number or ""
+    matched: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    survey_round: list = field(default_factory=list)
+    extents: np.ndarray = field(default_factory=_ints)
+    geometry: np.ndarray = field(default_factory=_objects)
+    surveyed_m2: np.ndarray = field(default_factory=_floats)
+    elevation_top_m: np.ndarray = field(default_factory=_floats)  # NaN where none of its extents has one
+    elevation_bottom_m: np.ndarray = field(default_factory=_floats)
+    licensed_top_m: np.ndarray = field(default_factory=_floats)
+    licensed_bottom_m: np.ndarray = field(default_factory=_floats)
+    #: per mine, whether the previous round was compared; None when there is no previous round
+    compared: np.ndarray | None = None
+    # per outside piece (each at least the smallest area): its mine, area, greatest distance beyond (NaN: held
+    # against no licence), the corners nearest there, whether in an excluded parcel
+    piece_mine: np.ndarray = field(default_factory=_ints)
+    piece_area: np.ndarray = field(default_factory=_floats)
+    piece_distance: np.ndarray = field(default_factory=_floats)
+    piece_corners: list = field(default_factory=list)
+    piece_corners_zh: list = field(default_factory=list)
+    piece_excluded: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    piece_geometry: np.ndarray = field(default_factory=_objects)
+    # per approaching mine: the part within the band, its area, the distance of the works to the boundary
+    approach_mine: np.ndarray = field(default_factory=_ints)
+    approach_area: np.ndarray = field(default_factory=_floats)
+    approach_distance: np.ndarray = field(default_factory=_floats)
+    approach_geometry: np.ndarray = field(default_factory=_objects)
+    # per growth piece: its mine, area, area beyond the boundary, whether toward or across the boundary
+    growth_mine: np.ndarray = field(default_factory=_ints)
+    growth_area: np.ndarray = field(default_factory=_floats)
+    growth_outside: np.ndarray = field(default_factory=_floats)
+    growth_toward: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    growth_geometry: np.ndarray = field(default_factory=_objects)
+    #: the extents matching no licence (their labels)
+    unmatched: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+
+def unknown_numbers_warning(unknown: Sequence[str]) -> str:
+    """The warning naming stated licence numbers the licence layer does not have."""
+    return tr("Licence numbers the licence layer does not have (matched by location): {numbers}").format(
+        numbers=", ".join(unknown[:10]) + (" …" if len(unknown) > 10 else ""))
+
+
+def outside_per_mine(piece_mine: np.ndarray, piece_area: np.ndarray, m: int) -> np.ndarray:
+    """Each mine's area outside its licence: the sum of its pieces (those kept, at least the smallest area)."""
+    out = np.zeros(m)
+    np.add.at(out, np.asarray(piece_mine, dtype=np.int64), np.asarray(piece_area, dtype=float))
+    return out
+
+
+def approach_candidates(matched: np.ndarray, outside_area: np.ndarray) -> np.ndarray:
+    """The mines that may be approaching their boundary: matched to a licence, nothing outside it."""
+    return np.flatnonzero(matched & (outside_area == 0))
+
+
+def grew_toward(outside_m2: np.ndarray, near: np.ndarray) -> np.ndarray:
+    """A growth piece grew toward or across the boundary: part of it is beyond, or it is within the band."""
+    return (np.asarray(outside_m2, dtype=float) > 0) | np.asarray(near, dtype=bool)
+
+
+def comparison_from(measures: SurveyMeasures) -> SurveyComparison:
+    """The tables and findings of a comparison from its measures (the same words for both paths)."""
+    mm = measures
+    m = len(mm.label)
+    label = mm.label
+    result = SurveyComparison(warnings=list(mm.warnings), unmatched=list(mm.unmatched))
+    piece_mine = np.asarray(mm.piece_mine, dtype=np.int64)
+    outside_area = outside_per_mine(piece_mine, mm.piece_area, m)
+    piece_count = np.bincount(piece_mine, minlength=m)
+    max_distance = np.full(m, np.nan)
+    if len(piece_mine):
+        np.fmax.at(max_distance, piece_mine, np.asarray(mm.piece_distance, dtype=float))
+    # near_corners_zh: where, in Chinese whatever the interface language (ledger items and notices)
+    order = np.argsort(piece_mine, kind="stable")
+    owners = piece_mine[order]
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]]) if len(owners) else np.zeros(0, dtype=np.int64)
+    numbers = np.arange(len(owners)) - np.repeat(starts, np.diff(np.r_[starts, len(owners)])) + 1
+    rounded = [None if d != d else round(d, 2) for d in np.asarray(mm.piece_distance, dtype=float)[order].tolist()]
+    corners = [mm.piece_corners[k] for k in order.tolist()]
+    beyond_text, nowhere = tr("{distance} m beyond the boundary near corners {corners}"), tr("outside every licence")
+    result.outside = {
+        "license_no": [label[i] or None for i in owners.tolist()],
+        "piece_no": numbers.tolist(),
+        "area_m2": [round(a, 2) for a in np.asarray(mm.piece_area, dtype=float)[order].tolist()],
+        "max_distance_m": rounded,
+        "near_corners": corners,
+        "in_excluded": [bool(x) for x in np.asarray(mm.piece_excluded, dtype=bool)[order].tolist()],
+        "position": [nowhere if d is None else beyond_text.format(distance=f"{d:.1f}", corners=c)
+                     for d, c in zip(rounded, corners)],
+        "near_corners_zh": [mm.piece_corners_zh[k] for k in order.tolist()],
+        "geometry": [mm.piece_geometry[k] for k in order.tolist()],
+    }
+
+    approaching = np.zeros(m, dtype=bool)
+    boundary_distance = np.full(m, np.nan)
+    result.approaching = {name: [] for name in (*APPROACH_FIELDS, "geometry")}
+    for i, area, distance, part in zip(mm.approach_mine, mm.approach_area, mm.approach_distance,
+                                       mm.approach_geometry):
+        approaching[i] = True
+        boundary_distance[i] = distance
+        result.approaching["license_no"].append(label[i])
+        result.approaching["area_m2"].append(round(float(area), 2))
+        result.approaching["distance_m"].append(round(float(distance), 2))
+        result.approaching["geometry"].append(part)
+
+    # depth: workings above the licensed top, below the licensed bottom
+    with np.errstate(invalid="ignore"):
+        excess_top = mm.elevation_top_m - mm.licensed_top_m
+        excess_bottom = mm.licensed_bottom_m - mm.elevation_bottom_m
+        above = np.where(excess_top > 0, excess_top, np.nan)
+        below = np.where(excess_bottom > 0, excess_bottom, np.nan)
+
+    growth_area = np.full(m, np.nan)
+    growth_outside = np.full(m, np.nan)
+    toward = np.zeros(m, dtype=bool)
+    result.growth = {name: [] for name in (*GROWTH_FIELDS, "geometry")}
+    if mm.compared is not None:
+        gm = np.asarray(mm.growth_mine, dtype=np.int64)
+        growth_area[mm.compared] = 0.0
+        growth_outside[mm.compared] = 0.0
+        np.add.at(growth_area, gm, np.asarray(mm.growth_area, dtype=float))
+        np.add.at(growth_outside, gm, np.asarray(mm.growth_outside, dtype=float))
+        np.logical_or.at(toward, gm, np.asarray(mm.growth_toward, dtype=bool))
+        order = np.argsort(gm, kind="stable").tolist()
+        result.growth = {
+            "license_no": [label[i] or None for i in gm[order].tolist()],
+            "area_m2": [round(a, 2) for a in np.asarray(mm.growth_area, dtype=float)[order].tolist()],
+            "outside_area_m2": [round(a, 2) for a in np.asarray(mm.growth_outside, dtype=float)[order].tolist()],
+            "toward_boundary": [bool(x) for x in np.asarray(mm.growth_toward, dtype=bool)[order].tolist()],
+            "geometry": [mm.growth_geometry[k] for k in order],
+        }
+        missing = [label[i] for i in np.flatnonzero(mm.matched & ~mm.compared)]
+        if missing:
+            result.warnings.append(tr("Not surveyed in the previous round, growth not computed: {mines}").format(
+                mines=", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")))
+
+    result.summary = {name: [] for name in (*SUMMARY_FIELDS, "geometry")}
+    for i in range(m):
+        depth = []
+        if not np.isnan(above[i]):
+            depth.append(tr("{m} m above the licensed top").format(m=f"{above[i]:.1f}"))
+        if not np.isnan(below[i]):
+            depth.append(tr("{m} m below the licensed bottom").format(m=f"{below[i]:.1f}"))
+        findings = []
+        if not mm.matched[i]:
+            findings.append(tr("matches no licence"))
+        if outside_area[i] > 0:
+            findings.append(tr("{area} m² outside the licence, up to {distance} m beyond").format(
+                area=f"{outside_area[i]:.0f}",
+                distance=f"{max_distance[i]:.1f}" if not np.isnan(max_distance[i]) else "?"))
+        findings += depth
+        if approaching[i]:
+            findings.append(tr("works {distance} m from the boundary").format(distance=f"{boundary_distance[i]:.1f}"))
+        if toward[i]:
+            findings.append(tr("grew toward or across the boundary"))
+        surveyed = float(mm.surveyed_m2[i])
+        row = {
+            "license_no": label[i] or None,
+            "survey_round": mm.survey_round[i] if mm.survey_round else None,
+            "matched": bool(mm.matched[i]),
+            "extents": int(mm.extents[i]),
+            "surveyed_area_m2": round(surveyed, 2),
+            "inside_area_m2": round(float(surveyed - outside_area[i]), 2),
+            "outside_area_m2": round(float(outside_area[i]), 2),
+            "outside_pieces": int(piece_count[i]),
+            "max_distance_m": None if np.isnan(max_distance[i]) else round(float(max_distance[i]), 2),
+            "growth_area_m2": None if np.isnan(growth_area[i]) else round(float(growth_area[i]), 2),
+            "growth_outside_area_m2": None if np.isnan(growth_outside[i]) else round(float(growth_outside[i]), 2),
+            "grew_toward_boundary": bool(toward[i]),
+            "approaching": bool(approaching[i]),
+            "boundary_distance_m": None if np.isnan(boundary_distance[i]) else round(float(boundary_distance[i]), 2),
+            "elevation_top_m": _plain(mm.elevation_top_m[i]),
+            "elevation_bottom_m": _plain(mm.elevation_bottom_m[i]),
+            "licensed_top_m": _plain(mm.licensed_top_m[i]),
+            "licensed_bottom_m": _plain(mm.licensed_bottom_m[i]),
+            "above_top_m": _plain(above[i]),
+            "below_bottom_m": _plain(below[i]),
+            "depth_finding": "; ".join(depth) or None,
+            "finding": "; ".join(findings) or None,
+            "geometry": mm.geometry[i],
+        }
+        for name, value in row.items():
+            result.summary[name].append(value)
+    if result.unmatched:
+        result.warnings.append(tr("Extents matching no licence, held against every licence: {extents}").format(
+            extents=", ".join(result.unmatched[:10]) + (" …" if len(result.unmatched) > 10 else "")))
+    return result

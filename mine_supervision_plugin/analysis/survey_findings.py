@@ -24,7 +24,8 @@ from ..i18n import tr
 from ..store.database import SupervisionStore, reading
 from ..store.ogr_util import open_read, to_shapely
 from ..store.surveys import TABLE, survey_rounds
-from .survey import Extents, SurveyComparison, compare_survey, licence_table
+from .survey import APPROACH_M, MIN_AREA_M2, Extents, SurveyComparison, compare_survey, licence_table
+from .survey_server import compare_on_server, extent_label
 
 
 class SurveyRoundError(ValueError):
@@ -78,17 +79,25 @@ def _stored_extents(source, round_id: str) -> Extents:
     return Extents(np.array([r[1] for r in rows] + [None], dtype=object)[:-1], [r[0] for r in rows],
                    np.array([np.nan if r[2] is None else r[2] for r in rows], dtype=float),
                    np.array([np.nan if r[3] is None else r[3] for r in rows], dtype=float),
-                   [tr("survey_extents feature {fid}").format(fid=r[4]) for r in rows], [round_id] * len(rows))
+                   [extent_label(r[4]) for r in rows], [round_id] * len(rows))
 
 
 def compare_stored_round(store: SupervisionStore, round_id: str, previous_round: str | None = None, *,
                          approach_m: float | None = None, min_area_m2: float | None = None) -> SurveyComparison:
-    """Round ``round_id`` of the database compared with its licences and, when given, with ``previous_round``."""
+    """Round ``round_id`` of the database compared with its licences and, when given, with ``previous_round``.
+
+    On a PostGIS store the overlays run in the server (:mod:`.survey_server`): only the numbers and the pieces
+    found travel, with the same answers as the arrays path of a GeoPackage.
+    """
     rounds = survey_rounds(store)
     for wanted in (round_id, previous_round):
         if wanted and wanted not in rounds:
             raise SurveyRoundError(tr("The database has no survey round {round} (its rounds: {rounds}).").format(
                 round=wanted, rounds=", ".join(sorted(r for r in rounds if r)) or tr("none")))
+    if store.is_postgres:
+        return compare_on_server(store, round_id, previous_round,
+                                 approach_m=APPROACH_M if approach_m is None else approach_m,
+                                 min_area_m2=MIN_AREA_M2 if min_area_m2 is None else min_area_m2)
     with reading(store.location):
         source = open_read(store)
         try:
