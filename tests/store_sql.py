@@ -106,3 +106,46 @@ def fingerprint(location) -> str:
     # pg_dump brackets its output with a random \restrict key: the rest is the content
     lines = [line for line in result.stdout.splitlines() if not line.startswith((b"\\restrict", b"\\unrestrict"))]
     return hashlib.sha256(b"\n".join(lines)).hexdigest()
+
+
+def insert_row(store, table: str, row: dict) -> int:
+    """One row into ``table`` of ``store`` in its own transaction (``geometry``: a shapely geometry); its fid."""
+    from mine_supervision_plugin.store.ogr_util import set_field, to_ogr_geometry
+
+    with store.transaction() as source:
+        layer = source.GetLayerByName(table)
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for name, value in row.items():
+            if name == "geometry":
+                feature.SetGeometry(to_ogr_geometry(value))
+            else:
+                set_field(feature, name, value)
+        layer.CreateFeature(feature)
+        return feature.GetFID()
+
+
+def update_row(store, table: str, key: str, value, **fields) -> None:
+    """The first row of ``table`` whose ``key`` is ``value`` given ``fields`` (``geometry``: shapely)."""
+    from mine_supervision_plugin.store.ogr_util import set_field, to_ogr_geometry
+
+    with store.transaction() as source:
+        layer = source.GetLayerByName(table)
+        layer.SetAttributeFilter(f"\"{key}\" = '{value}'")
+        feature = layer.GetNextFeature()
+        for name, new in fields.items():
+            if name == "geometry":
+                feature.SetGeometry(to_ogr_geometry(new))
+            else:
+                set_field(feature, name, new)
+        layer.SetFeature(feature)
+
+
+def table_rows(store, table: str) -> list[dict]:
+    """Every row of ``table`` of ``store`` as a dict, read through OGR."""
+    from mine_supervision_plugin.store.ogr_util import as_dict
+
+    source = ogr.Open(store.location)
+    layer = source.GetLayerByName(table)
+    rows = [as_dict(feature) for feature in layer]
+    layer = source = None
+    return rows

@@ -14,39 +14,27 @@ from qgis.PyQt.QtCore import QCoreApplication, QTimer
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from shapely.geometry import MultiPolygon, box
+from store_sql import insert_row as _insert
+from store_sql import update_row
 
 from mine_supervision_plugin import classFactory
 from mine_supervision_plugin.connections import open_store
 from mine_supervision_plugin.gui.checkin_dialog import TAKE_COLUMN, CheckinConflictsDialog
 from mine_supervision_plugin.store.checkout import check_in, check_out, open_conflicts
 from mine_supervision_plugin.store.database import create_database, open_database
-from mine_supervision_plugin.store.ogr_util import as_dict, set_field, to_ogr_geometry
+from mine_supervision_plugin.store.ogr_util import as_dict
 from mine_supervision_plugin.store.project import load_into_project
 
 pytestmark = pytest.mark.gui
 X0, Y0 = 38_500_000.0, 4_000_000.0
 
 
-def _insert(store, table: str, row: dict) -> None:
-    with store.transaction() as source:
-        layer = source.GetLayerByName(table)
-        feature = ogr.Feature(layer.GetLayerDefn())
-        for name, value in row.items():
-            if name == "geometry":
-                feature.SetGeometry(to_ogr_geometry(value))
-            else:
-                set_field(feature, name, value)
-        layer.CreateFeature(feature)
+
+
 
 
 def _update(store, number: str, **fields) -> None:
-    with store.transaction() as source:
-        layer = source.GetLayerByName("patches")
-        layer.SetAttributeFilter(f"patch_no = '{number}'")
-        feature = layer.GetNextFeature()
-        for name, value in fields.items():
-            set_field(feature, name, value)
-        layer.SetFeature(feature)
+    update_row(store, "patches", "patch_no", number, **fields)
 
 
 def _finding(store, number: str) -> str:

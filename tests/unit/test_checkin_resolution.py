@@ -8,46 +8,23 @@ import datetime as dt
 import json
 
 import pytest
-from osgeo import ogr
 from shapely.geometry import MultiPolygon, box
+from store_sql import insert_row as _insert
+from store_sql import table_rows as _rows
+from store_sql import update_row as _update
 
 from mine_supervision_plugin.store.checkout import check_in, check_out, open_conflicts, resolve_conflicts, take_choice
 from mine_supervision_plugin.store.database import StoreError, create_database, open_database
-from mine_supervision_plugin.store.ogr_util import as_dict, set_field, to_ogr_geometry
+from mine_supervision_plugin.store.ogr_util import to_ogr_geometry
 
 X0, Y0 = 38_500_000.0, 4_000_000.0
 TODAY = dt.date.today()
 
 
-def _insert(store, table: str, row: dict) -> int:
-    with store.transaction() as source:
-        layer = source.GetLayerByName(table)
-        feature = ogr.Feature(layer.GetLayerDefn())
-        for name, value in row.items():
-            if name == "geometry":
-                feature.SetGeometry(to_ogr_geometry(value))
-            else:
-                set_field(feature, name, value)
-        layer.CreateFeature(feature)
-        return feature.GetFID()
 
 
-def _update(store, table: str, key: str, value: str, **fields) -> None:
-    with store.transaction() as source:
-        layer = source.GetLayerByName(table)
-        layer.SetAttributeFilter(f"\"{key}\" = '{value}'")
-        feature = layer.GetNextFeature()
-        for name, new in fields.items():
-            set_field(feature, name, new)
-        layer.SetFeature(feature)
 
 
-def _rows(store, table: str) -> list[dict]:
-    source = ogr.Open(store.location)
-    layer = source.GetLayerByName(table)
-    rows = [as_dict(feature) for feature in layer]
-    layer = source = None
-    return rows
 
 
 def _patch(store, number: str) -> dict:
