@@ -5570,7 +5570,7 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="86"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="94"/>
         <source>{table}: {count} rows</source>
         <translation>{table}：{count} 条</translation>
     </message>
@@ -5675,67 +5675,67 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <translation>.gpkg 文件，或 QGIS PostgreSQL 连接的名称，或 service=…，或 dbname=… host=… port=… user=…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="58"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="66"/>
         <source>Check out a county for field work</source>
         <translation>检出县（区）数据用于外业</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="61"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="69"/>
         <source>Copies one county of the shared (PostGIS) supervision database into a new GeoPackage for offline field work: its licences and patches (by administrative code) with their corners, workflow log, patrols, photos, corner checks, surveys, notices and ledger items, and the key monitoring zones. The checkout is recorded on the server; bring the copy back with &apos;Check in a field copy&apos;.</source>
         <translation>将共享（PostGIS）监管数据库中一个县（区）的数据复制到新的 GeoPackage，供离线外业使用：按行政区代码选取的采矿权和图斑，连同其拐点、流程记录、巡查、照片、拐点核查、专项勘测、整改通知书和台账，以及重点监测矿区。检出记录保存在服务器上；外业结束后用“检入外业副本”带回。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="70"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="78"/>
         <source>Administrative code of the county</source>
         <translation>县（区）行政区代码</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="107"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="115"/>
         <source>Field copy</source>
         <translation>外业副本</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="81"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="89"/>
         <source>Check out works on a shared (PostGIS) database; {path} is a GeoPackage.</source>
         <translation>检出只适用于共享（PostGIS）数据库；{path} 是 GeoPackage 文件。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="87"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="95"/>
         <source>County {county} checked out to {path}</source>
         <translation>县（区）{county} 已检出到 {path}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="95"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="103"/>
         <source>Check in a field copy</source>
         <translation>检入外业副本</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="113"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="121"/>
         <source>Check-in conflicts</source>
         <translation>检入冲突</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="114"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="122"/>
         <source>Rows updated</source>
         <translation>更新行数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="115"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="123"/>
         <source>Rows added</source>
         <translation>新增行数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="116"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="124"/>
         <source>Conflicts</source>
         <translation>冲突数</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="139"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="147"/>
         <source>Deleted in the copy, kept on the server: {row}</source>
         <translation>副本中已删除、服务器上保留：{row}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="140"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="148"/>
         <source>Checked in: {updated} rows updated, {added} added, {conflicts} conflicts.</source>
         <translation>已检入：更新 {updated} 行，新增 {added} 行，冲突 {conflicts} 处。</translation>
     </message>
@@ -6350,47 +6350,47 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <translation>巡查记录未保存：</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="98"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="112"/>
         <source>{table} {key}: {field} was {base}; changed to {local} in the copy and to {server} on the server</source>
         <translation>{table} {key}：{field} 原为 {base}；副本中改为 {local}，服务器上改为 {server}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="156"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="171"/>
         <source>Choose the administrative code of the county to check out.</source>
         <translation>请选择要检出的县（区）行政区代码。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="267"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="282"/>
         <source>{path} is not a checked-out copy of a shared database.</source>
         <translation>{path} 不是从共享数据库检出的副本。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="273"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="288"/>
         <source>{path} was not checked out of this database (its checkout is unknown here); nothing was written.</source>
         <translation>{path} 不是从本数据库检出的（本库无此检出记录）；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="280"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="295"/>
         <source>{path} was already checked in on {when} by {user}; checking it in again would apply its changes twice. Nothing was written. Check out a new copy.</source>
         <translation>{path} 已于 {when} 由 {user} 检入；再次检入会重复应用其修改。未写入任何内容。请重新检出一份副本。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="334"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="93"/>
         <source>added in the copy</source>
         <translation>副本中新增</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="334"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="95"/>
         <source>added on the server</source>
         <translation>服务器上新增</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="354"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="368"/>
         <source>changed</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="354"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="368"/>
         <source>deleted</source>
         <translation>已删除</translation>
     </message>
@@ -7355,157 +7355,152 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <translation>处理签入冲突…</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="50"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="62"/>
         <source>geometry, {area} m²</source>
         <translation>几何图形，{area} 平方米</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="152"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="160"/>
         <source>Resolve check-in conflicts</source>
         <translation>处理签入冲突</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="78"/>
-        <source>{count} conflicts from {checkins} check-ins into {database}: a field changed both in the field copy and on the server. The server kept its value; choose per row which value stays.</source>
-        <translation>{database} 中有来自 {checkins} 次签入的 {count} 项冲突：同一字段在外业副本和服务器上都被修改。服务器保留了其值；请逐行选择保留哪个值。</translation>
-    </message>
-    <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="86"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="98"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="86"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="98"/>
         <source>Row</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="86"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="98"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="86"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="98"/>
         <source>Server value</source>
         <translation>服务器值</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="86"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="98"/>
         <source>Field copy value</source>
         <translation>外业副本值</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="86"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="98"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="86"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="98"/>
         <source>Changed on the server</source>
         <translation>服务器端修改</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="86"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="98"/>
         <source>Checked in</source>
         <translation>签入</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="104"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="116"/>
         <source>Decide later</source>
         <translation>稍后决定</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="105"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="117"/>
         <source>Server&apos;s value</source>
         <translation>服务器的值</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="107"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="119"/>
         <source>Field copy&apos;s value</source>
         <translation>外业副本的值</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="119"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="131"/>
         <source>Apply choices</source>
         <translation>应用选择</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="130"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="142"/>
         <source>geometry</source>
         <translation>几何图形</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="155"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="167"/>
         <source>Choose the value to keep for at least one conflict, or Cancel.</source>
         <translation>请至少为一项冲突选择要保留的值，或点击取消。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="169"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="181"/>
         <source>Check-in conflicts resolved: {taken} field copy values written, {kept} server values kept; {open} still open.</source>
         <translation>签入冲突已处理：写入外业副本值 {taken} 项，保留服务器值 {kept} 项；仍有 {open} 项未处理。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="187"/>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="199"/>
         <source>No check-in conflicts are waiting in {database}.</source>
         <translation>{database} 中没有待处理的签入冲突。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="98"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="106"/>
         <source>Merges a checked-out GeoPackage back into the shared database in one transaction: fields changed only in the copy are written; fields changed on both sides to different values are conflicts (the server keeps its value; the CONFLICTS table lists both values for you to resolve: write copy or server in its take column and run &apos;Resolve check-in conflicts&apos;); rows added in the copy are added; rows deleted in the copy are listed, never deleted. A copy is checked in only once.</source>
         <translation>在一个事务中将签出的 GeoPackage 合并回共享数据库：仅在副本中修改的字段直接写入；两端改为不同值的字段为冲突（服务器保留其值；CONFLICTS 表列出两端的值供您处理：在其 take 列填写 copy 或 server，再运行“处理签入冲突”）；副本中新增的记录予以新增；副本中删除的记录仅列出，不在服务器删除。每个副本只能签入一次。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="155"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="163"/>
         <source>Resolves the conflicts a check-in left on the shared database. CONFLICTS is the conflicts table of 'Check in a field copy' (or this algorithm's OUTPUT) with its take column filled in: copy (副本) writes the field copy's value, server (服务器) keeps the server's, empty leaves the conflict open. All choices are applied in one transaction; a value changed on the server again since the check-in, or a workflow step the patch cannot take, is refused in words and nothing is written. Each choice is recorded in the audit log; a conflict is resolved once. OUTPUT lists the conflicts still open (run without CONFLICTS to list them).</source>
         <translation>处理签入在共享数据库中留下的冲突。CONFLICTS 为“签入外业副本”输出的冲突表（或本算法的 OUTPUT），并已填写 take 列：copy（副本）写入外业副本的值，server（服务器）保留服务器的值，留空则暂不处理。所有选择在一个事务中应用；签入后服务器端又被修改的值，或图斑不能执行的流程步骤，将以文字说明拒绝，且不写入任何内容。每项选择记入操作日志；每项冲突只处理一次。OUTPUT 列出仍未处理的冲突（不提供 CONFLICTS 运行即可列出）。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="167"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="175"/>
         <source>Conflicts with the take column filled in</source>
         <translation>已填写 take 列的冲突表</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="174"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="182"/>
         <source>Conflicts still open</source>
         <translation>未处理的冲突</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="171"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="179"/>
         <source>Field copy values written</source>
         <translation>写入的外业副本值</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="172"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="180"/>
         <source>Server values kept</source>
         <translation>保留的服务器值</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="173"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="181"/>
         <source>Already resolved before</source>
         <translation>此前已处理</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="179"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="187"/>
         <source>The conflicts table has no {fields} column: use the CONFLICTS table of &apos;Check in a field copy&apos; or the OUTPUT of this algorithm, and write copy or server in its take column.</source>
         <translation>冲突表缺少 {fields} 列：请使用“签入外业副本”的 CONFLICTS 表或本算法的 OUTPUT，并在其 take 列填写 copy 或 server。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="200"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="208"/>
         <source>Field copy&apos;s value taken: {conflict}</source>
         <translation>已采用外业副本的值：{conflict}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="202"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="210"/>
         <source>Server&apos;s value kept: {conflict}</source>
         <translation>已保留服务器的值：{conflict}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="204"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="212"/>
         <source>Already resolved the same way before: {conflict}</source>
         <translation>此前已按相同方式处理：{conflict}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="213"/>
+        <location filename="../mine_supervision_plugin/processing/checkout_county.py" line="221"/>
         <source>{taken} field copy values written, {kept} server values kept; {open} conflicts still open.</source>
         <translation>写入外业副本值 {taken} 项，保留服务器值 {kept} 项；仍有 {open} 项冲突未处理。</translation>
     </message>
@@ -7515,62 +7510,62 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <translation>将所列图斑推进到指定流程状态（下发 → 已核查 → 已判定 → 已立案 → 整改中 → 已销号），并随之写入填写的核查表字段。逐个检查图斑：未实地核查不能判定，仅判定违法的图斑可以立案，整改未完成不能销号（判定合法或“其他”的可直接销号）。可推进的图斑予以推进；被拒绝的列出原因（勾选“全部或不执行”时一个被拒则都不推进）。算法开始时读取图斑；在写入前被其他用户修改的图斑将被拒绝，并说明谁改了什么，该图斑不写入任何内容。每次推进均记入图斑历史，含操作人、时间和理由。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="402"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="416"/>
         <source>'{word}' is not a choice: write copy (副本) to take the field copy's value, server (服务器) to keep the server's, or leave it empty.</source>
         <translation>“{word}”不是可用的选择：填写 copy（副本）采用外业副本的值，填写 server（服务器）保留服务器的值，或留空。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="460"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="474"/>
         <source>{conflict}: the field copy&apos;s row cannot replace the server&apos;s (deleted on the server or added on both sides); keep the server&apos;s and re-enter what is missing.</source>
         <translation>{conflict}：外业副本的记录不能替换服务器的记录（服务器端已删除，或两端都新增）；请保留服务器的记录并补录缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="464"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="478"/>
         <source>{conflict}: a licence boundary is changed only by importing its corner coordinates (the previous boundary is kept in its history); keep the server&apos;s and import the new coordinates.</source>
         <translation>{conflict}：采矿权范围只能通过导入拐点坐标更改（原范围保留在历史中）；请保留服务器的值并导入新坐标。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="532"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="546"/>
         <source>A patch&apos;s workflow state cannot be emptied.</source>
         <translation>图斑的流程状态不能为空。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="572"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="586"/>
         <source>Conflict {number} of checkout {checkout} is not recorded in this database.</source>
         <translation>本数据库中没有签出 {checkout} 的第 {number} 项冲突记录。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="581"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="595"/>
         <source>{conflict}: already resolved by {user} on {when} ({choice}); it is not resolved twice.</source>
         <translation>{conflict}：已由 {user} 于 {when} 处理（{choice}），不能重复处理。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="597"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="611"/>
         <source>{conflict}: the row was deleted on the server since the check-in.</source>
         <translation>{conflict}：签入后该记录已在服务器端删除。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="604"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="618"/>
         <source>{conflict}: the server&apos;s value was changed again since the check-in by {user} at {when} ({fields}); look at it again before choosing.</source>
         <translation>{conflict}：签入后服务器端的值又被 {user} 于 {when} 修改（{fields}）；请重新查看后再选择。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="612"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="626"/>
         <source>{conflict}: the workflow refuses the field copy&apos;s value: {reasons}</source>
         <translation>{conflict}：流程规则不允许采用外业副本的值：{reasons}</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="630"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="644"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="637"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="651"/>
         <source>the field copy&apos;s value</source>
         <translation>外业副本的值</translation>
     </message>
     <message>
-        <location filename="../mine_supervision_plugin/store/checkout.py" line="637"/>
+        <location filename="../mine_supervision_plugin/store/checkout.py" line="651"/>
         <source>the server&apos;s value</source>
         <translation>服务器的值</translation>
     </message>
@@ -7588,6 +7583,11 @@ Licensed: N {north}  E {east}  ({crs})</source>
         <location filename="../mine_supervision_plugin/connections.py" line="266"/>
         <source>No password was given for {database}; it was not opened.</source>
         <translation>未提供 {database} 的密码，未打开。</translation>
+    </message>
+    <message>
+        <location filename="../mine_supervision_plugin/gui/checkin_dialog.py" line="90"/>
+        <source>{database}: conflicts {count}, from check-ins {checkins}. A field changed both in the field copy and on the server; the server kept its value. Choose per row which value stays.</source>
+        <translation>{database}：冲突 {count} 项，来自 {checkins} 次签入。同一字段在外业副本和服务器上都被修改，服务器保留了其值。请逐行选择保留哪个值。</translation>
     </message>
 </context>
 </TS>

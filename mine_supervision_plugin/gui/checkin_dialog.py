@@ -19,7 +19,17 @@ from qgis.PyQt.QtWidgets import (
 
 from ..domain.vocab import display_label
 from ..i18n import tr
-from ..store.checkout import TAKE_COPY, TAKE_SERVER, OpenConflict, ResolveReport, open_conflicts, resolve_conflicts
+from ..store.checkout import (
+    ADDED_IN_COPY,
+    ADDED_ON_SERVER,
+    TAKE_COPY,
+    TAKE_SERVER,
+    OpenConflict,
+    ResolveReport,
+    conflict_value_text,
+    open_conflicts,
+    resolve_conflicts,
+)
 from ..store.database import GEOMETRY_COLUMN, StoreError
 from ..store.project import find_layer
 from ..store.schema import table as table_spec
@@ -42,6 +52,8 @@ def shown_value(conflict: OpenConflict, value) -> str:
     """A conflict's value as a technician reads it: vocabulary labels, a geometry by its area, blanks said."""
     if value is None or value == "":
         return tr("(empty)")
+    if value in (ADDED_IN_COPY, ADDED_ON_SERVER):
+        return conflict_value_text(value)
     if conflict.field == GEOMETRY_COLUMN and isinstance(value, str) and value[:1].isalpha():
         from osgeo import ogr
 
@@ -75,8 +87,8 @@ class CheckinConflictsDialog(QDialog):
         self.setWindowTitle(tr("Resolve check-in conflicts"))
         layout = QVBoxLayout(self)
         checkins = len({c.checkout_id for c in conflicts})
-        self.summary = QLabel(tr("{count} conflicts from {checkins} check-ins into {database}: a field changed both in "
-                                 "the field copy and on the server. The server kept its value; choose per row which "
+        self.summary = QLabel(tr("{database}: conflicts {count}, from check-ins {checkins}. A field changed both in "
+                                 "the field copy and on the server; the server kept its value. Choose per row which "
                                  "value stays.").format(count=len(conflicts), checkins=checkins,
                                                        database=context.store.shown), self)
         self.summary.setWordWrap(True)

@@ -21,7 +21,15 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
 from ..qgis_values import python_value
-from ..store.checkout import OpenConflict, check_in, check_out, open_conflicts, resolve_conflicts, take_choice
+from ..store.checkout import (
+    OpenConflict,
+    check_in,
+    check_out,
+    conflict_value_text,
+    open_conflicts,
+    resolve_conflicts,
+    take_choice,
+)
 from ..store.database import StoreError, open_database
 from .base import MineSupervisionAlgorithm, processing_errors, qgs_fields
 
@@ -37,7 +45,7 @@ def conflict_fields() -> QgsFields:
 
 
 def _text(value) -> str | None:
-    return None if value is None else str(value)
+    return None if value is None else conflict_value_text(value)
 
 
 def write_conflicts(sink, fields: QgsFields, conflicts: list[OpenConflict]) -> None:

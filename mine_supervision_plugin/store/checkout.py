@@ -82,6 +82,20 @@ class CheckoutReport:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+#: The two values of a conflict of keys (a row added in the copy whose key the server has meanwhile added too), kept
+#: as they are in the checkout record and worded in the reader's language when shown (:func:`conflict_value_text`).
+ADDED_IN_COPY, ADDED_ON_SERVER = "added in the copy", "added on the server"
+
+
+def conflict_value_text(value) -> str:
+    """A conflict's value for a reader: the added-row markers in the interface language, the others as they are."""
+    if value == ADDED_IN_COPY:
+        return tr("added in the copy")
+    if value == ADDED_ON_SERVER:
+        return tr("added on the server")
+    return str(value)
+
+
 @dataclass
 class Conflict:
     """A field both sides changed differently since the checkout (the server kept its value)."""
@@ -96,7 +110,8 @@ class Conflict:
 
     def describe(self) -> str:
         return tr("{table} {key}: {field} was {base}; changed to {local} in the copy and to {server} on the server").format(
-            table=self.table, key=self.key, field=self.field, base=self.base, local=self.local, server=self.server
+            table=self.table, key=self.key, field=self.field, base=self.base, local=conflict_value_text(self.local),
+            server=conflict_value_text(self.server)
         )
 
 
@@ -332,8 +347,7 @@ def _merge_table(copy, shared, table: str, base: dict, report: CheckinReport, ne
                 server_layer.SetAttributeFilter(None)
                 if taken:
                     report.conflicts.append(
-                        Conflict(table, fid, str(local_values[unique]), unique, "", tr("added in the copy"),
-                                 tr("added on the server"))
+                        Conflict(table, fid, str(local_values[unique]), unique, "", ADDED_IN_COPY, ADDED_ON_SERVER)
                     )
                     continue
             row = ogr.Feature(server_layer.GetLayerDefn())

@@ -17,7 +17,7 @@ from shapely.geometry import MultiPolygon, box
 from store_sql import insert_row as _insert
 from store_sql import update_row
 
-from mine_supervision_plugin import classFactory
+from mine_supervision_plugin import classFactory, settings
 from mine_supervision_plugin.connections import open_store
 from mine_supervision_plugin.gui.checkin_dialog import TAKE_COLUMN, CheckinConflictsDialog
 from mine_supervision_plugin.store.checkout import check_in, check_out, open_conflicts
@@ -177,3 +177,31 @@ def test_nothing_to_resolve_is_said_not_shown(plugin, qgis_iface):
     seen = _open_from_menu(plugin, lambda dialog, seen: seen.update(shown=True))
     assert "shown" not in seen
     assert any("No check-in conflicts are waiting" in m for m in qgis_iface.messageBar().get_messages(Qgis.Info))
+
+
+def test_the_dialog_speaks_the_interface_language(qgis_iface, checked_in):
+    """In a Chinese QGIS the columns and the values of a row added on both sides read in Chinese, whichever
+    language the check-in ran in (the record keeps language-free markers)."""
+    settings.QGIS_LOCALE_OVERRIDE.set_value(True)
+    settings.QGIS_USER_LOCALE.set_value("zh-Hans")
+    loaded = classFactory(qgis_iface)
+    loaded.initGui()
+    try:
+        store = open_store(checked_in)
+        load_into_project(store, QgsProject.instance())
+        loaded.context.set_store(store)
+
+        def steps(dialog, seen):
+            seen["rows"] = _rows(dialog)
+            seen["headers"] = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
+
+        seen = _open_from_menu(loaded, steps)
+    finally:
+        loaded.unload()
+        settings.QGIS_LOCALE_OVERRIDE.remove()
+        settings.QGIS_USER_LOCALE.remove()
+        QgsProject.instance().clear()
+        wait()
+    assert "签入冲突" in seen["text"]
+    assert seen["headers"][3:5] == ["服务器值", "外业副本值"]
+    assert seen["rows"]["P-NEW"][3:5] == ["服务器上新增", "副本中新增"]
