@@ -3,7 +3,9 @@ credentials live in an authentication configuration (issue 14).
 
 The menu action's dialog is driven as a user would (the connection chosen, "create the schema" ticked); then a
 zone is added through the layer QGIS loaded (the postgres provider, with the authcfg), the project is saved,
-cleared and read again (the plugin reconnects by the connection's name). Writes a JSON report to $MS_RESULT.
+cleared and read again (the plugin reconnects by the connection's name). Last, a county is checked out, the same
+patch's finding changed in the field copy and on the server, checked in, and the conflict resolved through
+*Resolve check-in conflicts…* (the field copy's value taken). Writes a JSON report to $MS_RESULT.
 """
 
 import json
@@ -42,6 +44,70 @@ def drive_dialog():
             widget.accept()
             return
     QTimer.singleShot(200, drive_dialog)
+
+
+def _insert(store, table: str, row: dict) -> None:
+    from osgeo import ogr
+
+    from mine_supervision_plugin.store.ogr_util import set_field, to_ogr_geometry
+
+    with store.transaction() as source:
+        layer = source.GetLayerByName(table)
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for name, value in row.items():
+            if name == "geometry":
+                feature.SetGeometry(to_ogr_geometry(value))
+            else:
+                set_field(feature, name, value)
+        layer.CreateFeature(feature)
+
+
+def _finding(store, value=None):
+    """The finding of patch P-R1; with ``value``, set it first."""
+    from mine_supervision_plugin.store.ogr_util import set_field
+
+    with store.transaction() as source:
+        layer = source.GetLayerByName("patches")
+        layer.SetAttributeFilter("patch_no = 'P-R1'")
+        feature = layer.GetNextFeature()
+        if value is not None:
+            set_field(feature, "finding", value)
+            layer.SetFeature(feature)
+        return feature.GetField("finding")
+
+
+def check_in_with_a_conflict(store) -> int:
+    """A licence and a patch of county 140402 on the server, the county checked out, P-R1's finding changed in the
+    copy and on the server, the copy checked in: the conflicts left."""
+    from shapely.geometry import MultiPolygon, box
+
+    from mine_supervision_plugin.store.checkout import check_in, check_out
+    from mine_supervision_plugin.store.database import open_database
+
+    x0, y0 = 38_500_000.0, 4_000_000.0
+    _insert(store, "mining_rights", {"license_no": "C-R1", "mine_name": "甲矿", "holder": "甲", "county_code": "140402",
+                                     "geometry": MultiPolygon([box(x0, y0, x0 + 1000, y0 + 1000)])})
+    _insert(store, "patches", {"patch_no": "P-R1", "county_code": "140402", "state": "issued",
+                               "geometry": MultiPolygon([box(x0 + 100, y0, x0 + 200, y0 + 100)])})
+    copy = open_database(check_out(store, "140402", os.path.join(os.environ["MS_WORK"], "field.gpkg")).path)
+    _finding(copy, "复垦完成")
+    _finding(store, "已拆除")
+    return len(check_in(copy, store).conflicts)
+
+
+def drive_conflicts():
+    """In the resolve dialog: what it lists, the field copy's value chosen for the first row, OK."""
+    from mine_supervision_plugin.gui.checkin_dialog import CheckinConflictsDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, CheckinConflictsDialog) and widget.isVisible():
+            table = widget.table
+            report["conflict_rows"] = [[table.item(r, c).text() if table.item(r, c) else ""
+                                        for c in range(table.columnCount())] for r in range(table.rowCount())]
+            widget.set_choice(0, "copy")
+            widget.buttons.button(widget.buttons.Ok).click()
+            return
+    QTimer.singleShot(200, drive_conflicts)
 
 
 def messages():
@@ -135,6 +201,17 @@ def main():
             [layer.customProperty("mine_supervision/table"), layer.isValid(), layer.featureCount()]
             for layer in project.mapLayers().values() if layer.customProperty("mine_supervision/table"))
         report["messages_at_end"] = messages()
+        report["stage"] = "check-in"
+        report["conflicts_left"] = check_in_with_a_conflict(context.store)
+        report["stage"] = "resolve"
+        resolve = next(a for a in iface.mainWindow().findChildren(QAction)
+                       if a.objectName() == "mMineSupervision_resolve_checkin")
+        report["resolve_action_text"] = resolve.text()
+        QTimer.singleShot(300, drive_conflicts)
+        resolve.trigger()  # the modal dialog runs until drive_conflicts presses OK
+        QCoreApplication.processEvents()
+        report["finding_after_resolve"] = _finding(context.store)
+        report["messages_after_resolve"] = messages()
     except Exception:  # noqa: BLE001 - everything goes into the report
         report["errors"].append(traceback.format_exc())
     write_report()

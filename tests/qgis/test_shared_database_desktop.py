@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pg_server import SUPERUSER, SUPERUSER_PASSWORD
 from qgis_runner import run_in_qgis
-from store_sql import count, query
+from store_sql import query
 
 SCRIPT = Path(__file__).resolve().parent.parent / "in_qgis" / "shared_database.py"
 
@@ -42,7 +42,8 @@ def test_layers_use_the_postgres_provider_and_an_edit_through_them_is_stored(des
     assert len(layers) >= 14 and all(kind == ["postgres", True] for kind in layers.values()), layers
     assert desktop["zone_committed"], desktop["commit_errors"]
     assert query(desktop["_location"], "SELECT name, level, year FROM monitoring_zones") == [("荫城重点监测矿区", "province", 2026)]
-    assert count(desktop["_location"], "patches") == 0
+    # no patch but the one the check-in stage (below) adds
+    assert query(desktop["_location"], "SELECT count(*) FROM patches WHERE patch_no <> 'P-R1'") == [(0,)]
 
 
 def test_the_saved_project_and_the_log_hold_no_password_and_the_project_reconnects(desktop):
@@ -57,3 +58,13 @@ def test_the_saved_project_and_the_log_hold_no_password_and_the_project_reconnec
     assert desktop["project_read"] and desktop["store_after_read"]
     after = {name: (valid, features) for name, valid, features in desktop["layers_after_read"]}
     assert after["monitoring_zones"] == (True, 1) and all(valid for valid, _ in after.values())
+
+
+def test_a_check_in_conflict_is_resolved_from_the_menu(desktop):
+    """Resolve check-in conflicts… in the real desktop: the conflict listed, the field copy's value taken, written
+    on the server with its audit row."""
+    assert desktop["conflicts_left"] == 1 and len(desktop["conflict_rows"]) == 1
+    row = desktop["conflict_rows"][0]
+    assert "P-R1" in row and "已拆除" in row and "复垦完成" in row
+    assert desktop["finding_after_resolve"] == "复垦完成"
+    assert query(desktop["_location"], "SELECT count(*) FROM audit_log WHERE action = 'resolve_conflict'") == [(1,)]
