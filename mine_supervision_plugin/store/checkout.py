@@ -23,6 +23,7 @@ checkout record, so resolving twice changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import uuid
@@ -170,78 +171,87 @@ def check_out(server: SupervisionStore, county_code: str, target: str | Path) ->
     if not county_code:
         raise StoreError(tr("Choose the administrative code of the county to check out."))
     path = create_database(target, server.crs_epsg)
-    local = open_database(path)
-    checkout_id = uuid.uuid4().hex
-    report = CheckoutReport(checkout_id, path)
-    snapshot: list[tuple[str, int, str, str]] = []
-    source = open_read(server)
     try:
-        licences: set = set()
-        patches: set = set()
-        inspections: set = set()
-        with local.transaction() as copy:
-            base = copy.CreateLayer(BASE_TABLE, geom_type=ogr.wkbNone, options=["FID=fid"])
-            for name in ("table_name", "values_local", "values_server"):
-                base.CreateField(ogr.FieldDefn(name, ogr.OFTString))
-            base.CreateField(ogr.FieldDefn("row_fid", ogr.OFTInteger64))
-            for table, rule in SCOPE:
-                selection = _selection(table, rule, county_code, licences, patches, inspections)
-                if selection is None:
-                    report.counts[table] = 0
-                    continue
-                layer = source.GetLayerByName(table)
-                layer.SetAttributeFilter(selection or None)
-                target_layer = copy.GetLayerByName(table)
-                count = 0
-                for feature in layer:
-                    row = ogr.Feature(target_layer.GetLayerDefn())
-                    row.SetFrom(feature)
-                    row.SetFID(feature.GetFID())
-                    target_layer.CreateFeature(row)
-                    server_values = _values(feature)
-                    if table == "mining_rights" and server_values.get("license_no"):
-                        licences.add(server_values["license_no"])
-                    elif table == "patches" and server_values.get("patch_no"):
-                        patches.add(server_values["patch_no"])
-                    elif table == "inspections":
-                        inspections.add(feature.GetFID())
-                    snapshot.append((table, feature.GetFID(), json.dumps(server_values, ensure_ascii=False), ""))
-                    count += 1
-                layer.SetAttributeFilter(None)
-                report.counts[table] = count
-            # the copy's own reading of each row (dates, numbers as the GeoPackage gives them back)
-            for table, fid, server_values, _ in snapshot:
-                stored = copy.GetLayerByName(table).GetFeature(fid)
-                record = ogr.Feature(base.GetLayerDefn())
-                record.SetField("table_name", table)
-                record.SetField("row_fid", fid)
-                record.SetField("values_server", server_values)
-                record.SetField("values_local", json.dumps(_values(stored), ensure_ascii=False))
-                base.CreateFeature(record)
+        local = open_database(path)
+        checkout_id = uuid.uuid4().hex
+        report = CheckoutReport(checkout_id, path)
+        snapshot: list[tuple[str, int, str, str]] = []
+        source = open_read(server)
+        try:
+            licences: set = set()
+            patches: set = set()
+            inspections: set = set()
+            with local.transaction() as copy:
+                base = copy.CreateLayer(BASE_TABLE, geom_type=ogr.wkbNone, options=["FID=fid"])
+                for name in ("table_name", "values_local", "values_server"):
+                    base.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+                base.CreateField(ogr.FieldDefn("row_fid", ogr.OFTInteger64))
+                for table, rule in SCOPE:
+                    selection = _selection(table, rule, county_code, licences, patches, inspections)
+                    if selection is None:
+                        report.counts[table] = 0
+                        continue
+                    layer = source.GetLayerByName(table)
+                    layer.SetAttributeFilter(selection or None)
+                    target_layer = copy.GetLayerByName(table)
+                    count = 0
+                    for feature in layer:
+                        row = ogr.Feature(target_layer.GetLayerDefn())
+                        row.SetFrom(feature)
+                        row.SetFID(feature.GetFID())
+                        target_layer.CreateFeature(row)
+                        server_values = _values(feature)
+                        if table == "mining_rights" and server_values.get("license_no"):
+                            licences.add(server_values["license_no"])
+                        elif table == "patches" and server_values.get("patch_no"):
+                            patches.add(server_values["patch_no"])
+                        elif table == "inspections":
+                            inspections.add(feature.GetFID())
+                        snapshot.append((table, feature.GetFID(), json.dumps(server_values, ensure_ascii=False), ""))
+                        count += 1
+                    layer.SetAttributeFilter(None)
+                    report.counts[table] = count
+                # the copy's own reading of each row (dates, numbers as the GeoPackage gives them back)
+                for table, fid, server_values, _ in snapshot:
+                    stored = copy.GetLayerByName(table).GetFeature(fid)
+                    record = ogr.Feature(base.GetLayerDefn())
+                    record.SetField("table_name", table)
+                    record.SetField("row_fid", fid)
+                    record.SetField("values_server", server_values)
+                    record.SetField("values_local", json.dumps(_values(stored), ensure_ascii=False))
+                    base.CreateFeature(record)
+                _write_meta(
+                    copy,
+                    {
+                        "checkout_id": checkout_id,
+                        "checkout_county": county_code,
+                        "checkout_from": redact_password(server.location),
+                        "checkout_at": dt.datetime.now().isoformat(timespec="seconds"),
+                    },
+                )
+                local.log(copy, "checkout", "", county_code, {"checkout_id": checkout_id, "counts": report.counts})
+        finally:
+            source = None
+        with server.transaction() as shared:
             _write_meta(
-                copy,
+                shared,
                 {
-                    "checkout_id": checkout_id,
-                    "checkout_county": county_code,
-                    "checkout_from": redact_password(server.location),
-                    "checkout_at": dt.datetime.now().isoformat(timespec="seconds"),
+                    f"checkout:{checkout_id}": json.dumps(
+                        {"county": county_code, "user": current_user(), "at": dt.datetime.now().isoformat(timespec="seconds"),
+                         "state": "out", "copy": Path(path).name},
+                        ensure_ascii=False,
+                    )
                 },
             )
-            local.log(copy, "checkout", "", county_code, {"checkout_id": checkout_id, "counts": report.counts})
-    finally:
-        source = None
-    with server.transaction() as shared:
-        _write_meta(
-            shared,
-            {
-                f"checkout:{checkout_id}": json.dumps(
-                    {"county": county_code, "user": current_user(), "at": dt.datetime.now().isoformat(timespec="seconds"),
-                     "state": "out", "copy": Path(path).name},
-                    ensure_ascii=False,
-                )
-            },
-        )
-        server.log(shared, "checkout", "", county_code, {"checkout_id": checkout_id, "counts": report.counts})
+            server.log(shared, "checkout", "", county_code, {"checkout_id": checkout_id, "counts": report.counts})
+    except BaseException:
+        # a copy the server never recorded (refused, cancelled, cut off) is no copy: not left behind to be used;
+        # GDAL closes (and writes) the copy when the last reference to it goes, so they go first
+        copy = base = layer = target_layer = row = feature = stored = record = source = None  # noqa: F841
+        for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        raise
     return report
 
 

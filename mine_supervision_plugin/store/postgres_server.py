@@ -316,13 +316,18 @@ def server_sql(columns_by_table: Mapping[str, set[str]]) -> list[str]:
             grants.append(f"GRANT INSERT ON {name} TO {groups}")
             continue
         if table == "ms_meta":
-            # Document-number counters only (see notices.issuing); the schema record stays the owner's.
+            # Document-number counters (see notices.issuing) and the checkout records of the login's own county
+            # (store.checkout: field work is the county's); the schema record stays the owner's. CASE: a value is
+            # read as JSON only for a checkout key (SQL's AND promises no order).
             grants.append(f"GRANT INSERT, UPDATE ON {name} TO {county}")
+            checkout_county = "(CASE WHEN key LIKE 'checkout:%' THEN value::jsonb ->> 'county' END)"
+            allowed = (f"(key LIKE 'notice\\_sequence|%' OR (key LIKE 'checkout:%' AND "
+                       f"{_in_scope(checkout_county, ('county',))}))")
             statements.append(
                 f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY;\n"
                 f"DROP POLICY IF EXISTS ms_read ON {name}; CREATE POLICY ms_read ON {name} FOR SELECT USING (true);\n"
                 f"DROP POLICY IF EXISTS ms_counter ON {name}; CREATE POLICY ms_counter ON {name} FOR ALL "
-                f"USING (key LIKE 'notice\\_sequence|%') WITH CHECK (key LIKE 'notice\\_sequence|%');"
+                f"USING {allowed} WITH CHECK {allowed};"
             )
             continue
         policy = _policies(table, set(columns), inspection_columns)

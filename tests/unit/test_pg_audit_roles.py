@@ -308,3 +308,34 @@ def test_a_shared_database_of_schema_6_gets_the_login_column_and_its_stamp(pg_se
     assert pg_server.psql("SELECT count(*) FROM pg_trigger WHERE tgname = 'ms_login'", dbname=name) == "1"
     # the migration's own audit row already names the login
     assert pg_server.psql("SELECT db_login FROM audit_log WHERE action = 'migrate'", dbname=name) == "ms_admin"
+
+
+def test_a_county_checks_out_checks_in_and_resolves_its_own_county(pg_server, shared, tmp_path):
+    """Field work is the county's: its login checks its county out, checks the copy in and resolves the conflict,
+    and cannot check out another county."""
+    from mine_supervision_plugin.store.checkout import check_in, check_out, open_conflicts, resolve_conflicts
+    from mine_supervision_plugin.store.ogr_util import set_field
+
+    clerk = login(pg_server, shared.location, "county", "130102")
+    own = database.open_database(pg_server.ogr_target(dbname(shared.location), user=clerk, password=PASSWORD))
+    copy = database.open_database(check_out(own, "130102", tmp_path / "field.gpkg").path)
+
+    def set_finding(store, value):
+        with store.transaction() as source:
+            layer = source.GetLayerByName("patches")
+            layer.SetAttributeFilter("patch_no = 'P130102'")
+            feature = layer.GetNextFeature()
+            set_field(feature, "finding", value)
+            layer.SetFeature(feature)
+
+    set_finding(copy, "复垦完成")
+    set_finding(shared, "已拆除")
+    assert len(check_in(copy, own).conflicts) == 1
+    (conflict,) = open_conflicts(own)
+    report = resolve_conflicts(own, {(conflict.checkout_id, conflict.id): "copy"})
+    assert report is not None
+    assert get_patch(shared, "P130102")["finding"] == "复垦完成"
+    with pytest.raises(database.StoreError) as refused:
+        check_out(own, "130202", tmp_path / "other.gpkg")
+    assert "may not write" in str(refused.value) and PASSWORD not in str(refused.value)
+    assert not (tmp_path / "other.gpkg").exists()  # no copy left behind
