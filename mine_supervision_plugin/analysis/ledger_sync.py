@@ -28,8 +28,7 @@ from ..domain.vocab import chinese_label
 from ..store.database import SupervisionStore, reading
 from ..store.inspections import patrol_mines
 from ..store.ledger import add_items
-from ..store.ogr_util import as_dict, open_read, to_shapely
-from ..store.surveys import survey_rounds
+from ..store.ogr_util import as_dict, open_read
 from .survey_findings import compare_stored_round, findings_from
 
 
@@ -41,14 +40,8 @@ class LedgerSync:
     added: list[int] = field(default_factory=list)
 
 
-def _rows(source, name: str, geometry: bool = False) -> list[dict]:
-    out = []
-    for feature in source.GetLayerByName(name):
-        row = as_dict(feature)
-        if geometry:
-            row["geometry"] = to_shapely(feature.GetGeometryRef())
-        out.append(row)
-    return out
+def _rows(source, name: str) -> list[dict]:
+    return [as_dict(feature) for feature in source.GetLayerByName(name)]
 
 
 def patrol_problems(patrols: list[dict], deadline_days: int) -> list[dict]:
@@ -90,13 +83,10 @@ def corner_problems(checks: list[dict], deadline_days: int) -> list[dict]:
     return items
 
 
-def survey_problems(store: SupervisionStore, deadline_days: int) -> list[dict]:
-    """One item per finding of each recorded survey round: the findings, words and keys of the survey comparison
-    (:func:`.survey_findings.findings_from`), as *To the ledger* and ``surveyfindings`` write them."""
-    with reading(store.location):
-        source = open_read(store)
-        extents = _rows(source, "survey_extents")
-        source = None
+def survey_problems(store: SupervisionStore, extents: list[dict], deadline_days: int) -> list[dict]:
+    """One item per finding of each survey round of ``extents`` (the rows of ``survey_extents``): the findings,
+    words and keys of the survey comparison (:func:`.survey_findings.findings_from`), as *To the ledger* and
+    ``surveyfindings`` write them; found on the round's last survey day of the mine (else of the round)."""
     dates: dict[tuple, list[dt.date]] = defaultdict(list)
     for extent in extents:
         day = to_date(extent.get("surveyed_at"))
@@ -104,11 +94,10 @@ def survey_problems(store: SupervisionStore, deadline_days: int) -> list[dict]:
             dates[(extent["survey_round"], extent.get("license_no"))].append(day)
             dates[(extent["survey_round"], None)].append(day)
     items = []
-    for round_id in sorted(r for r in survey_rounds(store) if r):
+    for round_id in sorted({e["survey_round"] for e in extents if e.get("survey_round")}):
         findings, _unmatched = findings_from(compare_stored_round(store, round_id), round_id)
         for finding in findings:
-            days = dates.get((round_id, finding.license_no)) or dates.get((round_id, None)) or [None]
-            day = max(days, key=lambda d: d or dt.date.min)
+            day = max(dates.get((round_id, finding.license_no)) or dates.get((round_id, None)) or [None])
             items.append({"license_no": finding.license_no, "found_at": day,
                           "deadline": default_deadline(day, deadline_days), "source_kind": "survey",
                           "survey_round": round_id, "penalty_required": True, "problem": finding.problem,
@@ -123,11 +112,12 @@ def sync_ledger(store: SupervisionStore, *, deadline_days: int = DEFAULT_DEADLIN
         source = open_read(store)
         patrols = _rows(source, "inspections")
         checks = _rows(source, "corner_checks")
+        extents = _rows(source, "survey_extents")
         source = None
     found = {
         "patrol": patrol_problems(patrols, deadline_days),
         "corner_check": corner_problems(checks, deadline_days),
-        "survey": survey_problems(store, deadline_days),
+        "survey": survey_problems(store, extents, deadline_days),
     }
     if since is not None:
         found = {k: [i for i in v if i["found_at"] is None or i["found_at"] >= since] for k, v in found.items()}
