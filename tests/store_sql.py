@@ -108,35 +108,34 @@ def fingerprint(location) -> str:
     return hashlib.sha256(b"\n".join(lines)).hexdigest()
 
 
-def insert_row(store, table: str, row: dict) -> int:
-    """One row into ``table`` of ``store`` in its own transaction (``geometry``: a shapely geometry); its fid."""
+def _fill(feature, values: dict) -> None:
+    """``values`` into ``feature``: fields by name, ``geometry`` a shapely geometry."""
     from mine_supervision_plugin.store.ogr_util import set_field, to_ogr_geometry
 
+    for name, value in values.items():
+        if name == "geometry":
+            feature.SetGeometry(to_ogr_geometry(value))
+        else:
+            set_field(feature, name, value)
+
+
+def insert_row(store, table: str, row: dict) -> int:
+    """One row into ``table`` of ``store`` in its own transaction (``geometry``: a shapely geometry); its fid."""
     with store.transaction() as source:
         layer = source.GetLayerByName(table)
         feature = ogr.Feature(layer.GetLayerDefn())
-        for name, value in row.items():
-            if name == "geometry":
-                feature.SetGeometry(to_ogr_geometry(value))
-            else:
-                set_field(feature, name, value)
+        _fill(feature, row)
         layer.CreateFeature(feature)
         return feature.GetFID()
 
 
 def update_row(store, table: str, key: str, value, **fields) -> None:
     """The first row of ``table`` whose ``key`` is ``value`` given ``fields`` (``geometry``: shapely)."""
-    from mine_supervision_plugin.store.ogr_util import set_field, to_ogr_geometry
-
     with store.transaction() as source:
         layer = source.GetLayerByName(table)
         layer.SetAttributeFilter(f"\"{key}\" = '{value}'")
         feature = layer.GetNextFeature()
-        for name, new in fields.items():
-            if name == "geometry":
-                feature.SetGeometry(to_ogr_geometry(new))
-            else:
-                set_field(feature, name, new)
+        _fill(feature, fields)
         layer.SetFeature(feature)
 
 
