@@ -281,8 +281,9 @@ def _farthest(coords: np.ndarray, vertex_piece: np.ndarray, boundary_of_piece: n
         bound = np.minimum(distance[before] + np.hypot(*(coords[rest] - coords[before]).T),
                            distance[after] + np.hypot(*(coords[rest] - coords[after]).T))
         open_[:] = False
-        # a margin for the rounding of GEOS's distances: a tie must be measured (the first vertex wins)
-        open_[rest[bound + 1e-6 * (1.0 + bound) >= best[vertex_piece[rest]]]] = True
+        # a vertex that may come within TIE_M of the farthest is a tie and must be measured (the first wins);
+        # the margin also covers the rounding of GEOS's distances
+        open_[rest[bound + TIE_M * (1.0 + bound) >= best[vertex_piece[rest]]]] = True
     return farthest_vertices(distance, vertex_piece)
 
 
