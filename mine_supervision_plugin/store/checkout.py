@@ -452,7 +452,7 @@ def _conflict_record(number: int, conflict: Conflict, shared: ogr.DataSource, co
 
 
 @dataclass
-class OpenConflict:
+class OpenConflict(Conflict):
     """A conflict of a check-in as kept on the server, with its resolution once the user chose."""
 
     checkout_id: str
@@ -460,13 +460,6 @@ class OpenConflict:
     checked_in_by: str
     checked_in_at: str
     id: int
-    table: str
-    fid: int
-    key: str
-    field: str
-    base: object
-    local: object
-    server: object
     server_user: str | None = None
     server_when: str | None = None
     copy_user: str | None = None
@@ -490,8 +483,6 @@ class OpenConflict:
                       "coordinates.").format(conflict=self.describe())
         return None
 
-    def describe(self) -> str:
-        return Conflict(self.table, self.fid, self.key, self.field, self.base, self.local, self.server).describe()
 
 
 def _checkouts(source: ogr.DataSource) -> dict[str, dict]:
@@ -512,7 +503,8 @@ def _open_conflicts(checkouts: dict[str, dict], *, resolved: bool = False) -> li
             if row.get("resolution") and not resolved:
                 continue
             found.append(OpenConflict(
-                checkout_id, state.get("county", ""), state.get("checked_in_by", ""), state.get("checked_in_at", ""),
+                checkout_id=checkout_id, county=state.get("county", ""), checked_in_by=state.get("checked_in_by", ""),
+                checked_in_at=state.get("checked_in_at", ""),
                 **{name: row.get(name) for name in ("id", "table", "fid", "key", "field", "base", "local", "server",
                                                      "server_user", "server_when", "copy_user", "copy_when",
                                                      "resolution")}))
