@@ -226,6 +226,12 @@ def _worded_read_errors(function):
     return wrapper
 
 
+def _patch_record(feature: ogr.Feature) -> dict:
+    """A patch's stored fields (with ``fid``) and its geometry as shapely under ``geometry``."""
+    record = as_dict(feature)
+    record["geometry"] = to_shapely(feature.GetGeometryRef())
+    return record
+
 
 @release_ogr_on_error
 @_worded_read_errors
@@ -235,11 +241,7 @@ def get_patch(store: SupervisionStore, patch_no: str) -> dict | None:
     try:
         layer = source.GetLayerByName(PATCHES)
         feature = _features_by_patch_no(layer, [patch_no]).get(patch_no)
-        if feature is None:
-            return None
-        record = as_dict(feature)
-        record["geometry"] = to_shapely(feature.GetGeometryRef())
-        return record
+        return None if feature is None else _patch_record(feature)
     finally:
         layer = None
         source = None
@@ -257,12 +259,7 @@ def get_patches(store: SupervisionStore, patch_nos: Iterable[str]) -> dict[str, 
     source = open_read(store)
     try:
         found = _features_by_patch_no(source.GetLayerByName(PATCHES), numbers)
-        records = {}
-        for number, feature in found.items():
-            record = as_dict(feature)
-            record["geometry"] = to_shapely(feature.GetGeometryRef())
-            records[number] = record
-        return records
+        return {number: _patch_record(feature) for number, feature in found.items()}
     finally:
         found = None
         source = None
