@@ -125,11 +125,11 @@ class CheckinConflictsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         # the choice lists are cell widgets, which ResizeToContents does not measure: their column fits the widest
         header.setSectionResizeMode(TAKE_COLUMN, QHeaderView.Fixed)
-        self.table.setColumnWidth(TAKE_COLUMN, max([c.sizeHint().width() for c in self.combos] + [120]) + 8)
         layout.addWidget(self.table)
         self.error_label, self.buttons = add_error_and_buttons(self, layout)
         self.buttons.button(QDialogButtonBox.Ok).setText(tr("Apply choices"))
-        # wide enough for every column where the screen allows
+        # wide enough for every column where the screen allows (resizing to contents sizes the choice column too:
+        # it is set after)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(TAKE_COLUMN, max([c.sizeHint().width() for c in self.combos] + [120]) + 8)
         wanted = sum(self.table.columnWidth(c) for c in range(self.table.columnCount())) + 60
